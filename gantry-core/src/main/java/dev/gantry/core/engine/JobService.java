@@ -1,0 +1,126 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.engine.JobStateException.Action;
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this. */
+public final class JobService {
+
+  private final Store store;
+  private final Signals signals;
+  private final Clock clock;
+
+  public JobService(Store store, Signals signals, Clock clock) {
+    this.store = store;
+    this.signals = signals;
+    this.clock = clock;
+  }
+
+  /** Stores the job and queues its first task, in one transaction. */
+  public Job submit(JobSpec spec) {
+    Instant now = clock.instant();
+    Job job = Job.queued(Ids.newId(), spec, now);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRun(firstAttempt(job, 1, now));
+      return null;
+    });
+    signals.workQueued();
+    return job;
+  }
+
+  /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */
+  public void cancel(String jobId) {
+    Instant now = clock.instant();
+    store.inTransaction(tx -> {
+      Job job = lock(tx, jobId);
+      if (!job.state().isCancellable()) {
+        throw new JobStateException(jobId, job.state(), Action.CANCEL);
+      }
+      tx.updateJob(job.cancelled(now));
+      for (TaskRun run : tx.runsOf(jobId)) {
+        if (run.isActive()) {
+          tx.updateRun(run.finished(RunState.CANCELLED, null, null, "cancelled", now));
+        }
+      }
+      return null;
+    });
+    signals.jobCancelled(jobId);
+  }
+
+  /** Runs a FAILED, CANCELLED or TIMED_OUT job again from the task it stopped at. */
+  public void restart(String jobId) {
+    Instant now = clock.instant();
+    store.inTransaction(tx -> {
+      Job job = lock(tx, jobId);
+      if (!job.state().isRestartable()) {
+        throw new JobStateException(jobId, job.state(), Action.RESTART);
+      }
+      int attempts = (int) tx.runsOf(jobId).stream().filter(r -> r.position() == job.position()).count();
+      TaskSpec task = job.spec().task(job.position());
+      tx.insertRun(TaskRun.queued(Ids.newId(), jobId, job.position(), attempts + 1, 0, 0, task.name(), task.queue(), now));
+      tx.updateJob(job.requeued());
+      return null;
+    });
+    signals.workQueued();
+  }
+
+  public Job job(String jobId) {
+    return store.findJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+  }
+
+  /** Every attempt of every task of the job, in order. */
+  public List<TaskRun> runs(String jobId) {
+    job(jobId);
+    return store.runsOf(jobId);
+  }
+
+  public TaskRun run(String runId) {
+    return store.findRun(runId).orElseThrow(() -> new NotFoundException("task", runId));
+  }
+
+  public Page<Job> list(JobQuery query) {
+    return store.listJobs(query);
+  }
+
+  public Page<LogPart> jobLog(String jobId, int page, int size) {
+    job(jobId);
+    return store.jobLog(jobId, page, size);
+  }
+
+  public Page<LogPart> runLog(String runId, int page, int size) {
+    run(runId);
+    return store.runLog(runId, page, size);
+  }
+
+  /** A job's log parts after {@code afterId}, oldest first: what a follower has not seen yet. */
+  public List<LogPart> logAfter(String jobId, long afterId, int limit) {
+    return store.jobLogAfter(jobId, afterId, limit);
+  }
+
+  public boolean isHealthy() {
+    return store.isHealthy();
+  }
+
+  static Job lock(StoreTransaction tx, String jobId) {
+    return tx.lockJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+  }
+
+  static TaskRun firstAttempt(Job job, int position, Instant now) {
+    TaskSpec task = job.spec().task(position);
+    return TaskRun.queued(Ids.newId(), job.id(), position, 1, 0, 0, task.name(), task.queue(), now);
+  }
+}

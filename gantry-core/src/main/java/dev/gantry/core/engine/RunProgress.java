@@ -1,0 +1,138 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.StoreTransaction;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How a job moves on when one of its runs starts or ends: the next task, a retry, or the job's
+ * end. Each transition is one transaction that locks the job first, so a cancel, a worker and the
+ * lease reaper never overwrite each other; a run that is no longer RUNNING is left alone.
+ */
+public final class RunProgress {
+
+  private final Store store;
+  private final Signals signals;
+  private final Clock clock;
+  private final int maxLost;
+
+  /** {@code maxLost}: how many times a task may lose its worker before it fails. */
+  public RunProgress(Store store, Signals signals, Clock clock, int maxLost) {
+    this.store = store;
+    this.signals = signals;
+    this.clock = clock;
+    this.maxLost = maxLost;
+  }
+
+  /** Marks the job RUNNING when a run of it has been claimed; returns the job. */
+  public Job started(TaskRun run) {
+    Instant now = clock.instant();
+    return store.inTransaction(tx -> {
+      Job job = JobService.lock(tx, run.jobId());
+      if (job.state() != JobState.QUEUED) {
+        return job;
+      }
+      Job running = job.running(now);
+      tx.updateJob(running);
+      return running;
+    });
+  }
+
+  /**
+   * Records how a run ended and moves its job on. Returns the job as it now stands, or empty when
+   * the run had already been ended by someone else (cancelled, or re-queued after a lost lease).
+   */
+  public Optional<Job> finished(TaskRun run, RunState end, Integer exitCode, String result, String error) {
+    Instant now = clock.instant();
+    Optional<Job> after = store.inTransaction(tx -> {
+      Job job = JobService.lock(tx, run.jobId());
+      Optional<TaskRun> current = stillRunning(tx, run);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      TaskRun done = current.get().finished(end, exitCode, result, error, now);
+      tx.updateRun(done);
+      return Optional.of(advance(tx, job, done, now));
+    });
+    after.filter(job -> !job.state().isTerminal()).ifPresent(job -> signals.workQueued());
+    return after;
+  }
+
+  /**
+   * Gives back a run its worker could not finish (the worker stopped or was lost): the run ends
+   * FAILED with {@code reason} and the task is queued again, without using its retry budget. A
+   * task that lost its worker {@code maxLost} times fails the job.
+   */
+  public Optional<Job> handBack(TaskRun run, String reason) {
+    return handBack(run, reason, false);
+  }
+
+  /** Hands back a run whose lease ran out, unless its worker renewed the lease meanwhile. */
+  public Optional<Job> reclaimExpired(TaskRun run) {
+    return handBack(run, "worker lost", true);
+  }
+
+  private Optional<Job> handBack(TaskRun run, String reason, boolean onlyIfExpired) {
+    Instant now = clock.instant();
+    Optional<Job> after = store.inTransaction(tx -> {
+      Job job = JobService.lock(tx, run.jobId());
+      Optional<TaskRun> current = stillRunning(tx, run)
+          .filter(r -> !onlyIfExpired || (r.leaseUntil() != null && r.leaseUntil().isBefore(now)));
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      TaskRun lost = current.get();
+      tx.updateRun(lost.finished(RunState.FAILED, null, null, reason, now));
+      if (lost.lost() + 1 >= maxLost) {
+        Job failed = job.failed(JobState.FAILED, "task '" + lost.name() + "': " + reason + " (" + maxLost + " times)", now);
+        tx.updateJob(failed);
+        return Optional.of(failed);
+      }
+      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), lost.position(), lost.attempt() + 1, lost.retries(),
+          lost.lost() + 1, lost.name(), lost.queue(), now));
+      return Optional.of(job);
+    });
+    after.filter(job -> !job.state().isTerminal()).ifPresent(job -> signals.workQueued());
+    return after;
+  }
+
+  private Job advance(StoreTransaction tx, Job job, TaskRun done, Instant now) {
+    if (job.state().isTerminal()) {
+      return job;
+    }
+    if (done.state() == RunState.SUCCEEDED) {
+      if (done.position() < job.taskCount()) {
+        tx.insertRun(JobService.firstAttempt(job, done.position() + 1, now));
+        Job next = job.atPosition(done.position() + 1);
+        tx.updateJob(next);
+        return next;
+      }
+      Job succeeded = job.succeeded(done.result(), now);
+      tx.updateJob(succeeded);
+      return succeeded;
+    }
+    TaskSpec task = job.spec().task(done.position());
+    if (done.retries() < task.retryLimit()) {
+      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
+          done.lost(), done.name(), done.queue(), now));
+      return job;
+    }
+    Job failed = job.failed(JobState.FAILED, done.error(), now);
+    tx.updateJob(failed);
+    return failed;
+  }
+
+  private static Optional<TaskRun> stillRunning(StoreTransaction tx, TaskRun run) {
+    return tx.runsOf(run.jobId()).stream()
+        .filter(r -> r.id().equals(run.id()) && r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
+        .findFirst();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.Durations;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.Cancellation.Reason;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
+import dev.gantry.core.spi.TaskRuntime;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one claimed task run on the runtime and records how it ended. */
+final class TaskExecutor {
+
+  private final Store store;
+  private final TaskRuntime runtime;
+  private final RunProgress progress;
+  private final Clock clock;
+  private final ScheduledExecutorService timers;
+  private final String nodeId;
+
+  TaskExecutor(Store store, TaskRuntime runtime, RunProgress progress, Clock clock, ScheduledExecutorService timers, String nodeId) {
+    this.store = store;
+    this.runtime = runtime;
+    this.progress = progress;
+    this.clock = clock;
+    this.timers = timers;
+    this.nodeId = nodeId;
+  }
+
+  void execute(Execution execution) {
+    TaskRun run = execution.run();
+    Cancellation cancellation = execution.cancellation();
+    Job job = progress.started(run);
+    if (job.state().isTerminal()) {
+      // Cancelled between the claim and now: the run was ended with the job.
+      return;
+    }
+    TaskSpec task = job.spec().task(run.position());
+    RunLogWriter logWriter = new RunLogWriter(store, clock, run.jobId(), run.id());
+    execution.attachLog(logWriter);
+    ScheduledFuture<?> timeout = task.timeout() == null ? null
+        : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), task.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    TaskOutcome outcome;
+    try {
+      outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, task, environment(job, run, task)), logWriter, cancellation);
+    } finally {
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      logWriter.flush();
+    }
+    Optional<Job> after = record(run, task, outcome, cancellation.reason().orElse(null));
+    boolean jobEnded = after.map(j -> j.state().isTerminal())
+        .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));
+    if (jobEnded) {
+      runtime.removeWorkspace(run.jobId());
+    }
+  }
+
+  private Optional<Job> record(TaskRun run, TaskSpec task, TaskOutcome outcome, Reason reason) {
+    if (reason == null) {
+      RunState end = outcome.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
+      return progress.finished(run, end, outcome.exitCode(), outcome.result(), outcome.error());
+    }
+    return switch (reason) {
+      case TIMED_OUT -> progress.finished(run, RunState.TIMED_OUT, outcome.exitCode(), outcome.result(),
+          "task '" + task.name() + "' timed out after " + Durations.format(task.timeout()));
+      case SHUTDOWN -> progress.handBack(run, "worker stopped before the task finished");
+      // Whoever cancelled the job or took the lease has already ended this run.
+      case CANCELLED, LEASE_LOST -> Optional.empty();
+    };
+  }
+
+  /** Job env, then task env, then Gantry's own variables, which a job cannot override. */
+  static Map<String, String> environment(Job job, TaskRun run, TaskSpec task) {
+    Map<String, String> env = new LinkedHashMap<>(job.spec().env());
+    env.putAll(task.env());
+    env.put("GANTRY_JOB_ID", job.id());
+    env.put("GANTRY_JOB_NAME", job.name());
+    env.put("GANTRY_TASK_ID", run.id());
+    env.put("GANTRY_TASK_NAME", task.name());
+    env.put("GANTRY_TASK_POSITION", Integer.toString(run.position()));
+    return env;
+  }
+}

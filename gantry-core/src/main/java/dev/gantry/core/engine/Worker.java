@@ -1,0 +1,159 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.TaskRuntime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims queued task runs from the store and runs them, up to {@code slots} at once. Holds a lease
+ * on each run it is running and renews it; a run whose lease it cannot renew was taken from it
+ * (cancelled, or given up as lost) and is stopped.
+ */
+public final class Worker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+  private static final Duration LOG_FLUSH_EVERY = Duration.ofMillis(200);
+
+  private final Store store;
+  private final Signals signals;
+  private final Clock clock;
+  private final WorkerSettings settings;
+  private final TaskExecutor executor;
+  private final Semaphore freeSlots;
+  private final Map<String, Execution> executing = new ConcurrentHashMap<>();
+  private final ExecutorService slotThreads;
+  private final ScheduledExecutorService timers;
+  private final Thread dispatcher;
+  private volatile boolean stopping;
+
+  public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings) {
+    this.store = store;
+    this.signals = signals;
+    this.clock = clock;
+    this.settings = settings;
+    this.freeSlots = new Semaphore(settings.slots());
+    this.timers = Executors.newScheduledThreadPool(1, Threads.named("gantry-worker-timer"));
+    this.executor = new TaskExecutor(store, runtime, progress, clock, timers, settings.nodeId());
+    this.slotThreads = Executors.newFixedThreadPool(settings.slots(), Threads.named("gantry-task"));
+    this.dispatcher = Threads.named("gantry-dispatcher").newThread(this::dispatch);
+    signals.onJobCancelled(this::cancelJob);
+  }
+
+  public void start() {
+    long renewMillis = settings.renewEvery().toMillis();
+    timers.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(this::flushLogs, LOG_FLUSH_EVERY.toMillis(), LOG_FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    dispatcher.start();
+    log.info("worker {} serving queues {} with {} slots", settings.nodeId(), settings.queues(), settings.slots());
+  }
+
+  /** Runs being executed here now. */
+  public int runningCount() {
+    return executing.size();
+  }
+
+  private void dispatch() {
+    while (!stopping) {
+      try {
+        freeSlots.acquire();
+        Optional<TaskRun> claimed = claim();
+        if (claimed.isEmpty()) {
+          freeSlots.release();
+          signals.awaitWork(settings.pollEvery());
+          continue;
+        }
+        TaskRun run = claimed.get();
+        Execution execution = new Execution(run, new Cancellation());
+        executing.put(run.id(), execution);
+        slotThreads.execute(() -> runAndRelease(execution));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private Optional<TaskRun> claim() throws InterruptedException {
+    if (stopping) {
+      return Optional.empty();
+    }
+    try {
+      return store.claimNext(settings.queues(), settings.nodeId(), clock.instant(), clock.instant().plus(settings.lease()));
+    } catch (RuntimeException e) {
+      log.warn("could not claim work (will retry): {}", e.getMessage());
+      Thread.sleep(settings.pollEvery().toMillis()); // back off while the store is unreachable
+      return Optional.empty();
+    }
+  }
+
+  private void runAndRelease(Execution execution) {
+    try {
+      executor.execute(execution);
+    } catch (RuntimeException e) {
+      // The run stays RUNNING in the store; its lease runs out and the reaper hands it back.
+      log.error("task run {} could not be completed: {}", execution.run().id(), e.toString());
+    } finally {
+      executing.remove(execution.run().id());
+      freeSlots.release();
+    }
+  }
+
+  private void renewLeases() {
+    for (Execution execution : executing.values()) {
+      try {
+        boolean held = store.renewLease(execution.run().id(), settings.nodeId(), clock.instant().plus(settings.lease()));
+        if (!held) {
+          execution.cancellation().cancel(Cancellation.Reason.LEASE_LOST);
+        }
+      } catch (RuntimeException e) {
+        log.warn("could not renew the lease of task run {}: {}", execution.run().id(), e.getMessage());
+      }
+    }
+  }
+
+  private void flushLogs() {
+    executing.values().forEach(Execution::flushLog);
+  }
+
+  private void cancelJob(String jobId) {
+    executing.values().stream()
+        .filter(e -> e.run().jobId().equals(jobId))
+        .forEach(e -> e.cancellation().cancel(Cancellation.Reason.CANCELLED));
+  }
+
+  /**
+   * Stops claiming, gives running tasks the grace period to finish, then stops the rest and hands
+   * them back to the queue.
+   */
+  @Override
+  public void close() {
+    stopping = true;
+    dispatcher.interrupt();
+    slotThreads.shutdown();
+    try {
+      dispatcher.join(5_000);
+      if (!slotThreads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        executing.values().forEach(e -> e.cancellation().cancel(Cancellation.Reason.SHUTDOWN));
+        slotThreads.awaitTermination(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      timers.shutdownNow();
+    }
+  }
+}

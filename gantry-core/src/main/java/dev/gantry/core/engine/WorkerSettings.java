@@ -1,0 +1,28 @@
+package dev.gantry.core.engine;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How a worker runs: its node id, the queues it serves, how many tasks at once, how long a claim
+ * holds without renewal, how often it looks for work without a wake-up, and how long a shutdown
+ * waits for running tasks before handing them back.
+ */
+public record WorkerSettings(
+    String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery, Duration shutdownGrace) {
+
+  public WorkerSettings {
+    queues = Set.copyOf(queues);
+    if (slots < 1) {
+      throw new IllegalArgumentException("worker slots must be at least 1, got " + slots);
+    }
+    if (queues.isEmpty()) {
+      throw new IllegalArgumentException("a worker serves at least one queue");
+    }
+  }
+
+  /** Leases are renewed three times per lease period, so one missed renewal is harmless. */
+  public Duration renewEvery() {
+    return lease.dividedBy(3);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.gantry.core.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rules every job obeys, whichever dialect it came in. Errors name the field by its path in
+ * the native format ({@code tasks[0].image}).
+ */
+public final class JobSpecValidator {
+
+  public static final int MAX_TASKS = 1000;
+  public static final int MAX_RETRY_LIMIT = 10;
+  public static final long MIN_MEMORY_BYTES = 6L << 20; // Docker refuses less than 6 MiB
+  private static final int MAX_NAME = 256;
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
+  private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+
+  private JobSpecValidator() {}
+
+  public static JobSpec validate(JobSpec spec) {
+    requireName("name", spec.name());
+    if (spec.description() != null && spec.description().length() > 4096) {
+      throw new InvalidJobException("description", "is longer than 4096 characters");
+    }
+    for (int i = 0; i < spec.tags().size(); i++) {
+      String tag = spec.tags().get(i);
+      if (tag.isBlank() || tag.length() > 64 || tag.contains(",") || tag.chars().anyMatch(Character::isWhitespace)) {
+        throw new InvalidJobException("tags[" + i + "]", "must be 1 to 64 characters without spaces or commas");
+      }
+    }
+    envNames("env", spec.env());
+    if (spec.tasks().isEmpty()) {
+      throw new InvalidJobException("tasks", "a job needs at least one task");
+    }
+    if (spec.tasks().size() > MAX_TASKS) {
+      throw new InvalidJobException("tasks", "a job has at most " + MAX_TASKS + " tasks");
+    }
+    List<TaskSpec> tasks = spec.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      task("tasks[" + i + "]", tasks.get(i));
+    }
+    return spec;
+  }
+
+  private static void task(String at, TaskSpec task) {
+    requireName(at + ".name", task.name());
+    if (task.image() == null || task.image().isBlank()) {
+      throw new InvalidJobException(at + ".image", "is required");
+    }
+    if (!IMAGE.matcher(task.image()).matches()) {
+      throw new InvalidJobException(at + ".image", "'" + task.image() + "' is not a valid image reference");
+    }
+    envNames(at + ".env", task.env());
+    task.files().keySet().forEach(name -> fileName(at + ".files", name));
+    if (task.workdir() != null && !task.workdir().startsWith("/")) {
+      throw new InvalidJobException(at + ".workdir", "must be an absolute path");
+    }
+    if (task.timeout() != null && (task.timeout().isZero() || task.timeout().isNegative())) {
+      throw new InvalidJobException(at + ".timeout", "must be positive");
+    }
+    if (task.retryLimit() < 0 || task.retryLimit() > MAX_RETRY_LIMIT) {
+      throw new InvalidJobException(at + ".retry.limit", "must be between 0 and " + MAX_RETRY_LIMIT);
+    }
+    limits(at + ".limits", task.limits());
+    if (!QUEUE.matcher(task.queue()).matches()) {
+      throw new InvalidJobException(at + ".queue", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    if (task.network() != null && !NETWORK.matcher(task.network()).matches()) {
+      throw new InvalidJobException(at + ".network", "'" + task.network() + "' is not a valid network name");
+    }
+  }
+
+  private static void limits(String at, Limits limits) {
+    if (limits.cpus() != null && !(limits.cpus() > 0 && limits.cpus() <= 1024)) {
+      throw new InvalidJobException(at + ".cpus", "must be more than 0 and at most 1024");
+    }
+    if (limits.memoryBytes() != null && limits.memoryBytes() < MIN_MEMORY_BYTES) {
+      throw new InvalidJobException(at + ".memory", "must be at least 6m");
+    }
+    if (limits.memorySwapBytes() != null && limits.memorySwapBytes() != -1
+        && (limits.memoryBytes() == null || limits.memorySwapBytes() < limits.memoryBytes())) {
+      throw new InvalidJobException(at + ".memorySwap", "needs a memory limit and must be at least that limit (or -1 for unlimited swap)");
+    }
+    if (limits.pids() != null && limits.pids() < 1) {
+      throw new InvalidJobException(at + ".pids", "must be at least 1");
+    }
+  }
+
+  private static void requireName(String at, String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidJobException(at, "is required");
+    }
+    if (name.length() > MAX_NAME) {
+      throw new InvalidJobException(at, "is longer than " + MAX_NAME + " characters");
+    }
+  }
+
+  private static void envNames(String at, Map<String, String> env) {
+    for (String name : env.keySet()) {
+      if (!ENV_NAME.matcher(name).matches()) {
+        throw new InvalidJobException(at + "." + name, "is not a valid environment variable name");
+      }
+    }
+  }
+
+  /** Files land in the working directory: a name may not escape it. */
+  private static void fileName(String at, String name) {
+    if (name.isBlank() || name.startsWith("/") || name.contains("\0") || name.contains("\\")
+        || List.of(name.split("/")).contains("..") || name.length() > 255) {
+      throw new InvalidJobException(at + "." + name, "must be a relative path inside the working directory");
+    }
+  }
+}

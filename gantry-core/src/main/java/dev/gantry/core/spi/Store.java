@@ -1,0 +1,72 @@
+package dev.gantry.core.spi;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
+import dev.gantry.core.job.TaskRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where jobs, task runs and logs are kept; also the queue: QUEUED task runs are the work to do.
+ * Every state change goes through {@link #inTransaction}; the other methods are single
+ * statements.
+ */
+public interface Store extends AutoCloseable {
+
+  /** Runs {@code work} in one transaction: all of its writes land, or none. */
+  <T> T inTransaction(Function<StoreTransaction, T> work);
+
+  /**
+   * Claims the oldest QUEUED run of one of {@code queues}: sets it RUNNING on {@code nodeId} with
+   * a lease until {@code leaseUntil}. At most one caller ever gets a given run.
+   */
+  Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil);
+
+  /**
+   * Extends the lease of a run this node holds. False when the run is no longer RUNNING on this
+   * node (cancelled, or re-queued after the lease expired): the node must stop it.
+   */
+  boolean renewLease(String runId, String nodeId, Instant leaseUntil);
+
+  /** RUNNING runs whose lease ended before {@code now}: their worker is gone. */
+  List<TaskRun> expiredLeases(Instant now);
+
+  Optional<Job> findJob(String id);
+
+  Optional<TaskRun> findRun(String id);
+
+  /** All runs of a job, by position then attempt. */
+  List<TaskRun> runsOf(String jobId);
+
+  /** Jobs matching the query, newest first. */
+  Page<Job> listJobs(JobQuery query);
+
+  /** Those of {@code jobIds} that exist and have not ended: used to sweep leftover workspaces. */
+  Set<String> unfinishedJobs(Set<String> jobIds);
+
+  /** Stores a chunk of output; returns it with its id. */
+  LogPart appendLog(String jobId, String runId, int number, String contents, Instant at);
+
+  /** A page of a job's log parts (all runs), newest first. */
+  Page<LogPart> jobLog(String jobId, int page, int size);
+
+  /** A page of one run's log parts, newest first. */
+  Page<LogPart> runLog(String runId, int page, int size);
+
+  /** A job's log parts with an id above {@code afterId}, oldest first: for followers. */
+  List<LogPart> jobLogAfter(String jobId, long afterId, int limit);
+
+  /** Whether the database answers. */
+  boolean isHealthy();
+
+  /** A short description for the start-up line, e.g. {@code H2 file ./gantry-data/gantry}. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,29 @@
+package dev.gantry.core.spi;
+
+import java.util.List;
+
+/** Runs one task to its end in an isolated environment (a container). */
+public interface TaskRuntime extends AutoCloseable {
+
+  /**
+   * Runs the task and blocks until it ends. Output lines go to {@code logs} as they come. When
+   * {@code cancellation} fires, the runtime stops the task promptly and returns. Failures of the
+   * runtime itself (missing image, engine unreachable) are returned as an outcome with an error,
+   * not thrown.
+   */
+  TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation);
+
+  /** Removes the job's shared workspace, if this runtime holds one. */
+  void removeWorkspace(String jobId);
+
+  /** Containers and volumes this runtime's tasks left (found by their labels). */
+  List<RuntimeResource> resources();
+
+  void remove(RuntimeResource resource);
+
+  /** A short description for the start-up line, e.g. {@code docker 20.10.24}. */
+  String describe();
+
+  @Override
+  void close();
+}

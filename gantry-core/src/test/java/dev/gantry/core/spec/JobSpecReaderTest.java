@@ -1,0 +1,173 @@
+package dev.gantry.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.core.spec.JobDocuments.Format;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class JobSpecReaderTest {
+
+  private static JobSpec yaml(String body) {
+    return JobSpecReader.read(body, Format.YAML);
+  }
+
+  private static void rejected(String body, String message) {
+    assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessage(message);
+  }
+
+  @Test
+  void readsTheHelloWorldJob() {
+    JobSpec job = yaml("""
+        name: hello
+        tasks:
+          - name: say hello
+            image: busybox:latest
+            run: echo -n hello world > $TORK_OUTPUT
+        """);
+    assertThat(job.name()).isEqualTo("hello");
+    assertThat(job.tasks()).singleElement().satisfies(task -> {
+      assertThat(task.image()).isEqualTo("busybox:latest");
+      assertThat(task.run()).isEqualTo("echo -n hello world > $TORK_OUTPUT");
+      assertThat(task.queue()).isEqualTo("default");
+      assertThat(task.retryLimit()).isZero();
+      assertThat(task.limits()).isEqualTo(Limits.NONE);
+    });
+  }
+
+  @Test
+  void readsEveryTaskFieldAndAppliesDefaults() {
+    JobSpec job = yaml("""
+        name: full
+        description: all the fields
+        tags: [nightly, build]
+        env: {GREETING: hi, COUNT: 3}
+        defaults:
+          timeout: 45m
+          retry: {limit: 2}
+          limits: {cpus: .5, memory: 10m}
+          queue: fast
+        tasks:
+          - name: one
+            image: busybox:latest
+            run: echo one
+            env: {X: "1"}
+            files: {script.sh: "echo hi", conf/app.yml: "a: b"}
+            workdir: /work
+          - name: two
+            description: the second
+            image: busybox:latest
+            cmd: [echo, two]
+            entrypoint: [/bin/sh, -c]
+            timeout: 1h30m
+            retry: {limit: 5}
+            limits: {cpus: 2, memory: 1g}
+            queue: slow
+            network: none
+        """);
+    assertThat(job.tags()).containsExactly("nightly", "build");
+    assertThat(job.env()).containsEntry("COUNT", "3");
+    TaskSpec one = job.task(1);
+    assertThat(one.timeout()).isEqualTo(Duration.ofMinutes(45));
+    assertThat(one.retryLimit()).isEqualTo(2);
+    assertThat(one.limits()).isEqualTo(new Limits(0.5, 10L << 20, null, null));
+    assertThat(one.queue()).isEqualTo("fast");
+    assertThat(one.files()).containsKeys("script.sh", "conf/app.yml");
+    assertThat(one.workdir()).isEqualTo("/work");
+    TaskSpec two = job.task(2);
+    assertThat(two.cmd()).containsExactly("echo", "two");
+    assertThat(two.entrypoint()).containsExactly("/bin/sh", "-c");
+    assertThat(two.timeout()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(two.retryLimit()).isEqualTo(5);
+    assertThat(two.limits()).isEqualTo(new Limits(2.0, 1L << 30, null, null));
+    assertThat(two.queue()).isEqualTo("slow");
+    assertThat(two.network()).isEqualTo("none");
+  }
+
+  @Test
+  void readsJson() {
+    JobSpec job = JobSpecReader.read("{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox\",\"run\":\"true\"}]}", Format.JSON);
+    assertThat(job.task(1).run()).isEqualTo("true");
+  }
+
+  @Test
+  void namesTheUnknownFieldByItsPath() {
+    rejected("""
+        name: typo
+        tasks:
+          - name: a
+            image: busybox
+          - name: b
+            imgae: busybox
+        """, "tasks[1].imgae: unknown field");
+  }
+
+  @Test
+  void saysWhichFieldsAreNotSupportedYet() {
+    rejected("name: j\ntasks: [{name: t, image: busybox, parallel: {tasks: []}}]", "tasks[0].parallel: is not supported by Gantry yet");
+  }
+
+  @Test
+  void namesEachInvalidField() {
+    rejected("tasks: [{name: t, image: busybox}]", "name: is required");
+    rejected("name: j", "tasks: a job needs at least one task");
+    rejected("name: j\ntasks: []", "tasks: a job needs at least one task");
+    rejected("name: j\ntasks: [{name: t}]", "tasks[0].image: is required");
+    rejected("name: j\ntasks: [{image: busybox}]", "tasks[0].name: is required");
+    rejected("name: j\ntasks: [{name: t, image: busybox, timeout: soon}]",
+        "tasks[0].timeout: invalid duration 'soon': use a number with a unit ms, s, m or h (e.g. 300ms, 45m, 1h30m)");
+    rejected("name: j\ntasks: [{name: t, image: busybox, limits: {memory: lots}}]",
+        "tasks[0].limits.memory: invalid size 'lots': use a number with an optional unit b, k, m, g or t (e.g. 512m, 2g)");
+    rejected("name: j\ntasks: [{name: t, image: busybox, limits: {memory: 1m}}]", "tasks[0].limits.memory: must be at least 6m");
+    rejected("name: j\ntasks: [{name: t, image: busybox, limits: {cpus: -1}}]", "tasks[0].limits.cpus: must be more than 0 and at most 1024");
+    rejected("name: j\ntasks: [{name: t, image: busybox, retry: {limit: 11}}]", "tasks[0].retry.limit: must be between 0 and 10");
+    rejected("name: j\ntasks: [{name: t, image: busybox, env: {1BAD: x}}]", "tasks[0].env.1BAD: is not a valid environment variable name");
+    rejected("name: j\ntasks: [{name: t, image: busybox, files: {../../etc/passwd: x}}]",
+        "tasks[0].files.../../etc/passwd: must be a relative path inside the working directory");
+    rejected("name: j\ntasks: [{name: t, image: busybox, files: {/etc/passwd: x}}]",
+        "tasks[0].files./etc/passwd: must be a relative path inside the working directory");
+    rejected("name: j\ntasks: [{name: t, image: busybox, workdir: relative}]", "tasks[0].workdir: must be an absolute path");
+    rejected("name: j\ntasks: [{name: t, image: 'bad image'}]", "tasks[0].image: 'bad image' is not a valid image reference");
+    rejected("name: j\ntasks: {name: t}", "tasks: must be a list, not an object");
+    rejected("name: [a]\ntasks: [{name: t, image: busybox}]", "name: must be a string, not a list");
+    rejected("- a\n- b", "the document must be an object, not a list");
+  }
+
+  @Test
+  void rejectsMalformedDocumentsSayingWhere() {
+    assertThatThrownBy(() -> yaml("name: [unclosed")).isInstanceOf(InvalidJobException.class).hasMessageStartingWith("malformed YAML");
+    assertThatThrownBy(() -> JobSpecReader.read("{\"name\": ", Format.JSON))
+        .isInstanceOf(InvalidJobException.class).hasMessageStartingWith("malformed JSON");
+    assertThatThrownBy(() -> yaml("   ")).hasMessage("the request body is empty");
+  }
+
+  @Test
+  void rejectsDuplicateKeys() {
+    assertThatThrownBy(() -> JobSpecReader.read("{\"name\":\"a\",\"name\":\"b\",\"tasks\":[]}", Format.JSON))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("Duplicate field 'name'");
+  }
+
+  @Test
+  void refusesAYamlAliasBomb() {
+    StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      char prev = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [*").append(prev).append(", *").append(prev).append(", *")
+          .append(prev).append(", *").append(prev).append(", *").append(prev).append("]\n");
+    }
+    // Jackson reads a YAML alias as a reference, never copying the anchored tree: the bomb stays
+    // as small as it was written, and the reader names the unknown field as for any document.
+    assertThat(JobDocuments.parse(bomb.toString(), Format.YAML).toString()).hasSizeLessThan(2 * bomb.length());
+    assertThatThrownBy(() -> yaml(bomb.toString())).isInstanceOf(InvalidJobException.class).hasMessage("a: unknown field");
+  }
+
+  @Test
+  void refusesDeepNesting() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    assertThatThrownBy(() -> JobSpecReader.read(deep, Format.JSON)).isInstanceOf(InvalidJobException.class)
+        .hasMessageStartingWith("malformed JSON");
+    String deepYaml = "a: ".repeat(1) + "[".repeat(10_000) + "]".repeat(10_000);
+    assertThatThrownBy(() -> yaml(deepYaml)).isInstanceOf(InvalidJobException.class).hasMessageStartingWith("malformed YAML");
+  }
+}

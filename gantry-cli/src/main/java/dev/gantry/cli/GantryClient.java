@@ -1,0 +1,86 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The native API seen from the command line: one method per call, errors as {@link ClientException}. */
+final class GantryClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  GantryClient(String server) {
+    this.server = URI.create(server.endsWith("/") ? server : server + "/");
+  }
+
+  JsonNode submit(String body, String contentType) {
+    return send(HttpRequest.newBuilder(resolve("jobs")).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  JsonNode job(String id) {
+    return send(HttpRequest.newBuilder(resolve("jobs/" + encode(id))).GET());
+  }
+
+  JsonNode jobs(String query, int page, int size) {
+    String q = query == null ? "" : "&q=" + encode(query);
+    return send(HttpRequest.newBuilder(resolve("jobs?page=" + page + "&size=" + size + q)).GET());
+  }
+
+  JsonNode log(String jobId, int page, int size) {
+    return send(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log?page=" + page + "&size=" + size)).GET());
+  }
+
+  void cancel(String id) {
+    send(HttpRequest.newBuilder(resolve("jobs/" + encode(id) + "/cancel")).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  void restart(String id) {
+    send(HttpRequest.newBuilder(resolve("jobs/" + encode(id) + "/restart")).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private URI resolve(String path) {
+    return server.resolve(path);
+  }
+
+  private JsonNode send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+      if (response.statusCode() >= 400) {
+        String message = body.path("message").asText(response.body());
+        throw new ClientException(message + " (HTTP " + response.statusCode() + ")");
+      }
+      return body;
+    } catch (ConnectException e) {
+      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+    } catch (IOException e) {
+      throw new ClientException("request to " + server + " failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClientException("interrupted");
+    }
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** A failed call, with a message for the user. */
+  static final class ClientException extends RuntimeException {
+    ClientException(String message) {
+      super(message);
+    }
+  }
+}

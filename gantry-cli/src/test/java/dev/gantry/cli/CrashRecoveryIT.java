@@ -1,0 +1,73 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 in the middle of a job: the next start finishes the job and removes what was left. */
+class CrashRecoveryIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void afterKillNineTheNextStartLeavesNoRunningJobAndNoOrphanContainer() throws Exception {
+    Services.requireDocker();
+    int port = freePort();
+    Process process = startStandaloneProcess(port);
+    String id;
+    try {
+      Http http = new Http(port);
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.get("/health").status() == 200);
+      id = http.submit("""
+          name: killed mid-task
+          tasks:
+            - {name: first, image: "busybox:latest", network: none, run: "echo -n survived > /shared/note"}
+            - {name: long, image: "busybox:latest", network: none, run: "sleep 8; cat /shared/note > $GANTRY_OUTPUT"}
+          """);
+      await().atMost(Duration.ofSeconds(60)).until(() -> http.job(id).path("position").asInt() == 2
+          && "RUNNING".equals(http.job(id).path("state").asText()));
+      try (var docker = Services.docker()) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> docker.resources().stream()
+            .anyMatch(r -> id.equals(r.jobId()) && r.kind() == dev.gantry.core.spi.RuntimeResource.Kind.CONTAINER));
+      }
+    } finally {
+      process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      process.waitFor();
+    }
+
+    try (StandaloneFixture gantry = new StandaloneFixture(dataDir)) {
+      JsonNode job = gantry.awaitEnd(id);
+      assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+      assertThat(job.path("result").asText()).isEqualTo("survived");
+      List<String> states = job.findValuesAsText("state");
+      assertThat(states).doesNotContain("RUNNING", "SCHEDULED");
+      JsonNode lost = job.path("execution").get(1);
+      assertThat(lost.path("error").asText()).isEqualTo("worker lost");
+      gantry.awaitNoLeftovers(id);
+    }
+  }
+
+  private Process startStandaloneProcess(int port) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "standalone",
+        "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--lease", "3s")
+        .redirectErrorStream(true)
+        .redirectOutput(new File(dataDir.toFile(), "standalone.log"))
+        .start();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

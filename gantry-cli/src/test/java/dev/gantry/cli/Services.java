@@ -1,0 +1,39 @@
+package dev.gantry.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gantry.docker.DockerRuntime;
+import dev.gantry.docker.DockerSettings;
+import dev.gantry.docker.PullPolicy;
+
+/**
+ * The outside services these tests need. On a laptop without them a test is skipped with a
+ * message that says what is missing; under CI (CI=true) it fails, since CI starts them.
+ */
+final class Services {
+
+  static final String DOCKER_HOST = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+
+  private Services() {}
+
+  static void requireDocker() {
+    try (DockerRuntime runtime = docker()) {
+      runtime.verify();
+    } catch (RuntimeException e) {
+      missing("a Docker engine at " + DOCKER_HOST + " (" + e.getMessage() + "); run `bash .ci/services` as root");
+    }
+  }
+
+  /** A runtime for inspecting what Gantry left in the engine; never pulls. */
+  static DockerRuntime docker() {
+    return new DockerRuntime(DockerSettings.defaults().withDockerHost(DOCKER_HOST).withPullPolicy(PullPolicy.NEVER));
+  }
+
+  static void missing(String what) {
+    if ("true".equals(System.getenv("CI"))) {
+      fail("CI needs " + what);
+    }
+    assumeTrue(false, "skipped: needs " + what);
+  }
+}

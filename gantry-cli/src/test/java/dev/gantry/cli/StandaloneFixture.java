@@ -1,0 +1,74 @@
+package dev.gantry.cli;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.spi.RuntimeResource;
+import dev.gantry.docker.DockerRuntime;
+import dev.gantry.docker.PullPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** A real standalone Gantry (H2 in a temporary directory, the real Docker engine) on a random port. */
+final class StandaloneFixture implements AutoCloseable {
+
+  static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED");
+
+  private final Path dataDir;
+  private Gantry gantry;
+  private Http http;
+  private final DockerRuntime docker = Services.docker();
+
+  StandaloneFixture(Path dataDir) {
+    this.dataDir = dataDir;
+    start();
+  }
+
+  static GantryConfig config(Path dataDir) {
+    return new GantryConfig("127.0.0.1", 0, dataDir, null, null, null, 4, Services.DOCKER_HOST,
+        PullPolicy.IF_NOT_PRESENT, 1 << 20, 1 << 20, Duration.ofSeconds(3), Duration.ofSeconds(2));
+  }
+
+  void start() {
+    gantry = Gantry.start(config(dataDir));
+    http = new Http(gantry.port());
+  }
+
+  void restart() {
+    gantry.close();
+    start();
+  }
+
+  Http http() {
+    return http;
+  }
+
+  /** Waits until the job has ended and returns it. */
+  JsonNode awaitEnd(String id) {
+    return awaitState(id, ENDED);
+  }
+
+  JsonNode awaitState(String id, Set<String> states) {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> http.job(id), job -> states.contains(job.path("state").asText()));
+  }
+
+  /** Containers and workspaces in the engine that carry this job's label. */
+  List<RuntimeResource> leftovers(String jobId) {
+    return docker.resources().stream().filter(r -> jobId.equals(r.jobId())).toList();
+  }
+
+  void awaitNoLeftovers(String jobId) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> leftovers(jobId).isEmpty());
+  }
+
+  @Override
+  public void close() {
+    if (gantry != null) {
+      gantry.close();
+    }
+    docker.close();
+  }
+}

@@ -6,15 +6,14 @@ import dev.gantry.core.spi.RuntimeResource.Kind;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Removes containers and workspaces that no running task needs: what a crash, a kill or a cancel
- * left behind. A container is kept while its run is RUNNING (on any worker of this machine); a
- * workspace while its job has not ended.
+ * left behind. A container goes once its run has ended (or was handed back), a workspace once its
+ * job has ended. What this store does not know is left alone: it may belong to another Gantry
+ * installation sharing the Docker engine.
  */
 public final class LeftoverSweeper implements Runnable {
 
@@ -31,23 +30,18 @@ public final class LeftoverSweeper implements Runnable {
   @Override
   public void run() {
     List<RuntimeResource> resources = runtime.resources();
-    for (RuntimeResource container : ofKind(resources, Kind.CONTAINER)) {
-      boolean running = store.findRun(container.runId()).map(r -> r.state() == RunState.RUNNING).orElse(false);
-      if (!running) {
-        remove(container);
+    for (RuntimeResource resource : resources) {
+      boolean ended = resource.kind() == Kind.CONTAINER
+          ? store.findRun(resource.runId()).map(run -> run.state() != RunState.RUNNING).orElse(false)
+          : store.findJob(resource.jobId()).map(job -> job.state().isTerminal()).orElse(false);
+      if (ended) {
+        remove(resource);
       }
     }
-    List<RuntimeResource> workspaces = ofKind(resources, Kind.WORKSPACE);
-    Set<String> unfinished = store.unfinishedJobs(workspaces.stream().map(RuntimeResource::jobId).collect(Collectors.toSet()));
-    workspaces.stream().filter(w -> !unfinished.contains(w.jobId())).forEach(this::remove);
   }
 
   private void remove(RuntimeResource resource) {
     log.info("removing leftover {} {} of job {}", resource.kind().name().toLowerCase(), resource.id(), resource.jobId());
     runtime.remove(resource);
-  }
-
-  private static List<RuntimeResource> ofKind(List<RuntimeResource> resources, Kind kind) {
-    return resources.stream().filter(r -> r.kind() == kind).toList();
   }
 }

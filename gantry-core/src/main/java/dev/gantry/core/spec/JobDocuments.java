@@ -1,18 +1,23 @@
 package dev.gantry.core.spec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Turns a request body (JSON or YAML) into a tree, with limits that keep hostile documents cheap:
- * nesting depth, YAML aliases (no "billion laughs") and document size.
+ * nesting depth and document size. YAML aliases ({@code *name}) are refused: Jackson would read
+ * one as the literal anchor name, silently changing the job, and expanding them invites
+ * "billion laughs" documents.
  */
 public final class JobDocuments {
 
@@ -45,11 +50,16 @@ public final class JobDocuments {
       throw new InvalidJobException("", "the request body is empty");
     }
     try {
+      if (format == Format.YAML) {
+        refuseAliases(body);
+      }
       JsonNode node = (format == Format.JSON ? JSON : YAML).readTree(body);
       if (node == null || node.isMissingNode()) {
         throw new InvalidJobException("", "the request body is empty");
       }
       return node;
+    } catch (InvalidJobException e) {
+      throw e;
     } catch (JsonProcessingException e) {
       throw new InvalidJobException("", "malformed " + format + ": " + firstLine(e.getOriginalMessage())
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
@@ -57,6 +67,26 @@ public final class JobDocuments {
       // SnakeYAML reports limit violations (aliases, depth, size) as its own unchecked exceptions.
       throw new InvalidJobException("", "malformed " + format + ": " + firstLine(String.valueOf(e.getMessage())));
     }
+  }
+
+  private static void refuseAliases(String body) throws IOException {
+    try (JsonParser parser = YAML.getFactory().createParser(body)) {
+      while (parser.nextToken() != null) {
+        if (((YAMLParser) parser).isCurrentAlias()) {
+          throw new InvalidJobException(pathOf(parser), "YAML aliases (*" + parser.getText()
+              + ") are not supported: write the value out");
+        }
+      }
+    }
+  }
+
+  private static String pathOf(JsonParser parser) {
+    StringBuilder path = new StringBuilder();
+    for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+      String step = c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : "." + c.getCurrentName();
+      path.insert(0, step);
+    }
+    return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
   }
 
   private static String firstLine(String message) {

@@ -1,0 +1,276 @@
+package dev.gantry.core.testing;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Store} in memory, for tests that need no database. One lock serialises everything, so
+ * it is trivially thread-safe; a transaction keeps an undo log and replays it backwards when the
+ * work throws, so a failed transaction leaves no trace (as a database would).
+ */
+public final class InMemoryStore implements Store {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  // Insertion sequence numbers give a stable order when timestamps are equal.
+  private final Map<String, Stored<Job>> jobs = new HashMap<>();
+  private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
+  private final List<LogPart> logs = new ArrayList<>();
+  private long sequence;
+  private long logIds;
+  private volatile boolean healthy = true;
+  private Deque<Runnable> undo; // non-null while a transaction is open
+
+  private record Stored<T>(T value, long seq) {}
+
+  /** Makes {@link #isHealthy()} answer {@code healthy}: to test what callers do when the store is down. */
+  public void setHealthy(boolean healthy) {
+    this.healthy = healthy;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    lock.lock();
+    try {
+      if (undo != null) {
+        throw new IllegalStateException("transactions do not nest");
+      }
+      undo = new ArrayDeque<>();
+      try {
+        T result = work.apply(new Transaction());
+        undo = null;
+        return result;
+      } catch (RuntimeException | Error e) {
+        undo.forEach(Runnable::run); // the deque is filled at its head, so this runs newest first
+        undo = null;
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The writes of the open transaction; each records how to take itself back. */
+  private final class Transaction implements StoreTransaction {
+
+    @Override
+    public Optional<Job> lockJob(String id) {
+      return findJob(id);
+    }
+
+    @Override
+    public void insertJob(Job job) {
+      if (jobs.containsKey(job.id())) {
+        throw new IllegalStateException("job " + job.id() + " already exists");
+      }
+      jobs.put(job.id(), new Stored<>(job, ++sequence));
+      undo.push(() -> jobs.remove(job.id()));
+    }
+
+    @Override
+    public void updateJob(Job job) {
+      Stored<Job> old = existing(jobs, job.id(), "job");
+      jobs.put(job.id(), new Stored<>(job, old.seq()));
+      undo.push(() -> jobs.put(job.id(), old));
+    }
+
+    @Override
+    public List<TaskRun> runsOf(String jobId) {
+      return InMemoryStore.this.runsOf(jobId);
+    }
+
+    @Override
+    public void insertRun(TaskRun run) {
+      if (runs.containsKey(run.id())) {
+        throw new IllegalStateException("task run " + run.id() + " already exists");
+      }
+      if (!jobs.containsKey(run.jobId())) {
+        throw new IllegalStateException("task run " + run.id() + " refers to unknown job " + run.jobId());
+      }
+      runs.put(run.id(), new Stored<>(run, ++sequence));
+      undo.push(() -> runs.remove(run.id()));
+    }
+
+    @Override
+    public void updateRun(TaskRun run) {
+      Stored<TaskRun> old = existing(runs, run.id(), "task run");
+      runs.put(run.id(), new Stored<>(run, old.seq()));
+      undo.push(() -> runs.put(run.id(), old));
+    }
+  }
+
+  private static <T> Stored<T> existing(Map<String, Stored<T>> table, String id, String kind) {
+    Stored<T> old = table.get(id);
+    if (old == null) {
+      throw new IllegalStateException(kind + " " + id + " does not exist");
+    }
+    return old;
+  }
+
+  @Override
+  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+    return locked(() -> {
+      Optional<Stored<TaskRun>> oldest = runs.values().stream()
+          .filter(s -> s.value().state() == RunState.QUEUED && queues.contains(s.value().queue()))
+          .min(Comparator.comparing((Stored<TaskRun> s) -> s.value().createdAt()).thenComparingLong(Stored::seq));
+      oldest.ifPresent(s -> runs.put(s.value().id(), new Stored<>(s.value().claimed(nodeId, now, leaseUntil), s.seq())));
+      return oldest.map(s -> runs.get(s.value().id()).value());
+    });
+  }
+
+  @Override
+  public boolean renewLease(String runId, String nodeId, Instant leaseUntil) {
+    return locked(() -> {
+      Stored<TaskRun> s = runs.get(runId);
+      if (s == null || s.value().state() != RunState.RUNNING || !nodeId.equals(s.value().nodeId())) {
+        return false;
+      }
+      runs.put(runId, new Stored<>(withLease(s.value(), leaseUntil), s.seq()));
+      return true;
+    });
+  }
+
+  private static TaskRun withLease(TaskRun r, Instant leaseUntil) {
+    return new TaskRun(r.id(), r.jobId(), r.position(), r.attempt(), r.retries(), r.lost(), r.name(), r.queue(),
+        r.state(), r.createdAt(), r.startedAt(), r.completedAt(), r.nodeId(), leaseUntil, r.exitCode(), r.result(),
+        r.error());
+  }
+
+  @Override
+  public List<TaskRun> expiredLeases(Instant now) {
+    return locked(() -> runs.values().stream().map(Stored::value)
+        .filter(r -> r.state() == RunState.RUNNING && r.leaseUntil() != null && r.leaseUntil().isBefore(now))
+        .toList());
+  }
+
+  @Override
+  public Optional<Job> findJob(String id) {
+    return locked(() -> Optional.ofNullable(jobs.get(id)).map(Stored::value));
+  }
+
+  @Override
+  public Optional<TaskRun> findRun(String id) {
+    return locked(() -> Optional.ofNullable(runs.get(id)).map(Stored::value));
+  }
+
+  @Override
+  public List<TaskRun> runsOf(String jobId) {
+    return locked(() -> runs.values().stream()
+        .filter(s -> s.value().jobId().equals(jobId))
+        .sorted(Comparator.comparingInt((Stored<TaskRun> s) -> s.value().position())
+            .thenComparingInt(s -> s.value().attempt()).thenComparingLong(Stored::seq))
+        .map(Stored::value)
+        .toList());
+  }
+
+  @Override
+  public Page<Job> listJobs(JobQuery query) {
+    return locked(() -> page(jobs.values().stream()
+        .filter(s -> matches(s.value(), query))
+        .sorted(Comparator.comparing((Stored<Job> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
+        .map(Stored::value)
+        .toList(), query.page(), query.size()));
+  }
+
+  private static boolean matches(Job job, JobQuery query) {
+    String text = String.join(" ", job.name(), Objects.requireNonNullElse(job.spec().description(), ""), job.state().name())
+        .toLowerCase(Locale.ROOT);
+    return query.words().stream().allMatch(text::contains) && job.spec().tags().containsAll(query.tags());
+  }
+
+  @Override
+  public Set<String> unfinishedJobs(Set<String> jobIds) {
+    return locked(() -> {
+      Set<String> out = new LinkedHashSet<>();
+      for (String id : jobIds) {
+        Stored<Job> s = jobs.get(id);
+        if (s != null && !s.value().state().isTerminal()) {
+          out.add(id);
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public LogPart appendLog(String jobId, String runId, int number, String contents, Instant at) {
+    return locked(() -> {
+      LogPart part = new LogPart(++logIds, jobId, runId, number, contents, at);
+      logs.add(part);
+      return part;
+    });
+  }
+
+  @Override
+  public Page<LogPart> jobLog(String jobId, int page, int size) {
+    return newestFirst(p -> p.jobId().equals(jobId), page, size);
+  }
+
+  @Override
+  public Page<LogPart> runLog(String runId, int page, int size) {
+    return newestFirst(p -> p.runId().equals(runId), page, size);
+  }
+
+  private Page<LogPart> newestFirst(Predicate<LogPart> filter, int page, int size) {
+    return locked(() -> page(logs.stream().filter(filter)
+        .sorted(Comparator.comparingLong(LogPart::id).reversed()).toList(), page, size));
+  }
+
+  @Override
+  public List<LogPart> jobLogAfter(String jobId, long afterId, int limit) {
+    return locked(() -> logs.stream()
+        .filter(p -> p.jobId().equals(jobId) && p.id() > afterId)
+        .limit(limit)
+        .toList());
+  }
+
+  private static <T> Page<T> page(List<T> all, int page, int size) {
+    long from = (long) (page - 1) * size;
+    List<T> items = from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
+    return new Page<>(List.copyOf(items), page, size, all.size());
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return healthy;
+  }
+
+  @Override
+  public String describe() {
+    return "in-memory";
+  }
+
+  @Override
+  public void close() {}
+
+  private <T> T locked(Supplier<T> read) {
+    lock.lock();
+    try {
+      return read.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

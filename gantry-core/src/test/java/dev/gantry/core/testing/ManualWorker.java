@@ -1,0 +1,69 @@
+package dev.gantry.core.testing;
+
+import dev.gantry.core.engine.RunProgress;
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * A worker the test drives one step at a time: claim a run, then end it as the test says. Moves
+ * jobs through their states exactly as the real worker does (through {@link RunProgress}), with
+ * no threads and no runtime.
+ */
+public final class ManualWorker {
+
+  public static final String NODE_ID = "manual-node";
+
+  private final Store store;
+  private final RunProgress progress;
+  private final Clock clock;
+
+  public ManualWorker(Store store, Signals signals, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.progress = new RunProgress(store, signals, clock, 3);
+  }
+
+  /** Claims the oldest queued run of the default queue and marks its job RUNNING. */
+  public TaskRun claim() {
+    TaskRun run = store.claimNext(Set.of(TaskSpec.DEFAULT_QUEUE), NODE_ID, clock.instant(),
+            clock.instant().plus(Duration.ofMinutes(5)))
+        .orElseThrow(() -> new IllegalStateException("no queued task run to claim"));
+    progress.started(run);
+    return store.findRun(run.id()).orElseThrow();
+  }
+
+  /** Appends a part of output to the run's log. */
+  public LogPart log(TaskRun run, int number, String contents) {
+    return store.appendLog(run.jobId(), run.id(), number, contents, clock.instant());
+  }
+
+  public Job succeed(TaskRun run, String result) {
+    return end(run, RunState.SUCCEEDED, 0, result, null);
+  }
+
+  public Job fail(TaskRun run, int exitCode, String error) {
+    return end(run, RunState.FAILED, exitCode, null, error);
+  }
+
+  public Job end(TaskRun run, RunState state, Integer exitCode, String result, String error) {
+    return progress.finished(run, state, exitCode, result, error)
+        .orElseThrow(() -> new IllegalStateException("task run " + run.id() + " was no longer running"));
+  }
+
+  /** Succeeds task after task until the job ends; for a test whose job is the only one with queued work. */
+  public Job runToSuccess(String result) {
+    Job job = succeed(claim(), result);
+    while (!job.state().isTerminal()) {
+      job = succeed(claim(), result);
+    }
+    return job;
+  }
+}

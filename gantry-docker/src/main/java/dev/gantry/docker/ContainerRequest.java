@@ -1,0 +1,85 @@
+package dev.gantry.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import dev.gantry.core.spec.Limits;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.TaskExecution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** How one task run's container is created: command, env, workspace mount, labels and limits. */
+final class ContainerRequest {
+
+  private static final List<String> SHELL = List.of("sh", "-c");
+
+  private ContainerRequest() {}
+
+  static boolean hasScript(TaskSpec task) {
+    return task.run() != null && !task.run().isBlank();
+  }
+
+  static String workdir(TaskSpec task) {
+    return task.workdir() == null || task.workdir().isBlank() ? Workspaces.MOUNT_POINT : task.workdir();
+  }
+
+  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String workspace, String defaultNetwork) {
+    TaskSpec task = execution.task();
+    CreateContainerCmd cmd = client.createContainerCmd(task.image())
+        .withName(Labels.containerName(execution.runId()))
+        .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId()))
+        .withEnv(environment(execution.env()))
+        .withWorkingDir(workdir(task))
+        .withHostConfig(hostConfig(task, workspace, defaultNetwork));
+    if (hasScript(task)) {
+      // The script is a file (see TaskArchive), so it never meets the command line's limits.
+      cmd.withEntrypoint(task.entrypoint().isEmpty() ? SHELL : task.entrypoint()).withCmd(TaskArchive.SCRIPT_PATH);
+    } else {
+      if (!task.entrypoint().isEmpty()) {
+        cmd.withEntrypoint(task.entrypoint());
+      }
+      if (!task.cmd().isEmpty()) {
+        cmd.withCmd(task.cmd());
+      }
+    }
+    return cmd;
+  }
+
+  private static List<String> environment(Map<String, String> env) {
+    List<String> list = new ArrayList<>(env.size() + 2);
+    env.forEach((name, value) -> {
+      if (!name.equals("GANTRY_OUTPUT") && !name.equals("TORK_OUTPUT")) {
+        list.add(name + "=" + value);
+      }
+    });
+    list.add("GANTRY_OUTPUT=" + TaskArchive.OUTPUT_PATH);
+    list.add("TORK_OUTPUT=" + TaskArchive.OUTPUT_PATH);
+    return list;
+  }
+
+  private static HostConfig hostConfig(TaskSpec task, String workspace, String defaultNetwork) {
+    HostConfig host = HostConfig.newHostConfig()
+        .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(workspace).withTarget(Workspaces.MOUNT_POINT)));
+    Limits limits = task.limits();
+    if (limits.cpus() != null) {
+      host.withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L));
+    }
+    if (limits.memoryBytes() != null) {
+      // Without MemorySwap Docker allows as much swap again, and the limit is not what it says.
+      host.withMemory(limits.memoryBytes())
+          .withMemorySwap(limits.memorySwapBytes() != null ? limits.memorySwapBytes() : limits.memoryBytes());
+    }
+    if (limits.pids() != null) {
+      host.withPidsLimit(limits.pids());
+    }
+    String network = task.network() != null ? task.network() : defaultNetwork;
+    if (network != null) {
+      host.withNetworkMode(network);
+    }
+    return host;
+  }
+}

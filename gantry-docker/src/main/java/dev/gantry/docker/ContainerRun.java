@@ -1,0 +1,173 @@
+package dev.gantry.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task run in one container, from image check to removal. Whatever happens (failure, cancel,
+ * exception) the container is force-removed before {@link #run} returns.
+ */
+final class ContainerRun {
+
+  private static final Logger log = LoggerFactory.getLogger(ContainerRun.class);
+  /** The engine ends a follow stream once the container stopped; this only bounds a stuck one. */
+  private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
+
+  private final DockerClient client;
+  private final DockerRuntime.Parts parts;
+  private final TaskExecution execution;
+  private final LogSink sink;
+  private final Cancellation cancellation;
+  private volatile String containerId;
+  private volatile boolean ended;
+  private volatile boolean killed;
+  private LogStream output;
+  private String step = "checking the image";
+
+  ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, LogSink sink, Cancellation cancellation) {
+    this.client = parts.client();
+    this.parts = parts;
+    this.execution = execution;
+    this.sink = sink;
+    this.cancellation = cancellation;
+  }
+
+  TaskOutcome run() {
+    try {
+      return startAndWait();
+    } catch (StartFailure e) {
+      return TaskOutcome.failedToStart(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return TaskOutcome.failedToStart("interrupted while " + step);
+    } catch (RuntimeException e) {
+      log.debug("run {} failed while {}", execution.runId(), step, e);
+      return TaskOutcome.failedToStart(parts.errors().describe(step, e));
+    } finally {
+      ended = true;
+      if (output != null) {
+        output.closeQuietly();
+      }
+      removeContainer();
+    }
+  }
+
+  private TaskOutcome startAndWait() throws InterruptedException {
+    TaskSpec task = execution.task();
+    parts.images().ensure(task.image(), cancellation);
+    if (cancellation.isCancelled()) {
+      return notStarted();
+    }
+    step = "creating the workspace";
+    String workspace = parts.workspaces().ensure(execution.jobId());
+    byte[] archive = TaskArchive.build(ContainerRequest.hasScript(task) ? task.run() : null, task.files(),
+        ContainerRequest.workdir(task));
+    step = "creating the container";
+    containerId = createContainer(workspace);
+    step = "copying the script and files into the container";
+    client.copyArchiveToContainerCmd(containerId).withRemotePath("/")
+        .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+    cancellation.onCancel(this::kill);
+    if (cancellation.isCancelled()) {
+      return notStarted();
+    }
+    step = "starting the container";
+    client.startContainerCmd(containerId).exec();
+    if (cancellation.isCancelled()) {
+      kill(); // a cancel between the check and the start found nothing running to kill
+    }
+    step = "following the container's output";
+    output = client.logContainerCmd(containerId).withFollowStream(true).withStdOut(true).withStdErr(true)
+        .exec(new LogStream(sink, parts.settings().maxOutputBytes()));
+    step = "waiting for the container";
+    int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
+    output.finish(LOG_DRAIN);
+    step = "reading the result file";
+    String result = ResultFile.read(client, containerId);
+    return outcome(code, result, output.lastLines());
+  }
+
+  private String createContainer(String workspace) {
+    String network = parts.settings().defaultNetwork();
+    try {
+      return ContainerRequest.create(client, execution, workspace, network).exec().getId();
+    } catch (ConflictException nameTaken) {
+      // A container of this very run survived a crashed worker; the run starts over without it.
+      log.warn("removing an old container named {} left by an earlier attempt of run {}",
+          Labels.containerName(execution.runId()), execution.runId());
+      client.removeContainerCmd(Labels.containerName(execution.runId())).withForce(true).exec();
+      return ContainerRequest.create(client, execution, workspace, network).exec().getId();
+    }
+  }
+
+  private TaskOutcome outcome(int code, String result, String lastLines) {
+    if (killed && code != 0) {
+      String why = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("cancelled");
+      return new TaskOutcome(code, result, "killed (" + why + "), exit code " + code);
+    }
+    if (code != 0 && outOfMemory()) {
+      String note = "killed for using more than its memory limit of " + bytes(execution.task().limits().memoryBytes());
+      return TaskOutcome.exited(code, result, lastLines.isEmpty() ? note : note + "\n" + lastLines);
+    }
+    return TaskOutcome.exited(code, result, lastLines);
+  }
+
+  private boolean outOfMemory() {
+    if (execution.task().limits().memoryBytes() == null) {
+      return false;
+    }
+    Boolean oom = client.inspectContainerCmd(containerId).exec().getState().getOOMKilled();
+    return Boolean.TRUE.equals(oom);
+  }
+
+  private TaskOutcome notStarted() {
+    return TaskOutcome.failedToStart("cancelled before the container started");
+  }
+
+  /** Runs on the cancelling thread; must return quickly. */
+  private void kill() {
+    String id = containerId;
+    if (id == null || ended) {
+      return;
+    }
+    killed = true;
+    try {
+      client.killContainerCmd(id).exec();
+    } catch (NotFoundException | ConflictException notRunning) {
+      log.debug("container {} of run {} was not running when cancelled", id, execution.runId());
+    } catch (RuntimeException e) {
+      log.warn("could not kill container {} of run {}: {}", id, execution.runId(), EngineErrors.reason(e));
+    }
+  }
+
+  private void removeContainer() {
+    String id = containerId;
+    if (id == null) {
+      return;
+    }
+    try {
+      client.removeContainerCmd(id).withForce(true).exec();
+    } catch (NotFoundException gone) {
+      // removed already: nothing left behind
+    } catch (RuntimeException e) {
+      log.warn("could not remove container {} of run {}, leaving it to the leftover sweeper: {}", id,
+          execution.runId(), EngineErrors.reason(e));
+    }
+  }
+
+  private static String bytes(long n) {
+    long mib = 1024 * 1024;
+    return n % mib == 0 ? n / mib + " MiB" : n + " bytes";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.gantry.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.RuntimeResource;
+import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
+import dev.gantry.core.spi.TaskRuntime;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks as Docker containers through the Engine API (docker-java). Construction does not
+ * contact the engine's registry and does not fail when the engine is down: runs then end with a
+ * clear error, and {@link #verify()} lets a command refuse to start.
+ */
+public final class DockerRuntime implements TaskRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerRuntime.class);
+  /** Bounds connecting only: following logs and waiting for exit legitimately take hours. */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Each running task holds two streams (logs, wait) plus short calls. */
+  private static final int MAX_CONNECTIONS = 200;
+
+  /** What each run needs, built once. */
+  record Parts(DockerClient client, DockerSettings settings, ImageSource images, Workspaces workspaces, EngineErrors errors) {}
+
+  private final DockerSettings settings;
+  private final DockerClient client;
+  private final Parts parts;
+  private final Leftovers leftovers;
+  private volatile String engineVersion;
+
+  public DockerRuntime(DockerSettings settings) {
+    this.settings = settings;
+    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost(settings.dockerHost())
+        .build();
+    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .maxConnections(MAX_CONNECTIONS)
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .build();
+    this.client = DockerClientImpl.getInstance(config, http);
+    EngineErrors errors = new EngineErrors(settings.dockerHost());
+    this.parts = new Parts(client, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
+        new Workspaces(client, errors), errors);
+    this.leftovers = new Leftovers(client);
+    try {
+      verify();
+    } catch (IllegalStateException e) {
+      log.warn("{}; task runs will fail until it answers", e.getMessage());
+    }
+  }
+
+  /** A runtime with {@link DockerSettings#defaults()}. */
+  public DockerRuntime() {
+    this(DockerSettings.defaults());
+  }
+
+  /**
+   * Asks the engine for its version.
+   *
+   * @throws IllegalStateException "Docker engine unreachable at ...: ..." when it does not answer
+   */
+  public void verify() {
+    try {
+      engineVersion = client.versionCmd().exec().getVersion();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(parts.errors().unreachable(e));
+    }
+  }
+
+  public DockerSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation) {
+    try {
+      return new ContainerRun(parts, execution, logs, cancellation).run();
+    } catch (RuntimeException e) {
+      // ContainerRun catches its own failures; this is the last guard of the "never throw" contract.
+      log.warn("run {} failed unexpectedly", execution.runId(), e);
+      return TaskOutcome.failedToStart("the Docker runtime failed: " + EngineErrors.reason(e));
+    }
+  }
+
+  @Override
+  public void removeWorkspace(String jobId) {
+    parts.workspaces().remove(jobId);
+  }
+
+  /** @throws IllegalStateException when the engine cannot be asked */
+  @Override
+  public List<RuntimeResource> resources() {
+    try {
+      return leftovers.list();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(parts.errors().describe("listing containers and volumes", e));
+    }
+  }
+
+  @Override
+  public void remove(RuntimeResource resource) {
+    try {
+      leftovers.remove(resource);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(parts.errors().describe("removing " + resource.id(), e));
+    }
+  }
+
+  @Override
+  public String describe() {
+    if (engineVersion == null) {
+      try {
+        verify();
+      } catch (IllegalStateException stillDown) {
+        // described below
+      }
+    }
+    String version = engineVersion;
+    return version != null ? "docker " + version + " at " + settings.dockerHost()
+        : "docker (engine not answering) at " + settings.dockerHost();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      log.debug("closing the Docker client failed: {}", e.toString());
+    }
+  }
+}

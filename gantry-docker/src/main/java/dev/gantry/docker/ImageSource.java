@@ -1,0 +1,126 @@
+package dev.gantry.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
+import dev.gantry.core.spec.Durations;
+import dev.gantry.core.spi.Cancellation;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Makes a task's image present on the engine, by the pull policy. */
+final class ImageSource {
+
+  private final DockerClient client;
+  private final PullPolicy policy;
+  private final Duration pullTimeout;
+
+  ImageSource(DockerClient client, PullPolicy policy, Duration pullTimeout) {
+    this.client = client;
+    this.policy = policy;
+    this.pullTimeout = pullTimeout;
+  }
+
+  /**
+   * Returns once the image is present, or when {@code cancellation} fires during a pull (the
+   * caller checks it).
+   *
+   * @throws StartFailure when the image is missing and the policy or the registry says no
+   */
+  void ensure(String image, Cancellation cancellation) throws InterruptedException {
+    boolean present = policy != PullPolicy.ALWAYS && isPresent(image);
+    if (present) {
+      return;
+    }
+    if (policy == PullPolicy.NEVER) {
+      throw new StartFailure("image '" + image + "' is not present and the pull policy is NEVER");
+    }
+    String failed = policy == PullPolicy.ALWAYS ? "image '" + image + "' could not be pulled: "
+        : "image '" + image + "' is not present and could not be pulled: ";
+    String problem = pull(image, cancellation);
+    if (cancellation.isCancelled()) {
+      return;
+    }
+    if (problem != null) {
+      throw new StartFailure(failed + EngineErrors.oneLine(problem));
+    }
+    if (!isPresent(image)) {
+      throw new StartFailure(failed + "the registry sent no image");
+    }
+  }
+
+  boolean isPresent(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  /** Pulls the image; returns why it failed, or null. */
+  private String pull(String image, Cancellation cancellation) throws InterruptedException {
+    Reference ref = Reference.parse(image);
+    PullProgress progress = new PullProgress();
+    try {
+      client.pullImageCmd(ref.repository()).withTag(ref.tag()).exec(progress);
+    } catch (RuntimeException e) {
+      return EngineErrors.reason(e);
+    }
+    // A pull can take minutes; a cancel must not wait for it.
+    cancellation.onCancel(progress::stop);
+    if (!progress.awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      progress.stop();
+      return "no answer from the registry after " + Durations.format(pullTimeout);
+    }
+    return progress.error;
+  }
+
+  /** An image name split for the pull API, which pulls every tag when none is given. */
+  record Reference(String repository, String tag) {
+
+    static Reference parse(String image) {
+      int at = image.indexOf('@');
+      if (at >= 0) {
+        return new Reference(image.substring(0, at), image.substring(at + 1));
+      }
+      int colon = image.lastIndexOf(':');
+      if (colon > image.lastIndexOf('/')) {
+        return new Reference(image.substring(0, colon), image.substring(colon + 1));
+      }
+      return new Reference(image, "latest");
+    }
+  }
+
+  /** Collects the pull's first error without docker-java's stack-trace logging. */
+  private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
+
+    private volatile String error;
+
+    @Override
+    public void onNext(PullResponseItem item) {
+      if (error == null && item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+        error = item.getErrorDetail().getMessage();
+      } else if (error == null && item.getError() != null) {
+        error = item.getError();
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      if (error == null) {
+        error = EngineErrors.reason(throwable);
+      }
+      stop();
+    }
+
+    void stop() {
+      try {
+        close();
+      } catch (Exception ignored) {
+        // the stream is being abandoned anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.gantry.server;
+
+import dev.gantry.core.engine.JobService;
+import dev.gantry.server.tork.NativeDialect;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gantry's HTTP server: one port, every dialect. Each dialect adds its routes and renders its own
+ * errors; requests that match no route (404, 405) are answered by the dialect owning the path.
+ */
+public final class GantryServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(GantryServer.class);
+
+  private final ServerSettings settings;
+  private final Javalin app;
+
+  /** A server speaking every dialect Gantry knows, backed by {@code jobs}. */
+  public GantryServer(ServerSettings settings, JobService jobs) {
+    this(settings, standardDialects(settings, jobs));
+  }
+
+  /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
+  public GantryServer(ServerSettings settings, List<HttpDialect> dialects) {
+    this.settings = settings;
+    PathOwners owners = new PathOwners(dialects);
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxRequestBytes();
+      config.http.prefer405over404 = true;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new TransportErrorHandler()));
+    });
+    // Only failures outside any route reach these: unknown paths, wrong methods, Javalin's own checks.
+    app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
+    app.exception(Exception.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
+    for (HttpDialect dialect : dialects) {
+      dialect.register(new DialectRoutes(app, dialect));
+    }
+  }
+
+  /** The dialects a standard server speaks: adding one is one line here. */
+  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs) {
+    return List.of(
+        new NativeDialect(jobs, settings));
+  }
+
+  /** Starts listening; returns this server. */
+  public GantryServer start() {
+    app.start(settings.bindAddress(), settings.port());
+    log.debug("HTTP API listening on http://{}:{}", settings.bindAddress(), port()); // the caller logs the start-up line
+    return this;
+  }
+
+  /** The port actually listened on (useful when the settings asked for port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

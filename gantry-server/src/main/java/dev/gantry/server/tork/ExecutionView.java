@@ -1,0 +1,48 @@
+package dev.gantry.server.tork;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.TaskSpec;
+import java.time.Instant;
+
+/**
+ * One task run as Tork shows it in {@code execution[]} and at {@code GET /tasks/{id}}. Tork
+ * stamps the end of a run as {@code completedAt} or {@code failedAt} by outcome; {@code attempt}
+ * and {@code exitCode} are Gantry's additions.
+ */
+record ExecutionView(
+    String id,
+    String jobId,
+    int position,
+    String name,
+    String state,
+    Instant createdAt,
+    Instant scheduledAt,
+    Instant startedAt,
+    Instant completedAt,
+    Instant failedAt,
+    String run,
+    String image,
+    String queue,
+    String nodeId,
+    String error,
+    String result,
+    Integer exitCode,
+    RetryView retry,
+    int attempt) {
+
+  /** {@code job} supplies what the run took from its task: the script, image and retry limit. */
+  static ExecutionView of(TaskRun run, Job job) {
+    TaskSpec task = job.spec().task(run.position());
+    boolean ok = run.state() == RunState.SUCCEEDED || run.state() == RunState.SKIPPED;
+    boolean ended = run.state().isTerminal();
+    return new ExecutionView(run.id(), run.jobId(), run.position(), run.name(), TorkStates.of(run.state()),
+        run.createdAt(), run.createdAt(), run.startedAt(),
+        ended && ok ? run.completedAt() : null,
+        ended && !ok ? run.completedAt() : null,
+        task.run(), task.image(), run.queue(), run.nodeId(), run.error(), run.result(), run.exitCode(),
+        task.retryLimit() > 0 ? new RetryView(task.retryLimit(), run.retries()) : null,
+        run.attempt());
+  }
+}

@@ -1,0 +1,71 @@
+package dev.gantry.server.tork;
+
+import dev.gantry.core.engine.JobService;
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.spec.JobDocuments.Format;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.JobSpecReader;
+import dev.gantry.server.JsonResponses;
+import dev.gantry.server.QueryParameters;
+import dev.gantry.server.RequestBody;
+import io.javalin.http.Context;
+
+/** The native {@code /jobs} endpoints. */
+final class JobEndpoints {
+
+  /** Tork's page sizes for job lists. */
+  static final int DEFAULT_PAGE_SIZE = 10;
+  /** Tork's page sizes for logs. */
+  static final int DEFAULT_LOG_PAGE_SIZE = 25;
+  static final int MAX_LOG_PAGE_SIZE = 100;
+  /** Keeps {@code (page - 1) * size} within an int for every page size. */
+  static final int MAX_PAGE = Integer.MAX_VALUE / MAX_LOG_PAGE_SIZE;
+
+  private final JobService jobs;
+  private final long maxRequestBytes;
+
+  JobEndpoints(JobService jobs, long maxRequestBytes) {
+    this.jobs = jobs;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  void list(Context ctx) {
+    int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
+    int size = QueryParameters.integer(ctx, "size", DEFAULT_PAGE_SIZE, 1, JobQuery.MAX_SIZE);
+    JobQuery query = JobQuery.parse(ctx.queryParam("q"), page, size);
+    JsonResponses.write(ctx, 200, PageView.of(jobs.list(query), JobSummaryView::of));
+  }
+
+  /** Checks the content type before reading the body, and reads the body before parsing it. */
+  void submit(Context ctx) {
+    Format format = JobDocumentTypes.of(ctx.header("Content-Type"));
+    String body = RequestBody.utf8(ctx, maxRequestBytes);
+    JobSpec spec = JobSpecReader.read(body, format);
+    Job job = jobs.submit(spec);
+    JsonResponses.write(ctx, 200, JobSummaryView.of(job));
+  }
+
+  void get(Context ctx) {
+    String id = PathIds.id(ctx, "job");
+    Job job = jobs.job(id);
+    JsonResponses.write(ctx, 200, JobView.of(job, jobs.runs(id)));
+  }
+
+  void cancel(Context ctx) {
+    jobs.cancel(PathIds.id(ctx, "job"));
+    JsonResponses.write(ctx, 200, StatusView.OK);
+  }
+
+  void restart(Context ctx) {
+    jobs.restart(PathIds.id(ctx, "job"));
+    JsonResponses.write(ctx, 200, StatusView.OK);
+  }
+
+  void log(Context ctx) {
+    String id = PathIds.id(ctx, "job");
+    int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
+    int size = QueryParameters.integer(ctx, "size", DEFAULT_LOG_PAGE_SIZE, 1, MAX_LOG_PAGE_SIZE);
+    JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(id, page, size), LogPartView::of));
+  }
+}

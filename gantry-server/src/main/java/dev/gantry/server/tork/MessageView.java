@@ -1,0 +1,4 @@
+package dev.gantry.server.tork;
+
+/** Tork's error body. */
+record MessageView(String message) {}

@@ -1,0 +1,64 @@
+package dev.gantry.server.tork;
+
+import dev.gantry.core.engine.JobService;
+import dev.gantry.server.DialectRoutes;
+import dev.gantry.server.HttpDialect;
+import dev.gantry.server.JsonResponses;
+import dev.gantry.server.ServerSettings;
+import io.javalin.http.Context;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Gantry's native API, which is Tork's: same paths, field names and error bodies. */
+public final class NativeDialect implements HttpDialect {
+
+  private static final Logger log = LoggerFactory.getLogger(NativeDialect.class);
+
+  private final JobService jobService;
+  private final String version;
+  private final JobEndpoints jobs;
+  private final TaskEndpoints tasks;
+
+  public NativeDialect(JobService jobService, ServerSettings settings) {
+    this.jobService = jobService;
+    this.version = settings.version();
+    this.jobs = new JobEndpoints(jobService, settings.maxRequestBytes());
+    this.tasks = new TaskEndpoints(jobService);
+  }
+
+  @Override
+  public List<String> pathPrefixes() {
+    return List.of("/");
+  }
+
+  @Override
+  public void register(DialectRoutes routes) {
+    routes
+        .get("/health", this::health)
+        .get("/jobs", jobs::list)
+        .post("/jobs", jobs::submit)
+        .get("/jobs/{id}", jobs::get)
+        .put("/jobs/{id}/cancel", jobs::cancel)
+        .put("/jobs/{id}/restart", jobs::restart)
+        .get("/jobs/{id}/log", jobs::log)
+        .get("/tasks/{id}", tasks::get)
+        .get("/tasks/{id}/log", tasks::log);
+  }
+
+  @Override
+  public void renderError(Context ctx, Exception error) {
+    NativeErrors.render(ctx, error);
+  }
+
+  private void health(Context ctx) {
+    boolean up;
+    try {
+      up = jobService.isHealthy();
+    } catch (RuntimeException e) {
+      log.warn("health check failed: {}", e.toString());
+      up = false;
+    }
+    JsonResponses.write(ctx, up ? 200 : 503, new StatusView(up ? "UP" : "DOWN", version));
+  }
+}

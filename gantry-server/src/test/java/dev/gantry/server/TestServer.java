@@ -1,0 +1,156 @@
+package dev.gantry.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.testing.InMemoryStore;
+import dev.gantry.core.testing.ManualWorker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real server on a random port over an in-memory store, plus an HTTP client for it. On close it
+ * checks that no request ended in an unexpected error (a 500) anywhere in the server.
+ */
+public final class TestServer implements AutoCloseable {
+
+  public final InMemoryStore store = new InMemoryStore();
+  public final LocalSignals signals = new LocalSignals();
+  public final JobService jobs = new JobService(store, signals, Clock.systemUTC());
+  public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
+  private final GantryServer server;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ListAppender<ILoggingEvent> errors = new ListAppender<>();
+  private final Logger serverLogs = (Logger) LoggerFactory.getLogger("dev.gantry.server");
+
+  public TestServer() {
+    this(ServerSettings.defaults().withPort(0));
+  }
+
+  public TestServer(ServerSettings settings) {
+    this(settings, null);
+  }
+
+  /** Speaking the dialects {@code dialects} makes over this server's JobService (null: the standard ones). */
+  public TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects) {
+    errors.start();
+    serverLogs.addAppender(errors);
+    server = (dialects == null ? new GantryServer(settings, jobs) : new GantryServer(settings, dialects.apply(jobs)))
+        .start();
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public Reply put(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).PUT(BodyPublishers.noBody()));
+  }
+
+  public Reply post(String path, String contentType, String body) {
+    return post(path, contentType, BodyPublishers.ofString(body));
+  }
+
+  public Reply post(String path, String contentType, BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
+  public Reply submitYaml(String yaml) {
+    return post("/jobs", "text/yaml", yaml);
+  }
+
+  /** Submits a job that must be accepted; returns its id. */
+  public String submitted(String yaml) {
+    Reply reply = submitYaml(yaml);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json().path("id").asText();
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many jobs the store holds. */
+  public long storedJobs() {
+    return store.listJobs(JobQuery.parse(null, 1, 1)).totalItems();
+  }
+
+  /** The server's ERROR log lines so far, which are then forgotten: for tests that cause one on purpose. */
+  public List<String> takeLoggedErrors() {
+    synchronized (errors.list) {
+      List<String> taken = errors.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+          .map(ILoggingEvent::getFormattedMessage).toList();
+      errors.list.clear();
+      return taken;
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    serverLogs.detachAppender(errors);
+    assertThat(takeLoggedErrors()).as("unexpected server errors (a request ended in a 500)").isEmpty();
+  }
+
+  /** A response with its body parsed on demand. */
+  public record Reply(HttpResponse<String> response) {
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonNode json() {
+      try {
+        return JsonResponses.mapper().readTree(response.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + response.body(), e);
+      }
+    }
+
+    public String message() {
+      return json().path("message").asText(null);
+    }
+  }
+}

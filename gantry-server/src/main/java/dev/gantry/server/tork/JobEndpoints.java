@@ -33,7 +33,7 @@ final class JobEndpoints {
   void list(Context ctx) {
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", DEFAULT_PAGE_SIZE, 1, JobQuery.MAX_SIZE);
-    JobQuery query = JobQuery.parse(ctx.queryParam("q"), page, size);
+    JobQuery query = JobQuery.parse(TorkStates.searchWords(ctx.queryParam("q")), page, size);
     JsonResponses.write(ctx, 200, PageView.of(jobs.list(query), JobSummaryView::of));
   }
 

@@ -102,6 +102,8 @@ class JobListApiTest {
     assertThat(names(server.get("/jobs?q=build"))).containsExactly("deploy", "build docs");
     assertThat(names(server.get("/jobs?q=build%20docs"))).containsExactly("build docs");
     assertThat(names(server.get("/jobs?q=queued"))).hasSize(3);
+    assertThat(names(server.get("/jobs?q=SCHEDULED"))).as("Tork's name for queued").hasSize(3);
+    assertThat(names(server.get("/jobs?q=completed"))).isEmpty();
     assertThat(names(server.get("/jobs?q=nothing"))).isEmpty();
   }
 

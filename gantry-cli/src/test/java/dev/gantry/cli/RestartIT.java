@@ -27,7 +27,7 @@ class RestartIT {
           name: interrupted by the restart
           tasks:
             - {name: first, image: "busybox:latest", network: none, run: "echo -n one > /shared/one"}
-            - {name: slow, image: "busybox:latest", network: none, run: "sleep 30; cat /shared/one > $GANTRY_OUTPUT"}
+            - {name: slow, image: "busybox:latest", network: none, run: "sleep 8; cat /shared/one > $GANTRY_OUTPUT"}
           """);
       gantry.awaitState(interrupted, Set.of("RUNNING"));
       gantry.awaitNoLeftovers(done);

@@ -1,0 +1,41 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StandaloneCommandTest {
+
+  private static GantryConfig parse(String... args) throws Exception {
+    StandaloneCommand command = new StandaloneCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.config();
+  }
+
+  @Test
+  void defaultsAreSafe() throws Exception {
+    GantryConfig config = parse();
+    assertThat(config.bind()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8000);
+    assertThat(config.usesPostgres()).isFalse();
+    assertThat(config.maxBodyBytes()).isEqualTo(1 << 20);
+    assertThat(config.lease()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void refusesToListenBeyondLoopbackWithoutConsent() throws Exception {
+    assertThatThrownBy(() -> parse("--bind", "0.0.0.0")).hasMessageContaining("--allow-remote");
+    assertThat(parse("--bind", "0.0.0.0", "--allow-remote").bind()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void rejectsBadValuesNamingTheOption() {
+    assertThatThrownBy(() -> parse("--pull-policy", "sometimes")).hasMessageContaining("pull policy 'sometimes'");
+    assertThatThrownBy(() -> parse("--slots", "0")).hasMessageContaining("--slots");
+    assertThatThrownBy(() -> parse("--lease", "10ms")).hasMessageContaining("--lease");
+    assertThatThrownBy(() -> parse("--max-body", "lots")).hasMessageContaining("invalid size 'lots'");
+  }
+}

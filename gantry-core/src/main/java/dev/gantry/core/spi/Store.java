@@ -46,9 +46,6 @@ public interface Store extends AutoCloseable {
   /** Jobs matching the query, newest first. */
   Page<Job> listJobs(JobQuery query);
 
-  /** Those of {@code jobIds} that exist and have not ended: used to sweep leftover workspaces. */
-  Set<String> unfinishedJobs(Set<String> jobIds);
-
   /** Stores a chunk of output; returns it with its id. */
   LogPart appendLog(String jobId, String runId, int number, String contents, Instant at);
 

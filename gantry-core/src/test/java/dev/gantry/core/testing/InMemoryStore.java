@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -198,20 +197,6 @@ public final class InMemoryStore implements Store {
     String text = String.join(" ", job.name(), Objects.requireNonNullElse(job.spec().description(), ""), job.state().name())
         .toLowerCase(Locale.ROOT);
     return query.words().stream().allMatch(text::contains) && job.spec().tags().containsAll(query.tags());
-  }
-
-  @Override
-  public Set<String> unfinishedJobs(Set<String> jobIds) {
-    return locked(() -> {
-      Set<String> out = new LinkedHashSet<>();
-      for (String id : jobIds) {
-        Stored<Job> s = jobs.get(id);
-        if (s != null && !s.value().state().isTerminal()) {
-          out.add(id);
-        }
-      }
-      return out;
-    });
   }
 
   @Override

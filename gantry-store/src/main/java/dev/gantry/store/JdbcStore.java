@@ -1,0 +1,126 @@
+package dev.gantry.store;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The store on H2 or PostgreSQL over JDBC. Every method is one transaction. Instants come back
+ * truncated to microseconds (see {@link Timestamps}).
+ */
+public final class JdbcStore implements Store {
+
+  private final Database database;
+  private final String description;
+  private final JobRows jobs;
+  private final RunRows runs;
+  private final TaskRunClaim claim;
+
+  private JdbcStore(Database database, SqlDialect dialect, String description) {
+    this.database = database;
+    this.description = description;
+    this.jobs = new JobRows(dialect);
+    this.runs = new RunRows(dialect);
+    this.claim = new TaskRunClaim(runs);
+  }
+
+  /**
+   * Connects to the database of {@code settings} and migrates its schema to this version.
+   * Throws IllegalArgumentException for an unsupported URL, StoreException when the database
+   * cannot be reached or migrated.
+   */
+  public static JdbcStore open(StoreSettings settings) {
+    SqlDialect dialect = SqlDialect.forUrl(settings.url());
+    String description = dialect.describeUrl(settings.url());
+    return new JdbcStore(Database.open(settings, dialect, description), dialect, description);
+  }
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    return database.inTransaction(sql -> {
+      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs);
+      T result = work.apply(transaction);
+      transaction.beforeCommit();
+      return result;
+    });
+  }
+
+  @Override
+  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+    return database.inTransaction(sql -> claim.next(sql, queues, nodeId, now, leaseUntil));
+  }
+
+  @Override
+  public boolean renewLease(String runId, String nodeId, Instant leaseUntil) {
+    return database.inTransaction(sql -> runs.renewLease(sql, runId, nodeId, leaseUntil));
+  }
+
+  @Override
+  public List<TaskRun> expiredLeases(Instant now) {
+    return database.inTransaction(sql -> runs.expired(sql, now));
+  }
+
+  @Override
+  public Optional<Job> findJob(String id) {
+    return database.inTransaction(sql -> jobs.find(sql, id));
+  }
+
+  @Override
+  public Optional<TaskRun> findRun(String id) {
+    return database.inTransaction(sql -> runs.find(sql, id));
+  }
+
+  @Override
+  public List<TaskRun> runsOf(String jobId) {
+    return database.inTransaction(sql -> runs.ofJob(sql, jobId));
+  }
+
+  @Override
+  public Page<Job> listJobs(JobQuery query) {
+    return database.inTransaction(sql -> JobSearch.page(sql, query));
+  }
+
+  @Override
+  public LogPart appendLog(String jobId, String runId, int number, String contents, Instant at) {
+    return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, contents, at));
+  }
+
+  @Override
+  public Page<LogPart> jobLog(String jobId, int page, int size) {
+    return database.inTransaction(sql -> LogRows.ofJob(sql, jobId, page, size));
+  }
+
+  @Override
+  public Page<LogPart> runLog(String runId, int page, int size) {
+    return database.inTransaction(sql -> LogRows.ofRun(sql, runId, page, size));
+  }
+
+  @Override
+  public List<LogPart> jobLogAfter(String jobId, long afterId, int limit) {
+    return database.inTransaction(sql -> LogRows.after(sql, jobId, afterId, limit));
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return database.answers();
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

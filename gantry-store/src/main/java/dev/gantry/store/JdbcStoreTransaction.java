@@ -1,0 +1,58 @@
+package dev.gantry.store;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.StoreTransaction;
+import java.util.List;
+import java.util.Optional;
+
+/** The writes of one {@link JdbcStore#inTransaction} call, all on its one connection. */
+final class JdbcStoreTransaction implements StoreTransaction {
+
+  private final SqlSession sql;
+  private final JobRows jobs;
+  private final RunRows runs;
+  private int insertedJobs;
+
+  JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs) {
+    this.sql = sql;
+    this.jobs = jobs;
+    this.runs = runs;
+  }
+
+  @Override
+  public Optional<Job> lockJob(String id) {
+    return jobs.lock(sql, id);
+  }
+
+  @Override
+  public void insertJob(Job job) {
+    jobs.insert(sql, job);
+    insertedJobs++;
+  }
+
+  @Override
+  public void updateJob(Job job) {
+    jobs.update(sql, job);
+  }
+
+  @Override
+  public List<TaskRun> runsOf(String jobId) {
+    return runs.ofJob(sql, jobId);
+  }
+
+  @Override
+  public void insertRun(TaskRun run) {
+    runs.insert(sql, run);
+  }
+
+  @Override
+  public void updateRun(TaskRun run) {
+    runs.update(sql, run);
+  }
+
+  /** The writes that sum up the transaction: last, right before the commit. */
+  void beforeCommit() {
+    JobCount.add(sql, insertedJobs);
+  }
+}

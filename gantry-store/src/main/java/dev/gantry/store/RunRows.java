@@ -1,0 +1,116 @@
+package dev.gantry.store;
+
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code task_runs} table, the queue of work. */
+final class RunRows {
+
+  /** A run as read, with the version the claim's optimistic check compares against. */
+  record Versioned(TaskRun run, long version) {}
+
+  private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
+      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error";
+  private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE = """
+      update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
+        queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
+        lease_until = ?, exit_code = ?, result = ?, error = ?, version = version + 1
+      where id = ?""";
+  private static final String BY_ID = "select " + COLUMNS + " from task_runs where id = ?";
+  private static final String OF_JOB = "select " + COLUMNS + " from task_runs where job_id = ?"
+      + " order by position, attempt";
+  private static final String EXPIRED = "select " + COLUMNS + " from task_runs"
+      + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
+  // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
+  // only then does H2 read the index in order instead of sorting every queued run.
+  private static final String CANDIDATES = "select " + COLUMNS + ", version from task_runs"
+      + " where state = 'QUEUED' and queue = ? order by state, queue, created_at, id fetch first ? rows only";
+  private static final String RENEW = "update task_runs set lease_until = ?, version = version + 1"
+      + " where id = ? and state = 'RUNNING' and node_id = ?";
+
+  private final SqlDialect dialect;
+
+  RunRows(SqlDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  void insert(SqlSession sql, TaskRun run) {
+    sql.update(INSERT, run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
+        run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
+        run.leaseUntil(), run.exitCode(), run.result(), run.error());
+  }
+
+  void update(SqlSession sql, TaskRun run) {
+    if (sql.update(UPDATE, updateParams(run)) == 0) {
+      throw new IllegalStateException("task run " + run.id() + " cannot be updated: it is not in the store");
+    }
+  }
+
+  /** Writes {@code run} only if its row is still at {@code version}; false when someone else changed it first. */
+  boolean updateIfVersion(SqlSession sql, TaskRun run, long version) {
+    Object[] params = updateParams(run);
+    Object[] withVersion = Arrays.copyOf(params, params.length + 1);
+    withVersion[params.length] = version;
+    return sql.update(UPDATE + " and version = ?", withVersion) == 1;
+  }
+
+  /**
+   * The oldest QUEUED runs of one queue, by creation then id: an index range scan. (With an
+   * {@code in} list of queues both databases would sort every queued run of them instead.)
+   */
+  List<Versioned> claimCandidates(SqlSession sql, String queue) {
+    return sql.list(CANDIDATES + dialect.claimCandidatesClause(),
+        row -> new Versioned(read(row), row.getLong("version")), queue, dialect.claimCandidates());
+  }
+
+  boolean renewLease(SqlSession sql, String runId, String nodeId, Instant leaseUntil) {
+    return sql.update(RENEW, leaseUntil, runId, nodeId) == 1;
+  }
+
+  Optional<TaskRun> find(SqlSession sql, String id) {
+    return sql.first(BY_ID, RunRows::read, id);
+  }
+
+  List<TaskRun> ofJob(SqlSession sql, String jobId) {
+    return sql.list(OF_JOB, RunRows::read, jobId);
+  }
+
+  List<TaskRun> expired(SqlSession sql, Instant now) {
+    return sql.list(EXPIRED, RunRows::read, now);
+  }
+
+  private static Object[] updateParams(TaskRun run) {
+    return new Object[] {run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(), run.name(),
+        run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
+        run.leaseUntil(), run.exitCode(), run.result(), run.error(), run.id()};
+  }
+
+  private static TaskRun read(ResultSet row) throws SQLException {
+    return new TaskRun(
+        row.getString("id"),
+        row.getString("job_id"),
+        row.getInt("position"),
+        row.getInt("attempt"),
+        row.getInt("retries"),
+        row.getInt("lost"),
+        row.getString("name"),
+        row.getString("queue"),
+        RunState.valueOf(row.getString("state")),
+        Timestamps.read(row, "created_at"),
+        Timestamps.read(row, "started_at"),
+        Timestamps.read(row, "completed_at"),
+        row.getString("node_id"),
+        Timestamps.read(row, "lease_until"),
+        row.getObject("exit_code", Integer.class),
+        row.getString("result"),
+        row.getString("error"));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.gantry.store;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gantry.core.spec.JobSpec;
+import java.util.List;
+import java.util.Map;
+
+/** A job's spec as the store keeps it: JSON, with durations as ISO-8601 text ({@code PT5M}). */
+final class SpecJson {
+
+  private static final ObjectMapper MAPPER = mapper();
+
+  private SpecJson() {}
+
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        // Rows outlive releases: a spec written by a newer Gantry (more fields) or an older one
+        // (fewer lists and maps) still reads; a missing list or map reads as empty, not null.
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+    mapper.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+    return mapper;
+  }
+
+  static String write(JobSpec spec) {
+    try {
+      return MAPPER.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job spec could not be written as JSON", e);
+    }
+  }
+
+  static JobSpec read(String json) {
+    try {
+      return MAPPER.readValue(json, JobSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored job spec is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

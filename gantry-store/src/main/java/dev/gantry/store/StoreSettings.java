@@ -1,0 +1,45 @@
+package dev.gantry.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where the store's database is and how many connections to keep to it. {@code user} and
+ * {@code password} may be null when the URL carries them.
+ */
+public record StoreSettings(String url, String user, String password, int maxPoolSize) {
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  /**
+   * H2 closes the database itself when the JVM exits unless told otherwise; we close it in our
+   * own shutdown, after the workers have written their last rows. The lock timeout lets
+   * concurrent claims and job locks wait for each other instead of failing at once.
+   */
+  private static final String H2_OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+  public StoreSettings {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException(
+          "the store needs a JDBC URL, e.g. jdbc:postgresql://host:5432/gantry or jdbc:h2:file:/var/lib/gantry/gantry");
+    }
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("the store's maxPoolSize must be at least 1, not " + maxPoolSize);
+    }
+  }
+
+  /** The embedded default: an H2 database in {@code dataDir}, in the files {@code gantry.*}. */
+  public static StoreSettings h2File(Path dataDir) {
+    String file = dataDir.toAbsolutePath().normalize().resolve("gantry").toString();
+    return new StoreSettings("jdbc:h2:file:" + file + H2_OPTIONS, "gantry", "", DEFAULT_POOL_SIZE);
+  }
+
+  public StoreSettings withMaxPoolSize(int size) {
+    return new StoreSettings(url, user, password, size);
+  }
+
+  /** Never shows the password, so settings can be logged. */
+  @Override
+  public String toString() {
+    return "StoreSettings[" + SqlDialect.describe(url) + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+  }
+}

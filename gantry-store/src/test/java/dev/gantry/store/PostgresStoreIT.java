@@ -1,0 +1,16 @@
+package dev.gantry.store;
+
+import dev.gantry.core.spi.Store;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The store contract on PostgreSQL; see {@link PostgresTestDatabase} for how it is found. */
+class PostgresStoreIT extends StoreContract {
+
+  @RegisterExtension static final PostgresTestDatabase database = new PostgresTestDatabase();
+
+  @Override
+  protected Store openEmptyStore() {
+    database.empty();
+    return JdbcStore.open(database.settings());
+  }
+}

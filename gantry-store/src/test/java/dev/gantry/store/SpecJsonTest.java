@@ -1,0 +1,37 @@
+package dev.gantry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpecJsonTest {
+
+  @Test
+  void writesDurationsAsIsoTextAndReadsTheSpecBack() {
+    JobSpec spec = new JobSpec("job", "d", List.of("t"), Map.of("A", "1"), List.of(TestJobs.fullTask()));
+
+    String json = SpecJson.write(spec);
+
+    assertThat(json).contains("\"timeout\":\"PT1H30M0.25S\"");
+    assertThat(SpecJson.read(json)).isEqualTo(spec);
+  }
+
+  @Test
+  void readsSpecsWrittenByOtherVersions() {
+    // An older row without some lists and maps, and a newer one with a field this version lacks.
+    String json = """
+        {"name":"job","tags":["t"],"since":"a later version","tasks":[{"name":"a","image":"busybox","retryLimit":0}]}""";
+
+    JobSpec spec = SpecJson.read(json);
+
+    assertThat(spec.env()).isEmpty();
+    TaskSpec task = spec.task(1);
+    assertThat(List.of(task.cmd(), task.entrypoint())).allSatisfy(list -> assertThat(list).isEmpty());
+    assertThat(task.files()).isEmpty();
+    assertThat(task.queue()).isEqualTo(TaskSpec.DEFAULT_QUEUE);
+  }
+}

@@ -1,0 +1,490 @@
+package dev.gantry.store;
+
+import static dev.gantry.store.TestJobs.T0;
+import static dev.gantry.store.TestJobs.aJob;
+import static dev.gantry.store.TestJobs.aRun;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do. Each database's test is a subclass that only says how to open
+ * an empty store. Instants are compared as stored: truncated to microseconds.
+ */
+public abstract class StoreContract {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  protected Store store;
+
+  /** A store over an empty database of its own (no rows from other tests). */
+  protected abstract Store openEmptyStore();
+
+  @BeforeEach
+  void openStore() {
+    store = openEmptyStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  // --- jobs and transactions
+
+  @Test
+  void keepsAJobWithItsWholeSpec() {
+    Job job = saved(aJob().name("release").description("builds and ships").tags("nightly", "arm64")
+        .env(Map.of("STAGE", "prod")).tasks(TestJobs.fullTask(), TestJobs.task("second")).build());
+
+    assertThat(store.findJob(job.id())).contains(job);
+    assertThat(store.findJob("no-such-job")).isEmpty();
+  }
+
+  @Test
+  void returnsInstantsTruncatedToMicroseconds() {
+    Instant withNanos = Instant.parse("2025-03-01T10:00:00.123456789Z");
+    Job job = saved(aJob().createdAt(withNanos).build());
+
+    assertThat(store.findJob(job.id()).orElseThrow().createdAt()).isEqualTo("2025-03-01T10:00:00.123456Z");
+  }
+
+  @Test
+  void updatesEveryFieldOfAJob() {
+    Job job = saved(aJob().tasks(TestJobs.task("a"), TestJobs.task("b")).build());
+    Job failed = job.running(T0.plusSeconds(1)).atPosition(2).failed(JobState.TIMED_OUT, "too slow", T0.plusSeconds(9));
+
+    store.inTransaction(tx -> {
+      tx.updateJob(failed);
+      return null;
+    });
+
+    assertThat(store.findJob(job.id())).contains(failed);
+  }
+
+  @Test
+  void lockJobReadsTheJobOrNothing() {
+    Job job = saved(aJob().build());
+
+    Optional<Job> locked = store.inTransaction(tx -> tx.lockJob(job.id()));
+    Optional<Job> missing = store.inTransaction(tx -> tx.lockJob("no-such-job"));
+
+    assertThat(locked).contains(job);
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void lockJobSerialisesChangesToAJob() throws Exception {
+    Job job = saved(aJob().build());
+    int threads = 8;
+    int incrementsEach = 10;
+
+    // Read-modify-write under the lock: a lost update would leave the position short.
+    runConcurrently(threads, () -> {
+      for (int i = 0; i < incrementsEach; i++) {
+        store.inTransaction(tx -> {
+          Job locked = tx.lockJob(job.id()).orElseThrow();
+          tx.updateJob(locked.atPosition(locked.position() + 1));
+          return null;
+        });
+      }
+      return null;
+    });
+
+    assertThat(store.findJob(job.id()).orElseThrow().position()).isEqualTo(1 + threads * incrementsEach);
+  }
+
+  @Test
+  void returnsWhatTheTransactionReturns() {
+    Job job = aJob().build();
+
+    String result = store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return "done";
+    });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(store.findJob(job.id())).isPresent();
+  }
+
+  @Test
+  void rollsBackEverythingWhenTheWorkThrows() {
+    Job job = aJob().build();
+    TaskRun run = aRun(job).build();
+    IllegalStateException failure = new IllegalStateException("changed my mind");
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRun(run);
+      throw failure;
+    })).isSameAs(failure);
+
+    assertThat(store.findJob(job.id())).isEmpty();
+    assertThat(store.findRun(run.id())).isEmpty();
+    assertThat(store.listJobs(JobQuery.parse("", 1, 10)).totalItems()).isZero();
+  }
+
+  @Test
+  void databaseErrorsBecomeStoreExceptionsAndRollBack() {
+    Job job = saved(aJob().name("original").build());
+    Job other = aJob().name("other").build();
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.insertJob(other);
+      tx.insertJob(aJob().id(job.id()).name("duplicate").build());
+      return null;
+    })).isInstanceOf(StoreException.class);
+
+    assertThat(store.findJob(job.id()).orElseThrow().name()).isEqualTo("original");
+    assertThat(store.findJob(other.id())).isEmpty();
+  }
+
+  // --- task runs
+
+  @Test
+  void keepsAndUpdatesRuns() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).queue("gpu").build());
+    assertThat(store.findRun(run.id())).contains(run);
+
+    TaskRun done = run.claimed("node-1", T0.plusSeconds(1), T0.plusSeconds(31))
+        .finished(RunState.FAILED, 3, "partial output", "exit code 3", T0.plusSeconds(5));
+    store.inTransaction(tx -> {
+      tx.updateRun(done);
+      return null;
+    });
+
+    assertThat(store.findRun(run.id())).contains(done);
+    assertThat(store.findRun("no-such-run")).isEmpty();
+  }
+
+  @Test
+  void listsTheRunsOfAJobByPositionThenAttempt() {
+    Job job = saved(aJob().tasks(TestJobs.task("a"), TestJobs.task("b")).build());
+    TaskRun secondTask = saved(aRun(job).position(2).attempt(1).build());
+    TaskRun retry = saved(aRun(job).position(1).attempt(2).build());
+    TaskRun first = saved(aRun(job).position(1).attempt(1).build());
+    saved(aRun(saved(aJob().build())).build());
+
+    List<TaskRun> inTransaction = store.inTransaction(tx -> tx.runsOf(job.id()));
+
+    assertThat(store.runsOf(job.id())).containsExactly(first, retry, secondTask);
+    assertThat(inTransaction).containsExactly(first, retry, secondTask);
+  }
+
+  // --- the queue
+
+  @Test
+  void claimsTheOldestQueuedRunFirst() {
+    Job job = saved(aJob().build());
+    TaskRun newest = saved(aRun(job).createdAt(T0.plusSeconds(2)).build());
+    TaskRun tiedB = saved(aRun(job).id("run-b").createdAt(T0.plusSeconds(1)).build());
+    TaskRun oldest = saved(aRun(job).createdAt(T0).build());
+    TaskRun tiedA = saved(aRun(job).id("run-a").createdAt(T0.plusSeconds(1)).build());
+
+    assertThat(claimIds(Set.of("default"), 5)).containsExactly(oldest.id(), tiedA.id(), tiedB.id(), newest.id());
+  }
+
+  @Test
+  void claimsOnlyQueuedRunsOfTheGivenQueues() {
+    Job job = saved(aJob().build());
+    TaskRun gpu = saved(aRun(job).queue("gpu").build());
+    saved(aRun(job).state(RunState.CANCELLED).build());
+    saved(aRun(job).state(RunState.SUCCEEDED).build());
+
+    assertThat(store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(30))).isEmpty();
+    assertThat(store.claimNext(Set.of(), "node-1", T0, T0.plusSeconds(30))).isEmpty();
+    assertThat(store.claimNext(Set.of("default", "gpu"), "node-1", T0, T0.plusSeconds(30)))
+        .map(TaskRun::id).contains(gpu.id());
+  }
+
+  @Test
+  void claimsTheOldestRunAcrossTheGivenQueues() {
+    Job job = saved(aJob().build());
+    TaskRun third = saved(aRun(job).queue("default").createdAt(T0.plusSeconds(2)).build());
+    TaskRun first = saved(aRun(job).queue("gpu").createdAt(T0).build());
+    TaskRun second = saved(aRun(job).queue("default").createdAt(T0.plusSeconds(1)).build());
+    saved(aRun(job).queue("arm").createdAt(T0.minusSeconds(1)).build());
+
+    assertThat(claimIds(Set.of("default", "gpu"), 4)).containsExactly(first.id(), second.id(), third.id());
+  }
+
+  @Test
+  void aClaimedRunIsRunningOnTheNodeWithALease() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).build());
+    Instant now = Instant.parse("2025-03-01T11:00:00.123456789Z");
+
+    TaskRun claimed = store.claimNext(Set.of("default"), "node-1", now, now.plusSeconds(30)).orElseThrow();
+
+    assertThat(claimed).isEqualTo(run.claimed("node-1", Timestamps.stored(now), Timestamps.stored(now.plusSeconds(30))));
+    assertThat(store.findRun(run.id())).contains(claimed);
+    assertThat(store.claimNext(Set.of("default"), "node-2", now, now.plusSeconds(30))).isEmpty();
+  }
+
+  @Test
+  void concurrentClaimersNeverGetTheSameRun() throws Exception {
+    Set<String> queued = new HashSet<>();
+    for (int j = 0; j < 20; j++) {
+      Job job = saved(aJob().build());
+      for (int r = 0; r < 15; r++) {
+        queued.add(saved(aRun(job).createdAt(T0.plusMillis(r)).build()).id());
+      }
+    }
+    List<String> claimed = new CopyOnWriteArrayList<>();
+
+    runConcurrently(8, () -> {
+      String node = "node-" + Thread.currentThread().getId();
+      for (Optional<TaskRun> run = claim(node); run.isPresent(); run = claim(node)) {
+        claimed.add(run.get().id());
+      }
+      return null;
+    });
+
+    assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
+  }
+
+  // --- leases
+
+  @Test
+  void renewsOnlyTheLeaseOfARunningRunOnTheSameNode() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).build());
+    TaskRun claimed = store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(30)).orElseThrow();
+
+    assertThat(store.renewLease(run.id(), "node-1", T0.plusSeconds(60))).isTrue();
+    assertThat(store.findRun(run.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(60));
+    assertThat(store.renewLease(run.id(), "node-2", T0.plusSeconds(90))).isFalse();
+    assertThat(store.renewLease("no-such-run", "node-1", T0.plusSeconds(90))).isFalse();
+
+    store.inTransaction(tx -> {
+      tx.updateRun(claimed.finished(RunState.CANCELLED, null, null, "cancelled", T0.plusSeconds(5)));
+      return null;
+    });
+    assertThat(store.renewLease(run.id(), "node-1", T0.plusSeconds(90))).isFalse();
+  }
+
+  @Test
+  void findsRunningRunsWhoseLeaseEnded() {
+    Job job = saved(aJob().build());
+    TaskRun early = saved(aRun(job).createdAt(T0).build());
+    TaskRun late = saved(aRun(job).createdAt(T0.plusSeconds(1)).build());
+    TaskRun finished = saved(aRun(job).createdAt(T0.plusSeconds(2)).build());
+    saved(aRun(job).createdAt(T0.plusSeconds(3)).build()); // stays QUEUED: no lease
+    TaskRun earlyClaimed = store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(10)).orElseThrow();
+    store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(100)).orElseThrow();
+    TaskRun doneClaimed = store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(10)).orElseThrow();
+    store.inTransaction(tx -> {
+      tx.updateRun(doneClaimed.finished(RunState.SUCCEEDED, 0, null, null, T0.plusSeconds(5)));
+      return null;
+    });
+
+    assertThat(store.expiredLeases(T0.plusSeconds(50))).containsExactly(earlyClaimed);
+    assertThat(store.expiredLeases(T0.plusSeconds(10))).isEmpty(); // a lease ending now has not expired
+    assertThat(store.expiredLeases(T0.plusSeconds(500))).extracting(TaskRun::id).containsExactly(early.id(), late.id());
+    assertThat(doneClaimed.id()).isEqualTo(finished.id()); // the claims went in creation order
+  }
+
+  // --- listing and search
+
+  @Test
+  void listsJobsNewestFirstInPages() {
+    List<Job> jobs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      jobs.add(saved(aJob().name("job " + i).createdAt(T0.plusSeconds(i % 5 == 0 ? 0 : i)).build()));
+    }
+    List<Job> together = IntStream.range(20, 25).mapToObj(i -> aJob().name("job " + i).createdAt(T0.plusSeconds(i)).build()).toList();
+    store.inTransaction(tx -> {
+      together.forEach(tx::insertJob);
+      return null;
+    });
+    jobs.addAll(together);
+    List<Job> newestFirst = new ArrayList<>(jobs);
+    newestFirst.sort((a, b) -> a.createdAt().equals(b.createdAt())
+        ? b.id().compareTo(a.id()) : b.createdAt().compareTo(a.createdAt()));
+
+    Page<Job> first = store.listJobs(JobQuery.parse(null, 1, 10));
+    Page<Job> last = store.listJobs(JobQuery.parse(null, 3, 10));
+
+    assertThat(first.items()).containsExactlyElementsOf(newestFirst.subList(0, 10));
+    assertThat(last.items()).containsExactlyElementsOf(newestFirst.subList(20, 25));
+    assertThat(List.of(first.totalItems(), last.totalItems(), (long) first.number(), (long) last.size()))
+        .containsExactly(25L, 25L, 1L, 10L);
+    assertThat(store.listJobs(JobQuery.parse(null, 4, 10)).items()).isEmpty();
+  }
+
+  @Test
+  void everyWordMustOccurInNameDescriptionOrState() {
+    Job build = saved(aJob().name("Nightly Build").description("compiles the Kernel").build());
+    Job deploy = saved(aJob().name("deploy").description("ships the kernel").state(JobState.RUNNING).build());
+    saved(aJob().name("lint").build());
+
+    assertThat(names("BUILD")).containsExactly(build.name());
+    assertThat(names("kernel")).containsExactlyInAnyOrder(build.name(), deploy.name());
+    assertThat(names("kernel running")).containsExactly(deploy.name());
+    assertThat(names("kernel queued nightly")).containsExactly(build.name());
+    assertThat(names("kernel lint")).isEmpty();
+    assertThat(store.listJobs(JobQuery.parse("kernel", 1, 1)).totalItems()).isEqualTo(2);
+  }
+
+  @Test
+  void searchWordsMatchLiterally() {
+    saved(aJob().name("100% done").build());
+    saved(aJob().name("1000 done").build());
+    saved(aJob().name("my_job").build());
+    saved(aJob().name("myxjob").build());
+
+    assertThat(names("100%")).containsExactly("100% done");
+    assertThat(names("my_job")).containsExactly("my_job");
+    assertThat(names("donequeued")).isEmpty(); // a word never spans two fields (name, state)
+  }
+
+  @Test
+  void everyTagMustBePresent() {
+    Job both = saved(aJob().name("both").tags("nightly", "arm64").build());
+    saved(aJob().name("one").tags("nightly").build());
+    saved(aJob().name("none").build());
+
+    assertThat(names("tag:nightly")).containsExactlyInAnyOrder("both", "one");
+    assertThat(names("tags:nightly,arm64")).containsExactly(both.name());
+    assertThat(names("tag:nightly one")).containsExactly("one");
+    assertThat(names("tag:missing")).isEmpty();
+    assertThat(store.listJobs(JobQuery.parse("tag:nightly", 1, 1)).totalItems()).isEqualTo(2);
+  }
+
+  // --- logs
+
+  @Test
+  void keepsLogPartsAndPagesThemNewestFirst() {
+    Job job = saved(aJob().build());
+    TaskRun first = saved(aRun(job).build());
+    TaskRun second = saved(aRun(job).position(2).build());
+    List<LogPart> parts = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      parts.add(store.appendLog(job.id(), first.id(), i, "line " + i + "\n", T0.plusNanos(i * 1001)));
+    }
+    for (int i = 1; i <= 3; i++) {
+      parts.add(store.appendLog(job.id(), second.id(), i, "second " + i + "\n", T0.plusSeconds(i)));
+    }
+    store.appendLog(saved(aJob().build()).id(), null, 1, "other job\n", T0);
+    List<LogPart> newestFirst = new ArrayList<>(parts);
+    Collections.reverse(newestFirst);
+
+    assertThat(parts).extracting(LogPart::id).isSorted().doesNotHaveDuplicates();
+    assertThat(parts.get(0).createdAt()).isEqualTo(Timestamps.stored(T0.plusNanos(1001)));
+    Page<LogPart> jobPage = store.jobLog(job.id(), 1, 3);
+    assertThat(jobPage.items()).containsExactlyElementsOf(newestFirst.subList(0, 3));
+    assertThat(jobPage.totalItems()).isEqualTo(8);
+    Page<LogPart> runPage = store.runLog(first.id(), 2, 2);
+    assertThat(runPage.items()).containsExactly(parts.get(2), parts.get(1));
+    assertThat(runPage.totalItems()).isEqualTo(5);
+  }
+
+  @Test
+  void followersReadTheLogAfterAnIdOldestFirst() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).build());
+    List<LogPart> parts = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      parts.add(store.appendLog(job.id(), run.id(), i, "x".repeat(i * 1000), T0.plusSeconds(i)));
+    }
+
+    assertThat(store.jobLogAfter(job.id(), 0, 100)).containsExactlyElementsOf(parts);
+    assertThat(store.jobLogAfter(job.id(), parts.get(1).id(), 3)).containsExactlyElementsOf(parts.subList(2, 5));
+    assertThat(store.jobLogAfter(job.id(), parts.get(5).id(), 3)).isEmpty();
+  }
+
+  // --- health
+
+  @Test
+  void isHealthyUntilClosedAndNeverShowsThePassword() {
+    assertThat(store.isHealthy()).isTrue();
+    assertThat(store.describe()).isNotBlank().doesNotContainIgnoringCase("password");
+
+    store.close();
+
+    assertThat(store.isHealthy()).isFalse();
+  }
+
+  // --- helpers for subclasses and the tests above
+
+  protected Job saved(Job job) {
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    return job;
+  }
+
+  protected TaskRun saved(TaskRun run) {
+    store.inTransaction(tx -> {
+      tx.insertRun(run);
+      return null;
+    });
+    return run;
+  }
+
+  private Optional<TaskRun> claim(String node) {
+    return store.claimNext(Set.of("default"), node, T0, T0.plusSeconds(30));
+  }
+
+  private List<String> claimIds(Set<String> queues, int times) {
+    return IntStream.range(0, times)
+        .mapToObj(i -> store.claimNext(queues, "node-1", T0, T0.plusSeconds(30)))
+        .flatMap(Optional::stream).map(TaskRun::id).toList();
+  }
+
+  private List<String> names(String q) {
+    return store.listJobs(JobQuery.parse(q, 1, JobQuery.MAX_SIZE)).items().stream().map(Job::name).toList();
+  }
+
+  /** Runs {@code work} on {@code threads} threads at once; fails if any throws or all take too long. */
+  protected static void runConcurrently(int threads, Callable<Void> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Void>> done = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          return work.call();
+        }));
+      }
+      start.countDown();
+      long deadline = System.nanoTime() + DEADLINE.toNanos();
+      for (Future<Void> future : done) {
+        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

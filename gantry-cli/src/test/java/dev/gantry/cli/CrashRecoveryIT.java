@@ -24,6 +24,7 @@ class CrashRecoveryIT {
     int port = freePort();
     Process process = startStandaloneProcess(port);
     String id;
+    String acceptedJustBeforeTheKill;
     try {
       Http http = new Http(port);
       await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.get("/health").status() == 200);
@@ -39,6 +40,10 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> docker.resources().stream()
             .anyMatch(r -> id.equals(r.jobId()) && r.kind() == dev.gantry.core.spi.RuntimeResource.Kind.CONTAINER));
       }
+      acceptedJustBeforeTheKill = http.submit("""
+          name: accepted just before the kill
+          tasks: [{name: t, image: "busybox:latest", network: none, run: "echo -n kept > $GANTRY_OUTPUT"}]
+          """);
     } finally {
       process.destroyForcibly(); // SIGKILL: no shutdown hook runs
       process.waitFor();
@@ -53,6 +58,9 @@ class CrashRecoveryIT {
       JsonNode lost = job.path("execution").get(1);
       assertThat(lost.path("error").asText()).isEqualTo("worker lost");
       gantry.awaitNoLeftovers(id);
+      JsonNode accepted = gantry.awaitEnd(acceptedJustBeforeTheKill);
+      assertThat(accepted.path("state").asText()).isEqualTo("COMPLETED");
+      assertThat(accepted.path("result").asText()).isEqualTo("kept");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.gantry.store;
 
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
@@ -107,6 +109,39 @@ public final class JdbcStore implements Store {
   @Override
   public List<LogPart> jobLogAfter(String jobId, long afterId, int limit) {
     return database.inTransaction(sql -> LogRows.after(sql, jobId, afterId, limit));
+  }
+
+  @Override
+  public List<QueueLoad> queueLoads() {
+    return database.inTransaction(runs::loads);
+  }
+
+  @Override
+  public List<String> jobsQueuedIn(String queue) {
+    return database.inTransaction(sql -> runs.jobsQueuedIn(sql, queue));
+  }
+
+  @Override
+  public void saveNode(Node node) {
+    database.inTransaction(sql -> {
+      NodeRows.save(sql, node);
+      return null;
+    });
+  }
+
+  @Override
+  public List<Node> nodes() {
+    return database.inTransaction(NodeRows::all);
+  }
+
+  @Override
+  public List<Node> markNodesOffline(Instant now) {
+    return database.inTransaction(sql -> NodeRows.markOffline(sql, now));
+  }
+
+  @Override
+  public int forgetNodes(Instant cutoff) {
+    return database.inTransaction(sql -> NodeRows.forget(sql, cutoff));
   }
 
   @Override

@@ -1,12 +1,15 @@
 package dev.gantry.store;
 
+import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code task_runs} table, the queue of work. */
@@ -33,6 +36,9 @@ final class RunRows {
   // only then does H2 read the index in order instead of sorting every queued run.
   private static final String CANDIDATES = "select " + COLUMNS + ", version from task_runs"
       + " where state = 'QUEUED' and queue = ? order by state, queue, created_at, id fetch first ? rows only";
+  private static final String LOADS = "select queue, state, count(*) as runs from task_runs"
+      + " where state in ('QUEUED', 'RUNNING') group by queue, state order by queue";
+  private static final String JOBS_QUEUED_IN = "select distinct job_id from task_runs where state = 'QUEUED' and queue = ?";
   private static final String RENEW = "update task_runs set lease_until = ?, version = version + 1"
       + " where id = ? and state = 'RUNNING' and node_id = ?";
 
@@ -73,6 +79,21 @@ final class RunRows {
 
   boolean renewLease(SqlSession sql, String runId, String nodeId, Instant leaseUntil) {
     return sql.update(RENEW, leaseUntil, runId, nodeId) == 1;
+  }
+
+  /** Per queue, how many runs are QUEUED and RUNNING: one grouped read of the claim index. */
+  List<QueueLoad> loads(SqlSession sql) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    sql.list(LOADS, row -> {
+      long[] queue = counts.computeIfAbsent(row.getString("queue"), q -> new long[2]);
+      queue[RunState.QUEUED.name().equals(row.getString("state")) ? 0 : 1] = row.getLong("runs");
+      return null;
+    });
+    return counts.entrySet().stream().map(e -> new QueueLoad(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+  }
+
+  List<String> jobsQueuedIn(SqlSession sql, String queue) {
+    return sql.list(JOBS_QUEUED_IN, row -> row.getString("job_id"), queue);
   }
 
   Optional<TaskRun> find(SqlSession sql, String id) {

@@ -5,7 +5,12 @@ import static dev.gantry.store.TestJobs.aJob;
 import static dev.gantry.store.TestJobs.aRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.cluster.NodeStatus;
+import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -313,6 +318,75 @@ public abstract class StoreContract {
     assertThat(doneClaimed.id()).isEqualTo(finished.id()); // the claims went in creation order
   }
 
+  // --- queues
+
+  @Test
+  void countsQueuedAndRunningRunsPerQueue() {
+    Job job = saved(aJob().build());
+    saved(aRun(job).queue("gpu").build());
+    saved(aRun(job).queue("gpu").build());
+    saved(aRun(job).queue("gpu").state(RunState.SUCCEEDED).build());
+    saved(aRun(job).queue("arm").state(RunState.CANCELLED).build());
+    saved(aRun(job).build());
+    store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(30)).orElseThrow();
+
+    assertThat(store.queueLoads()).containsExactlyInAnyOrder(new QueueLoad("gpu", 2, 0), new QueueLoad("default", 0, 1));
+  }
+
+  @Test
+  void listsTheJobsWithARunQueuedInAQueue() {
+    Job twice = saved(aJob().build());
+    saved(aRun(twice).queue("gpu").build());
+    saved(aRun(twice).queue("gpu").position(2).build());
+    Job once = saved(aJob().build());
+    saved(aRun(once).queue("gpu").build());
+    saved(aRun(saved(aJob().build())).queue("gpu").state(RunState.FAILED).build());
+    saved(aRun(saved(aJob().build())).queue("default").build());
+
+    assertThat(store.jobsQueuedIn("gpu")).containsExactlyInAnyOrder(twice.id(), once.id());
+    assertThat(store.jobsQueuedIn("nowhere")).isEmpty();
+  }
+
+  // --- nodes
+
+  @Test
+  void registersANodeAndRecordsItsHeartbeats() {
+    Node worker = aNode("w1", "default", "gpu");
+    Node server = Node.starting("s1", NodeRole.SERVER, "host-b", "1.0", Set.of(), T0.plusSeconds(1), Duration.ofSeconds(5));
+    store.saveNode(worker);
+    store.saveNode(server);
+    Node beat = worker.heartbeat(T0.plusSeconds(5), Duration.ofSeconds(5), 12.5, 3);
+    store.saveNode(beat);
+
+    assertThat(store.nodes()).containsExactly(beat, server);
+    assertThat(store.nodes().get(1).queues()).isEmpty();
+  }
+
+  @Test
+  void marksNodesOfflineOnceTheirHeartbeatsStop() {
+    Node silent = aNode("silent", "default");
+    Node alive = aNode("alive", "default");
+    store.saveNode(silent);
+    store.saveNode(alive.heartbeat(T0.plusSeconds(30), Duration.ofSeconds(5), 0, 0));
+    Instant later = silent.aliveUntil().plusMillis(1);
+
+    assertThat(store.markNodesOffline(silent.aliveUntil())).isEmpty(); // alive until then, not after
+    assertThat(store.markNodesOffline(later)).containsExactly(silent);
+    assertThat(store.markNodesOffline(later)).isEmpty();
+    assertThat(store.nodes()).extracting(Node::id, Node::status)
+        .containsExactlyInAnyOrder(tuple("silent", NodeStatus.OFFLINE), tuple("alive", NodeStatus.UP));
+  }
+
+  @Test
+  void forgetsOfflineNodesLastHeardFromLongAgo() {
+    store.saveNode(aNode("left-long-ago", "default").offline(T0));
+    store.saveNode(aNode("left-lately", "default").offline(T0.plusSeconds(3600)));
+    store.saveNode(aNode("up", "default"));
+
+    assertThat(store.forgetNodes(T0.plusSeconds(60))).isEqualTo(1);
+    assertThat(store.nodes()).extracting(Node::id).containsExactly("left-lately", "up");
+  }
+
   // --- listing and search
 
   @Test
@@ -450,6 +524,10 @@ public abstract class StoreContract {
       return null;
     });
     return run;
+  }
+
+  private static Node aNode(String id, String... queues) {
+    return Node.starting(id, NodeRole.WORKER, "host-a", "1.0", Set.of(queues), T0, Duration.ofSeconds(5));
   }
 
   private Optional<TaskRun> claim(String node) {

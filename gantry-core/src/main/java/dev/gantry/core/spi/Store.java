@@ -1,5 +1,7 @@
 package dev.gantry.core.spi;
 
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
@@ -57,6 +59,29 @@ public interface Store extends AutoCloseable {
 
   /** A job's log parts with an id above {@code afterId}, oldest first: for followers. */
   List<LogPart> jobLogAfter(String jobId, long afterId, int limit);
+
+  /** How many runs are QUEUED and RUNNING in each queue that has any. */
+  List<QueueLoad> queueLoads();
+
+  /** The ids of the jobs that have a run QUEUED in {@code queue}. */
+  List<String> jobsQueuedIn(String queue);
+
+  // --- nodes: the processes sharing this store
+
+  /** Registers a node or records its heartbeat: its row afterwards is {@code node}. */
+  void saveNode(Node node);
+
+  /** Every node the store knows, UP and OFFLINE, oldest first. */
+  List<Node> nodes();
+
+  /**
+   * Marks OFFLINE the UP nodes whose {@code aliveUntil} is before {@code now} (their heartbeats
+   * stopped); returns them as they were. A node that heartbeats meanwhile stays UP.
+   */
+  List<Node> markNodesOffline(Instant now);
+
+  /** Removes OFFLINE nodes last heard from before {@code cutoff}; returns how many. */
+  int forgetNodes(Instant cutoff);
 
   /** Whether the database answers. */
   boolean isHealthy();

@@ -1,5 +1,8 @@
 package dev.gantry.core.testing;
 
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.NodeStatus;
+import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
@@ -14,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -37,6 +42,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, Stored<Job>> jobs = new HashMap<>();
   private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
   private final List<LogPart> logs = new ArrayList<>();
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -235,6 +241,58 @@ public final class InMemoryStore implements Store {
     long from = (long) (page - 1) * size;
     List<T> items = from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
     return new Page<>(List.copyOf(items), page, size, all.size());
+  }
+
+  @Override
+  public List<QueueLoad> queueLoads() {
+    return locked(() -> {
+      Map<String, long[]> counts = new TreeMap<>();
+      for (Stored<TaskRun> s : runs.values()) {
+        TaskRun run = s.value();
+        if (run.state() == RunState.QUEUED || run.state() == RunState.RUNNING) {
+          counts.computeIfAbsent(run.queue(), q -> new long[2])[run.state() == RunState.QUEUED ? 0 : 1]++;
+        }
+      }
+      return counts.entrySet().stream().map(e -> new QueueLoad(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    });
+  }
+
+  @Override
+  public List<String> jobsQueuedIn(String queue) {
+    return locked(() -> runs.values().stream().map(Stored::value)
+        .filter(r -> r.state() == RunState.QUEUED && r.queue().equals(queue))
+        .map(TaskRun::jobId).distinct().toList());
+  }
+
+  @Override
+  public void saveNode(Node node) {
+    locked(() -> nodes.put(node.id(), node));
+  }
+
+  @Override
+  public List<Node> nodes() {
+    return locked(() -> nodes.values().stream().sorted(Comparator.comparing(Node::startedAt)).toList());
+  }
+
+  @Override
+  public List<Node> markNodesOffline(Instant now) {
+    return locked(() -> {
+      List<Node> gone = nodes.values().stream()
+          .filter(n -> n.status() == NodeStatus.UP && n.aliveUntil().isBefore(now)).toList();
+      gone.forEach(n -> nodes.put(n.id(), new Node(n.id(), n.role(), n.hostname(), n.version(), n.queues(),
+          NodeStatus.OFFLINE, n.startedAt(), n.lastHeartbeatAt(), n.aliveUntil(), n.cpuPercent(), n.taskCount())));
+      return gone;
+    });
+  }
+
+  @Override
+  public int forgetNodes(Instant cutoff) {
+    return locked(() -> {
+      List<String> old = nodes.values().stream()
+          .filter(n -> n.status() == NodeStatus.OFFLINE && n.lastHeartbeatAt().isBefore(cutoff)).map(Node::id).toList();
+      old.forEach(nodes::remove);
+      return old.size();
+    });
   }
 
   @Override

@@ -1,0 +1,73 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueStats;
+import dev.gantry.core.spi.Store;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What users see of the processes sharing the store and of the queues; and emptying a queue. */
+public final class ClusterService {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
+
+  private final Store store;
+  private final JobService jobs;
+
+  public ClusterService(Store store, JobService jobs) {
+    this.store = store;
+    this.jobs = jobs;
+  }
+
+  /** Every node, UP and OFFLINE (until forgotten), oldest first. */
+  public List<Node> nodes() {
+    return store.nodes();
+  }
+
+  /** The queues that have queued or running runs or a live worker serving them, by name. */
+  public List<QueueStats> queues() {
+    Map<String, QueueStats> byName = new TreeMap<>();
+    for (QueueLoad load : store.queueLoads()) {
+      byName.put(load.queue(), new QueueStats(load.queue(), load.queued(), load.running(), 0));
+    }
+    for (Node node : store.nodes()) {
+      for (String queue : node.queues()) {
+        if (node.serves(queue)) {
+          byName.merge(queue, new QueueStats(queue, 0, 0, 1),
+              (a, b) -> new QueueStats(queue, a.queued(), a.running(), a.subscribers() + 1));
+        }
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /** One queue; NotFoundException when nothing waits or runs in it and no live worker serves it. */
+  public QueueStats queue(String name) {
+    return queues().stream().filter(q -> q.name().equals(name)).findFirst()
+        .orElseThrow(() -> new NotFoundException("queue", name));
+  }
+
+  /**
+   * Cancels every job that has a run waiting in the queue (through {@link JobService#cancel}, so
+   * the job and all its runs end consistently); returns how many it cancelled. A job that ended
+   * meanwhile is skipped.
+   */
+  public int purge(String name) {
+    queue(name);
+    int cancelled = 0;
+    for (String jobId : store.jobsQueuedIn(name)) {
+      try {
+        jobs.cancel(jobId);
+        cancelled++;
+      } catch (JobStateException | NotFoundException endedMeanwhile) {
+        log.debug("job {} of queue {} was not cancelled: {}", jobId, name, endedMeanwhile.getMessage());
+      }
+    }
+    log.info("queue {} purged: {} jobs cancelled", name, cancelled);
+    return cancelled;
+  }
+}

@@ -92,8 +92,8 @@ public final class JdbcStore implements Store {
   }
 
   @Override
-  public LogPart appendLog(String jobId, String runId, int number, String contents, Instant at) {
-    return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, contents, at));
+  public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
+    return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
   }
 
   @Override
@@ -109,6 +109,11 @@ public final class JdbcStore implements Store {
   @Override
   public List<LogPart> jobLogAfter(String jobId, long afterId, int limit) {
     return database.inTransaction(sql -> LogRows.after(sql, jobId, afterId, limit));
+  }
+
+  @Override
+  public long lastLogId(String jobId) {
+    return database.inTransaction(sql -> LogRows.lastId(sql, jobId));
   }
 
   @Override

@@ -10,17 +10,19 @@ import java.util.List;
 /** The {@code log_parts} table: task output in chunks, ordered by their generated id. */
 final class LogRows {
 
-  private static final String COLUMNS = "id, job_id, run_id, number, contents, created_at";
+  private static final String COLUMNS = "id, job_id, run_id, number, stream, contents, created_at";
   private static final String INSERT =
-      "insert into log_parts (job_id, run_id, number, contents, created_at) values (?, ?, ?, ?, ?)";
+      "insert into log_parts (job_id, run_id, number, stream, contents, created_at) values (?, ?, ?, ?, ?, ?)";
   private static final String AFTER = "select " + COLUMNS + " from log_parts where job_id = ? and id > ?"
       + " order by id fetch first ? rows only";
+  private static final String LAST_ID = "select coalesce(max(id), 0) from log_parts where job_id = ?";
 
   private LogRows() {}
 
-  static LogPart append(SqlSession sql, String jobId, String runId, int number, String contents, Instant at) {
-    long id = sql.insertReturningId(INSERT, jobId, runId, number, contents, at);
-    return new LogPart(id, jobId, runId, number, contents, Timestamps.stored(at));
+  static LogPart append(SqlSession sql, String jobId, String runId, int number, LogPart.Stream stream, String contents,
+      Instant at) {
+    long id = sql.insertReturningId(INSERT, jobId, runId, number, stream.name(), contents, at);
+    return new LogPart(id, jobId, runId, number, stream, contents, Timestamps.stored(at));
   }
 
   static Page<LogPart> ofJob(SqlSession sql, String jobId, int page, int size) {
@@ -46,8 +48,12 @@ final class LogRows {
     return sql.list(AFTER, LogRows::read, jobId, afterId, limit);
   }
 
+  static long lastId(SqlSession sql, String jobId) {
+    return sql.count(LAST_ID, jobId);
+  }
+
   private static LogPart read(ResultSet row) throws SQLException {
     return new LogPart(row.getLong("id"), row.getString("job_id"), row.getString("run_id"), row.getInt("number"),
-        row.getString("contents"), Timestamps.read(row, "created_at"));
+        LogPart.Stream.valueOf(row.getString("stream")), row.getString("contents"), Timestamps.read(row, "created_at"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,11 +13,12 @@ class SpecJsonTest {
 
   @Test
   void writesDurationsAsIsoTextAndReadsTheSpecBack() {
-    JobSpec spec = new JobSpec("job", "d", List.of("t"), Map.of("A", "1"), List.of(TestJobs.fullTask()));
+    JobSpec spec = new JobSpec("job", "d", List.of("t"), Map.of("A", "1"), List.of(TestJobs.fullTask()),
+        Duration.ofSeconds(90), 3, "https://ci.example/callback");
 
     String json = SpecJson.write(spec);
 
-    assertThat(json).contains("\"timeout\":\"PT1H30M0.25S\"");
+    assertThat(json).contains("\"timeout\":\"PT1H30M0.25S\"", "\"timeout\":\"PT1M30S\"");
     assertThat(SpecJson.read(json)).isEqualTo(spec);
   }
 

@@ -496,6 +496,22 @@ public abstract class StoreContract {
     assertThat(store.jobLogAfter(job.id(), parts.get(5).id(), 3)).isEmpty();
   }
 
+  @Test
+  void keepsWhichStreamAPartCameFromAndKnowsAJobsLastPart() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).build());
+    assertThat(store.lastLogId(job.id())).isZero();
+    LogPart out = store.appendLog(job.id(), run.id(), 1, LogPart.Stream.STDOUT, "out\n", T0);
+    LogPart err = store.appendLog(job.id(), run.id(), 2, LogPart.Stream.STDERR, "err\n", T0);
+    store.appendLog(saved(aJob().build()).id(), null, 1, "other job\n", T0);
+
+    assertThat(err.stream()).isEqualTo(LogPart.Stream.STDERR);
+    assertThat(store.jobLogAfter(job.id(), 0, 10)).containsExactly(out, err);
+    assertThat(store.jobLog(job.id(), 1, 10).items()).extracting(LogPart::stream)
+        .containsExactly(LogPart.Stream.STDERR, LogPart.Stream.STDOUT);
+    assertThat(store.lastLogId(job.id())).isEqualTo(err.id());
+  }
+
   // --- health
 
   @Test

@@ -15,24 +15,46 @@ import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this. */
 public final class JobService {
 
+  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   private final Store store;
   private final Signals signals;
   private final Clock clock;
+  private final LogFeed logs;
 
   public JobService(Store store, Signals signals, Clock clock) {
+    this(store, signals, clock, new LogFeed(store, signals));
+  }
+
+  public JobService(Store store, Signals signals, Clock clock, LogFeed logs) {
     this.store = store;
     this.signals = signals;
     this.clock = clock;
+    this.logs = logs;
   }
 
   /** Stores the job and queues its first task, in one transaction. */
   public Job submit(JobSpec spec) {
+    return submit(Ids.newId(), spec);
+  }
+
+  /**
+   * Submits under an id the caller made, for dialects that must know the id before the job
+   * exists (Hades puts it into every step's environment). Ids are 1 to 64 letters, digits, '-'
+   * or '_'; a duplicate fails the transaction, so use a random one.
+   */
+  public Job submit(String id, JobSpec spec) {
+    if (!JOB_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("invalid job id '" + id + "'");
+    }
     Instant now = clock.instant();
-    Job job = Job.queued(Ids.newId(), spec, now);
+    Job job = Job.queued(id, spec, now);
     store.inTransaction(tx -> {
       tx.insertJob(job);
       tx.insertRun(firstAttempt(job, 1, now));
@@ -59,6 +81,7 @@ public final class JobService {
       return null;
     });
     signals.jobCancelled(jobId);
+    signals.jobEnded(jobId);
   }
 
   /** Runs a FAILED, CANCELLED or TIMED_OUT job again from the task it stopped at. */
@@ -109,6 +132,24 @@ public final class JobService {
   /** A job's log parts after {@code afterId}, oldest first: what a follower has not seen yet. */
   public List<LogPart> logAfter(String jobId, long afterId, int limit) {
     return store.jobLogAfter(jobId, afterId, limit);
+  }
+
+  /**
+   * Follows a job's output live, from the part after {@code afterId} (0: from the start) until
+   * the job ends. The caller must close the follower.
+   */
+  public LogFollower follow(String jobId, long afterId) {
+    return logs.follow(jobId, afterId);
+  }
+
+  /** Log followers open in this process. */
+  public int logFollowers() {
+    return logs.followerCount();
+  }
+
+  /** Runs {@code listener} with the job's id whenever a job ends; it must return quickly. */
+  public void onJobEnded(Consumer<String> listener) {
+    signals.onJobEnded(listener);
   }
 
   public boolean isHealthy() {

@@ -1,17 +1,24 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.job.LogPart;
 import dev.gantry.core.spi.Signals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Signals within one process: enough for standalone; other processes learn by polling. */
 public final class LocalSignals implements Signals {
 
+  private static final Logger log = LoggerFactory.getLogger(LocalSignals.class);
+
   private final Object lock = new Object();
   private long generation;
   private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<LogPart>> logListeners = new CopyOnWriteArrayList<>();
 
   @Override
   public void workQueued() {
@@ -35,11 +42,43 @@ public final class LocalSignals implements Signals {
 
   @Override
   public void jobCancelled(String jobId) {
-    cancelListeners.forEach(listener -> listener.accept(jobId));
+    deliver(cancelListeners, jobId);
   }
 
   @Override
   public void onJobCancelled(Consumer<String> listener) {
     cancelListeners.add(listener);
+  }
+
+  @Override
+  public void jobEnded(String jobId) {
+    deliver(endListeners, jobId);
+  }
+
+  @Override
+  public void onJobEnded(Consumer<String> listener) {
+    endListeners.add(listener);
+  }
+
+  @Override
+  public void logAppended(LogPart part) {
+    deliver(logListeners, part);
+  }
+
+  @Override
+  public void onLogAppended(Consumer<LogPart> listener) {
+    logListeners.add(listener);
+  }
+
+  /** A failing listener must not fail the engine thread that signalled, nor keep the others from hearing. */
+  private static <T> void deliver(List<Consumer<T>> listeners, T signal) {
+    for (Consumer<T> listener : listeners) {
+      try {
+        listener.accept(signal);
+      } catch (RuntimeException e) {
+        Object about = signal instanceof LogPart part ? "log part " + part.id() : signal;
+        log.warn("a signal listener failed on {}: {}", about, e.toString());
+      }
+    }
   }
 }

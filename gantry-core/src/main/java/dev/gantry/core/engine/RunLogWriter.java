@@ -1,16 +1,25 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.job.LogPart;
 import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects a run's output lines into log parts: a part is stored when it reaches
+ * Collects a run's output lines into log parts: a part is stored when the pending output reaches
  * {@value #MAX_PART_CHARS} characters or when {@link #flush()} is called (the worker does so
  * several times a second and at the end), so a follower sees a line soon after it is printed.
+ * Each stored part is announced through {@link Signals#logAppended} for live followers.
+ *
+ * <p>A part holds the lines of one stream: when the stream changes, a new part begins. That keeps
+ * the order in which the lines came, at the price of one part per switch for output that
+ * alternates between stdout and stderr.
  */
 final class RunLogWriter implements LogSink {
 
@@ -18,15 +27,20 @@ final class RunLogWriter implements LogSink {
   static final int MAX_PART_CHARS = 64 * 1024;
 
   private final Store store;
+  private final Signals signals;
   private final Clock clock;
   private final String jobId;
   private final String runId;
-  private final StringBuilder pending = new StringBuilder();
-  private Instant firstPendingAt;
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private int pendingChars;
   private int number;
 
-  RunLogWriter(Store store, Clock clock, String jobId, String runId) {
+  /** Lines of one stream waiting to be stored as one part. */
+  private record Pending(LogPart.Stream stream, StringBuilder lines, Instant firstAt) {}
+
+  RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId) {
     this.store = store;
+    this.signals = signals;
     this.clock = clock;
     this.jobId = jobId;
     this.runId = runId;
@@ -34,27 +48,35 @@ final class RunLogWriter implements LogSink {
 
   @Override
   public synchronized void line(Stream stream, String line) {
-    if (pending.length() == 0) {
-      firstPendingAt = clock.instant();
+    LogPart.Stream to = stream == Stream.STDERR ? LogPart.Stream.STDERR : LogPart.Stream.STDOUT;
+    Pending last = pending.peekLast();
+    if (last == null || last.stream() != to) {
+      last = new Pending(to, new StringBuilder(), clock.instant());
+      pending.addLast(last);
     }
-    pending.append(line).append('\n');
-    if (pending.length() >= MAX_PART_CHARS) {
+    last.lines().append(line).append('\n');
+    pendingChars += line.length() + 1;
+    if (pendingChars >= MAX_PART_CHARS) {
       flush();
     }
   }
 
-  /** Stores what has come since the last flush as one part. */
+  /** Stores what has come since the last flush, one part per stream switch. */
   public synchronized void flush() {
-    if (pending.length() == 0) {
-      return;
-    }
-    try {
-      store.appendLog(jobId, runId, ++number, pending.toString(), firstPendingAt);
-      pending.setLength(0);
-    } catch (RuntimeException e) {
-      // Keep the lines and try again at the next flush: the database may be back by then.
-      number--;
-      log.warn("could not store output of task run {}: {}", runId, e.getMessage());
+    while (!pending.isEmpty()) {
+      Pending next = pending.peekFirst();
+      LogPart part;
+      try {
+        part = store.appendLog(jobId, runId, number + 1, next.stream(), next.lines().toString(), next.firstAt());
+      } catch (RuntimeException e) {
+        // Keep the lines and try again at the next flush: the database may be back by then.
+        log.warn("could not store output of task run {}: {}", runId, e.getMessage());
+        return;
+      }
+      number++;
+      pending.removeFirst();
+      pendingChars -= next.lines().length();
+      signals.logAppended(part);
     }
   }
 }

@@ -62,7 +62,31 @@ public final class RunProgress {
       tx.updateRun(done);
       return Optional.of(advance(tx, job, done, now));
     });
-    after.filter(job -> !job.state().isTerminal()).ifPresent(job -> signals.workQueued());
+    announce(after);
+    return after;
+  }
+
+  /**
+   * Ends a run and its whole job as TIMED_OUT because the job's own deadline passed: no retry,
+   * no continue-on-error. Empty when the run had already been ended by someone else.
+   */
+  public Optional<Job> jobTimedOut(TaskRun run, Integer exitCode, String reason) {
+    Instant now = clock.instant();
+    Optional<Job> after = store.inTransaction(tx -> {
+      Job job = JobService.lock(tx, run.jobId());
+      Optional<TaskRun> current = stillRunning(tx, run);
+      if (current.isEmpty()) {
+        return Optional.empty();
+      }
+      tx.updateRun(current.get().finished(RunState.TIMED_OUT, exitCode, null, reason, now));
+      if (job.state().isTerminal()) {
+        return Optional.of(job);
+      }
+      Job timedOut = job.failed(JobState.TIMED_OUT, reason, now);
+      tx.updateJob(timedOut);
+      return Optional.of(timedOut);
+    });
+    announce(after);
     return after;
   }
 
@@ -100,15 +124,33 @@ public final class RunProgress {
           lost.lost() + 1, lost.name(), lost.queue(), now));
       return Optional.of(job);
     });
-    after.filter(job -> !job.state().isTerminal()).ifPresent(job -> signals.workQueued());
+    announce(after);
     return after;
+  }
+
+  /** After the transaction: wake workers for the next task, or tell followers the job ended. */
+  private void announce(Optional<Job> after) {
+    after.ifPresent(job -> {
+      if (job.state().isTerminal()) {
+        signals.jobEnded(job.id());
+      } else {
+        signals.workQueued();
+      }
+    });
   }
 
   private Job advance(StoreTransaction tx, Job job, TaskRun done, Instant now) {
     if (job.state().isTerminal()) {
       return job;
     }
-    if (done.state() == RunState.SUCCEEDED) {
+    TaskSpec task = job.spec().task(done.position());
+    if (done.state() != RunState.SUCCEEDED && done.retries() < task.retryLimit()) {
+      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
+          done.lost(), done.name(), done.queue(), now));
+      return job;
+    }
+    // Hades' continue_on_error: the failed task stays FAILED, the job goes on as if it had passed.
+    if (done.state() == RunState.SUCCEEDED || task.continueOnError()) {
       if (done.position() < job.taskCount()) {
         tx.insertRun(JobService.firstAttempt(job, done.position() + 1, now));
         Job next = job.atPosition(done.position() + 1);
@@ -118,12 +160,6 @@ public final class RunProgress {
       Job succeeded = job.succeeded(done.result(), now);
       tx.updateJob(succeeded);
       return succeeded;
-    }
-    TaskSpec task = job.spec().task(done.position());
-    if (done.retries() < task.retryLimit()) {
-      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
-          done.lost(), done.name(), done.queue(), now));
-      return job;
     }
     Job failed = job.failed(JobState.FAILED, done.error(), now);
     tx.updateJob(failed);

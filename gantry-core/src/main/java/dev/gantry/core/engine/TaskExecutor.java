@@ -7,6 +7,7 @@ import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
+import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
@@ -23,14 +24,17 @@ import java.util.concurrent.TimeUnit;
 final class TaskExecutor {
 
   private final Store store;
+  private final Signals signals;
   private final TaskRuntime runtime;
   private final RunProgress progress;
   private final Clock clock;
   private final ScheduledExecutorService timers;
   private final String nodeId;
 
-  TaskExecutor(Store store, TaskRuntime runtime, RunProgress progress, Clock clock, ScheduledExecutorService timers, String nodeId) {
+  TaskExecutor(Store store, Signals signals, TaskRuntime runtime, RunProgress progress, Clock clock,
+      ScheduledExecutorService timers, String nodeId) {
     this.store = store;
+    this.signals = signals;
     this.runtime = runtime;
     this.progress = progress;
     this.clock = clock;
@@ -47,24 +51,39 @@ final class TaskExecutor {
       return;
     }
     TaskSpec task = job.spec().task(run.position());
-    RunLogWriter logWriter = new RunLogWriter(store, clock, run.jobId(), run.id());
+    Deadline deadline = Deadline.of(job, task, clock.instant());
+    Optional<Job> after;
+    if (deadline.hasPassed()) {
+      // The job's time ran out while this task waited in the queue: it does not start.
+      after = progress.jobTimedOut(run, null, deadline.reason());
+    } else {
+      TaskOutcome outcome = run(execution, job, task, deadline);
+      Reason reason = cancellation.reason().orElse(null);
+      after = reason == Reason.TIMED_OUT && deadline.isJobs()
+          ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
+          : record(run, task, outcome, reason);
+    }
+    boolean jobEnded = after.map(j -> j.state().isTerminal())
+        .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));
+    if (jobEnded) {
+      runtime.removeWorkspace(run.jobId());
+    }
+  }
+
+  private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline) {
+    TaskRun run = execution.run();
+    Cancellation cancellation = execution.cancellation();
+    RunLogWriter logWriter = new RunLogWriter(store, signals, clock, run.jobId(), run.id());
     execution.attachLog(logWriter);
-    ScheduledFuture<?> timeout = task.timeout() == null ? null
-        : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), task.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    TaskOutcome outcome;
+    ScheduledFuture<?> timeout = deadline.left() == null ? null
+        : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), deadline.left().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, task, environment(job, run, task)), logWriter, cancellation);
+      return runtime.run(new TaskExecution(job.id(), run.id(), nodeId, task, environment(job, run, task)), logWriter, cancellation);
     } finally {
       if (timeout != null) {
         timeout.cancel(false);
       }
       logWriter.flush();
-    }
-    Optional<Job> after = record(run, task, outcome, cancellation.reason().orElse(null));
-    boolean jobEnded = after.map(j -> j.state().isTerminal())
-        .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));
-    if (jobEnded) {
-      runtime.removeWorkspace(run.jobId());
     }
   }
 

@@ -1,20 +1,34 @@
 package dev.gantry.core.spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A validated job as submitted: what to run, independent of which dialect it came in. */
+/**
+ * A validated job as submitted: what to run, independent of which dialect it came in.
+ * {@code timeout} bounds the whole job from its start (null: no limit); {@code priority} is kept
+ * as given (null: not set; it does not order the queue yet); {@code callbackUrl} receives the
+ * job's logs when it ends (null: none).
+ */
 public record JobSpec(
     String name,
     String description,
     List<String> tags,
     Map<String, String> env,
-    List<TaskSpec> tasks) {
+    List<TaskSpec> tasks,
+    Duration timeout,
+    Integer priority,
+    String callbackUrl) {
 
   public JobSpec {
     tags = List.copyOf(tags);
     env = Map.copyOf(env);
     tasks = List.copyOf(tasks);
+  }
+
+  /** A job without a job-wide timeout, priority or callback. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks) {
+    this(name, description, tags, env, tasks, null, null, null);
   }
 
   /** The task at a 1-based position. */

@@ -1,6 +1,9 @@
 package dev.gantry.core.spec;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,6 +36,12 @@ public final class JobSpecValidator {
       }
     }
     envNames("env", spec.env());
+    if (spec.timeout() != null && (spec.timeout().isZero() || spec.timeout().isNegative())) {
+      throw new InvalidJobException("timeout", "must be positive");
+    }
+    if (spec.callbackUrl() != null) {
+      callbackUrl("callbackUrl", spec.callbackUrl());
+    }
     if (spec.tasks().isEmpty()) {
       throw new InvalidJobException("tasks", "a job needs at least one task");
     }
@@ -87,6 +96,20 @@ public final class JobSpecValidator {
     }
     if (limits.pids() != null && limits.pids() < 1) {
       throw new InvalidJobException(at + ".pids", "must be at least 1");
+    }
+  }
+
+  /** Callbacks go out over HTTP only: other schemes (file:, jar:...) could read or reach what they should not. */
+  public static void callbackUrl(String at, String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new InvalidJobException(at, "'" + url + "' is not a valid URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || url.length() > 2048) {
+      throw new InvalidJobException(at, "must be an http or https URL with a host, at most 2048 characters");
     }
   }
 

@@ -1,12 +1,14 @@
 package dev.gantry.core.spi;
 
+import dev.gantry.core.job.LogPart;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * Wake-ups between the parts of Gantry: new work for idle workers, cancelled jobs for the
- * workers running them. Signals only speed things up; correctness never depends on one
- * arriving (workers also poll, and lease renewal reports cancelled runs).
+ * workers running them, new output and ended jobs for log followers and callbacks. Signals only
+ * speed things up; correctness never depends on one arriving (workers also poll, lease renewal
+ * reports cancelled runs, log followers also read the store).
  */
 public interface Signals extends AutoCloseable {
 
@@ -20,6 +22,18 @@ public interface Signals extends AutoCloseable {
   void jobCancelled(String jobId);
 
   void onJobCancelled(Consumer<String> listener);
+
+  /** Tells whoever waits for it that a job reached a terminal state (after that was stored). */
+  void jobEnded(String jobId);
+
+  /** Listeners run on the signalling thread: they must hand real work to their own threads. */
+  void onJobEnded(Consumer<String> listener);
+
+  /** Tells log followers that a part of output was stored. */
+  void logAppended(LogPart part);
+
+  /** Listeners run on the thread that stored the part (a task's output thread): keep them short. */
+  void onLogAppended(Consumer<LogPart> listener);
 
   @Override
   default void close() {}

@@ -48,8 +48,13 @@ public interface Store extends AutoCloseable {
   /** Jobs matching the query, newest first. */
   Page<Job> listJobs(JobQuery query);
 
-  /** Stores a chunk of output; returns it with its id. */
-  LogPart appendLog(String jobId, String runId, int number, String contents, Instant at);
+  /** Stores a chunk of one stream's output; returns it with its id. */
+  LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at);
+
+  /** Stores a chunk of standard output; returns it with its id. */
+  default LogPart appendLog(String jobId, String runId, int number, String contents, Instant at) {
+    return appendLog(jobId, runId, number, LogPart.Stream.STDOUT, contents, at);
+  }
 
   /** A page of a job's log parts (all runs), newest first. */
   Page<LogPart> jobLog(String jobId, int page, int size);
@@ -59,6 +64,9 @@ public interface Store extends AutoCloseable {
 
   /** A job's log parts with an id above {@code afterId}, oldest first: for followers. */
   List<LogPart> jobLogAfter(String jobId, long afterId, int limit);
+
+  /** The id of the job's newest log part, 0 when it has none: where a live follower starts. */
+  long lastLogId(String jobId);
 
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();

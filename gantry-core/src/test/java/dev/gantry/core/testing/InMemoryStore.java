@@ -206,9 +206,9 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public LogPart appendLog(String jobId, String runId, int number, String contents, Instant at) {
+  public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
     return locked(() -> {
-      LogPart part = new LogPart(++logIds, jobId, runId, number, contents, at);
+      LogPart part = new LogPart(++logIds, jobId, runId, number, stream, contents, at);
       logs.add(part);
       return part;
     });
@@ -235,6 +235,11 @@ public final class InMemoryStore implements Store {
         .filter(p -> p.jobId().equals(jobId) && p.id() > afterId)
         .limit(limit)
         .toList());
+  }
+
+  @Override
+  public long lastLogId(String jobId) {
+    return locked(() -> logs.stream().filter(p -> p.jobId().equals(jobId)).mapToLong(LogPart::id).max().orElse(0));
   }
 
   private static <T> Page<T> page(List<T> all, int page, int size) {

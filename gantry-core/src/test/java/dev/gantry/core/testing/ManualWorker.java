@@ -22,11 +22,13 @@ public final class ManualWorker {
   public static final String NODE_ID = "manual-node";
 
   private final Store store;
+  private final Signals signals;
   private final RunProgress progress;
   private final Clock clock;
 
   public ManualWorker(Store store, Signals signals, Clock clock) {
     this.store = store;
+    this.signals = signals;
     this.clock = clock;
     this.progress = new RunProgress(store, signals, clock, 3);
   }
@@ -40,9 +42,15 @@ public final class ManualWorker {
     return store.findRun(run.id()).orElseThrow();
   }
 
-  /** Appends a part of output to the run's log. */
+  /** Appends a part of standard output to the run's log and announces it, as the real worker does. */
   public LogPart log(TaskRun run, int number, String contents) {
-    return store.appendLog(run.jobId(), run.id(), number, contents, clock.instant());
+    return log(run, number, LogPart.Stream.STDOUT, contents);
+  }
+
+  public LogPart log(TaskRun run, int number, LogPart.Stream stream, String contents) {
+    LogPart part = store.appendLog(run.jobId(), run.id(), number, stream, contents, clock.instant());
+    signals.logAppended(part);
+    return part;
   }
 
   public Job succeed(TaskRun run, String result) {

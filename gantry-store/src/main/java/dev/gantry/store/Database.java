@@ -90,7 +90,13 @@ final class Database implements AutoCloseable {
   boolean answers() {
     try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(HEALTH_TIMEOUT_SECONDS);
-      statement.execute("select 1");
+      try {
+        statement.execute("select 1");
+      } finally {
+        // H2 keeps a statement's query timeout on its session, that is on this pooled connection:
+        // left set, it would cancel any later query on it that runs longer (a search under load).
+        statement.setQueryTimeout(0);
+      }
       connection.rollback();
       return true;
     } catch (SQLException | RuntimeException e) {

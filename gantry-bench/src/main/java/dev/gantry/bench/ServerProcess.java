@@ -1,0 +1,136 @@
+package dev.gantry.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as its own OS process (the real gantry.jar, or the baseline), how long it took
+ * to answer {@code GET /health} with 200, and its memory as the kernel sees it.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Process process;
+  private final int port;
+  private final Path logFile;
+  private final double startSeconds;
+
+  private ServerProcess(Process process, int port, Path logFile, double startSeconds) {
+    this.process = process;
+    this.port = port;
+    this.logFile = logFile;
+    this.startSeconds = startSeconds;
+  }
+
+  /** Starts {@code command} (which must listen on {@code port}) and waits until /health answers 200. */
+  static ServerProcess start(List<String> command, int port, Path logFile, Duration timeout) throws IOException, InterruptedException {
+    Files.createDirectories(logFile.getParent());
+    long begin = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    long deadline = begin + timeout.toNanos();
+    HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        .timeout(Duration.ofSeconds(2)).build();
+    while (true) {
+      try {
+        if (HTTP.send(health, BodyHandlers.discarding()).statusCode() == 200) {
+          return new ServerProcess(process, port, logFile, (System.nanoTime() - begin) / 1e9);
+        }
+      } catch (ConnectException notYet) {
+        // not listening yet
+      }
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + " did not become healthy within " + timeout
+            + (process.isAlive() ? "" : " (it exited with " + process.waitFor() + ")") + "; its output:\n" + tail(logFile));
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  /** The java command that runs {@code jar} as bin/gantry would, with GANTRY_JAVA_OPTS if set. */
+  static List<String> javaJar(Path jar, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String opts = System.getenv("GANTRY_JAVA_OPTS");
+    if (opts != null && !opts.isBlank()) {
+      command.addAll(List.of(opts.trim().split("\\s+")));
+    }
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Seconds from starting the process to the first healthy answer. */
+  double startSeconds() {
+    return startSeconds;
+  }
+
+  /** Resident memory now, in bytes (VmRSS). */
+  long rssBytes() {
+    return procStatus("VmRSS:");
+  }
+
+  /** The most resident memory the process ever had, in bytes (VmHWM, the kernel's high-water mark). */
+  long peakRssBytes() {
+    return procStatus("VmHWM:");
+  }
+
+  private long procStatus(String field) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+          .filter(l -> l.startsWith(field)).findFirst()
+          .map(l -> Long.parseLong(l.replaceAll("\\D+", "")) * 1024).orElse(-1L);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Stops the process like a service manager would (SIGTERM), killing it if it does not exit in time. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static String tail(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no output: " + e + ")";
+    }
+  }
+
+  String logTail() {
+    return tail(logFile);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.gantry.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Figure 3: 10,000 jobs submitted by 16 concurrent HTTP clients, on H2 and on PostgreSQL. The
+ * jobs name a queue no worker serves, so only acceptance is measured (stored, committed and
+ * answered), never running. The baseline is the same clients calling {@code GET /health} (HTTP plus
+ * a {@code select 1}) on the same server.
+ */
+final class SubmissionFigure implements Figure {
+
+  static final int CLIENTS = 16;
+  private static final int JOBS = 10_000;
+  private static final int WARM_UP = 1_000;
+  static final String UNSERVED_QUEUE = "bench-unserved";
+
+  @Override
+  public String number() {
+    return "3";
+  }
+
+  @Override
+  public String title() {
+    return "submission";
+  }
+
+  @Override
+  public List<Row> measure(BenchContext bench) throws Exception {
+    List<Row> rows = new ArrayList<>(measureOn(bench, "H2", null));
+    String postgres = bench.newPostgresSchema();
+    if (postgres == null) {
+      throw new IllegalStateException("no PostgreSQL URL given (GANTRY_BENCH_POSTGRES_URL): the PostgreSQL half was not measured");
+    }
+    rows.addAll(measureOn(bench, "PostgreSQL", postgres));
+    return rows;
+  }
+
+  private List<Row> measureOn(BenchContext bench, String store, String dbUrl) throws Exception {
+    String[] options = dbUrl == null ? new String[0] : new String[] {"--db-url", dbUrl};
+    try (ServerProcess server = bench.startGantry("submit-" + store, bench.newDir("submit"), options)) {
+      GantryApi api = new GantryApi(server.base());
+      LoadGenerator load = new LoadGenerator(CLIENTS, Duration.ofMinutes(3));
+      String job = GantryApi.jobJson("submitted", "bench", UNSERVED_QUEUE, DirectDocker.IMAGE, "true", 1);
+      load.run(WARM_UP, i -> api.request("/health").GET().build());
+      load.run(WARM_UP, i -> api.submitRequest(job));
+      LoadResult health = load.run(JOBS, i -> api.request("/health").GET().build());
+      bench.progress("figure 3 %s baseline GET /health: %s", store, health.describe());
+      LoadResult submits = load.run(JOBS, i -> api.submitRequest(job));
+      bench.progress("figure 3 %s POST /jobs: %s", store, submits.describe());
+      long stored = api.count(null);
+      long expected = WARM_UP + submits.answered(200);
+      String check = stored == expected ? "all " + submits.answered(200) + " accepted jobs stored"
+          : "STORED " + stored + " JOBS BUT " + expected + " WERE ACCEPTED";
+      String failures = submits.answered(200) == JOBS ? "" : "; only " + submits.answered(200) + " of " + JOBS
+          + " accepted: " + submits.statuses() + (submits.failures() > 0 ? ", " + submits.failures() + " connection failures" : "");
+      String baseline = CLIENTS + " clients calling GET /health on the same server";
+      return List.of(
+          new Row("3", "submit " + store + ": jobs/s", submits.perSecond(), health.perSecond(), "1/s", baseline,
+              Target.atLeast(1000), CLIENTS + " clients, " + JOBS + " jobs after " + WARM_UP + " warm-up; " + check + failures),
+          new Row("3", "submit " + store + ": p50", submits.latencies().p50(), health.latencies().p50(), "ms", baseline,
+              Target.NONE, ""),
+          new Row("3", "submit " + store + ": p99", submits.latencies().p99(), health.latencies().p99(), "ms", baseline,
+              Target.atMost(50), String.format("max %.0f ms", submits.latencies().maxMillis())));
+    }
+  }
+}

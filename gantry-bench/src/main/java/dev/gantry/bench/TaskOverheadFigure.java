@@ -1,0 +1,73 @@
+package dev.gantry.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Figure 1: a job of ten tasks running {@code true}, submitted through the API and waited for,
+ * against ten sequential create/start/wait/remove cycles done with docker-java. Rounds alternate
+ * between the two so that drift of the machine hits both; the median round counts.
+ */
+final class TaskOverheadFigure implements Figure {
+
+  private static final int TASKS = 10;
+  private static final int ROUNDS = 5;
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  @Override
+  public String number() {
+    return "1";
+  }
+
+  @Override
+  public String title() {
+    return "task overhead";
+  }
+
+  @Override
+  public List<Row> measure(BenchContext bench) throws Exception {
+    double[] direct = new double[ROUNDS];
+    double[] gantry = new double[ROUNDS];
+    try (ServerProcess server = bench.startGantry("overhead", bench.newDir("overhead"))) {
+      GantryApi api = new GantryApi(server.base());
+      String job = GantryApi.jobJson("overhead", "bench", null, DirectDocker.IMAGE, "true", TASKS);
+      bench.docker().cycle("true"); // warm up both paths once: image cache, JIT, connection pools
+      api.awaitEnd(api.submit(job), POLL, Duration.ofMinutes(2));
+      for (int round = 0; round < ROUNDS; round++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < TASKS; i++) {
+          bench.docker().cycle("true");
+        }
+        direct[round] = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        String state = api.awaitEnd(api.submit(job), POLL, Duration.ofMinutes(2)).path("state").asText();
+        gantry[round] = (System.nanoTime() - start) / 1e9;
+        if (!"COMPLETED".equals(state)) {
+          throw new IllegalStateException("the 10-task job ended " + state + "; see " + server.logTail());
+        }
+        bench.progress("figure 1 round %d: direct %.2f s, Gantry %.2f s", round + 1, direct[round], gantry[round]);
+      }
+    }
+    return List.of(new Row("1", "10-task job, submit to end", median(gantry), median(direct), "s",
+        "10 sequential docker-java create/start/wait/remove cycles of busybox `true`",
+        Target.ratioAtMost(1.10), "median of " + ROUNDS + " alternating rounds; all rounds Gantry "
+            + list(gantry) + " s, direct " + list(direct) + " s"));
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  static String list(double[] values) {
+    List<String> shown = new ArrayList<>();
+    for (double v : values) {
+      shown.add(Report.number(v));
+    }
+    return String.join("/", shown);
+  }
+}

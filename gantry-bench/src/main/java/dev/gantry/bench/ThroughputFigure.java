@@ -1,0 +1,89 @@
+package dev.gantry.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Figure 2: 200 single-task jobs on a Gantry with {@value #SLOTS} worker slots, against
+ * {@value #SLOTS} threads doing the docker-java cycle 200 times in total. Both are timed from the
+ * first submit (or cycle) to the last end.
+ */
+final class ThroughputFigure implements Figure {
+
+  static final int SLOTS = 4;
+  private static final int JOBS = 200;
+
+  @Override
+  public String number() {
+    return "2";
+  }
+
+  @Override
+  public String title() {
+    return "parallel throughput";
+  }
+
+  @Override
+  public List<Row> measure(BenchContext bench) throws Exception {
+    double direct = direct(bench);
+    bench.progress("figure 2: direct %d cycles on %d threads in %.1f s", JOBS, SLOTS, direct);
+    double gantry;
+    try (ServerProcess server = bench.startGantry("throughput", bench.newDir("throughput"), "--slots", Integer.toString(SLOTS))) {
+      GantryApi api = new GantryApi(server.base());
+      api.awaitEnd(api.submit(GantryApi.jobJson("warm-up", "warm-up", null, DirectDocker.IMAGE, "true", 1)),
+          Duration.ofMillis(20), Duration.ofMinutes(1));
+      String tag = "throughput";
+      String job = GantryApi.jobJson("throughput", tag, null, DirectDocker.IMAGE, "true", 1);
+      long start = System.nanoTime();
+      for (int i = 0; i < JOBS; i++) {
+        api.submit(job);
+      }
+      long deadline = start + Duration.ofMinutes(10).toNanos();
+      long ended;
+      while ((ended = api.count("tag:" + tag + " completed") + api.count("tag:" + tag + " failed")) < JOBS) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("only " + ended + " of " + JOBS + " jobs ended within 10 minutes");
+        }
+        Thread.sleep(20);
+      }
+      gantry = (System.nanoTime() - start) / 1e9;
+      long failed = api.count("tag:" + tag + " failed");
+      if (failed > 0) {
+        throw new IllegalStateException(failed + " of the " + JOBS + " jobs failed; see " + server.logTail());
+      }
+    }
+    bench.progress("figure 2: Gantry %d jobs on %d slots in %.1f s", JOBS, SLOTS, gantry);
+    return List.of(new Row("2", JOBS + " jobs on " + SLOTS + " slots, makespan", gantry, direct, "s",
+        SLOTS + " threads doing " + JOBS + " docker-java cycles in total",
+        Target.ratioAtMost(1.15), String.format("Gantry %.1f jobs/s, direct %.1f cycles/s", JOBS / gantry, JOBS / direct)));
+  }
+
+  private static double direct(BenchContext bench) throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long start = System.nanoTime();
+    for (int t = 0; t < SLOTS; t++) {
+      Thread thread = new Thread(() -> {
+        while (next.getAndIncrement() < JOBS) {
+          try {
+            bench.docker().cycle("true");
+          } catch (RuntimeException e) {
+            failures.add(e);
+          }
+        }
+      });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

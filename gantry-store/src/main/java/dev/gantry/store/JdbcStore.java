@@ -149,6 +149,11 @@ public final class JdbcStore implements Store {
     return database.inTransaction(sql -> NodeRows.forget(sql, cutoff));
   }
 
+  /** Sends a PostgreSQL notification, delivered to listeners when this short transaction commits. */
+  void sendNotification(String channel, String payload) {
+    database.inTransaction(sql -> sql.list("select pg_notify(?, ?)", row -> Boolean.TRUE, channel, payload));
+  }
+
   @Override
   public boolean isHealthy() {
     return database.answers();

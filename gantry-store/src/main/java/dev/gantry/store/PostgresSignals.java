@@ -1,0 +1,197 @@
+package dev.gantry.store;
+
+import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.spi.Signals;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signals between processes sharing a PostgreSQL database, over LISTEN/NOTIFY: work queued, jobs
+ * cancelled and jobs ended reach every Gantry process at once. Each signal is delivered in this
+ * process first (as {@link LocalSignals} does), then sent; a process ignores the echo of its own.
+ * New log parts stay in the process (followers elsewhere read them from the store).
+ *
+ * <p>One connection of its own listens; when it drops (a database restart), it reconnects with
+ * backoff, and meanwhile workers poll. A lost notification only delays: nothing depends on one.
+ */
+public final class PostgresSignals implements Signals {
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
+  static final String WORK = "gantry_work";
+  static final String CANCEL = "gantry_cancel";
+  static final String ENDED = "gantry_ended";
+  private static final int WAIT_MILLIS = 500;
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final LocalSignals local = new LocalSignals();
+  private final StoreSettings settings;
+  private final JdbcStore store;
+  /** Tells this process's notifications from the others'. */
+  private final String origin = UUID.randomUUID().toString().substring(0, 8);
+  private final Thread listener;
+  private volatile boolean closed;
+
+  private PostgresSignals(StoreSettings settings, JdbcStore store) {
+    this.settings = settings;
+    this.store = store;
+    this.listener = new Thread(this::listen, "gantry-notifications");
+    listener.setDaemon(true);
+  }
+
+  /** Starts listening on the database of {@code settings}; sends through {@code store}'s connections. */
+  public static PostgresSignals start(StoreSettings settings, JdbcStore store) {
+    PostgresSignals signals = new PostgresSignals(settings, store);
+    signals.listener.start();
+    return signals;
+  }
+
+  @Override
+  public void workQueued() {
+    local.workQueued();
+    send(WORK, "");
+  }
+
+  @Override
+  public void awaitWork(Duration timeout) throws InterruptedException {
+    local.awaitWork(timeout);
+  }
+
+  @Override
+  public void jobCancelled(String jobId) {
+    local.jobCancelled(jobId);
+    send(CANCEL, jobId);
+  }
+
+  @Override
+  public void onJobCancelled(Consumer<String> listener) {
+    local.onJobCancelled(listener);
+  }
+
+  @Override
+  public void jobEnded(String jobId) {
+    local.jobEnded(jobId);
+    send(ENDED, jobId);
+  }
+
+  @Override
+  public void onJobEnded(Consumer<String> listener) {
+    local.onJobEnded(listener);
+  }
+
+  @Override
+  public void logAppended(LogPart part) {
+    local.logAppended(part);
+  }
+
+  @Override
+  public void onLogAppended(Consumer<LogPart> listener) {
+    local.onLogAppended(listener);
+  }
+
+  /** Never throws: the change it announces is already stored, and polling covers a lost signal. */
+  private void send(String channel, String subject) {
+    try {
+      store.sendNotification(channel, origin + ":" + subject);
+    } catch (RuntimeException e) {
+      log.debug("could not send {} {}: {}", channel, subject, e.getMessage());
+    }
+  }
+
+  private void listen() {
+    Duration backoff = FIRST_BACKOFF;
+    boolean lost = false;
+    while (!closed) {
+      try (Connection connection = SessionConnection.open(settings)) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("listen " + WORK + "; listen " + CANCEL + "; listen " + ENDED);
+        }
+        if (lost) {
+          log.info("listening for notifications again");
+          lost = false;
+        }
+        local.workQueued(); // what was queued while nobody listened
+        backoff = FIRST_BACKOFF;
+        receive(connection);
+      } catch (SQLException | RuntimeException e) {
+        if (closed) {
+          return;
+        }
+        if (!lost) {
+          log.warn("lost the notification connection; workers poll until it is back: {}", e.getMessage());
+          lost = true;
+        }
+        if (!pause(backoff)) {
+          return;
+        }
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  /** Delivers notifications until the connection fails or this closes. */
+  private void receive(Connection connection) throws SQLException {
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    long lastHeard = System.nanoTime();
+    while (!closed) {
+      PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+      if (notifications != null && notifications.length > 0) {
+        lastHeard = System.nanoTime();
+        for (PGNotification notification : notifications) {
+          deliver(notification.getName(), notification.getParameter());
+        }
+      } else if (System.nanoTime() - lastHeard > CHECK_EVERY.toNanos()) {
+        // A cut connection without a reset never fails a wait; a query finds out.
+        if (!SessionConnection.answers(connection)) {
+          throw new SQLException("the notification connection does not answer");
+        }
+        lastHeard = System.nanoTime();
+      }
+    }
+  }
+
+  private void deliver(String channel, String payload) {
+    int colon = payload.indexOf(':');
+    if (colon < 0 || payload.substring(0, colon).equals(origin)) {
+      return; // ours, delivered here already; or not Gantry's
+    }
+    String subject = payload.substring(colon + 1);
+    switch (channel) {
+      case WORK -> local.workQueued();
+      case CANCEL -> local.jobCancelled(subject);
+      case ENDED -> local.jobEnded(subject);
+      default -> log.debug("ignoring a notification on {}", channel);
+    }
+  }
+
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    listener.interrupt();
+    try {
+      listener.join(WAIT_MILLIS * 4L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package dev.gantry.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Signals between two "processes" (two stores and two signal sets) over one real PostgreSQL. */
+class PostgresSignalsIT {
+
+  @RegisterExtension static final PostgresTestDatabase database = new PostgresTestDatabase();
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+  private JdbcStore storeA;
+  private JdbcStore storeB;
+  private PostgresSignals a;
+  private PostgresSignals b;
+
+  @BeforeEach
+  void start() {
+    storeA = JdbcStore.open(database.settings());
+    storeB = JdbcStore.open(database.settings());
+    a = PostgresSignals.start(database.settings(), storeA);
+    b = PostgresSignals.start(database.settings(), storeB);
+    awaitListening(2);
+  }
+
+  @AfterEach
+  void stop() {
+    a.close();
+    b.close();
+    storeA.close();
+    storeB.close();
+  }
+
+  @Test
+  void workQueuedInOneProcessWakesAnIdleWorkerInAnother() throws Exception {
+    CompletableFuture<Long> woken = CompletableFuture.supplyAsync(() -> {
+      long start = System.nanoTime();
+      try {
+        b.awaitWork(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return System.nanoTime() - start;
+    });
+    await().pollDelay(Duration.ofMillis(200)).atMost(PROMPTLY).until(() -> true); // b is waiting by now
+
+    a.workQueued();
+
+    assertThat(woken.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(5).toNanos());
+  }
+
+  @Test
+  void cancelsAndEndsReachEveryProcessAndEachProcessHearsItsOwnOnce() {
+    List<String> heardByA = new CopyOnWriteArrayList<>();
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    a.onJobCancelled(id -> heardByA.add("cancelled " + id));
+    b.onJobCancelled(id -> heardByB.add("cancelled " + id));
+    a.onJobEnded(id -> heardByA.add("ended " + id));
+    b.onJobEnded(id -> heardByB.add("ended " + id));
+
+    a.jobCancelled("job-1");
+    b.jobEnded("job-2");
+
+    await().atMost(PROMPTLY).until(() -> heardByA.size() == 2 && heardByB.size() == 2);
+    a.jobCancelled("job-3"); // a marker: once it arrived, any echo of the first two would have too
+    await().atMost(PROMPTLY).until(() -> heardByB.contains("cancelled job-3"));
+    assertThat(heardByA).containsExactlyInAnyOrder("cancelled job-1", "ended job-2", "cancelled job-3");
+    assertThat(heardByB).containsExactlyInAnyOrder("cancelled job-1", "ended job-2", "cancelled job-3");
+  }
+
+  @Test
+  void listensAgainAfterTheConnectionIsLost() throws SQLException {
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    b.onJobCancelled(heardByB::add);
+
+    assertThat(terminateListeners()).isEqualTo(2);
+
+    // Sent while b reconnects, a notification is lost (polling covers that): send until one arrives.
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      a.jobCancelled("after-reconnect");
+      return heardByB.contains("after-reconnect");
+    });
+  }
+
+  private static void awaitListening(int sessions) {
+    await().atMost(PROMPTLY).until(() -> listeners() >= sessions);
+  }
+
+  private static long listeners() throws SQLException {
+    return query("select count(*) from pg_stat_activity where application_name = 'gantry' and query like '%listen gantry%' and datname = current_database()");
+  }
+
+  /** What a database restart does to the listening sessions (of this test, and of any other Gantry listening now). */
+  private static long terminateListeners() throws SQLException {
+    return query("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+        + " where application_name = 'gantry' and query like '%listen gantry%' and datname = current_database() and pid <> pg_backend_pid()"
+        + " and backend_start > now() - interval '1 minute'");
+  }
+
+  private static long query(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.settings().url());
+        Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+}

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,9 +30,12 @@ public final class JobDocuments {
 
   private static final StreamReadConstraints CONSTRAINTS =
       StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CODE_POINTS).build();
+  // Anything after the document (`{...} trailing`, a second YAML document) is an error: read
+  // leniently, it would be dropped without a word and the job would not be what was sent.
   private static final ObjectMapper JSON = new ObjectMapper(
-      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
-  private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper YAML = new ObjectMapper(yamlFactory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JobDocuments() {}
 

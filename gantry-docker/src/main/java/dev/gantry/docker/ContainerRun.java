@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
 final class ContainerRun {
 
   private static final Logger log = LoggerFactory.getLogger(ContainerRun.class);
-  /** The engine ends a follow stream once the container stopped; this only bounds a stuck one. */
+  /**
+   * The engine ends a follow stream once the container stopped and its output was sent; this only
+   * bounds a stuck one (no output for this long), not one still delivering a fast task's backlog.
+   */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
 
   private final DockerClient client;

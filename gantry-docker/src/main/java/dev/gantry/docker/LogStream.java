@@ -7,6 +7,7 @@ import dev.gantry.core.spi.LogSink.Stream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
   private boolean truncated;
   private boolean finished;
   private boolean sinkFailed;
+  /** Frames received so far: whether the stream is still making progress. */
+  private volatile long frames;
+  private final CountDownLatch ended = new CountDownLatch(1);
 
   LogStream(LogSink sink, long maxOutputBytes) {
     this.sink = sink;
@@ -46,6 +50,7 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
     if (finished) {
       return;
     }
+    frames++;
     switch (frame.getStreamType()) {
       case STDOUT, RAW -> stdout.accept(frame.getPayload());
       case STDERR -> stderr.accept(frame.getPayload());
@@ -54,20 +59,35 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
   }
 
   @Override
+  public void onComplete() {
+    ended.countDown();
+    super.onComplete();
+  }
+
+  @Override
   public void onError(Throwable error) {
     // The stream broke (engine gone, container removed): the run's wait call reports the cause.
     log.debug("log stream ended with {}", error.toString());
+    ended.countDown();
     closeQuietly();
   }
 
   /**
-   * Waits up to {@code drain} for the engine to end the stream (it does once the container has
-   * stopped), then hands on the partial last lines. Later frames are ignored.
+   * Waits for the engine to end the stream (it does once the container has stopped and all its
+   * output was sent), as long as output keeps arriving: a task that printed faster than the sink
+   * stores is still being read when it exits. Gives up after {@code quiet} without a frame, then
+   * hands on the partial last lines. Later frames are ignored.
    */
-  void finish(Duration drain) throws InterruptedException {
-    if (!awaitCompletion(drain.toMillis(), TimeUnit.MILLISECONDS)) {
-      log.warn("container log stream still open {} after the container ended; closing it", drain);
-      closeQuietly();
+  void finish(Duration quiet) throws InterruptedException {
+    long seen = frames;
+    // Not awaitCompletion(timeout): docker-java closes the stream when that wait times out.
+    while (!ended.await(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (frames == seen) {
+        log.warn("container log stream silent for {} after the container ended; closing it", quiet);
+        closeQuietly();
+        break;
+      }
+      seen = frames;
     }
     synchronized (this) {
       if (!finished) {

@@ -1,6 +1,7 @@
 package dev.gantry.server;
 
 import dev.gantry.core.engine.JobService;
+import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.tork.NativeDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -18,6 +19,7 @@ public final class GantryServer implements AutoCloseable {
 
   private final ServerSettings settings;
   private final Javalin app;
+  private final List<HttpDialect> dialects;
 
   /** A server speaking every dialect Gantry knows, backed by {@code jobs}. */
   public GantryServer(ServerSettings settings, JobService jobs) {
@@ -27,6 +29,7 @@ public final class GantryServer implements AutoCloseable {
   /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
   public GantryServer(ServerSettings settings, List<HttpDialect> dialects) {
     this.settings = settings;
+    this.dialects = List.copyOf(dialects);
     PathOwners owners = new PathOwners(dialects);
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -44,8 +47,10 @@ public final class GantryServer implements AutoCloseable {
 
   /** The dialects a standard server speaks: adding one is one line here. */
   static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs) {
+    LogStreams logStreams = new LogStreams(jobs);
     return List.of(
-        new NativeDialect(jobs, settings));
+        new NativeDialect(jobs, settings, logStreams),
+        new HadesDialect(jobs, settings, logStreams));
   }
 
   /** Starts listening; returns this server. */
@@ -62,6 +67,16 @@ public final class GantryServer implements AutoCloseable {
 
   @Override
   public void close() {
+    // Dialects may hold threads of their own (log streams, callbacks): they stop taking work first.
+    for (HttpDialect dialect : dialects) {
+      if (dialect instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          log.warn("stopping {} failed: {}", dialect.getClass().getSimpleName(), e.toString());
+        }
+      }
+    }
     app.stop();
   }
 }

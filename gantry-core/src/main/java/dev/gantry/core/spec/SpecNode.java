@@ -56,6 +56,23 @@ public final class SpecNode {
     }
   }
 
+  /** The paths of this object's fields outside {@code allowed}, in document order: for dialects that report them all. */
+  public List<String> unknownFields(Set<String> allowed) {
+    List<String> unknown = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        unknown.add(childPath(name));
+      }
+    }
+    return unknown;
+  }
+
+  /** The path of a field of this object. */
+  public String pathOf(String field) {
+    return childPath(field);
+  }
+
   public boolean has(String field) {
     JsonNode child = node.get(field);
     return child != null && !child.isNull();

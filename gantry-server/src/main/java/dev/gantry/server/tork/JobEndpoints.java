@@ -7,6 +7,10 @@ import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecReader;
 import dev.gantry.server.JsonResponses;
+import dev.gantry.server.LogFormat;
+import dev.gantry.server.LogRequests;
+import dev.gantry.server.LogStreams;
+import dev.gantry.server.PlainLog;
 import dev.gantry.server.QueryParameters;
 import dev.gantry.server.RequestBody;
 import io.javalin.http.Context;
@@ -24,10 +28,12 @@ final class JobEndpoints {
 
   private final JobService jobs;
   private final long maxRequestBytes;
+  private final LogStreams logStreams;
 
-  JobEndpoints(JobService jobs, long maxRequestBytes) {
+  JobEndpoints(JobService jobs, long maxRequestBytes, LogStreams logStreams) {
     this.jobs = jobs;
     this.maxRequestBytes = maxRequestBytes;
+    this.logStreams = logStreams;
   }
 
   void list(Context ctx) {
@@ -67,5 +73,12 @@ final class JobEndpoints {
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", DEFAULT_LOG_PAGE_SIZE, 1, MAX_LOG_PAGE_SIZE);
     JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(id, page, size), LogPartView::of));
+  }
+
+  /** The job's output from the start (or after a part) and then live until the job ends. */
+  void logStream(Context ctx) {
+    String id = PathIds.id(ctx, "job");
+    LogFormat format = LogRequests.wantsEvents(ctx) ? NativeLogEvents.INSTANCE : PlainLog.INSTANCE;
+    logStreams.stream(ctx, id, LogRequests.after(ctx), format);
   }
 }

@@ -4,6 +4,7 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
+import dev.gantry.server.LogStreams;
 import dev.gantry.server.ServerSettings;
 import io.javalin.http.Context;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Gantry's native API, which is Tork's: same paths, field names and error bodies. */
-public final class NativeDialect implements HttpDialect {
+public final class NativeDialect implements HttpDialect, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(NativeDialect.class);
 
@@ -19,11 +20,18 @@ public final class NativeDialect implements HttpDialect {
   private final String version;
   private final JobEndpoints jobs;
   private final TaskEndpoints tasks;
+  private final LogStreams logStreams;
 
   public NativeDialect(JobService jobService, ServerSettings settings) {
+    this(jobService, settings, new LogStreams(jobService));
+  }
+
+  /** {@code logStreams} answers live log requests; it may be shared with other dialects. */
+  public NativeDialect(JobService jobService, ServerSettings settings, LogStreams logStreams) {
     this.jobService = jobService;
     this.version = settings.version();
-    this.jobs = new JobEndpoints(jobService, settings.maxRequestBytes());
+    this.logStreams = logStreams;
+    this.jobs = new JobEndpoints(jobService, settings.maxRequestBytes(), logStreams);
     this.tasks = new TaskEndpoints(jobService);
   }
 
@@ -42,6 +50,7 @@ public final class NativeDialect implements HttpDialect {
         .put("/jobs/{id}/cancel", jobs::cancel)
         .put("/jobs/{id}/restart", jobs::restart)
         .get("/jobs/{id}/log", jobs::log)
+        .get("/jobs/{id}/log/stream", jobs::logStream)
         .get("/tasks/{id}", tasks::get)
         .get("/tasks/{id}/log", tasks::log);
   }
@@ -49,6 +58,11 @@ public final class NativeDialect implements HttpDialect {
   @Override
   public void renderError(Context ctx, Exception error) {
     NativeErrors.render(ctx, error);
+  }
+
+  @Override
+  public void close() {
+    logStreams.close();
   }
 
   private void health(Context ctx) {

@@ -1,0 +1,112 @@
+package dev.gantry.server.hades;
+
+import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.core.job.Job;
+import dev.gantry.server.DialectRoutes;
+import dev.gantry.server.HttpDialect;
+import dev.gantry.server.JsonResponses;
+import dev.gantry.server.LogRequests;
+import dev.gantry.server.LogStreams;
+import dev.gantry.server.PlainLog;
+import dev.gantry.server.RequestBody;
+import dev.gantry.server.ServerSettings;
+import dev.gantry.server.hades.HadesJobReader.HadesJob;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The API of Hades, the CI job scheduler: {@code POST /build}, {@code GET /build/{id}/status},
+ * {@code GET /build/{id}/logs} (plain text, JSON or server-sent events, live while the job runs)
+ * and {@code GET /ping}. Errors are plain text, as Hades writes them. A Hades job id is a UUID.
+ */
+public final class HadesDialect implements HttpDialect, AutoCloseable {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  private final JobService jobs;
+  private final long maxRequestBytes;
+  private final LogStreams logStreams;
+  private final HadesCallbacks callbacks;
+
+  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams) {
+    this(jobs, settings, logStreams, HadesCallbacks.DEFAULT_BACKOFF);
+  }
+
+  /** {@code callbackBackoff}: the pauses between attempts to deliver a callback. */
+  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams, List<Duration> callbackBackoff) {
+    this.jobs = jobs;
+    this.maxRequestBytes = settings.maxRequestBytes();
+    this.logStreams = logStreams;
+    this.callbacks = new HadesCallbacks(jobs, callbackBackoff);
+  }
+
+  @Override
+  public List<String> pathPrefixes() {
+    return List.of("/build", "/ping");
+  }
+
+  @Override
+  public void register(DialectRoutes routes) {
+    routes
+        .get("/ping", ctx -> JsonResponses.write(ctx, 200, Map.of("message", "pong")))
+        .post("/build", this::submit)
+        .get("/build/{id}/status", this::status)
+        .get("/build/{id}/logs", this::logs);
+  }
+
+  @Override
+  public void renderError(Context ctx, Exception error) {
+    HadesErrors.render(ctx, error);
+  }
+
+  /** Any content type: Hades reads every body as JSON. */
+  private void submit(Context ctx) {
+    String body = RequestBody.utf8(ctx, maxRequestBytes);
+    String id = UUID.randomUUID().toString();
+    HadesJob job = HadesJobReader.read(body, id);
+    jobs.submit(id, job.spec());
+    JsonResponses.write(ctx, 200, HadesSubmitView.of(id, job.warnings()));
+  }
+
+  private void status(Context ctx) {
+    Job job = jobs.job(id(ctx));
+    JsonResponses.write(ctx, 200, new HadesStatusView(job.id(), HadesStates.of(job.state())));
+  }
+
+  /** Live plain text by default; {@code Accept: text/event-stream} for events, {@code application/json} for the log manager's document. */
+  private void logs(Context ctx) throws IOException {
+    String id = id(ctx);
+    if (LogRequests.wantsEvents(ctx)) {
+      logStreams.stream(ctx, id, LogRequests.after(ctx), HadesLogEvents.INSTANCE);
+    } else if (LogRequests.accepts(ctx, "application/json")) {
+      jobs.job(id);
+      ctx.status(200).contentType(JsonResponses.CONTENT_TYPE);
+      try (OutputStream out = ctx.res().getOutputStream()) {
+        HadesLogDocument.write(jobs, id, out);
+      }
+    } else {
+      logStreams.stream(ctx, id, LogRequests.after(ctx), PlainLog.INSTANCE);
+    }
+  }
+
+  private static String id(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!ID.matcher(id).matches()) {
+      throw new NotFoundException("job", id.length() > 64 ? id.substring(0, 64) + "..." : id);
+    }
+    return id;
+  }
+
+  @Override
+  public void close() {
+    callbacks.close();
+    logStreams.close();
+  }
+}

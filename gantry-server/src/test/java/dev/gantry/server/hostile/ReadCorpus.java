@@ -1,0 +1,68 @@
+package dev.gantry.server.hostile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hostile reads and state changes of the native API: unknown and malformed ids, absurd and
+ * negative page sizes, strange search words, odd methods, and ids that try to inject headers.
+ */
+public final class ReadCorpus {
+
+  private ReadCorpus() {}
+
+  /** Ids no job or task has, including encoded traversal, NUL, CR/LF and a 10 KB id. */
+  static List<String> unknownIds() {
+    return List.of("nope", "00000000000000000000000000000000", "..", "%2e%2e", "..%2f..%2fetc%2fpasswd", "%00", "a%00b",
+        "%0d%0aX-Injected:%20yes", "%E2%80%AE", "%C3%28", "'%3B%20drop%20table%20jobs%3B--", "x".repeat(10_000), "%FF%FE");
+  }
+
+  /** Page parameters that are out of range or not numbers at all. */
+  static List<String> badPaging() {
+    return List.of("size=0", "size=-1", "size=100000", "size=abc", "size=1e3", "size=99999999999999999999", "page=0",
+        "page=-5", "page=2147483648", "page=NaN", "size=%00", "size=0x10", "size=%E2%91%A0");
+  }
+
+  /** {@code knownJob} and {@code knownRun} exist: paging is tried on real resources too. */
+  public static List<HostileRequest> nativeRequests(String knownJob, String knownRun) {
+    List<HostileRequest> requests = new ArrayList<>();
+    for (String id : unknownIds()) {
+      for (String path : List.of("/jobs/" + id, "/jobs/" + id + "/log", "/tasks/" + id, "/tasks/" + id + "/log")) {
+        requests.add(get("unknown id: GET " + path, path));
+      }
+      requests.add(put("unknown id: cancel " + id, "/jobs/" + id + "/cancel"));
+      requests.add(put("unknown id: restart " + id, "/jobs/" + id + "/restart"));
+    }
+    for (String paging : badPaging()) {
+      for (String path : List.of("/jobs", "/jobs/" + knownJob + "/log", "/tasks/" + knownRun + "/log")) {
+        requests.add(get("bad paging: " + path + "?" + paging, path + "?" + paging));
+      }
+    }
+    // A repeated parameter counts once (the first), a blank one is absent: answered, not rejected.
+    for (String lenient : List.of("page=1&page=-1", "size=%20", "size=")) {
+      requests.add(HostileRequest.of("lenient paging " + lenient, "GET", "/jobs?" + lenient).mayBeAccepted().build());
+    }
+    for (String q : List.of("%25", "_", "%5C", "tag:", "tags:,,,", "%27%3B%20drop%20table%20jobs%3B--", "%00", "%C3%28",
+        "x".repeat(4_000), "tag:" + "t".repeat(1_000), "a%20".repeat(500), "%E2%80%AE%F0%9F%92%A5")) {
+      requests.add(HostileRequest.of("search q=" + q, "GET", "/jobs?q=" + q).mayBeAccepted().build());
+    }
+    requests.add(HostileRequest.of("invalid percent-encoding in the query", "GET", "/jobs?q=%zz&size=%").mayBeAccepted().build());
+    for (String method : List.of("DELETE", "PATCH", "TRACE", "CONNECT", "BREW", "PROPFIND", "OPTIONS")) {
+      requests.add(HostileRequest.of("method " + method + " /jobs", method, "/jobs").build());
+      requests.add(HostileRequest.of("method " + method + " on a job", method, "/jobs/" + knownJob).build());
+    }
+    requests.add(HostileRequest.of("POST /health", "POST", "/health").body("application/json", "{}").build());
+    requests.add(HostileRequest.of("GET a job with a body", "GET", "/jobs/nope").body("application/json", "{\"a\":1}").build());
+    requests.add(HostileRequest.of("cancel with a 2 MiB body", "PUT", "/jobs/nope/cancel").body("application/json",
+        "x".repeat(2 << 20)).build());
+    return requests;
+  }
+
+  static HostileRequest get(String label, String path) {
+    return HostileRequest.of(label, "GET", path).build();
+  }
+
+  static HostileRequest put(String label, String path) {
+    return HostileRequest.of(label, "PUT", path).body(null, new byte[0]).build();
+  }
+}

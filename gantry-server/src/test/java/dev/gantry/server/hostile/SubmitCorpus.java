@@ -1,0 +1,180 @@
+package dev.gantry.server.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hand-written hostile job documents for a submit endpoint: broken and wrongly typed JSON and
+ * YAML, huge and deeply nested documents, alias bombs, invalid UTF-8 and escaping file names.
+ * None of them may be stored; each must be answered 4xx with a message.
+ */
+public final class SubmitCorpus {
+
+  static final String JSON = "application/json";
+  static final String YAML = "text/yaml";
+  private static final String TASK = "{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\"}";
+
+  private SubmitCorpus() {}
+
+  /** Every hostile body, POSTed to {@code path} (the native {@code /jobs}). */
+  public static List<HostileRequest> requests(String path) {
+    List<HostileRequest> requests = new ArrayList<>();
+    for (String[] json : jsonBodies()) {
+      requests.add(submit(path, "JSON " + json[0], JSON, json[1].getBytes(StandardCharsets.UTF_8)));
+    }
+    for (String[] yaml : yamlBodies()) {
+      requests.add(submit(path, "YAML " + yaml[0], YAML, yaml[1].getBytes(StandardCharsets.UTF_8)));
+    }
+    for (String name : escapingFileNames()) {
+      String body = "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\",\"files\":{"
+          + quote(name) + ":\"x\"}}]}";
+      requests.add(submit(path, "files name " + name, JSON, body.getBytes(StandardCharsets.UTF_8)));
+    }
+    byte[] valid = ("{\"name\":\"j\",\"tasks\":[" + TASK + "]}").getBytes(StandardCharsets.UTF_8);
+    requests.add(submit(path, "invalid UTF-8 (C3 28) in a string", JSON, withBytes("{\"name\":\"", new byte[] {(byte) 0xC3, 0x28},
+        "\",\"tasks\":[" + TASK + "]}")));
+    requests.add(submit(path, "overlong UTF-8 slash (C0 AF)", YAML, withBytes("name: j", new byte[] {(byte) 0xC0, (byte) 0xAF},
+        "\ntasks: []\n")));
+    requests.add(submit(path, "a lone continuation byte (80)", JSON, withBytes("", new byte[] {(byte) 0x80}, "")));
+    requests.add(submit(path, "UTF-16 body declared as JSON", JSON, ("{\"name\":\"j\",\"tasks\":[" + TASK + "]}")
+        .getBytes(StandardCharsets.UTF_16)));
+    requests.add(submit(path, "no content type", null, valid));
+    requests.add(submit(path, "text/plain", "text/plain", valid));
+    requests.add(submit(path, "multipart content type", "multipart/form-data; boundary=x", valid));
+    requests.add(submit(path, "garbage content type", ";;;===", valid));
+    requests.add(submit(path, "content type with CR in a parameter", "application/json; a=\"\rb\"", valid));
+    requests.add(submit(path, "body over the size limit (2 MiB)", JSON, ("{\"name\":\"" + "x".repeat(2 << 20) + "\"}")
+        .getBytes(StandardCharsets.UTF_8)));
+    requests.add(HostileRequest.of("chunked body over the size limit", "POST", path).header("Transfer-Encoding", "chunked")
+        .body(JSON, chunked("{\"name\":\"" + "y".repeat(3 << 20) + "\"}")).submits().build());
+    requests.add(HostileRequest.of("Content-Length larger than the body, then EOF", "POST", path).header("Content-Length", "5000")
+        .body(JSON, valid).submits().build());
+    requests.add(HostileRequest.of("negative Content-Length", "POST", path).header("Content-Length", "-1").body(JSON, valid)
+        .submits().build());
+    requests.add(HostileRequest.of("two different Content-Lengths", "POST", path).header("Content-Length", valid.length
+        + "\r\nContent-Length: 3").body(JSON, valid).submits().build());
+    requests.add(HostileRequest.of("Content-Length and chunked together (smuggling)", "POST", path)
+        .header("Content-Length", "4").header("Transfer-Encoding", "chunked").body(JSON, chunked(new String(valid, StandardCharsets.UTF_8)))
+        .submits().mayBeAccepted().build()); // RFC 9112: chunked wins; Jetty may read the job and store it, once
+    requests.add(HostileRequest.of("malformed chunk size", "POST", path).header("Transfer-Encoding", "chunked")
+        .body(JSON, "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)).submits().build());
+    return requests;
+  }
+
+  static HostileRequest submit(String path, String label, String contentType, byte[] body) {
+    return HostileRequest.of(label, "POST", path).body(contentType, body).submits().build();
+  }
+
+  private static List<String[]> jsonBodies() {
+    return List.of(
+        new String[] {"empty", ""}, new String[] {"blank", "  \n\t "}, new String[] {"open brace", "{"},
+        new String[] {"null", "null"}, new String[] {"a number", "42"}, new String[] {"a string", "\"job\""},
+        new String[] {"an array", "[" + TASK + "]"}, new String[] {"empty object", "{}"},
+        new String[] {"trailing garbage", "{\"name\":\"j\",\"tasks\":[" + TASK + "]} trailing"},
+        new String[] {"name is an array", "{\"name\":[],\"tasks\":[" + TASK + "]}"},
+        new String[] {"name is an object", "{\"name\":{\"a\":1},\"tasks\":[" + TASK + "]}"},
+        new String[] {"tasks is a string", "{\"name\":\"j\",\"tasks\":\"all\"}"},
+        new String[] {"tasks holds a number", "{\"name\":\"j\",\"tasks\":[1]}"},
+        new String[] {"tasks holds an array", "{\"name\":\"j\",\"tasks\":[[]]}"},
+        new String[] {"env is an array", "{\"name\":\"j\",\"env\":[1],\"tasks\":[" + TASK + "]}"},
+        new String[] {"env value is an object", "{\"name\":\"j\",\"env\":{\"A\":{\"b\":1}},\"tasks\":[" + TASK + "]}"},
+        new String[] {"env name with = and NUL", "{\"name\":\"j\",\"env\":{\"A=B\\u0000\":\"x\"},\"tasks\":[" + TASK + "]}"},
+        new String[] {"tags is a string", "{\"name\":\"j\",\"tags\":\"a\",\"tasks\":[" + TASK + "]}"},
+        new String[] {"retry limit not a number", task("\"retry\":{\"limit\":\"many\"}")},
+        new String[] {"retry limit 1e309", task("\"retry\":{\"limit\":1e309}")},
+        new String[] {"retry limit 2^64", task("\"retry\":{\"limit\":18446744073709551616}")},
+        new String[] {"negative retry limit", task("\"retry\":{\"limit\":-1}")},
+        new String[] {"memory true", task("\"limits\":{\"memory\":true}")},
+        new String[] {"memory 1e100g", task("\"limits\":{\"memory\":\"1e100g\"}")},
+        new String[] {"memory 99999999999999999999g", task("\"limits\":{\"memory\":\"99999999999999999999g\"}")},
+        new String[] {"cpus NaN", task("\"limits\":{\"cpus\":\"NaN\"}")},
+        new String[] {"cpus -Infinity", task("\"limits\":{\"cpus\":\"-Infinity\"}")},
+        new String[] {"timeout -1s", task("\"timeout\":\"-1s\"")},
+        new String[] {"timeout forever", task("\"timeout\":\"forever\"")},
+        new String[] {"timeout 9999999999999h", task("\"timeout\":\"9999999999999h\"")},
+        new String[] {"cmd is a string", task("\"cmd\":\"echo\"")},
+        new String[] {"image with a newline", "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox\\nrm\",\"run\":\"true\"}]}"},
+        new String[] {"image with a shell command", "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox; rm -rf /\"}]}"},
+        new String[] {"lone surrogate escape", "{\"name\":\"\\ud800\",\"tasks\":[]}"},
+        new String[] {"duplicate keys", "{\"name\":\"a\",\"name\":\"b\",\"tasks\":[" + TASK + "]}"},
+        new String[] {"unknown field", "{\"name\":\"j\",\"tasks\":[" + TASK + "],\"__proto__\":{}}"},
+        new String[] {"huge name (900 KB)", "{\"name\":\"" + "n".repeat(900_000) + "\",\"tasks\":[" + TASK + "]}"},
+        new String[] {"100,000 empty tasks", "{\"name\":\"j\",\"tasks\":[" + "{},".repeat(99_999) + "{}]}"},
+        new String[] {"5,000 tasks", "{\"name\":\"j\",\"tasks\":[" + (TASK + ",").repeat(4_999) + TASK + "]}"},
+        new String[] {"20,000 env entries with one bad name", "{\"name\":\"j\",\"env\":{" + manyEnv(20_000) + ",\"1bad\":\"x\"},"
+            + "\"tasks\":[" + TASK + "]}"},
+        new String[] {"nesting 100,000 deep", "[".repeat(100_000)},
+        new String[] {"nesting 70 deep in env", "{\"name\":\"j\",\"env\":" + "{\"a\":".repeat(70) + "1" + "}".repeat(70) + "}"},
+        new String[] {"number with 100,000 digits", "{\"name\":\"j\",\"tasks\":[" + TASK + "],\"x\":" + "9".repeat(100_000) + "}"});
+  }
+
+  private static List<String[]> yamlBodies() {
+    StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      laughs.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ",").repeat(8))
+          .append('*').append((char) (c - 1)).append("]\n");
+    }
+    return List.of(
+        new String[] {"billion laughs alias bomb", laughs + "name: j\ntasks: []\n"},
+        new String[] {"alias for a task", "name: j\ntasks:\n  - &t {name: t, image: busybox:latest, run: 'true'}\n  - *t\n"},
+        new String[] {"merge key", "base: &b {image: busybox:latest}\nname: j\ntasks:\n  - <<: *b\n    name: t\n"},
+        new String[] {"python object tag", "name: !!python/object/apply:os.system ['true']\ntasks: []\n"},
+        new String[] {"java class tag", "name: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\ntasks: []\n"},
+        new String[] {"binary tag", "name: !!binary AAECAw==\ntasks: []\n"},
+        new String[] {"a valid job, then a second document", "name: a\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n"
+            + "---\nname: b\n"},
+        new String[] {"tab indentation", "name: j\ntasks:\n\t- name: t\n"},
+        new String[] {"unclosed flow", "name: j\ntasks: [ {name: t\n"},
+        new String[] {"unclosed quote", "name: \"j\ntasks: []\n"},
+        new String[] {"duplicate keys", "name: a\nname: b\ntasks: []\n"},
+        new String[] {"a scalar document", "just words\n"},
+        new String[] {"a list document", "- a\n- b\n"},
+        new String[] {"complex key", "? [a, b]\n: c\nname: j\n"},
+        new String[] {"nesting 10,000 deep", "a:\n" + "  ".repeat(1) + "[".repeat(10_000)},
+        new String[] {"huge block scalar tasks (900 KB run, no name)", "tasks:\n  - image: busybox:latest\n    run: |\n"
+            + "      echo x\n".repeat(75_000)},
+        new String[] {"NUL character", "name: \"a\\0b\"\ntasks: []\n"},
+        new String[] {"directive", "%YAML 9.9\n---\nname: j\n"});
+  }
+
+  private static List<String> escapingFileNames() {
+    return List.of("../escape", "../../../../etc/passwd", "/etc/passwd", "a/../../b", "a/./../..", "..", "a\\..\\b", "",
+        " ", "a\u0000b", "x".repeat(300), "./../x");
+  }
+
+  private static String task(String extra) {
+    return "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\"," + extra + "}]}";
+  }
+
+  private static String manyEnv(int n) {
+    StringBuilder env = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      env.append(i == 0 ? "" : ",").append("\"V").append(i).append("\":\"").append(i).append('"');
+    }
+    return env.toString();
+  }
+
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      out.append(c == '"' || c == '\\' ? "\\" + c : c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.append('"').toString();
+  }
+
+  private static byte[] withBytes(String before, byte[] middle, String after) {
+    byte[] a = before.getBytes(StandardCharsets.UTF_8);
+    byte[] c = after.getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[a.length + middle.length + c.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(middle, 0, all, a.length, middle.length);
+    System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+    return all;
+  }
+
+  static byte[] chunked(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return withBytes(Integer.toHexString(bytes.length) + "\r\n", bytes, "\r\n0\r\n\r\n");
+  }
+}

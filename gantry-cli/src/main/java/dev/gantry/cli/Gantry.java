@@ -1,51 +1,66 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.Housekeeping;
 import dev.gantry.core.engine.Ids;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LeaseReaper;
 import dev.gantry.core.engine.LeftoverSweeper;
 import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.Maintenance;
+import dev.gantry.core.engine.NodeHeartbeat;
+import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
 import dev.gantry.core.engine.Worker;
 import dev.gantry.core.engine.WorkerSettings;
-import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.MaintenanceLock;
 import dev.gantry.core.spi.Signals;
-import dev.gantry.core.spi.Store;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
+import dev.gantry.store.AdvisoryLock;
 import dev.gantry.store.JdbcStore;
+import dev.gantry.store.PostgresSignals;
 import dev.gantry.store.StoreSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Gantry process, wired by hand: store, signals, engine, runtime, worker, maintenance
- * and HTTP. Parts are closed in the reverse order they were started.
+ * One running Gantry process, wired by hand: a standalone process has every part; a server the
+ * API and maintenance; a worker the task runner. Every process registers as a node. Parts are
+ * closed in the reverse order they were started, so a stopping worker finishes (or hands back)
+ * its tasks before its node is marked OFFLINE and its database connections close.
  */
 final class Gantry implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Gantry.class);
   private static final int MAX_LOST = 3;
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+  private static final Duration POLL_EVERY = Duration.ofSeconds(2);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  // Microsecond ticks: what the databases keep, so an answer made before a write matches a later read.
+  private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+  private final String nodeId = Ids.newId();
+  private volatile Worker worker;
   private GantryServer server;
 
   private Gantry() {}
 
-  /** Starts API, worker and maintenance in this process. */
+  /** Starts the parts of {@code config}'s role in this process; a failed start closes what it started. */
   static Gantry start(GantryConfig config) {
     Gantry gantry = new Gantry();
     try {
-      gantry.startStandalone(config);
+      gantry.startParts(config);
       return gantry;
     } catch (RuntimeException e) {
       gantry.close();
@@ -53,37 +68,73 @@ final class Gantry implements AutoCloseable {
     }
   }
 
-  private void startStandalone(GantryConfig config) {
-    // Microsecond ticks: what the databases keep, so an answer made before a write matches a later read.
-    Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    String nodeId = Ids.newId();
-    Store store = track(JdbcStore.open(storeSettings(config)));
-    Signals signals = track(new LocalSignals());
-    DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
-        .withDockerHost(config.dockerHost()).withPullPolicy(config.pullPolicy()).withMaxOutputBytes(config.maxOutputBytes())));
-    runtime.verify();
+  /** Starts the process and blocks until the JVM is told to stop (SIGTERM, Ctrl-C), then closes it. */
+  static int runUntilStopped(GantryConfig config) throws InterruptedException {
+    Gantry gantry = start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gantry.close();
+      stopped.countDown();
+    }, "gantry-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private void startParts(GantryConfig config) {
+    StoreSettings storeSettings = config.database().storeSettings();
+    JdbcStore store = track(JdbcStore.open(storeSettings));
+    boolean shared = config.database().usesPostgres();
+    Signals signals = track(shared ? PostgresSignals.start(storeSettings, store) : new LocalSignals());
     RunProgress progress = new RunProgress(store, signals, clock, MAX_LOST);
-    JobService jobs = new JobService(store, signals, clock);
-    track(new Housekeeping()
-        .every(config.lease().dividedBy(2), "lease reaper", new LeaseReaper(store, progress, clock))
-        .every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
-    Worker worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, Set.of(TaskSpec.DEFAULT_QUEUE), config.slots(), config.lease(), Duration.ofSeconds(2), config.shutdownGrace())));
+    Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
+    track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
+        clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
+    String runtime = config.tasks() == null ? null : startWorker(config.tasks(), store, signals, progress);
+    if (config.api() != null) {
+      MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
+      startMaintenance(config.heartbeat(), lock, store, progress);
+      JobService jobs = new JobService(store, signals, clock);
+      server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
+          Version.current()), jobs, new ClusterService(store, jobs)));
+      server.start();
+    }
+    log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
+        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port(), store.describe(),
+        runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
+            + config.tasks().concurrency() + " at once");
+  }
+
+  /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
+  private String startWorker(GantryConfig.Tasks tasks, JdbcStore store, Signals signals, RunProgress progress) {
+    DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
+        .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
+    runtime.verify();
+    track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
+    worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace())));
     worker.start();
-    server = track(new GantryServer(new ServerSettings(config.bind(), config.port(), config.maxBodyBytes(), Version.current()), jobs));
-    server.start();
-    log.info("Gantry {} standalone listening on http://{}:{} | store: {} | runtime: {} | {} worker slots",
-        Version.current(), config.bind(), server.port(), store.describe(), runtime.describe(), config.slots());
+    return runtime.describe();
+  }
+
+  /** Lease and node reaping, every heartbeat, on whichever process holds the maintenance lock. */
+  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, RunProgress progress) {
+    Maintenance maintenance = new Maintenance(lock);
+    track(new Housekeeping()
+        .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
+        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock))));
+  }
+
+  private int runningTasks() {
+    Worker running = worker;
+    return running == null ? 0 : running.runningCount();
   }
 
   int port() {
     return server.port();
   }
 
-  private static StoreSettings storeSettings(GantryConfig config) {
-    return config.usesPostgres()
-        ? new StoreSettings(config.dbUrl(), config.dbUser(), config.dbPassword(), 10)
-        : StoreSettings.h2File(config.dataDir());
+  String nodeId() {
+    return nodeId;
   }
 
   private <T extends AutoCloseable> T track(T part) {

@@ -1,38 +1,95 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
+import dev.gantry.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Everything a Gantry process is configured with, validated once at start. */
-record GantryConfig(
-    String bind,
-    int port,
-    Path dataDir,
-    String dbUrl,
-    String dbUser,
-    String dbPassword,
-    int slots,
-    String dockerHost,
-    PullPolicy pullPolicy,
-    long maxOutputBytes,
-    long maxBodyBytes,
-    Duration lease,
-    Duration shutdownGrace) {
+/**
+ * Everything a Gantry process is configured with, validated once at start. {@code api} is null
+ * for a worker (it serves no HTTP), {@code tasks} null for a server (it runs none).
+ */
+record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat) {
 
-  GantryConfig {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+  static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+  private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  /** Where the store is: PostgreSQL at {@code url}, or (standalone only) H2 in {@code dataDir}. */
+  record Database(Path dataDir, String url, String user, String password) {
+
+    boolean usesPostgres() {
+      return url != null && !url.isBlank();
     }
-    if (slots < 1 || slots > 1024) {
-      throw new IllegalArgumentException("--slots must be between 1 and 1024, got " + slots);
+
+    StoreSettings storeSettings() {
+      return usesPostgres() ? new StoreSettings(url, user, password, StoreSettings.DEFAULT_POOL_SIZE) : StoreSettings.h2File(dataDir);
     }
-    if (maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("--max-body must be at least 1k");
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+      return storeSettings().toString();
     }
   }
 
-  boolean usesPostgres() {
-    return dbUrl != null && !dbUrl.isBlank();
+  /** Where the HTTP API listens and how much it accepts. */
+  record Api(String bind, int port, long maxBodyBytes) {
+    Api {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+      }
+      if (maxBodyBytes < 1024) {
+        throw new IllegalArgumentException("--max-body must be at least 1k");
+      }
+    }
+  }
+
+  /** How tasks are run: how many at once, from which queues, on which Docker engine. */
+  record Tasks(int concurrency, Set<String> queues, String dockerHost, PullPolicy pullPolicy, long maxOutputBytes,
+      Duration lease, Duration shutdownGrace) {
+    Tasks {
+      queues = Set.copyOf(queues);
+      if (concurrency < 1 || concurrency > 1024) {
+        throw new IllegalArgumentException("--concurrency (--slots) must be between 1 and 1024, got " + concurrency);
+      }
+      if (queues.isEmpty()) {
+        throw new IllegalArgumentException("--queues names no queue: give at least one, e.g. --queues default,gpu");
+      }
+      for (String queue : queues) {
+        if (!QUEUE_NAME.matcher(queue).matches()) {
+          throw new IllegalArgumentException("--queues: '" + queue + "' is not a queue name (1 to 64 letters, digits, '.', '_' or '-')");
+        }
+      }
+      if (lease.toMillis() < 1000) {
+        throw new IllegalArgumentException("--lease must be at least 1s");
+      }
+    }
+  }
+
+  GantryConfig {
+    if (heartbeat.toMillis() < 100) {
+      throw new IllegalArgumentException("--heartbeat must be at least 100ms");
+    }
+    if ((api == null) != (role == NodeRole.WORKER)) {
+      throw new IllegalArgumentException("servers and standalone processes serve the API, workers do not; not " + role);
+    }
+    if ((tasks == null) != (role == NodeRole.SERVER)) {
+      throw new IllegalArgumentException("workers and standalone processes run tasks, servers do not; not " + role);
+    }
+    if (role != NodeRole.STANDALONE && !database.usesPostgres()) {
+      throw new IllegalArgumentException("a " + role.name().toLowerCase() + " shares a PostgreSQL database: give --db-url");
+    }
+  }
+
+  /** A standalone process on the default queue with the default heartbeat: what the tests start in-process. */
+  GantryConfig(String bind, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, int slots, String dockerHost,
+      PullPolicy pullPolicy, long maxOutputBytes, long maxBodyBytes, Duration lease, Duration shutdownGrace) {
+    this(NodeRole.STANDALONE, new Database(dataDir, dbUrl, dbUser, dbPassword), new Api(bind, port, maxBodyBytes),
+        new Tasks(slots, Set.of(TaskSpec.DEFAULT_QUEUE), dockerHost, pullPolicy, maxOutputBytes, lease, shutdownGrace),
+        DEFAULT_HEARTBEAT);
   }
 }

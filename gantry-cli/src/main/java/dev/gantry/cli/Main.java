@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "A self-hosted container job runner.",
     subcommands = {
-        StandaloneCommand.class,
+        StandaloneCommand.class, ServerCommand.class, WorkerCommand.class,
         ClientCommands.Submit.class, ClientCommands.Jobs.class, ClientCommands.Status.class,
         ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class})
 public final class Main {

@@ -18,17 +18,19 @@ class StandaloneCommandTest {
   @Test
   void defaultsAreSafe() throws Exception {
     GantryConfig config = parse();
-    assertThat(config.bind()).isEqualTo("127.0.0.1");
-    assertThat(config.port()).isEqualTo(8000);
-    assertThat(config.usesPostgres()).isFalse();
-    assertThat(config.maxBodyBytes()).isEqualTo(1 << 20);
-    assertThat(config.lease()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.api().bind()).isEqualTo("127.0.0.1");
+    assertThat(config.api().port()).isEqualTo(8000);
+    assertThat(config.database().usesPostgres()).isFalse();
+    assertThat(config.api().maxBodyBytes()).isEqualTo(1 << 20);
+    assertThat(config.tasks().lease()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.tasks().queues()).containsExactly("default");
+    assertThat(config.heartbeat()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void refusesToListenBeyondLoopbackWithoutConsent() throws Exception {
     assertThatThrownBy(() -> parse("--bind", "0.0.0.0")).hasMessageContaining("--allow-remote");
-    assertThat(parse("--bind", "0.0.0.0", "--allow-remote").bind()).isEqualTo("0.0.0.0");
+    assertThat(parse("--bind", "0.0.0.0", "--allow-remote").api().bind()).isEqualTo("0.0.0.0");
   }
 
   @Test
@@ -37,5 +39,8 @@ class StandaloneCommandTest {
     assertThatThrownBy(() -> parse("--slots", "0")).hasMessageContaining("--slots");
     assertThatThrownBy(() -> parse("--lease", "10ms")).hasMessageContaining("--lease");
     assertThatThrownBy(() -> parse("--max-body", "lots")).hasMessageContaining("invalid size 'lots'");
+    assertThatThrownBy(() -> parse("--queues", "gpu,no spaces")).hasMessageContaining("'no spaces' is not a queue name");
+    assertThatThrownBy(() -> parse("--queues", " , ")).hasMessageContaining("--queues names no queue");
+    assertThatThrownBy(() -> parse("--heartbeat", "1ms")).hasMessageContaining("--heartbeat");
   }
 }

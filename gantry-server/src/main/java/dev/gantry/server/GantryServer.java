@@ -1,7 +1,9 @@
 package dev.gantry.server;
 
+import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.server.hades.HadesDialect;
+import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -21,9 +23,9 @@ public final class GantryServer implements AutoCloseable {
   private final Javalin app;
   private final List<HttpDialect> dialects;
 
-  /** A server speaking every dialect Gantry knows, backed by {@code jobs}. */
-  public GantryServer(ServerSettings settings, JobService jobs) {
-    this(settings, standardDialects(settings, jobs));
+  /** A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}. */
+  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
+    this(settings, standardDialects(settings, jobs, cluster));
   }
 
   /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
@@ -46,10 +48,11 @@ public final class GantryServer implements AutoCloseable {
   }
 
   /** The dialects a standard server speaks: adding one is one line here. */
-  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs) {
+  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster) {
     LogStreams logStreams = new LogStreams(jobs);
     return List.of(
         new NativeDialect(jobs, settings, logStreams),
+        new ClusterDialect(cluster),
         new HadesDialect(jobs, settings, logStreams));
   }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
 import dev.gantry.core.job.JobQuery;
@@ -35,6 +36,7 @@ public final class TestServer implements AutoCloseable {
   public final InMemoryStore store = new InMemoryStore();
   public final LocalSignals signals = new LocalSignals();
   public final JobService jobs = new JobService(store, signals, Clock.systemUTC());
+  public final ClusterService cluster = new ClusterService(store, jobs);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   private final GantryServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -53,7 +55,7 @@ public final class TestServer implements AutoCloseable {
   public TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects) {
     errors.start();
     serverLogs.addAppender(errors);
-    server = (dialects == null ? new GantryServer(settings, jobs) : new GantryServer(settings, dialects.apply(jobs)))
+    server = (dialects == null ? new GantryServer(settings, jobs, cluster) : new GantryServer(settings, dialects.apply(jobs)))
         .start();
   }
 
@@ -67,6 +69,10 @@ public final class TestServer implements AutoCloseable {
 
   public Reply put(String path) {
     return send(HttpRequest.newBuilder(uri(path)).PUT(BodyPublishers.noBody()));
+  }
+
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
   public Reply post(String path, String contentType, String body) {

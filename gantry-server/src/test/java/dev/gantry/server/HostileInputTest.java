@@ -2,6 +2,7 @@ package dev.gantry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.server.hostile.HadesCorpus;
 import dev.gantry.server.hostile.HostileChecks;
 import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
@@ -33,7 +34,7 @@ class HostileInputTest {
   void hostileJobDocumentsAreRejectedAndNothingIsStored() {
     checks.batch("native submits", SubmitCorpus.requests("/jobs"));
     assertThat(checks.violations()).isEmpty();
-    assertThat(server.storedJobs()).isLessThanOrEqualTo(1); // only the smuggling-style request may legitimately store one
+    assertThat(server.storedJobs()).isLessThanOrEqualTo(2); // the smuggling-style and the lone-surrogate ones may store one each
   }
 
   @Test
@@ -42,6 +43,16 @@ class HostileInputTest {
     String run = server.jobs.runs(job).get(0).id();
     checks.batch("native reads", ReadCorpus.nativeRequests(job, run));
     assertThat(checks.violations()).isEmpty();
+  }
+
+  @Test
+  void hostileHadesBuildsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    String known = server.post("/build", "application/json",
+        "{\"name\":\"known\",\"steps\":[{\"id\":1,\"name\":\"s\",\"image\":\"busybox:latest\",\"script\":\"true\"}]}")
+        .json().path("id").asText();
+    checks.batch("Hades", HadesCorpus.requests()).batch("Hades resume positions", HadesCorpus.resumeRequests(known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isLessThanOrEqualTo(2); // the known build, and perhaps the lone-surrogate one
   }
 
   @Test

@@ -27,7 +27,8 @@ public final class ReadCorpus {
   public static List<HostileRequest> nativeRequests(String knownJob, String knownRun) {
     List<HostileRequest> requests = new ArrayList<>();
     for (String id : unknownIds()) {
-      for (String path : List.of("/jobs/" + id, "/jobs/" + id + "/log", "/tasks/" + id, "/tasks/" + id + "/log")) {
+      for (String path : List.of("/jobs/" + id, "/jobs/" + id + "/log", "/jobs/" + id + "/log/stream", "/tasks/" + id,
+          "/tasks/" + id + "/log")) {
         requests.add(get("unknown id: GET " + path, path));
       }
       requests.add(put("unknown id: cancel " + id, "/jobs/" + id + "/cancel"));
@@ -51,10 +52,36 @@ public final class ReadCorpus {
       requests.add(HostileRequest.of("method " + method + " /jobs", method, "/jobs").build());
       requests.add(HostileRequest.of("method " + method + " on a job", method, "/jobs/" + knownJob).build());
     }
+    for (String after : badLogPositions()) {
+      requests.add(get("bad log position: stream after=" + after, "/jobs/" + knownJob + "/log/stream?after=" + after));
+      requests.add(HostileRequest.of("bad Last-Event-ID " + after, "GET", "/jobs/" + knownJob + "/log/stream")
+          .header("Accept", "text/event-stream").header("Last-Event-ID", after).build());
+    }
+    requests.addAll(clusterRequests());
     requests.add(HostileRequest.of("POST /health", "POST", "/health").body("application/json", "{}").build());
     requests.add(HostileRequest.of("GET a job with a body", "GET", "/jobs/nope").body("application/json", "{\"a\":1}").build());
     requests.add(HostileRequest.of("cancel with a 2 MiB body", "PUT", "/jobs/nope/cancel").body("application/json",
         "x".repeat(2 << 20)).build());
+    return requests;
+  }
+
+  /** Positions a live log may resume from that are not part ids. */
+  static List<String> badLogPositions() {
+    return List.of("-1", "abc", "99999999999999999999", "1e3", "%00", "0x10", "1;2");
+  }
+
+  /** Queue names that are not names (rejected), and one that is a name but no queue (answered). */
+  private static List<HostileRequest> clusterRequests() {
+    List<HostileRequest> requests = new ArrayList<>();
+    for (String name : List.of("..", "%2e%2e", "a%20b", "%00", "q".repeat(65), "%C3%28", "a%2Fb", "*", "%0d%0aX-Injected:%20yes")) {
+      requests.add(get("queue name " + name, "/queues/" + name));
+      requests.add(HostileRequest.of("purge queue " + name, "DELETE", "/queues/" + name).build());
+    }
+    requests.add(HostileRequest.of("an unknown but valid queue name", "GET", "/queues/no-such-queue").mayBeAccepted().build());
+    for (String method : List.of("POST", "PUT", "PATCH")) {
+      requests.add(HostileRequest.of(method + " /nodes", method, "/nodes").body("application/json", "{}").build());
+      requests.add(HostileRequest.of(method + " /queues", method, "/queues").body("application/json", "{}").build());
+    }
     return requests;
   }
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,8 +19,7 @@ import picocli.CommandLine.Parameters;
 /** The commands that talk to a running Gantry over HTTP. */
 final class ClientCommands {
 
-  private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED");
-  private static final long POLL_MILLIS = 300;
+  private static final long POLL_MILLIS = 500;
 
   private ClientCommands() {}
 
@@ -35,7 +36,7 @@ final class ClientCommands {
       GantryClient client = options.client();
       String id = client.submit(body, type).path("id").asText();
       System.out.println(id);
-      return follow ? followJob(client, id, System.out, true) : 0;
+      return follow ? followJob(client, id, System.out) : 0;
     }
   }
 
@@ -90,14 +91,10 @@ final class ClientCommands {
     @Override
     public Integer call() throws InterruptedException {
       GantryClient client = options.client();
-      LogFollower logs = new LogFollower(client, id, System.out);
-      logs.printNew();
-      while (follow && !ENDED.contains(client.job(id).path("state").asText())) {
-        Thread.sleep(POLL_MILLIS);
-        logs.printNew();
-      }
       if (follow) {
-        logs.printNew();
+        LiveLog.follow(client, id, System.out);
+      } else {
+        new LogFollower(client, id, System.out).printNew();
       }
       return 0;
     }
@@ -129,12 +126,49 @@ final class ClientCommands {
     }
   }
 
-  /** Prints task state changes and output until the job ends; 0 if it completed, 1 otherwise. */
-  static int followJob(GantryClient client, String id, PrintStream out, boolean withLogs) throws InterruptedException {
-    LogFollower logs = new LogFollower(client, id, out);
-    Map<String, String> seen = new HashMap<>();
-    while (true) {
-      JsonNode job = client.job(id);
+  /**
+   * Prints the job's output live and its tasks' state changes until the job ends; 0 if it
+   * completed, 1 otherwise. The output comes from the live log stream; the states are polled.
+   */
+  static int followJob(GantryClient client, String id, PrintStream out) throws InterruptedException {
+    TaskStates states = new TaskStates(out);
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "gantry-state-poller");
+      thread.setDaemon(true);
+      return thread;
+    });
+    poller.scheduleWithFixedDelay(() -> states.printChanges(client, id), 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      LiveLog.follow(client, id, out);
+    } finally {
+      poller.shutdownNow();
+      poller.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    JsonNode job = client.job(id);
+    states.print(job);
+    String state = job.path("state").asText();
+    out.printf("job %s %s%s%n", id, state, job.hasNonNull("result") ? ": " + job.path("result").asText() : "");
+    return state.equals("COMPLETED") ? 0 : 1;
+  }
+
+  /** Prints each task run's state when it changes. */
+  private static final class TaskStates {
+    private final PrintStream out;
+    private final Map<String, String> seen = new HashMap<>();
+
+    TaskStates(PrintStream out) {
+      this.out = out;
+    }
+
+    void printChanges(GantryClient client, String id) {
+      try {
+        print(client.job(id));
+      } catch (RuntimeException e) {
+        // The server may be restarting; the log stream reconnects and the next poll catches up.
+      }
+    }
+
+    synchronized void print(JsonNode job) {
       for (JsonNode run : job.path("execution")) {
         String state = run.path("state").asText();
         if (!state.equals(seen.put(run.path("id").asText(), state))) {
@@ -142,15 +176,6 @@ final class ClientCommands {
               run.hasNonNull("error") ? ": " + run.path("error").asText() : "");
         }
       }
-      if (withLogs) {
-        logs.printNew();
-      }
-      String state = job.path("state").asText();
-      if (ENDED.contains(state)) {
-        out.printf("job %s %s%s%n", id, state, job.hasNonNull("result") ? ": " + job.path("result").asText() : "");
-        return state.equals("COMPLETED") ? 0 : 1;
-      }
-      Thread.sleep(POLL_MILLIS);
     }
   }
 }

@@ -2,7 +2,10 @@ package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** The native API seen from the command line: one method per call, errors as {@link ClientException}. */
 final class GantryClient {
@@ -42,6 +47,34 @@ final class GantryClient {
     return send(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log?page=" + page + "&size=" + size)).GET());
   }
 
+  /**
+   * Follows the job's output live from the part after {@code reader}'s last one, handing each
+   * part to {@code onPart}, until the job ends: returns the job's summary then, or null when the
+   * connection broke off before (the reader knows where to resume).
+   */
+  JsonNode followLog(String jobId, LogEventReader reader, Consumer<JsonNode> onPart) {
+    HttpRequest request = HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
+        .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(reader.lastId()))
+        .timeout(Duration.ofSeconds(30)).GET().build();
+    try {
+      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        if (response.statusCode() >= 400) {
+          String body = in.lines().collect(Collectors.joining("\n"));
+          throw new ClientException(messageOf(body) + " (HTTP " + response.statusCode() + ")");
+        }
+        return reader.read(in, onPart);
+      }
+    } catch (ConnectException e) {
+      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+    } catch (IOException e) {
+      return null; // broke off: the caller may resume
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClientException("interrupted");
+    }
+  }
+
   void cancel(String id) {
     send(HttpRequest.newBuilder(resolve("jobs/" + encode(id) + "/cancel")).PUT(HttpRequest.BodyPublishers.noBody()));
   }
@@ -70,6 +103,14 @@ final class GantryClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted");
+    }
+  }
+
+  private static String messageOf(String body) {
+    try {
+      return JSON.readTree(body).path("message").asText(body);
+    } catch (IOException notJson) {
+      return body;
     }
   }
 

@@ -86,6 +86,22 @@ class CliIT {
   }
 
   @Test
+  void logsFollowPrintsTheOutputLiveUntilTheJobEnds() {
+    String id = gantry.http().submit("""
+        name: chatty
+        tasks:
+          - name: t
+            image: busybox:latest
+            network: none
+            run: echo one; sleep 1; echo two >&2; echo three
+        """);
+    Run run = gantry("logs", id, "-f");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("one\n").contains("two\n", "three\n");
+    assertThat(gantry.http().job(id).path("state").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void submitFollowExitsNonZeroWhenTheJobFails() throws IOException {
     Path job = file("fail.json", "{\"name\":\"fails\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"network\":\"none\",\"run\":\"exit 4\"}]}");
     Run run = gantry("submit", job.toString(), "-f");

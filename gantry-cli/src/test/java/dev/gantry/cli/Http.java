@@ -36,6 +36,10 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   Response postYaml(String path, String yaml) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/yaml")
         .POST(HttpRequest.BodyPublishers.ofString(yaml)));

@@ -1,0 +1,102 @@
+package dev.gantry.cli;
+
+import dev.gantry.store.StoreSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Real {@code gantry server} and {@code gantry worker} processes (this test run's classpath, a
+ * JVM each) on one PostgreSQL database, as a cluster on several machines would run them. Their
+ * output is kept in {@code target/it-logs/<test class>/}. Closing stops what still runs (SIGTERM,
+ * then SIGKILL after a deadline), also when a test failed halfway.
+ */
+final class GantryProcesses implements AutoCloseable {
+
+  private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+  // A small, quickly started JVM: several of them share a 2-core machine with the Docker engine.
+  private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
+  private final StoreSettings database;
+  private final Path logs;
+  private final List<GantryProcess> started = new CopyOnWriteArrayList<>();
+  private final Thread killOnExit = new Thread(this::killAll, "kill-gantry-processes");
+  private int count;
+
+  GantryProcesses(StoreSettings database, Class<?> testClass) {
+    this.database = database;
+    this.logs = Path.of("target", "it-logs", testClass.getSimpleName());
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Runtime.getRuntime().addShutdownHook(killOnExit);
+  }
+
+  /** Starts {@code gantry server} on a free port with {@code options}; does not wait for it. */
+  GantryProcess server(String... options) {
+    int port = freePort();
+    List<String> args = new ArrayList<>(List.of("server", "--port", Integer.toString(port)));
+    args.addAll(List.of(options));
+    return start("server", args, port);
+  }
+
+  /** Starts {@code gantry worker} with {@code options}; does not wait for it. */
+  GantryProcess worker(String... options) {
+    List<String> args = new ArrayList<>(List.of("worker"));
+    args.addAll(List.of(options));
+    return start("worker", args, null);
+  }
+
+  private GantryProcess start(String role, List<String> args, Integer port) {
+    String name = role + "-" + (++count);
+    Path log = logs.resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    command.addAll(List.of("--db-url", database.url()));
+    if (port == null) {
+      command.addAll(List.of("--docker-host", Services.DOCKER_HOST));
+    }
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      GantryProcess started = new GantryProcess(name, process, log, port);
+      this.started.add(started);
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    started.stream().filter(GantryProcess::isAlive).forEach(GantryProcess::stop);
+    for (GantryProcess process : started) {
+      if (!process.waitForExit(STOP_DEADLINE)) {
+        process.kill();
+      }
+    }
+    Runtime.getRuntime().removeShutdownHook(killOnExit);
+  }
+
+  private void killAll() {
+    started.stream().filter(GantryProcess::isAlive).forEach(GantryProcess::kill);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -13,6 +13,7 @@ import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.spi.TaskRuntime;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +31,10 @@ final class TaskExecutor {
   private final Clock clock;
   private final ScheduledExecutorService timers;
   private final String nodeId;
+  private final Duration storeRetry;
 
   TaskExecutor(Store store, Signals signals, TaskRuntime runtime, RunProgress progress, Clock clock,
-      ScheduledExecutorService timers, String nodeId) {
+      ScheduledExecutorService timers, String nodeId, Duration storeRetry) {
     this.store = store;
     this.signals = signals;
     this.runtime = runtime;
@@ -40,28 +42,31 @@ final class TaskExecutor {
     this.clock = clock;
     this.timers = timers;
     this.nodeId = nodeId;
+    this.storeRetry = storeRetry;
   }
 
   void execute(Execution execution) {
     TaskRun run = execution.run();
     Cancellation cancellation = execution.cancellation();
-    Job job = progress.started(run);
+    Job job = StoreRetry.within(storeRetry, "the start of task run " + run.id(), () -> progress.started(run));
     if (job.state().isTerminal()) {
       // Cancelled between the claim and now: the run was ended with the job.
       return;
     }
     TaskSpec task = job.spec().task(run.position());
     Deadline deadline = Deadline.of(job, task, clock.instant());
+    String end = "the end of task run " + run.id();
     Optional<Job> after;
     if (deadline.hasPassed()) {
       // The job's time ran out while this task waited in the queue: it does not start.
-      after = progress.jobTimedOut(run, null, deadline.reason());
+      after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
       TaskOutcome outcome = run(execution, job, task, deadline);
       Reason reason = cancellation.reason().orElse(null);
-      after = reason == Reason.TIMED_OUT && deadline.isJobs()
+      // The container has ended: its outcome must not be lost to a database restart meanwhile.
+      after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
           ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
-          : record(run, task, outcome, reason);
+          : record(run, task, outcome, reason));
     }
     boolean jobEnded = after.map(j -> j.state().isTerminal())
         .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));

@@ -1,0 +1,38 @@
+package dev.gantry.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A write through a short outage lands; one through a long outage gives up with the failure. */
+class StoreRetryTest {
+
+  @Test
+  void retriesUntilTheWriteLands() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    String result = StoreRetry.within(Duration.ofSeconds(10), "a write", () -> {
+      if (attempts.incrementAndGet() < 3) {
+        throw new IllegalStateException("database restarting");
+      }
+      return "stored";
+    });
+
+    assertThat(result).isEqualTo("stored");
+    assertThat(attempts).hasValue(3);
+  }
+
+  @Test
+  void givesUpWithTheLastFailureAfterItsTime() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(() -> StoreRetry.within(Duration.ofMillis(500), "a write", () -> {
+      throw new IllegalStateException("down, attempt " + attempts.incrementAndGet());
+    })).hasMessage("down, attempt " + attempts.get());
+
+    assertThat(attempts.get()).isBetween(2, 5);
+  }
+}

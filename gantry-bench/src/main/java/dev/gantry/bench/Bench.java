@@ -42,7 +42,7 @@ public final class Bench {
         if (!only.contains(figure.number())) {
           continue;
         }
-        bench.progress("figure %s: %s", figure.number(), figure.title());
+        bench.progress("figure %s: %s (load average %s)", figure.number(), figure.title(), Machine.loadAverage());
         try {
           report.add(figure.measure(bench));
         } catch (Exception e) {
@@ -56,8 +56,21 @@ public final class Bench {
     double seconds = (System.nanoTime() - start) / 1e9;
     report.print(System.out, seconds);
     report.writeJson(out, seconds);
-    System.err.println("results written to " + out.toAbsolutePath() + "; scratch files in " + work);
+    if (allMeasured && option(args, "--work", null) == null) {
+      deleteTree(work); // data directories of 100,000 jobs and 100 MiB of logs: not worth keeping
+      System.err.println("results written to " + out.toAbsolutePath());
+    } else {
+      System.err.println("results written to " + out.toAbsolutePath() + "; server logs and data kept in " + work);
+    }
     System.exit(allMeasured ? 0 : 1);
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private static String option(String[] args, String name, String fallback) {

@@ -19,6 +19,16 @@ record Machine(int cores, long memoryBytes, String cpu, String os, String java, 
         os, java, docker);
   }
 
+  /** The 1-, 5- and 15-minute load averages now: other work on the machine skews every figure. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static long memTotal() {
     return meminfo().stream().filter(l -> l.startsWith("MemTotal:")).findFirst()
         .map(l -> Long.parseLong(l.replaceAll("\\D+", "")) * 1024).orElse(-1L);

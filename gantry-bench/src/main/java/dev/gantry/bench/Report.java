@@ -21,6 +21,7 @@ final class Report {
   private final Machine machine;
   private final String revision;
   private final Instant startedAt = Instant.now();
+  private final String loadAtStart = Machine.loadAverage();
   private final List<Row> rows = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
 
@@ -42,6 +43,8 @@ final class Report {
     out.println();
     out.println("Gantry benchmarks, " + startedAt + ", revision " + revision);
     out.println("machine: " + machine.summary());
+    out.println("load average (1/5/15 min): " + loadAtStart + " at the start, " + Machine.loadAverage()
+        + " at the end (above the core count, other work competed with the bench)");
     out.println();
     String format = "%-3s %-38s %12s %12s %-7s %8s  %-16s %-4s%n";
     out.printf(format, "#", "measure", "Gantry", "baseline", "unit", "ratio", "target", "met");
@@ -77,6 +80,8 @@ final class Report {
     root.put("revision", revision);
     root.put("seconds", Math.round(seconds));
     root.set("machine", JSON.valueToTree(machine));
+    root.put("loadAverageAtStart", loadAtStart);
+    root.put("loadAverageAtEnd", Machine.loadAverage());
     ArrayNode array = root.putArray("rows");
     for (Row row : rows) {
       ObjectNode node = array.addObject();

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live output of one followed job: the most recent parts, shared by all of its followers.
@@ -15,6 +17,8 @@ import java.util.List;
  * follower that falls further behind than the window reads the store instead.
  */
 final class LogTopic {
+
+  private static final Logger log = LoggerFactory.getLogger(LogTopic.class);
 
   /** What a follower gets from one look at the topic. */
   record Batch(List<LogPart> parts, boolean gap, boolean ended) {}
@@ -123,9 +127,14 @@ final class LogTopic {
       nextPollAt = now + pollEveryNanos;
       from = Math.max(lastId, 0);
     }
-    store.jobLogAfter(jobId, from, limit).forEach(this::publish);
-    if (store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
-      end();
+    try {
+      store.jobLogAfter(jobId, from, limit).forEach(this::publish);
+      if (store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
+        end();
+      }
+    } catch (RuntimeException e) {
+      // Only a fallback: the followers keep what signals bring, and the next poll tries again.
+      log.debug("could not poll the log of job {}: {}", jobId, e.toString());
     }
   }
 

@@ -18,7 +18,7 @@ public final class AdvisoryLock implements MaintenanceLock {
 
   private static final Logger log = LoggerFactory.getLogger(AdvisoryLock.class);
   /** The first half of the two-part key: "gant", so the lock is recognisable in pg_locks. */
-  static final int KEY_SPACE = 0x67616e74;
+  public static final int KEY_SPACE = 0x67616e74;
   private static final String TRY_LOCK = "select pg_try_advisory_lock(?, hashtext(current_schema()))";
 
   private final StoreSettings settings;

@@ -4,28 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.store.PostgresTestDatabase;
+import dev.gantry.store.StoreSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL restarts while a server and a worker (real processes) are running jobs: both keep
- * running, the server's health is DOWN meanwhile, and every job still completes.
+ * running, the server's health is DOWN meanwhile, and every job still completes. The database is
+ * a private PostgreSQL server, so that stopping it disturbs nothing else on the machine.
  */
 class PostgresRestartIT {
 
-  @RegisterExtension static final PostgresTestDatabase database = new PostgresTestDatabase();
   private static final Duration DEADLINE = Duration.ofSeconds(180);
   private static final int JOBS = 20;
 
   @Test
   void aDatabaseRestartInTheMiddleOfARunOfJobsLosesNone() {
-    LocalPostgres postgres = LocalPostgres.require(System.getenv(PostgresTestDatabase.URL_VARIABLE));
     Services.requireDocker();
-    try (GantryProcesses processes = new GantryProcesses(database.settings(), PostgresRestartIT.class)) {
+    try (PrivatePostgres postgres = PrivatePostgres.start();
+        GantryProcesses processes = new GantryProcesses(new StoreSettings(postgres.url(), null, null, 1), PostgresRestartIT.class)) {
       GantryProcess server = processes.server("--heartbeat", "1s");
       GantryProcess worker = processes.worker("--heartbeat", "1s", "--concurrency", "2");
       server.awaitStarted();
@@ -39,11 +38,11 @@ class PostgresRestartIT {
 
       // Down only as long as it takes to see the server notice: each request meanwhile waits for a connection.
       try {
-        postgres.stop();
+        postgres.stopServer();
         await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/health"), health -> health.status() == 503
             && health.body().path("status").asText().equals("DOWN"));
       } finally {
-        postgres.start();
+        postgres.startServer();
       }
 
       await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.get("/health").status() == 200);

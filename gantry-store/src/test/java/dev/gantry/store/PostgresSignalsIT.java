@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +31,19 @@ class PostgresSignalsIT {
   private PostgresSignals a;
   private PostgresSignals b;
 
+  /** The listening sessions of a and b; other Gantry processes on this server may listen too. */
+  private Set<Long> ours;
+
   @BeforeEach
-  void start() {
+  void start() throws SQLException {
+    Set<Long> others = listeners();
     storeA = JdbcStore.open(database.settings());
     storeB = JdbcStore.open(database.settings());
     a = PostgresSignals.start(database.settings(), storeA);
     b = PostgresSignals.start(database.settings(), storeB);
-    awaitListening(2);
+    await().atMost(PROMPTLY).until(() -> listeners().size() >= others.size() + 2);
+    ours = new HashSet<>(listeners());
+    ours.removeAll(others);
   }
 
   @AfterEach
@@ -87,7 +96,8 @@ class PostgresSignalsIT {
     List<String> heardByB = new CopyOnWriteArrayList<>();
     b.onJobCancelled(heardByB::add);
 
-    assertThat(terminateListeners()).isEqualTo(2);
+    assertThat(ours).hasSize(2);
+    terminate(ours);
 
     // Sent while b reconnects, a notification is lost (polling covers that): send until one arrives.
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -96,26 +106,27 @@ class PostgresSignalsIT {
     });
   }
 
-  private static void awaitListening(int sessions) {
-    await().atMost(PROMPTLY).until(() -> listeners() >= sessions);
-  }
-
-  private static long listeners() throws SQLException {
-    return query("select count(*) from pg_stat_activity where application_name = 'gantry' and query like '%listen gantry%' and datname = current_database()");
-  }
-
-  /** What a database restart does to the listening sessions (of this test, and of any other Gantry listening now). */
-  private static long terminateListeners() throws SQLException {
-    return query("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-        + " where application_name = 'gantry' and query like '%listen gantry%' and datname = current_database() and pid <> pg_backend_pid()"
-        + " and backend_start > now() - interval '1 minute'");
-  }
-
-  private static long query(String sql) throws SQLException {
+  /** The server processes of the sessions listening for Gantry's notifications. */
+  private static Set<Long> listeners() throws SQLException {
+    Set<Long> pids = new HashSet<>();
     try (Connection connection = DriverManager.getConnection(database.settings().url());
-        Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select pid from pg_stat_activity where application_name = 'gantry'"
+            + " and query like '%listen gantry%' and datname = current_database()")) {
+      while (result.next()) {
+        pids.add(result.getLong(1));
+      }
+    }
+    return pids;
+  }
+
+  /** What a database restart does to a listening session. */
+  private static void terminate(Set<Long> pids) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.settings().url());
+        Statement statement = connection.createStatement()) {
+      for (long pid : pids) {
+        statement.execute("select pg_terminate_backend(" + pid + ")");
+      }
     }
   }
 }

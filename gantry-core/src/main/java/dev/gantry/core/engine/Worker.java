@@ -59,7 +59,7 @@ public final class Worker implements AutoCloseable {
     timers.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(this::flushLogs, LOG_FLUSH_EVERY.toMillis(), LOG_FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     dispatcher.start();
-    log.info("worker {} serving queues {} with {} slots", settings.nodeId(), settings.queues(), settings.slots());
+    log.debug("worker {} serving queues {} with {} slots", settings.nodeId(), settings.queues(), settings.slots());
   }
 
   /** Runs being executed here now. */

@@ -4,7 +4,6 @@ import dev.gantry.core.spec.ByteSize;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -38,12 +37,8 @@ final class TaskOptions {
   String shutdownGrace;
 
   GantryConfig.Tasks tasks() {
-    Duration leaseTime = Durations.parse(lease);
-    if (leaseTime.toMillis() < 1000) {
-      throw new IllegalArgumentException("--lease must be at least 1s");
-    }
     return new GantryConfig.Tasks(concurrency, queueSet(), dockerHost, PullPolicy.parse(pullPolicy), ByteSize.parse(maxOutput),
-        leaseTime, Durations.parse(shutdownGrace));
+        Durations.parse(lease), Durations.parse(shutdownGrace));
   }
 
   private Set<String> queueSet() {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +75,20 @@ public final class AdvisoryLock implements MaintenanceLock {
     held = false;
   }
 
-  /** Ends the session, which releases the lock at once. */
+  /**
+   * Releases the lock and ends the session. The release is explicit: a closed connection's session
+   * ends a moment later, and another server should be able to take over at once.
+   */
   @Override
   public synchronized void close() {
+    if (held) {
+      try (Statement statement = session.createStatement()) {
+        statement.setQueryTimeout(2);
+        statement.execute("select pg_advisory_unlock_all()");
+      } catch (SQLException e) {
+        log.debug("could not release the maintenance lock; it goes with the session: {}", e.getMessage());
+      }
+    }
     drop();
   }
 }

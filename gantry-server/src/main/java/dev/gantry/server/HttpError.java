@@ -1,0 +1,45 @@
+package dev.gantry.server;
+
+import dev.gantry.core.engine.JobStateException;
+import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.core.spec.InvalidJobException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.router.EndpointNotFound;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status and message a failure is answered with, the same in every dialect; a dialect only
+ * chooses the shape of the body (and its wording for a job in the wrong state).
+ */
+public record HttpError(int status, String message) {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpError.class);
+
+  /** Classifies {@code error}; a 405 also sets the {@code Allow} header on {@code ctx}. */
+  public static HttpError of(Context ctx, Exception error, Function<JobStateException, String> stateMessage) {
+    if (error instanceof InvalidJobException e) {
+      return new HttpError(400, e.getMessage());
+    } else if (error instanceof NotFoundException e) {
+      return new HttpError(404, e.getMessage());
+    } else if (error instanceof JobStateException e) {
+      return new HttpError(400, stateMessage.apply(e));
+    } else if (error instanceof RequestRejectedException e) {
+      return new HttpError(e.status(), e.getMessage());
+    } else if (error instanceof EndpointNotFound) {
+      return new HttpError(404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+    } else if (error instanceof MethodNotAllowedResponse e) {
+      String allowed = e.getDetails().getOrDefault("availableMethods", "");
+      ctx.header("Allow", allowed);
+      return new HttpError(405, "method " + ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed);
+    } else if (error instanceof HttpResponseException e) {
+      // Javalin's own checks, e.g. its 413 for a declared Content-Length over the limit.
+      return new HttpError(e.getStatus(), e.getMessage());
+    }
+    log.error("unexpected error serving {} {}", ctx.method(), ctx.path(), error);
+    return new HttpError(500, "internal server error");
+  }
+}

@@ -2,8 +2,9 @@ package dev.gantry.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
-import dev.gantry.core.spi.LogSink.Stream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -3,9 +3,9 @@ package dev.gantry.docker;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
-import dev.gantry.core.spi.LogSink.Stream;
 import dev.gantry.core.spi.TaskOutcome;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package dev.gantry.docker;
 
+import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,11 +47,10 @@ final class RunLogWriter implements LogSink {
   }
 
   @Override
-  public synchronized void line(Stream stream, String line) {
-    LogPart.Stream to = stream == Stream.STDERR ? LogPart.Stream.STDERR : LogPart.Stream.STDOUT;
+  public synchronized void line(LogPart.Stream stream, String line) {
     Pending last = pending.peekLast();
-    if (last == null || last.stream() != to) {
-      last = new Pending(to, new StringBuilder(), clock.instant());
+    if (last == null || last.stream() != stream) {
+      last = new Pending(stream, new StringBuilder(), clock.instant());
       pending.addLast(last);
     }
     last.lines().append(line).append('\n');

@@ -1,5 +1,6 @@
 package dev.gantry.core.testing;
 
+import dev.gantry.core.job.LogPart;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.RuntimeResource;
@@ -39,7 +40,7 @@ public final class ScriptedRuntime implements TaskRuntime {
   public static Script succeeds(String result, String... lines) {
     return (execution, logs, cancellation) -> {
       for (String line : lines) {
-        logs.line(LogSink.Stream.STDOUT, line);
+        logs.line(LogPart.Stream.STDOUT, line);
       }
       return TaskOutcome.exited(0, result, "");
     };
@@ -49,7 +50,7 @@ public final class ScriptedRuntime implements TaskRuntime {
   public static Script fails(int exitCode, String... lines) {
     return (execution, logs, cancellation) -> {
       for (String line : lines) {
-        logs.line(LogSink.Stream.STDERR, line);
+        logs.line(LogPart.Stream.STDERR, line);
       }
       return TaskOutcome.exited(exitCode, null, lines.length == 0 ? "" : lines[lines.length - 1]);
     };

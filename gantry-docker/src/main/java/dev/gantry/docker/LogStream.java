@@ -2,7 +2,6 @@ package dev.gantry.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
-import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
 import java.time.Duration;

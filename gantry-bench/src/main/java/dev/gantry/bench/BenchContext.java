@@ -46,10 +46,16 @@ final class BenchContext implements AutoCloseable {
 
   /** {@code gantry standalone} as a process on a free port with H2 in {@code dataDir}, healthy. */
   ServerProcess startGantry(String label, Path dataDir, String... options) throws IOException, InterruptedException {
+    return startGantry(label, dataDir, true, options);
+  }
+
+  /** As {@link #startGantry(String, Path, String...)}, with or without the class archive bin/gantry records. */
+  ServerProcess startGantry(String label, Path dataDir, boolean classArchive, String... options)
+      throws IOException, InterruptedException {
     int port = ServerProcess.freePort();
     List<String> args = new ArrayList<>(List.of("standalone", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
     args.addAll(List.of(options));
-    return ServerProcess.start(ServerProcess.javaJar(jar, args.toArray(String[]::new)), port,
+    return ServerProcess.start(ServerProcess.javaJar(jar, classArchive, args.toArray(String[]::new)), port,
         work.resolve(label + "-" + port + ".log"), START_TIMEOUT);
   }
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +48,8 @@ final class ServerProcess implements AutoCloseable {
         if (HTTP.send(health, BodyHandlers.discarding()).statusCode() == 200) {
           return new ServerProcess(process, port, logFile, (System.nanoTime() - begin) / 1e9);
         }
-      } catch (ConnectException notYet) {
-        // not listening yet
+      } catch (ConnectException | HttpTimeoutException notYet) {
+        // not listening yet, or listening but still starting (a loaded machine answers late)
       }
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
@@ -59,18 +60,35 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** The java command that runs {@code jar} as bin/gantry would, with GANTRY_JAVA_OPTS if set. */
+  /**
+   * The java command that runs {@code jar} as bin/gantry would: with GANTRY_JAVA_OPTS if set, and
+   * with the class archive bin/gantry records next to the jar when there is one.
+   */
   static List<String> javaJar(Path jar, String... args) {
+    return javaJar(jar, true, args);
+  }
+
+  /** As {@link #javaJar(Path, String...)}, with or without the jar's class archive. */
+  static List<String> javaJar(Path jar, boolean classArchive, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String opts = System.getenv("GANTRY_JAVA_OPTS");
     if (opts != null && !opts.isBlank()) {
       command.addAll(List.of(opts.trim().split("\\s+")));
     }
+    Path archive = classArchive(jar);
+    if (classArchive && Files.isRegularFile(archive)) {
+      command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    }
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** Where bin/gantry keeps the class archive of {@code jar}: beside it, .jsa for .jar. */
+  static Path classArchive(Path jar) {
+    return jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
   }
 
   static int freePort() throws IOException {

@@ -68,6 +68,14 @@ final class Gantry implements AutoCloseable {
     }
   }
 
+  /** Starts the process's parts and stops them again: whether this configuration can run here. */
+  static int check(GantryConfig config) {
+    try (Gantry gantry = start(config)) {
+      log.info("check passed: every part of this {} started; stopping", config.role().name().toLowerCase());
+    }
+    return 0;
+  }
+
   /** Starts the process and blocks until the JVM is told to stop (SIGTERM, Ctrl-C), then closes it. */
   static int runUntilStopped(GantryConfig config) throws InterruptedException {
     Gantry gantry = start(config);

@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.cli.GantryClient.ClientException;
+import dev.gantry.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,8 @@ public final class Main {
   static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ClientException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      if (e instanceof ClientException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+          || e instanceof StoreException) {
         commandLine.getErr().println("gantry: " + e.getMessage());
         return 2;
       }

@@ -18,7 +18,7 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Gantry.runUntilStopped(config());
+    return node.run(config());
   }
 
   GantryConfig config() throws UnknownHostException {

@@ -24,7 +24,7 @@ final class StandaloneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Gantry.runUntilStopped(config());
+    return node.run(config());
   }
 
   GantryConfig config() throws UnknownHostException {

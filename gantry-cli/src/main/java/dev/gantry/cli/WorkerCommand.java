@@ -17,7 +17,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Gantry.runUntilStopped(config());
+    return node.run(config());
   }
 
   GantryConfig config() {

@@ -46,14 +46,14 @@ final class HadesCallbacks implements AutoCloseable {
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(Threads.named("gantry-hades-retry"));
   private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
       new LinkedBlockingQueue<>(), Threads.named("gantry-hades-http"));
-  private final HttpClient http;
+  /** Built for the first callback: building one loads the JDK's TLS trust store, a tenth of start-up. */
+  private HttpClient http;
 
   HadesCallbacks(JobService jobs, List<Duration> backoff) {
     this.jobs = jobs;
     this.backoff = List.copyOf(backoff);
     writers.allowCoreThreadTimeOut(true);
     senders.allowCoreThreadTimeOut(true);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(senders).build();
     jobs.onJobEnded(this::jobEnded);
   }
 
@@ -90,7 +90,7 @@ final class HadesCallbacks implements AutoCloseable {
       log.warn("callback of job {} lost its body: {}", jobId, e.toString());
       return;
     }
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+    http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
       if (error == null && response.statusCode() / 100 == 2) {
         log.debug("callback of job {} delivered to {} (attempt {})", jobId, url, attempt);
         delete(body);
@@ -110,6 +110,13 @@ final class HadesCallbacks implements AutoCloseable {
         delete(body);
       }
     });
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(senders).build();
+    }
+    return http;
   }
 
   private static void delete(Path body) {

@@ -43,20 +43,24 @@ final class ServerProcess implements AutoCloseable {
     long deadline = begin + timeout.toNanos();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
         .timeout(Duration.ofSeconds(2)).build();
-    while (true) {
-      try {
-        if (HTTP.send(health, BodyHandlers.discarding()).statusCode() == 200) {
-          return new ServerProcess(process, port, logFile, (System.nanoTime() - begin) / 1e9);
+    try {
+      while (true) {
+        try {
+          if (HTTP.send(health, BodyHandlers.discarding()).statusCode() == 200) {
+            return new ServerProcess(process, port, logFile, (System.nanoTime() - begin) / 1e9);
+          }
+        } catch (ConnectException | HttpTimeoutException notYet) {
+          // not listening yet, or listening but still starting (a loaded machine answers late)
         }
-      } catch (ConnectException | HttpTimeoutException notYet) {
-        // not listening yet, or listening but still starting (a loaded machine answers late)
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(String.join(" ", command) + " did not become healthy within " + timeout
+              + (process.isAlive() ? "" : " (it exited with " + process.waitFor() + ")") + "; its output:\n" + tail(logFile));
+        }
+        Thread.sleep(5);
       }
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not become healthy within " + timeout
-            + (process.isAlive() ? "" : " (it exited with " + process.waitFor() + ")") + "; its output:\n" + tail(logFile));
-      }
-      Thread.sleep(5);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      process.destroyForcibly(); // a server that never became healthy must not outlive the bench
+      throw e;
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Stores concurrent submits together (group commit). A commit is the dear part of a submit (H2
  * writes a chunk of its file, PostgreSQL flushes its log), so while the store's
- * {@link Store#writeLanes()} transactions are open, the submits that arrive wait and then go into the next transaction together: N
- * concurrent callers pay for one commit instead of N. No thread of its own: a caller that finds a
- * lane free commits the waiting submits, its own among them.
+ * {@link Store#writeLanes()} transactions are open, the submits that arrive wait and then go into
+ * the next transaction together: N concurrent callers pay for one commit instead of N. No thread
+ * of its own: a caller that finds a lane free commits the waiting submits, its own among them.
  *
  * <p>Every caller returns only after the transaction holding its job committed, and fails if it
  * did not. When a shared transaction fails, its submits are tried again one per transaction, so

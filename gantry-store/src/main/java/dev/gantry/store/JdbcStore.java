@@ -26,6 +26,7 @@ public final class JdbcStore implements Store {
   private final JobRows jobs;
   private final RunRows runs;
   private final TaskRunClaim claim;
+  private final int writeLanes;
 
   private JdbcStore(Database database, SqlDialect dialect, String description) {
     this.database = database;
@@ -33,6 +34,7 @@ public final class JdbcStore implements Store {
     this.jobs = new JobRows(dialect);
     this.runs = new RunRows(dialect);
     this.claim = new TaskRunClaim(runs);
+    this.writeLanes = dialect.writeLanes();
   }
 
   /**
@@ -157,6 +159,11 @@ public final class JdbcStore implements Store {
   @Override
   public boolean isHealthy() {
     return database.answers();
+  }
+
+  @Override
+  public int writeLanes() {
+    return writeLanes;
   }
 
   @Override

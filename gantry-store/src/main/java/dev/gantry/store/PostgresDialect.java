@@ -43,4 +43,10 @@ final class PostgresDialect extends SqlDialect {
   int claimCandidates() {
     return 1;
   }
+
+  /** While one transaction waits for its commit (a WAL flush), another can fill. */
+  @Override
+  int writeLanes() {
+    return 2;
+  }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Signals between processes sharing a PostgreSQL database, over LISTEN/NOTIFY: work queued, jobs
  * cancelled and jobs ended reach every Gantry process at once. Each signal is delivered in this
  * process first (as {@link LocalSignals} does), then sent; a process ignores the echo of its own.
+ * Work notifications are sent by {@link WorkNotices}, one for many submits.
  * New log parts stay in the process (followers elsewhere read them from the store).
  *
  * <p>One connection of its own listens; when it drops (a database restart), it reconnects with
@@ -40,6 +41,7 @@ public final class PostgresSignals implements Signals {
   /** Tells this process's notifications from the others'. */
   private final String origin = UUID.randomUUID().toString().substring(0, 8);
   private final Thread listener;
+  private final WorkNotices workNotices;
   private volatile boolean closed;
 
   private PostgresSignals(StoreSettings settings, JdbcStore store) {
@@ -47,19 +49,21 @@ public final class PostgresSignals implements Signals {
     this.store = store;
     this.listener = new Thread(this::listen, "gantry-notifications");
     listener.setDaemon(true);
+    this.workNotices = new WorkNotices(() -> send(WORK, ""));
   }
 
   /** Starts listening on the database of {@code settings}; sends through {@code store}'s connections. */
   public static PostgresSignals start(StoreSettings settings, JdbcStore store) {
     PostgresSignals signals = new PostgresSignals(settings, store);
     signals.listener.start();
+    signals.workNotices.start();
     return signals;
   }
 
   @Override
   public void workQueued() {
     local.workQueued();
-    send(WORK, "");
+    workNotices.request();
   }
 
   @Override
@@ -187,6 +191,7 @@ public final class PostgresSignals implements Signals {
   @Override
   public void close() {
     closed = true;
+    workNotices.close();
     listener.interrupt();
     try {
       listener.join(WAIT_MILLIS * 4L);

@@ -68,4 +68,9 @@ abstract class SqlDialect {
   int claimCandidates() {
     return 8;
   }
+
+  /** See {@link dev.gantry.core.spi.Store#writeLanes()}: H2 writes its commits one at a time. */
+  int writeLanes() {
+    return 1;
+  }
 }

@@ -27,6 +27,7 @@ public final class JobService {
   private final Signals signals;
   private final Clock clock;
   private final LogFeed logs;
+  private final SubmitGroups submits;
 
   public JobService(Store store, Signals signals, Clock clock) {
     this(store, signals, clock, new LogFeed(store, signals));
@@ -37,9 +38,13 @@ public final class JobService {
     this.signals = signals;
     this.clock = clock;
     this.logs = logs;
+    this.submits = new SubmitGroups(store);
   }
 
-  /** Stores the job and queues its first task, in one transaction. */
+  /**
+   * Stores the job and queues its first task, in one transaction (shared with concurrent submits,
+   * see {@link SubmitGroups}); committed when this returns.
+   */
   public Job submit(JobSpec spec) {
     return submit(Ids.newId(), spec);
   }
@@ -55,11 +60,7 @@ public final class JobService {
     }
     Instant now = clock.instant();
     Job job = Job.queued(id, spec, now);
-    store.inTransaction(tx -> {
-      tx.insertJob(job);
-      tx.insertRun(firstAttempt(job, 1, now));
-      return null;
-    });
+    submits.store(job, firstAttempt(job, 1, now));
     signals.workQueued();
     return job;
   }

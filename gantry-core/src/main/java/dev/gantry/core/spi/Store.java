@@ -94,6 +94,15 @@ public interface Store extends AutoCloseable {
   /** Whether the database answers. */
   boolean isHealthy();
 
+  /**
+   * How many writing transactions are worth having open at once. More overlap the waits of a
+   * database that commits in parallel; where commits are written one at a time anyway, they only
+   * split the work that could have shared one commit.
+   */
+  default int writeLanes() {
+    return 1;
+  }
+
   /** A short description for the start-up line, e.g. {@code H2 file ./gantry-data/gantry}. */
   String describe();
 

@@ -1,0 +1,186 @@
+package dev.gantry.core.engine;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Store;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Stores concurrent submits together (group commit). A commit is the dear part of a submit (H2
+ * writes a chunk of its file, PostgreSQL flushes its log), so while the store's
+ * {@link Store#writeLanes()} transactions are open, the submits that arrive wait and then go into
+ * the next transaction together: N concurrent callers pay for one commit instead of N. No thread
+ * of its own: a caller that finds a lane free commits the waiting submits, its own among them.
+ *
+ * <p>Every caller returns only after the transaction holding its job committed, and fails if it
+ * did not. When a shared transaction fails, its submits are tried again one per transaction, so
+ * a submit that cannot be stored fails only its own caller.
+ */
+final class SubmitGroups {
+
+  /** Submits per transaction at most: keeps a transaction (and its locks) short. */
+  static final int MAX_GROUP = 64;
+  /**
+   * How long a committer waits for as many submits as the last group had, when fewer are
+   * waiting: callers that answered together tend to come back together, and without the wait the
+   * first one back would commit alone. Far less than a commit costs; never waited for when
+   * submits come one at a time (the last group was one).
+   */
+  static final long GATHER_NANOS = 1_000_000;
+
+  private final Store store;
+  private final int lanes;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition arrived = lock.newCondition();
+  private final Condition committed = lock.newCondition();
+  private final ArrayDeque<Submit> waiting = new ArrayDeque<>();
+  private int open;
+  private int lastGroupSize = 1;
+
+  SubmitGroups(Store store) {
+    this.store = store;
+    this.lanes = Math.max(1, store.writeLanes());
+  }
+
+  /** Stores the job and its first run in one transaction, committed when this returns. */
+  void store(Job job, TaskRun firstRun) {
+    Submit submit = new Submit(job, firstRun);
+    boolean interrupted = false;
+    lock.lock();
+    try {
+      waiting.add(submit);
+      arrived.signal();
+      while (!submit.done) {
+        // Not interruptible: once taken, the submit may commit, and the caller must hear the outcome.
+        try {
+          if (submit.taken || open >= lanes) {
+            committed.await();
+          } else {
+            commitGroup();
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    submit.throwIfFailed();
+  }
+
+  /** Submits waiting for a transaction: for tests. */
+  int waiting() {
+    lock.lock();
+    try {
+      return waiting.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes the waiting submits (after gathering) and commits them; called holding the lock. */
+  private void commitGroup() throws InterruptedException {
+    open++;
+    List<Submit> group = new ArrayList<>();
+    try {
+      long left = GATHER_NANOS;
+      while (waiting.size() < Math.min(lastGroupSize, MAX_GROUP) && left > 0) {
+        left = arrived.awaitNanos(left);
+      }
+      while (!waiting.isEmpty() && group.size() < MAX_GROUP) {
+        Submit next = waiting.poll();
+        next.taken = true;
+        group.add(next);
+      }
+      lastGroupSize = group.size();
+    } finally {
+      if (group.isEmpty()) {
+        open--; // interrupted while gathering: another caller commits
+        committed.signalAll();
+      }
+    }
+    lock.unlock();
+    try {
+      commit(group);
+    } finally {
+      lock.lock();
+      open--;
+      group.forEach(s -> s.done = true);
+      committed.signalAll();
+    }
+  }
+
+  private void commit(List<Submit> group) {
+    try {
+      if (!storeTogether(group)) {
+        group.forEach(this::storeAlone);
+      }
+    } catch (Throwable e) {
+      // Only an Error gets here: the callers not yet answered must not wait forever.
+      group.stream().filter(s -> s.failure == null).forEach(s -> s.failure = e);
+      throw e;
+    }
+  }
+
+  /** True when the group committed; a group of one fails its submit instead of returning false. */
+  private boolean storeTogether(List<Submit> group) {
+    if (group.size() == 1) {
+      storeAlone(group.get(0));
+      return true;
+    }
+    try {
+      store.inTransaction(tx -> {
+        for (Submit submit : group) {
+          tx.insertJob(submit.job);
+          tx.insertRun(submit.firstRun);
+        }
+        return null;
+      });
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void storeAlone(Submit submit) {
+    try {
+      store.inTransaction(tx -> {
+        tx.insertJob(submit.job);
+        tx.insertRun(submit.firstRun);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      submit.failure = e;
+    }
+  }
+
+  /** One caller's submit; its flags are guarded by {@code lock}, its failure set by the group's committer. */
+  private static final class Submit {
+    final Job job;
+    final TaskRun firstRun;
+    boolean taken;
+    boolean done;
+    Throwable failure;
+
+    Submit(Job job, TaskRun firstRun) {
+      this.job = job;
+      this.firstRun = firstRun;
+    }
+
+    void throwIfFailed() {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+}

@@ -30,7 +30,7 @@ public final class DockerRuntime implements TaskRuntime {
   private static final int MAX_CONNECTIONS = 200;
 
   /** What each run needs, built once. */
-  record Parts(DockerClient client, DockerSettings settings, ImageSource images, Workspaces workspaces, EngineErrors errors) {}
+  record Parts(DockerClient client, DockerSettings settings, ImageSource images, Teardown teardown, EngineErrors errors) {}
 
   private final DockerSettings settings;
   private final DockerClient client;
@@ -52,7 +52,7 @@ public final class DockerRuntime implements TaskRuntime {
     this.client = DockerClientImpl.getInstance(config, http);
     EngineErrors errors = new EngineErrors(settings.dockerHost());
     this.parts = new Parts(client, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
-        new Workspaces(client, errors), errors);
+        new Teardown(client, new Workspaces(client, errors)), errors);
     this.leftovers = new Leftovers(client);
     try {
       verify();
@@ -94,9 +94,10 @@ public final class DockerRuntime implements TaskRuntime {
     }
   }
 
+  /** Returns at once: the volume goes after the job's containers, on a teardown thread. */
   @Override
   public void removeWorkspace(String jobId) {
-    parts.workspaces().remove(jobId);
+    parts.teardown().removeWorkspace(jobId);
   }
 
   /** @throws IllegalStateException when the engine cannot be asked */
@@ -134,6 +135,7 @@ public final class DockerRuntime implements TaskRuntime {
 
   @Override
   public void close() {
+    parts.teardown().close();
     try {
       client.close();
     } catch (IOException e) {

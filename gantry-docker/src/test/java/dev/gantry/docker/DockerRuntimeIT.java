@@ -146,7 +146,7 @@ class DockerRuntimeIT extends WithDockerEngine {
     TaskOutcome outcome = running.get(15, SECONDS);
     assertThat(outcome.exitCode()).isEqualTo(137);
     assertThat(outcome.error()).contains("killed").contains("cancelled");
-    assertThat(containersOf(job)).isEmpty();
+    awaitNoContainers(job);
   }
 
   @Test

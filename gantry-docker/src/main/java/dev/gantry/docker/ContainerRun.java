@@ -106,7 +106,7 @@ final class ContainerRun {
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
     output.finish(LOG_DRAIN);
     step = "reading the result file";
-    String result = ResultFile.read(client, containerId);
+    String result = ResultFile.read(client, parts.http(), containerId);
     return outcome(code, result, output.lastLines());
   }
 

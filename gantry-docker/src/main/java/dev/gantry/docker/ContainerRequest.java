@@ -3,8 +3,6 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Mount;
-import com.github.dockerjava.api.model.MountType;
 import dev.gantry.core.spec.Limits;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.TaskExecution;
@@ -27,14 +25,14 @@ final class ContainerRequest {
     return task.workdir() == null || task.workdir().isBlank() ? Workspaces.MOUNT_POINT : task.workdir();
   }
 
-  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String workspace, String defaultNetwork) {
+  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String defaultNetwork) {
     TaskSpec task = execution.task();
     CreateContainerCmd cmd = client.createContainerCmd(task.image())
         .withName(Labels.containerName(execution.runId()))
         .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId()))
         .withEnv(environment(execution.env()))
         .withWorkingDir(workdir(task))
-        .withHostConfig(hostConfig(task, workspace, defaultNetwork));
+        .withHostConfig(hostConfig(task, execution.jobId(), defaultNetwork));
     if (hasScript(task)) {
       // The script is a file (see TaskArchive), so it never meets the command line's limits.
       cmd.withEntrypoint(task.entrypoint().isEmpty() ? SHELL : task.entrypoint()).withCmd(TaskArchive.SCRIPT_PATH);
@@ -61,9 +59,8 @@ final class ContainerRequest {
     return list;
   }
 
-  private static HostConfig hostConfig(TaskSpec task, String workspace, String defaultNetwork) {
-    HostConfig host = HostConfig.newHostConfig()
-        .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(workspace).withTarget(Workspaces.MOUNT_POINT)));
+  private static HostConfig hostConfig(TaskSpec task, String jobId, String defaultNetwork) {
+    HostConfig host = HostConfig.newHostConfig().withMounts(List.of(Workspaces.mount(jobId)));
     Limits limits = task.limits();
     if (limits.cpus() != null) {
       host.withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L));

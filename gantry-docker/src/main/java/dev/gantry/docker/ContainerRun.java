@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One task run in one container, from image check to removal. Whatever happens (failure, cancel,
- * exception) the container is force-removed before {@link #run} returns.
+ * One task run in one container, from creation to its outcome. Whatever happens (failure, cancel,
+ * exception) the container is handed to {@link Teardown} for removal before {@link #run} returns.
  */
 final class ContainerRun {
 
@@ -36,7 +36,7 @@ final class ContainerRun {
   private volatile boolean ended;
   private volatile boolean killed;
   private LogStream output;
-  private String step = "checking the image";
+  private String step = "preparing the container";
 
   ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, LogSink sink, Cancellation cancellation) {
     this.client = parts.client();
@@ -68,16 +68,25 @@ final class ContainerRun {
 
   private TaskOutcome startAndWait() throws InterruptedException {
     TaskSpec task = execution.task();
-    parts.images().ensure(task.image(), cancellation);
+    byte[] archive = TaskArchive.build(ContainerRequest.hasScript(task) ? task.run() : null, task.files(),
+        ContainerRequest.workdir(task));
+    if (parts.images().pullsFirst()) {
+      parts.images().ensure(task.image(), cancellation);
+    }
     if (cancellation.isCancelled()) {
       return notStarted();
     }
-    step = "creating the workspace";
-    String workspace = parts.workspaces().ensure(execution.jobId());
-    byte[] archive = TaskArchive.build(ContainerRequest.hasScript(task) ? task.run() : null, task.files(),
-        ContainerRequest.workdir(task));
     step = "creating the container";
-    containerId = createContainer(workspace);
+    if (!created()) {
+      // The image is missing: only now is it worth asking about it, so the common run makes no extra call.
+      step = "checking the image";
+      parts.images().ensure(task.image(), cancellation);
+      if (cancellation.isCancelled()) {
+        return notStarted();
+      }
+      step = "creating the container";
+      containerId = createContainer();
+    }
     step = "copying the script and files into the container";
     client.copyArchiveToContainerCmd(containerId).withRemotePath("/")
         .withTarInputStream(new ByteArrayInputStream(archive)).exec();
@@ -97,20 +106,33 @@ final class ContainerRun {
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
     output.finish(LOG_DRAIN);
     step = "reading the result file";
-    String result = ResultFile.read(client, containerId);
+    String result = ResultFile.read(client, parts.http(), containerId);
     return outcome(code, result, output.lastLines());
   }
 
-  private String createContainer(String workspace) {
+  /** Creates the container; false (and nothing created) when the engine does not have the image. */
+  private boolean created() {
+    try {
+      containerId = createContainer();
+      return true;
+    } catch (NotFoundException missing) {
+      if (parts.images().isPresent(execution.task().image())) {
+        throw missing; // something else is missing, e.g. the network
+      }
+      return false;
+    }
+  }
+
+  private String createContainer() {
     String network = parts.settings().defaultNetwork();
     try {
-      return ContainerRequest.create(client, execution, workspace, network).exec().getId();
+      return ContainerRequest.create(client, execution, network).exec().getId();
     } catch (ConflictException nameTaken) {
       // A container of this very run survived a crashed worker; the run starts over without it.
       log.warn("removing an old container named {} left by an earlier attempt of run {}",
           Labels.containerName(execution.runId()), execution.runId());
       client.removeContainerCmd(Labels.containerName(execution.runId())).withForce(true).exec();
-      return ContainerRequest.create(client, execution, workspace, network).exec().getId();
+      return ContainerRequest.create(client, execution, network).exec().getId();
     }
   }
 
@@ -156,16 +178,8 @@ final class ContainerRun {
 
   private void removeContainer() {
     String id = containerId;
-    if (id == null) {
-      return;
-    }
-    try {
-      client.removeContainerCmd(id).withForce(true).exec();
-    } catch (NotFoundException gone) {
-      // removed already: nothing left behind
-    } catch (RuntimeException e) {
-      log.warn("could not remove container {} of run {}, leaving it to the leftover sweeper: {}", id,
-          execution.runId(), EngineErrors.reason(e));
+    if (id != null) {
+      parts.teardown().removeContainer(execution.jobId(), execution.runId(), id);
     }
   }
 

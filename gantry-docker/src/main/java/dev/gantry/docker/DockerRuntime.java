@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.RuntimeResource;
@@ -30,7 +31,7 @@ public final class DockerRuntime implements TaskRuntime {
   private static final int MAX_CONNECTIONS = 200;
 
   /** What each run needs, built once. */
-  record Parts(DockerClient client, DockerSettings settings, ImageSource images, Workspaces workspaces, EngineErrors errors) {}
+  record Parts(DockerClient client, DockerHttpClient http, DockerSettings settings, ImageSource images, Teardown teardown, EngineErrors errors) {}
 
   private final DockerSettings settings;
   private final DockerClient client;
@@ -51,8 +52,8 @@ public final class DockerRuntime implements TaskRuntime {
         .build();
     this.client = DockerClientImpl.getInstance(config, http);
     EngineErrors errors = new EngineErrors(settings.dockerHost());
-    this.parts = new Parts(client, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
-        new Workspaces(client, errors), errors);
+    this.parts = new Parts(client, http, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
+        new Teardown(client, new Workspaces(client, errors)), errors);
     this.leftovers = new Leftovers(client);
     try {
       verify();
@@ -94,9 +95,10 @@ public final class DockerRuntime implements TaskRuntime {
     }
   }
 
+  /** Returns at once: the volume goes after the job's containers, on a teardown thread. */
   @Override
   public void removeWorkspace(String jobId) {
-    parts.workspaces().remove(jobId);
+    parts.teardown().removeWorkspace(jobId);
   }
 
   /** @throws IllegalStateException when the engine cannot be asked */
@@ -134,6 +136,7 @@ public final class DockerRuntime implements TaskRuntime {
 
   @Override
   public void close() {
+    parts.teardown().close();
     try {
       client.close();
     } catch (IOException e) {

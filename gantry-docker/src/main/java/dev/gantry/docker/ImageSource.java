@@ -22,6 +22,11 @@ final class ImageSource {
     this.pullTimeout = pullTimeout;
   }
 
+  /** True when every run pulls its image before creating the container (ALWAYS). */
+  boolean pullsFirst() {
+    return policy == PullPolicy.ALWAYS;
+  }
+
   /**
    * Returns once the image is present, or when {@code cancellation} fires during a pull (the
    * caller checks it).

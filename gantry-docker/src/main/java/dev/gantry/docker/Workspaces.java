@@ -3,8 +3,10 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +16,6 @@ final class Workspaces {
   static final String MOUNT_POINT = "/shared";
 
   private static final Logger log = LoggerFactory.getLogger(Workspaces.class);
-  private static final int REMOVE_ATTEMPTS = 6;
-  private static final long FIRST_RETRY_MILLIS = 100;
 
   private final DockerClient client;
   private final EngineErrors errors;
@@ -25,48 +25,31 @@ final class Workspaces {
     this.errors = errors;
   }
 
-  /** Creates the job's volume unless it exists; the engine answers a repeated create with the same volume. */
-  String ensure(String jobId) {
-    String name = Labels.workspaceName(jobId);
-    try {
-      client.createVolumeCmd().withName(name).withLabels(Map.of(Labels.JOB, jobId)).exec();
-    } catch (ConflictException raced) {
-      log.debug("workspace {} was created concurrently: {}", name, raced.getMessage());
-    }
-    return name;
+  /**
+   * The mount of the job's volume. The engine creates a missing volume as it creates the container,
+   * with these labels (so the leftover sweeper finds it), and shares an existing one: no call of its
+   * own, and no race between the first tasks of a job.
+   */
+  static Mount mount(String jobId) {
+    return new Mount().withType(MountType.VOLUME).withSource(Labels.workspaceName(jobId)).withTarget(MOUNT_POINT)
+        .withVolumeOptions(new VolumeOptions().withLabels(Map.of(Labels.JOB, jobId)));
   }
 
   /**
-   * Removes the job's volume. A container of the job may still be on its way out (force-removed
-   * by another thread), so "in use" is retried for about three seconds before giving up; the
-   * leftover sweeper removes it later.
+   * Removes the job's volume; one already gone is fine. One still in use (by a container of another
+   * process, or of the job restarted meanwhile) is left to the leftover sweeper's next round.
    */
   void remove(String jobId) {
     String name = Labels.workspaceName(jobId);
-    long pause = FIRST_RETRY_MILLIS;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        client.removeVolumeCmd(name).exec();
-        return;
-      } catch (NotFoundException gone) {
-        return;
-      } catch (ConflictException inUse) {
-        if (attempt == REMOVE_ATTEMPTS) {
-          log.warn("workspace {} of job {} is still in use, leaving it to the leftover sweeper: {}", name, jobId,
-              EngineErrors.reason(inUse));
-          return;
-        }
-      } catch (RuntimeException e) {
-        log.warn("could not remove workspace {} of job {}: {}", name, jobId, errors.describe("removing the volume", e));
-        return;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      pause *= 2;
+    try {
+      client.removeVolumeCmd(name).exec();
+    } catch (NotFoundException gone) {
+      // removed already, or never created
+    } catch (ConflictException inUse) {
+      log.info("workspace {} of job {} is still in use, leaving it to the leftover sweeper: {}", name, jobId,
+          EngineErrors.reason(inUse));
+    } catch (RuntimeException e) {
+      log.warn("could not remove workspace {} of job {}: {}", name, jobId, errors.describe("removing the volume", e));
     }
   }
 }

@@ -42,10 +42,14 @@ class DockerRuntimeIT extends WithDockerEngine {
     TaskOutcome tork = run(job, TestTask.script("echo -n hello world > $TORK_OUTPUT"), new RecordingSink());
     TaskOutcome gantry = run(job, TestTask.script("printf 'line 1\\nline 2' > \"$GANTRY_OUTPUT\""), new RecordingSink());
     TaskOutcome nothing = run(job, TestTask.script("true"), new RecordingSink());
+    TaskOutcome removed = run(job, TestTask.script("rm \"$GANTRY_OUTPUT\""), new RecordingSink());
+    TaskOutcome linked = run(job, TestTask.script("echo -n linked > /tmp/r\nln -sf /tmp/r \"$GANTRY_OUTPUT\""), new RecordingSink());
 
     assertThat(tork.result()).isEqualTo("hello world");
     assertThat(gantry.result()).isEqualTo("line 1\nline 2");
     assertThat(nothing.result()).isNull();
+    assertThat(removed).isEqualTo(new TaskOutcome(0, null, null));
+    assertThat(linked).isEqualTo(new TaskOutcome(0, null, null)); // a link is not followed out of the file
   }
 
   @Test
@@ -146,7 +150,7 @@ class DockerRuntimeIT extends WithDockerEngine {
     TaskOutcome outcome = running.get(15, SECONDS);
     assertThat(outcome.exitCode()).isEqualTo(137);
     assertThat(outcome.error()).contains("killed").contains("cancelled");
-    assertThat(containersOf(job)).isEmpty();
+    awaitNoContainers(job);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package dev.gantry.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * What the Docker ITs share: the engine check, a runtime (pull policy NEVER), unique job ids, and
- * after every test the check that none of its jobs has a container left.
+ * after every test the check that none of its jobs has a container or workspace left shortly after
+ * (the runtime removes them in the background).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class WithDockerEngine {
@@ -57,9 +61,24 @@ abstract class WithDockerEngine {
   @AfterEach
   void nothingLeftBehind() {
     for (String job : jobs) {
-      assertThat(containersOf(job)).as("containers of job %s after its runs", job).isEmpty();
       runtime.removeWorkspace(job);
     }
+    for (String job : jobs) {
+      awaitGone(job);
+    }
+  }
+
+  /** Waits until the job's containers and workspace are gone, as the runtime promises, and says what was left. */
+  static void awaitGone(String job) {
+    awaitNoContainers(job);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(volumesOf(job)).as("workspace of job %s after it ended", job).isEmpty());
+  }
+
+  /** Waits until the job's containers are gone: the runtime removes them shortly after each run. */
+  static void awaitNoContainers(String job) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(containersOf(job)).as("containers of job %s after its runs", job).isEmpty());
   }
 
   String newJob() {
@@ -75,6 +94,11 @@ abstract class WithDockerEngine {
   /** The task's env stands in for the merged environment the engine passes. */
   static TaskExecution execution(String job, TestTask task) {
     return new TaskExecution(job, "run-" + UUID.randomUUID().toString().replace("-", ""), "it-node", task.build(), task.env());
+  }
+
+  static List<String> volumesOf(String job) {
+    List<InspectVolumeResponse> volumes = docker.listVolumesCmd().withFilter("label", List.of(Labels.JOB + "=" + job)).exec().getVolumes();
+    return volumes == null ? List.of() : volumes.stream().map(InspectVolumeResponse::getName).toList();
   }
 
   static List<String> containersOf(String job) {

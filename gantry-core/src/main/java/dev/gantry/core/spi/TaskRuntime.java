@@ -6,14 +6,18 @@ import java.util.List;
 public interface TaskRuntime extends AutoCloseable {
 
   /**
-   * Runs the task and blocks until it ends. Output lines go to {@code logs} as they come. When
+   * Runs the task and blocks until its outcome is known; the runtime may tear the task's
+   * environment down after returning. Output lines go to {@code logs} as they come. When
    * {@code cancellation} fires, the runtime stops the task promptly and returns. Failures of the
    * runtime itself (missing image, engine unreachable) are returned as an outcome with an error,
    * not thrown.
    */
   TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation);
 
-  /** Removes the job's shared workspace, if this runtime holds one. */
+  /**
+   * Removes the job's shared workspace, if this runtime holds one, once the job's task environments
+   * are gone. May return before it is removed: it must not hold the caller up.
+   */
   void removeWorkspace(String jobId);
 
   /** Containers and volumes this runtime's tasks left (found by their labels). */

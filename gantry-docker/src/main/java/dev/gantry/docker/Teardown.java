@@ -1,0 +1,117 @@
+package dev.gantry.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes ended containers, and a job's workspace once its containers are gone, off the task's
+ * critical path: a run reports its outcome as soon as it is known, and the next task does not wait
+ * for the engine to tear the last one down. What a crash leaves queued here, the leftover sweeper
+ * finds by its labels.
+ */
+final class Teardown implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Teardown.class);
+  private static final int THREADS = 2;
+  /** Beyond this backlog the caller removes its container itself: the engine is not keeping up. */
+  private static final int MAX_QUEUED = 256;
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
+
+  private final DockerClient client;
+  private final Workspaces workspaces;
+  private final ThreadPoolExecutor threads;
+  /** Per job: container removals not yet done, and whether its workspace waits for them. */
+  private final Map<String, Pending> pending = new HashMap<>();
+
+  private static final class Pending {
+    int containers;
+    boolean workspaceAsked;
+  }
+
+  Teardown(DockerClient client, Workspaces workspaces) {
+    this.client = client;
+    this.workspaces = workspaces;
+    this.threads = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(MAX_QUEUED), runnable -> {
+          Thread thread = new Thread(runnable, "gantry-docker-teardown");
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+  }
+
+  /** Force-removes the run's container soon; the job's workspace will not go before it. */
+  void removeContainer(String jobId, String runId, String containerId) {
+    synchronized (pending) {
+      pending.computeIfAbsent(jobId, j -> new Pending()).containers++;
+    }
+    threads.execute(() -> {
+      try {
+        forceRemove(runId, containerId);
+      } finally {
+        containerRemoved(jobId);
+      }
+    });
+  }
+
+  /** Removes the job's workspace once the containers this process is removing for it are gone. */
+  void removeWorkspace(String jobId) {
+    synchronized (pending) {
+      Pending job = pending.get(jobId);
+      if (job != null) {
+        job.workspaceAsked = true;
+        return;
+      }
+    }
+    threads.execute(() -> workspaces.remove(jobId));
+  }
+
+  private void containerRemoved(String jobId) {
+    boolean workspaceNext;
+    synchronized (pending) {
+      Pending job = pending.get(jobId);
+      if (--job.containers > 0) {
+        return;
+      }
+      pending.remove(jobId);
+      workspaceNext = job.workspaceAsked;
+    }
+    if (workspaceNext) {
+      workspaces.remove(jobId); // already on a teardown thread (or the caller's, when the queue was full)
+    }
+  }
+
+  private void forceRemove(String runId, String containerId) {
+    try {
+      client.removeContainerCmd(containerId).withForce(true).exec();
+    } catch (NotFoundException gone) {
+      // removed already: nothing left behind
+    } catch (RuntimeException e) {
+      log.warn("could not remove container {} of run {}, leaving it to the leftover sweeper: {}", containerId, runId,
+          EngineErrors.reason(e));
+    }
+  }
+
+  /** Waits a short while for the removals already asked for; the leftover sweeper handles any left. */
+  @Override
+  public void close() {
+    threads.shutdown();
+    try {
+      if (!threads.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("{} container and workspace removals still pending at shutdown, leaving them to the leftover sweeper",
+            threads.getQueue().size() + threads.getActiveCount());
+        threads.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      threads.shutdownNow();
+    }
+  }
+}

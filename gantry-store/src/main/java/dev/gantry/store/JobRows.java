@@ -42,7 +42,7 @@ final class JobRows {
         job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
         job.error());
     insertTags(sql, job);
-    JobWords.insert(sql, job.id(), JobWords.Searched.of(job));
+    JobWords.insert(sql, Map.of(job.id(), JobWords.Searched.of(job)));
   }
 
   void update(SqlSession sql, Job job) {

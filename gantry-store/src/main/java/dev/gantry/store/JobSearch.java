@@ -4,6 +4,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.Page;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,9 @@ import java.util.Set;
  * <p>With words, the matches come from the {@code job_words} index of the first word, newest
  * first, each checked for the other words and the tags by index lookups; without, from the
  * {@code jobs_newest} index. Either way a page first selects only the ids of its jobs, so the rows
- * an offset skips are index entries, never whole jobs; then it reads its few jobs by id.
+ * an offset skips are index entries, never whole jobs; then it reads its few jobs by id. An offset
+ * still walks the entries it skips, so a page in the older half is found from the oldest end (both
+ * databases scan these indexes backwards too): at most half of the matches are walked.
  */
 final class JobSearch {
 
@@ -22,6 +25,7 @@ final class JobSearch {
   private final Set<String> tags;
   private final String from;
   private final String order;
+  private final String oldestFirst;
   private final String idColumn;
   private final List<Object> params = new ArrayList<>();
 
@@ -35,6 +39,7 @@ final class JobSearch {
       idColumn = "j.id";
       sql.append("jobs j");
       order = "j.created_at desc, j.id desc";
+      oldestFirst = "j.created_at, j.id";
     } else {
       idColumn = "w.job_id";
       sql.append("job_words w where w.word = ?");
@@ -47,6 +52,7 @@ final class JobSearch {
       // The word is the same on every row; naming it first lets H2 see that the index gives this
       // order and stop after the page (without it, H2 reads and sorts every match).
       order = "w.word, w.created_at desc, w.job_id desc";
+      oldestFirst = "w.word desc, w.created_at, w.job_id";
     }
     for (String tag : tags) {
       sql.append(params.isEmpty() ? " where " : " and ")
@@ -62,12 +68,29 @@ final class JobSearch {
           "a page of jobs needs page >= 1 and size >= 1, not page " + query.page() + " size " + query.size());
     }
     JobSearch search = new JobSearch(query);
-    List<Object> pageParams = new ArrayList<>(search.params);
-    pageParams.add((long) query.offset());
-    pageParams.add(query.size());
-    List<String> ids = sql.list("select " + search.idColumn + " from " + search.from + " order by " + search.order
-        + " offset ? rows fetch next ? rows only", row -> row.getString(1), pageParams.toArray());
-    return new Page<>(JobRows.byIds(sql, ids), query.page(), query.size(), search.total(sql));
+    long total = search.total(sql);
+    long offset = query.offset();
+    List<String> ids;
+    if (offset >= total) {
+      ids = List.of();
+    } else if (offset < total / 2) {
+      ids = search.ids(sql, search.order, offset, query.size());
+    } else {
+      // The same page counted from the oldest match. Jobs arrive at the newest end, so one that
+      // commits between the count and this read does not shift it: it stays the page of `total`.
+      long fromOldest = Math.max(0, total - offset - query.size());
+      ids = new ArrayList<>(search.ids(sql, search.oldestFirst, fromOldest, (int) (total - offset - fromOldest)));
+      Collections.reverse(ids);
+    }
+    return new Page<>(JobRows.byIds(sql, ids), query.page(), query.size(), total);
+  }
+
+  private List<String> ids(SqlSession sql, String orderBy, long offset, int count) {
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(offset);
+    pageParams.add(count);
+    return sql.list("select " + idColumn + " from " + from + " order by " + orderBy + " offset ? rows fetch next ? rows only",
+        row -> row.getString(1), pageParams.toArray());
   }
 
   /**

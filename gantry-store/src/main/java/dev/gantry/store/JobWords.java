@@ -39,11 +39,7 @@ final class JobWords {
     }
   }
 
-  static void insert(SqlSession sql, String jobId, Searched job) {
-    sql.batch(INSERT, rows(job.words(), job.createdAt(), jobId));
-  }
-
-  /** Inserts the words of many jobs in one round trip. */
+  /** Inserts the words of new jobs, all in one round trip. */
   static void insert(SqlSession sql, Map<String, Searched> jobsById) {
     List<Object[]> rows = new ArrayList<>();
     jobsById.forEach((jobId, job) -> rows.addAll(rows(job.words(), job.createdAt(), jobId)));

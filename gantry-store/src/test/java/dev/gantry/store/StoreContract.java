@@ -479,6 +479,16 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aWordLongerThanTheColumnIsSearchableByItsStart() {
+    String longWord = "x".repeat(JobWords.MAX_LENGTH) + "tail";
+    saved(aJob().name("keeps " + longWord).build());
+
+    assertThat(names(longWord)).containsExactly("keeps " + longWord);
+    assertThat(names("x".repeat(JobWords.MAX_LENGTH) + "other")).containsExactly("keeps " + longWord);
+    assertThat(names("x".repeat(JobWords.MAX_LENGTH - 1))).isEmpty();
+  }
+
+  @Test
   void theStateWordFollowsTheJobsState() {
     Job job = saved(aJob().name("failed retry").build());
     Job running = job.running(T0.plusSeconds(1));

@@ -47,8 +47,6 @@ final class JobWordsMigration implements JavaMigration {
       // submit, and JobRows writes a job's words only with the job itself.
       ddl.execute("create table if not exists job_words (word varchar(" + JobWords.MAX_LENGTH + ") not null,"
           + " created_at timestamp with time zone not null, job_id varchar(64) not null)");
-      // A word's jobs newest first, as listing orders them: page 1 of a search is a range scan.
-      ddl.execute("create unique index if not exists job_words_newest on job_words (word, created_at desc, job_id desc)");
       ddl.execute("delete from job_words");
     }
     SqlSession sql = new SqlSession(connection);
@@ -68,6 +66,9 @@ final class JobWordsMigration implements JavaMigration {
       }
     }
     try (Statement ddl = connection.createStatement()) {
+      // A word's jobs newest first, as listing orders them: page 1 of a search is a range scan.
+      // Built after the backfill: sorting once is far faster than 100,000s of scattered inserts.
+      ddl.execute("create unique index if not exists job_words_newest on job_words (word, created_at desc, job_id desc)");
       ddl.execute("alter table jobs drop column if exists search_text");
     }
   }

@@ -35,6 +35,7 @@ final class Database implements AutoCloseable {
           .dataSource(pool)
           .locations("classpath:db/migration")
           .placeholders(dialect.migrationPlaceholders())
+          .javaMigrations(new JobWordsMigration())
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -5,9 +5,10 @@ import dev.gantry.core.job.JobState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code jobs} and {@code job_tags} tables. */
@@ -17,18 +18,18 @@ final class JobRows {
       "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error";
 
   private static final String INSERT = """
-      insert into jobs (id, name, description, state, spec, search_text, created_at, started_at,
-        completed_at, failed_at, position, result, error)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
+        failed_at, position, result, error)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   private static final String UPDATE = """
-      update jobs set name = ?, description = ?, state = ?, spec = ?, search_text = ?, created_at = ?,
+      update jobs set name = ?, description = ?, state = ?, spec = ?, created_at = ?,
         started_at = ?, completed_at = ?, failed_at = ?, position = ?, result = ?, error = ?,
         version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
   private static final String DELETE_TAGS = "delete from job_tags where job_id = ?";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
-  /** Ids per statement when looking many up: well under every driver's parameter limit. */
+  private static final String SEARCHED = "select name, description, state, created_at from jobs where id = ?";
 
   private final SqlDialect dialect;
 
@@ -38,18 +39,20 @@ final class JobRows {
 
   void insert(SqlSession sql, Job job) {
     sql.update(INSERT, job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
-        searchText(job), job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(),
-        job.result(), job.error());
+        job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
+        job.error());
     insertTags(sql, job);
+    JobWords.insert(sql, Map.of(job.id(), JobWords.Searched.of(job)));
   }
 
   void update(SqlSession sql, Job job) {
-    int updated = sql.update(UPDATE, job.name(), job.spec().description(), job.state(),
-        SpecJson.write(job.spec()), searchText(job), job.createdAt(), job.startedAt(), job.completedAt(),
-        job.failedAt(), job.position(), job.result(), job.error(), job.id());
-    if (updated == 0) {
-      throw new IllegalStateException("job " + job.id() + " cannot be updated: it is not in the store");
-    }
+    // Read (and lock, as the update would) what the job's words come from, to write only their change.
+    JobWords.Searched before = sql.first(SEARCHED + dialect.lockRowClause(), JobRows::searched, job.id())
+        .orElseThrow(() -> new IllegalStateException("job " + job.id() + " cannot be updated: it is not in the store"));
+    sql.update(UPDATE, job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
+        job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
+        job.error(), job.id());
+    JobWords.update(sql, job.id(), before, JobWords.Searched.of(job));
     // The spec (and so its tags) does not change in any transition today; keeping the tags in
     // step anyway means an update always leaves the row and its tags agreeing.
     sql.update(DELETE_TAGS, job.id());
@@ -58,6 +61,19 @@ final class JobRows {
 
   Optional<Job> find(SqlSession sql, String id) {
     return sql.first(BY_ID, JobRows::read, id);
+  }
+
+  /** The jobs with these ids, in the order of {@code ids}; one statement (a page's worth of ids). */
+  static List<Job> byIds(SqlSession sql, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Job> byId = new HashMap<>();
+    for (Job job : sql.list("select " + COLUMNS + " from jobs where id in (" + SqlSession.placeholders(ids.size()) + ")",
+        JobRows::read, ids.toArray())) {
+      byId.put(job.id(), job);
+    }
+    return ids.stream().map(byId::get).toList();
   }
 
   Optional<Job> lock(SqlSession sql, String id) {
@@ -78,27 +94,16 @@ final class JobRows {
         row.getString("error"));
   }
 
+  private static JobWords.Searched searched(ResultSet row) throws SQLException {
+    return new JobWords.Searched(row.getString("name"), row.getString("description"), row.getString("state"),
+        Timestamps.read(row, "created_at"));
+  }
+
   private static void insertTags(SqlSession sql, Job job) {
     List<Object[]> rows = new ArrayList<>();
     for (String tag : new LinkedHashSet<>(job.spec().tags())) {
       rows.add(new Object[] {job.id(), tag});
     }
     sql.batch(INSERT_TAG, rows);
-  }
-
-  /** What a search word must occur in; newlines keep a word from matching across two fields. */
-  private static String searchText(Job job) {
-    String description = job.spec().description() == null ? "" : job.spec().description();
-    return String.join("\n", job.name(), description, job.state().name()).toLowerCase(Locale.ROOT);
-  }
-
-  private static String terminalStates() {
-    StringBuilder states = new StringBuilder();
-    for (JobState state : JobState.values()) {
-      if (state.isTerminal()) {
-        states.append(states.isEmpty() ? "" : ", ").append('\'').append(state.name()).append('\'');
-      }
-    }
-    return states.toString();
   }
 }

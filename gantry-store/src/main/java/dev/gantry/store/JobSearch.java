@@ -4,26 +4,62 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.Page;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/** A {@link JobQuery} as SQL: one page of the matching jobs, newest first, and their count. */
+/**
+ * A {@link JobQuery} as SQL: one page of the matching jobs, newest first, and their count.
+ *
+ * <p>With words, the matches come from the {@code job_words} index of the first word, newest
+ * first, each checked for the other words and the tags by index lookups; without, from the
+ * {@code jobs_newest} index. Either way a page first selects only the ids of its jobs, so the rows
+ * an offset skips are index entries, never whole jobs; then it reads its few jobs by id. An offset
+ * still walks the entries it skips, so a page in the older half is found from the oldest end (both
+ * databases scan these indexes backwards too): at most half of the matches are walked.
+ */
 final class JobSearch {
 
+  private final List<String> words;
   private final Set<String> tags;
-  private final StringBuilder where = new StringBuilder();
+  private final String from;
+  private final String order;
+  private final String oldestFirst;
+  private final String idColumn;
   private final List<Object> params = new ArrayList<>();
 
   private JobSearch(JobQuery query) {
+    Set<String> stored = new LinkedHashSet<>();
+    query.words().forEach(word -> stored.add(JobWords.stored(word)));
+    words = List.copyOf(stored);
     tags = new LinkedHashSet<>(query.tags());
-    for (String word : query.words()) {
-      condition("j.search_text like ? escape '\\'", "%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
+    StringBuilder sql = new StringBuilder();
+    if (words.isEmpty()) {
+      idColumn = "j.id";
+      sql.append("jobs j");
+      order = "j.created_at desc, j.id desc";
+      oldestFirst = "j.created_at, j.id";
+    } else {
+      idColumn = "w.job_id";
+      sql.append("job_words w where w.word = ?");
+      params.add(words.get(0));
+      for (String word : words.subList(1, words.size())) {
+        sql.append(" and exists (select 1 from job_words o where o.word = ? and o.created_at = w.created_at"
+            + " and o.job_id = w.job_id)");
+        params.add(word);
+      }
+      // The word is the same on every row; naming it first lets H2 see that the index gives this
+      // order and stop after the page (without it, H2 reads and sorts every match).
+      order = "w.word, w.created_at desc, w.job_id desc";
+      oldestFirst = "w.word desc, w.created_at, w.job_id";
     }
     for (String tag : tags) {
-      condition("exists (select 1 from job_tags t where t.job_id = j.id and t.tag = ?)", tag);
+      sql.append(params.isEmpty() ? " where " : " and ")
+          .append("exists (select 1 from job_tags t where t.job_id = ").append(idColumn).append(" and t.tag = ?)");
+      params.add(tag);
     }
+    from = sql.toString();
   }
 
   static Page<Job> page(SqlSession sql, JobQuery query) {
@@ -32,37 +68,43 @@ final class JobSearch {
           "a page of jobs needs page >= 1 and size >= 1, not page " + query.page() + " size " + query.size());
     }
     JobSearch search = new JobSearch(query);
-    List<Object> pageParams = new ArrayList<>(search.params);
-    pageParams.add((long) query.offset());
-    pageParams.add(query.size());
-    List<Job> jobs = sql.list("select " + JobRows.COLUMNS + " from jobs j" + search.where
-        + " order by j.created_at desc, j.id desc offset ? rows fetch next ? rows only",
-        JobRows::read, pageParams.toArray());
-    return new Page<>(jobs, query.page(), query.size(), search.total(sql, query));
+    long total = search.total(sql);
+    long offset = query.offset();
+    List<String> ids;
+    if (offset >= total) {
+      ids = List.of();
+    } else if (offset < total / 2) {
+      ids = search.ids(sql, search.order, offset, query.size());
+    } else {
+      // The same page counted from the oldest match. Jobs arrive at the newest end, so one that
+      // commits between the count and this read does not shift it: it stays the page of `total`.
+      long fromOldest = Math.max(0, total - offset - query.size());
+      ids = new ArrayList<>(search.ids(sql, search.oldestFirst, fromOldest, (int) (total - offset - fromOldest)));
+      Collections.reverse(ids);
+    }
+    return new Page<>(JobRows.byIds(sql, ids), query.page(), query.size(), total);
+  }
+
+  private List<String> ids(SqlSession sql, String orderBy, long offset, int count) {
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(offset);
+    pageParams.add(count);
+    return sql.list("select " + idColumn + " from " + from + " order by " + orderBy + " offset ? rows fetch next ? rows only",
+        row -> row.getString(1), pageParams.toArray());
   }
 
   /**
    * The number of matches, counted from the smallest source that is exact: the job count when
    * nothing filters, the tag index when one tag does (every tag row belongs to a job), else the
-   * jobs themselves.
+   * matches themselves (for one word, an index-only count of its entries).
    */
-  private long total(SqlSession sql, JobQuery query) {
+  private long total(SqlSession sql) {
     if (params.isEmpty()) {
       return JobCount.total(sql);
     }
-    if (query.words().isEmpty() && tags.size() == 1) {
+    if (words.isEmpty() && tags.size() == 1) {
       return sql.count("select count(*) from job_tags where tag = ?", tags.iterator().next());
     }
-    return sql.count("select count(*) from jobs j" + where, params.toArray());
-  }
-
-  private void condition(String sql, Object param) {
-    where.append(where.isEmpty() ? " where " : " and ").append(sql);
-    params.add(param);
-  }
-
-  /** A search word is literal text: LIKE's wildcards in it match only themselves. */
-  static String escapeLike(String word) {
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return sql.count("select count(*) from " + from, params.toArray());
   }
 }

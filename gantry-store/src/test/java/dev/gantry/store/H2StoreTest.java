@@ -1,6 +1,5 @@
 package dev.gantry.store;
 
-import dev.gantry.core.spi.Store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,9 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 class H2StoreTest extends StoreContract {
 
   @TempDir Path dataDir;
+  private int databases;
 
   @Override
-  protected Store openEmptyStore() {
-    return JdbcStore.open(StoreSettings.h2File(dataDir));
+  protected StoreSettings emptyDatabase() {
+    return StoreSettings.h2File(dataDir.resolve("database-" + ++databases));
   }
 }

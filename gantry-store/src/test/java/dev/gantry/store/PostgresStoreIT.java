@@ -1,6 +1,5 @@
 package dev.gantry.store;
 
-import dev.gantry.core.spi.Store;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on PostgreSQL; see {@link PostgresTestDatabase} for how it is found. */
@@ -9,8 +8,8 @@ class PostgresStoreIT extends StoreContract {
   @RegisterExtension static final PostgresTestDatabase database = new PostgresTestDatabase();
 
   @Override
-  protected Store openEmptyStore() {
+  protected StoreSettings emptyDatabase() {
     database.empty();
-    return JdbcStore.open(database.settings());
+    return database.settings();
   }
 }

@@ -19,12 +19,17 @@ import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.Store;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +41,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Store} must do. Each database's test is a subclass that only says how to open
- * an empty store. Instants are compared as stored: truncated to microseconds.
+ * What every {@link Store} must do. Each database's test is a subclass that only says where an
+ * empty database is. Instants are compared as stored: truncated to microseconds.
  */
 public abstract class StoreContract {
 
@@ -50,12 +56,12 @@ public abstract class StoreContract {
 
   protected Store store;
 
-  /** A store over an empty database of its own (no rows from other tests). */
-  protected abstract Store openEmptyStore();
+  /** An empty database of its own (no rows from other tests, no schema yet). */
+  protected abstract StoreSettings emptyDatabase();
 
   @BeforeEach
   void openStore() {
-    store = openEmptyStore();
+    store = JdbcStore.open(emptyDatabase());
   }
 
   @AfterEach
@@ -416,6 +422,28 @@ public abstract class StoreContract {
   }
 
   @Test
+  void pagesStayExactAcrossTiesOnCreationTime() {
+    // 3 jobs per instant: the id breaks the tie, so no job is on two pages or on none.
+    List<Job> jobs = IntStream.range(0, 31)
+        .mapToObj(i -> aJob().name("batch " + (i % 2 == 0 ? "even" : "odd")).createdAt(T0.plusSeconds(i / 3)).build())
+        .toList();
+    store.inTransaction(tx -> {
+      jobs.forEach(tx::insertJob);
+      return null;
+    });
+    List<Job> newestFirst = newestFirst(jobs);
+    List<Job> odd = newestFirst.stream().filter(job -> job.name().endsWith("odd")).toList();
+
+    assertThat(allPages(null, 4, 8)).containsExactlyElementsOf(newestFirst);
+    assertThat(allPages("batch", 5, 7)).containsExactlyElementsOf(newestFirst);
+    assertThat(allPages("odd batch", 3, 5)).containsExactlyElementsOf(odd);
+    Page<Job> third = store.listJobs(JobQuery.parse("batch", 3, 7));
+    assertThat(third.items()).containsExactlyElementsOf(newestFirst.subList(14, 21));
+    assertThat(List.of(third.totalItems(), store.listJobs(JobQuery.parse("odd batch", 9, 5)).totalItems()))
+        .containsExactly(31L, 15L);
+  }
+
+  @Test
   void everyWordMustOccurInNameDescriptionOrState() {
     Job build = saved(aJob().name("Nightly Build").description("compiles the Kernel").build());
     Job deploy = saved(aJob().name("deploy").description("ships the kernel").state(JobState.RUNNING).build());
@@ -427,18 +455,82 @@ public abstract class StoreContract {
     assertThat(names("kernel queued nightly")).containsExactly(build.name());
     assertThat(names("kernel lint")).isEmpty();
     assertThat(store.listJobs(JobQuery.parse("kernel", 1, 1)).totalItems()).isEqualTo(2);
+    assertThat(store.listJobs(JobQuery.parse("kernel queued", 1, 1)).totalItems()).isEqualTo(1);
   }
 
   @Test
-  void searchWordsMatchLiterally() {
+  void searchMatchesWholeWordsOfLettersAndDigits() {
     saved(aJob().name("100% done").build());
     saved(aJob().name("1000 done").build());
     saved(aJob().name("my_job").build());
     saved(aJob().name("myxjob").build());
+    saved(aJob().name("Café-Build").description("Fixes: the RELEASE, (again).").build());
 
     assertThat(names("100%")).containsExactly("100% done");
-    assertThat(names("my_job")).containsExactly("my_job");
+    assertThat(names("10")).isEmpty(); // no substrings
+    assertThat(names("done")).containsExactlyInAnyOrder("100% done", "1000 done");
+    assertThat(names("my_job")).containsExactly("my_job"); // the words "my" and "job"
+    assertThat(names("job")).containsExactly("my_job");
+    assertThat(names("CAFÉ build")).containsExactly("Café-Build");
+    assertThat(names("release again fixes")).containsExactly("Café-Build");
+    assertThat(names("(release),")).containsExactly("Café-Build");
     assertThat(names("donequeued")).isEmpty(); // a word never spans two fields (name, state)
+    assertThat(names("%")).hasSize(5); // no word in it: it filters nothing
+  }
+
+  @Test
+  void aWordLongerThanTheColumnIsSearchableByItsStart() {
+    String longWord = "x".repeat(JobWords.MAX_LENGTH) + "tail";
+    saved(aJob().name("keeps " + longWord).build());
+
+    assertThat(names(longWord)).containsExactly("keeps " + longWord);
+    assertThat(names("x".repeat(JobWords.MAX_LENGTH) + "other")).containsExactly("keeps " + longWord);
+    assertThat(names("x".repeat(JobWords.MAX_LENGTH - 1))).isEmpty();
+  }
+
+  @Test
+  void theStateWordFollowsTheJobsState() {
+    Job job = saved(aJob().name("failed retry").build());
+    Job running = job.running(T0.plusSeconds(1));
+    Job timedOut = running.failed(JobState.TIMED_OUT, "too slow", T0.plusSeconds(9));
+
+    updated(running);
+    assertThat(List.of(names("queued"), names("running"), names("retry running")))
+        .containsExactly(List.of(), List.of("failed retry"), List.of("failed retry"));
+    updated(timedOut);
+    assertThat(List.of(names("running"), names("timed out"), names("timed_out")))
+        .containsExactly(List.of(), List.of("failed retry"), List.of("failed retry"));
+    updated(timedOut.requeued());
+    assertThat(List.of(names("timed"), names("queued"), names("failed")))
+        .containsExactly(List.of(), List.of("failed retry"), List.of("failed retry")); // "failed" is in its name
+  }
+
+  @Test
+  void backfillsTheWordsOfJobsStoredBeforeWordSearch() throws Exception {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    Flyway.configure()
+        .dataSource(settings.url(), settings.user(), settings.password())
+        .locations("classpath:db/migration")
+        .placeholders(SqlDialect.forUrl(settings.url()).migrationPlaceholders())
+        .target("6")
+        .load()
+        .migrate();
+    Job older = aJob().name("Nightly Build").description("the kernel").build();
+    Job newer = aJob().name("kernel docs").state(JobState.FAILED).createdAt(T0.plusSeconds(1)).tags("docs").build();
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+      for (Job job : List.of(older, newer)) {
+        insertAsVersion6(connection, job);
+      }
+    }
+
+    store = JdbcStore.open(settings);
+
+    assertThat(store.listJobs(JobQuery.parse("kernel", 1, 10)).items()).containsExactly(newer, older);
+    assertThat(names("nightly queued")).containsExactly("Nightly Build");
+    assertThat(names("failed tag:docs")).containsExactly("kernel docs");
+    assertThat(names("kern")).isEmpty();
+    assertThat(store.listJobs(JobQuery.parse("kernel", 2, 1)).totalItems()).isEqualTo(2);
   }
 
   @Test
@@ -554,6 +646,60 @@ public abstract class StoreContract {
     return IntStream.range(0, times)
         .mapToObj(i -> store.claimNext(queues, "node-1", T0, T0.plusSeconds(30)))
         .flatMap(Optional::stream).map(TaskRun::id).toList();
+  }
+
+  private void updated(Job job) {
+    store.inTransaction(tx -> {
+      tx.lockJob(job.id()).orElseThrow();
+      tx.updateJob(job);
+      return null;
+    });
+  }
+
+  /** Every page of a search of {@code pages} pages of {@code size}, checking each page's totals. */
+  private List<Job> allPages(String q, int pages, int size) {
+    List<Job> all = new ArrayList<>();
+    long total = -1;
+    for (int number = 1; number <= pages + 1; number++) {
+      Page<Job> page = store.listJobs(JobQuery.parse(q, number, size));
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(size);
+      assertThat(page.totalPages()).isEqualTo(pages);
+      total = page.totalItems();
+      all.addAll(page.items());
+    }
+    assertThat((long) all.size()).isEqualTo(total);
+    return all;
+  }
+
+  private static List<Job> newestFirst(List<Job> jobs) {
+    List<Job> sorted = new ArrayList<>(jobs);
+    sorted.sort((a, b) -> a.createdAt().equals(b.createdAt())
+        ? b.id().compareTo(a.id()) : b.createdAt().compareTo(a.createdAt()));
+    return sorted;
+  }
+
+  /** A job as schema version 6 stored it, before word search: with search_text, without words. */
+  private static void insertAsVersion6(Connection connection, Job job) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("""
+        insert into jobs (id, name, description, state, spec, search_text, created_at, position)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      insert.setString(1, job.id());
+      insert.setString(2, job.name());
+      insert.setString(3, job.spec().description());
+      insert.setString(4, job.state().name());
+      insert.setString(5, SpecJson.write(job.spec()));
+      insert.setString(6, (job.name() + "\n" + job.spec().description() + "\n" + job.state()).toLowerCase(Locale.ROOT));
+      insert.setObject(7, Timestamps.toSql(job.createdAt()));
+      insert.setInt(8, job.position());
+      insert.executeUpdate();
+    }
+    for (String tag : job.spec().tags()) {
+      try (PreparedStatement insert = connection.prepareStatement("insert into job_tags (job_id, tag) values (?, ?)")) {
+        insert.setString(1, job.id());
+        insert.setString(2, tag);
+        insert.executeUpdate();
+      }
+    }
   }
 
   private List<String> names(String q) {

@@ -1,26 +1,25 @@
 package dev.gantry.core.job;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * A job search: every word must occur in the name, description or state (case-insensitive), and
- * the job must carry every tag. Parsed from Tork's {@code q} syntax: words plus {@code tag:x} or
- * {@code tags:a,b}.
+ * A job search: every word must be a word of the name, description or state (whole words,
+ * case-insensitive), and the job must carry every tag. Parsed from Tork's {@code q} syntax: words
+ * plus {@code tag:x} or {@code tags:a,b}.
  */
 public record JobQuery(List<String> words, List<String> tags, int page, int size) {
 
   public static final int MAX_SIZE = 20;
 
   public static JobQuery parse(String q, int page, int size) {
-    List<String> words = new ArrayList<>();
+    Set<String> words = new LinkedHashSet<>();
     List<String> tags = new ArrayList<>();
     if (q != null) {
       for (String token : q.trim().split("\\s+")) {
-        if (token.isEmpty()) {
-          continue;
-        }
         String lower = token.toLowerCase(Locale.ROOT);
         if (lower.startsWith("tag:") || lower.startsWith("tags:")) {
           for (String tag : token.substring(token.indexOf(':') + 1).split(",")) {
@@ -29,11 +28,38 @@ public record JobQuery(List<String> words, List<String> tags, int page, int size
             }
           }
         } else {
-          words.add(lower);
+          words.addAll(wordsOf(token));
         }
       }
     }
     return new JobQuery(List.copyOf(words), List.copyOf(tags), page, size);
+  }
+
+  /**
+   * The words of a text as search sees them: its maximal runs of letters and digits, lower-cased,
+   * each once. So {@code "Nightly build_2"} has the words {@code nightly}, {@code build} and
+   * {@code 2}; a token without letters or digits ({@code "%"}) has none and filters nothing.
+   */
+  public static Set<String> wordsOf(String... texts) {
+    Set<String> words = new LinkedHashSet<>();
+    for (String text : texts) {
+      if (text == null) {
+        continue;
+      }
+      int start = -1;
+      for (int i = 0; i <= text.length(); ) {
+        int c = i < text.length() ? text.codePointAt(i) : ' ';
+        boolean inWord = i < text.length() && Character.isLetterOrDigit(c);
+        if (inWord && start < 0) {
+          start = i;
+        } else if (!inWord && start >= 0) {
+          words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+          start = -1;
+        }
+        i += Character.charCount(c);
+      }
+    }
+    return words;
   }
 
   public int offset() {

@@ -19,9 +19,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -200,9 +198,8 @@ public final class InMemoryStore implements Store {
   }
 
   private static boolean matches(Job job, JobQuery query) {
-    String text = String.join(" ", job.name(), Objects.requireNonNullElse(job.spec().description(), ""), job.state().name())
-        .toLowerCase(Locale.ROOT);
-    return query.words().stream().allMatch(text::contains) && job.spec().tags().containsAll(query.tags());
+    return JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
+        && job.spec().tags().containsAll(query.tags());
   }
 
   @Override

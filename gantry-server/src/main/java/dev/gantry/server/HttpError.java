@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
+import java.io.IOException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public record HttpError(int status, String message) {
     } else if (error instanceof HttpResponseException e) {
       // Javalin's own checks, e.g. its 413 for a declared Content-Length over the limit.
       return new HttpError(e.getStatus(), e.getMessage());
+    } else if (error instanceof IOException) {
+      // The client went away: mid-body, or while a streamed answer was under way (Jetty reports
+      // the closed connection of a live log stream this way). Its doing, and nobody hears the answer.
+      log.debug("{} {}: the connection ended: {}", ctx.method(), ctx.path(), error.toString());
+      return new HttpError(400, "the connection ended before the exchange did");
     }
     log.error("unexpected error serving {} {}", ctx.method(), ctx.path(), error);
     return new HttpError(500, "internal server error");

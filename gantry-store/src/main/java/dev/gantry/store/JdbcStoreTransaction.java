@@ -26,9 +26,9 @@ final class JdbcStoreTransaction implements StoreTransaction {
   }
 
   @Override
-  public void insertJob(Job job) {
-    jobs.insert(sql, job);
-    insertedJobs++;
+  public void insertJobs(List<Job> newJobs) {
+    jobs.insert(sql, newJobs);
+    insertedJobs += newJobs.size();
   }
 
   @Override
@@ -42,8 +42,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
   }
 
   @Override
-  public void insertRun(TaskRun run) {
-    runs.insert(sql, run);
+  public void insertRuns(List<TaskRun> newRuns) {
+    runs.insert(sql, newRuns);
   }
 
   @Override

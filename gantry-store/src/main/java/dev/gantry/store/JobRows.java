@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,21 @@ final class JobRows {
     this.dialect = dialect;
   }
 
-  void insert(SqlSession sql, Job job) {
-    sql.update(INSERT, job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
-        job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-        job.error());
-    insertTags(sql, job);
-    JobWords.insert(sql, Map.of(job.id(), JobWords.Searched.of(job)));
+  /** Inserts the jobs, their tags and their words: a batch (one round trip) each. */
+  void insert(SqlSession sql, List<Job> jobs) {
+    List<Object[]> rows = new ArrayList<>(jobs.size());
+    List<Object[]> tags = new ArrayList<>();
+    Map<String, JobWords.Searched> words = new LinkedHashMap<>();
+    for (Job job : jobs) {
+      rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
+          job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
+          job.error()});
+      tags.addAll(tagRows(job));
+      words.put(job.id(), JobWords.Searched.of(job));
+    }
+    sql.batch(INSERT, rows);
+    sql.batch(INSERT_TAG, tags);
+    JobWords.insert(sql, words);
   }
 
   void update(SqlSession sql, Job job) {
@@ -56,7 +66,7 @@ final class JobRows {
     // The spec (and so its tags) does not change in any transition today; keeping the tags in
     // step anyway means an update always leaves the row and its tags agreeing.
     sql.update(DELETE_TAGS, job.id());
-    insertTags(sql, job);
+    sql.batch(INSERT_TAG, tagRows(job));
   }
 
   Optional<Job> find(SqlSession sql, String id) {
@@ -99,11 +109,11 @@ final class JobRows {
         Timestamps.read(row, "created_at"));
   }
 
-  private static void insertTags(SqlSession sql, Job job) {
+  private static List<Object[]> tagRows(Job job) {
     List<Object[]> rows = new ArrayList<>();
     for (String tag : new LinkedHashSet<>(job.spec().tags())) {
       rows.add(new Object[] {job.id(), tag});
     }
-    sql.batch(INSERT_TAG, rows);
+    return rows;
   }
 }

@@ -6,6 +6,7 @@ import dev.gantry.core.job.TaskRun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +49,15 @@ final class RunRows {
     this.dialect = dialect;
   }
 
-  void insert(SqlSession sql, TaskRun run) {
-    sql.update(INSERT, run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
-        run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
-        run.leaseUntil(), run.exitCode(), run.result(), run.error());
+  /** Inserts the runs in one batch (one round trip). */
+  void insert(SqlSession sql, List<TaskRun> runs) {
+    List<Object[]> rows = new ArrayList<>(runs.size());
+    for (TaskRun run : runs) {
+      rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
+          run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
+          run.leaseUntil(), run.exitCode(), run.result(), run.error()});
+    }
+    sql.batch(INSERT, rows);
   }
 
   void update(SqlSession sql, TaskRun run) {

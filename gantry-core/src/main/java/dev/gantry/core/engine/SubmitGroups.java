@@ -137,10 +137,8 @@ final class SubmitGroups {
     }
     try {
       store.inTransaction(tx -> {
-        for (Submit submit : group) {
-          tx.insertJob(submit.job);
-          tx.insertRun(submit.firstRun);
-        }
+        tx.insertJobs(group.stream().map(s -> s.job).toList());
+        tx.insertRuns(group.stream().map(s -> s.firstRun).toList());
         return null;
       });
       return true;

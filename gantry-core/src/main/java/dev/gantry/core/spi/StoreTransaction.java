@@ -11,13 +11,23 @@ public interface StoreTransaction {
   /** Reads the job and locks its row until the transaction ends. */
   Optional<Job> lockJob(String id);
 
-  void insertJob(Job job);
+  /** Inserts new jobs; a store sends many in one round trip where it can (a group of submits). */
+  void insertJobs(List<Job> jobs);
+
+  default void insertJob(Job job) {
+    insertJobs(List.of(job));
+  }
 
   void updateJob(Job job);
 
   List<TaskRun> runsOf(String jobId);
 
-  void insertRun(TaskRun run);
+  /** Inserts new task runs, as {@link #insertJobs} does jobs. */
+  void insertRuns(List<TaskRun> runs);
+
+  default void insertRun(TaskRun run) {
+    insertRuns(List.of(run));
+  }
 
   void updateRun(TaskRun run);
 }

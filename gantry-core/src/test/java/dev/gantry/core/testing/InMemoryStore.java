@@ -84,7 +84,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public void insertJob(Job job) {
+    public void insertJobs(List<Job> newJobs) {
+      newJobs.forEach(this::insertOne);
+    }
+
+    private void insertOne(Job job) {
       if (jobs.containsKey(job.id())) {
         throw new IllegalStateException("job " + job.id() + " already exists");
       }
@@ -105,7 +109,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public void insertRun(TaskRun run) {
+    public void insertRuns(List<TaskRun> newRuns) {
+      newRuns.forEach(this::insertOne);
+    }
+
+    private void insertOne(TaskRun run) {
       if (runs.containsKey(run.id())) {
         throw new IllegalStateException("task run " + run.id() + " already exists");
       }

@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.http.HttpRequest;
 import java.util.List;
+import org.eclipse.jetty.io.EofException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,10 @@ class DialectIsolationTest {
       routes.post("/probe", ctx -> ctx.result("got " + ctx.body().length()))
           .get("/probe/bug", ctx -> {
             throw new IllegalStateException("secret detail");
+          })
+          .get("/probe/gone", ctx -> {
+            // What Jetty throws when the client closed the connection (mid-body, or under a stream).
+            throw new EofException("reset by peer");
           });
     }
 
@@ -129,6 +134,14 @@ class DialectIsolationTest {
   @Test
   void aBugInOneDialectIsA500InItsFormat() {
     assertThat(server.get("/plain/bug").body()).isEqualTo("plain error 500");
+  }
+
+  @Test
+  void aClientThatWentAwayIsNotAServerError() {
+    Reply reply = server.get("/probe/gone");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.message()).isEqualTo("the connection ended before the exchange did");
+    assertThat(server.takeLoggedErrors()).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.gantry.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class StartupFigure implements Figure {
     double[] baseRss = new double[STARTS];
     double[] plainStart = new double[STARTS];
     double[] plainRss = new double[STARTS];
-    if (!java.nio.file.Files.isRegularFile(ServerProcess.classArchive(bench.jar()))) {
+    if (!Files.isRegularFile(ServerProcess.classArchive(bench.jar()))) {
       throw new IllegalStateException("no class archive beside " + bench.jar() + ": bench/run records it with bin/gantry");
     }
     Path benchJar = Path.of(IdleHttpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
-  static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXX} %-5level [%thread] %logger{20} - %msg%n";
+  private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXX} %-5level [%thread] %logger{20} - %msg%n";
   /** Libraries whose INFO lines say nothing an operator of Gantry needs. */
   private static final List<String> QUIET = List.of(
       "com.zaxxer.hikari", "org.flywaydb", "org.eclipse.jetty", "io.javalin", "com.github.dockerjava", "org.apache.hc");

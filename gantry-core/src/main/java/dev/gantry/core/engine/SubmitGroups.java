@@ -136,11 +136,7 @@ final class SubmitGroups {
       return true;
     }
     try {
-      store.inTransaction(tx -> {
-        tx.insertJobs(group.stream().map(s -> s.job).toList());
-        tx.insertRuns(group.stream().map(s -> s.firstRun).toList());
-        return null;
-      });
+      insert(group);
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -149,14 +145,19 @@ final class SubmitGroups {
 
   private void storeAlone(Submit submit) {
     try {
-      store.inTransaction(tx -> {
-        tx.insertJob(submit.job);
-        tx.insertRun(submit.firstRun);
-        return null;
-      });
+      insert(List.of(submit));
     } catch (RuntimeException e) {
       submit.failure = e;
     }
+  }
+
+  /** The submits' jobs and first runs, in one transaction. */
+  private void insert(List<Submit> submits) {
+    store.inTransaction(tx -> {
+      tx.insertJobs(submits.stream().map(s -> s.job).toList());
+      tx.insertRuns(submits.stream().map(s -> s.firstRun).toList());
+      return null;
+    });
   }
 
   /** One caller's submit; its flags are guarded by {@code lock}, its failure set by the group's committer. */

@@ -25,7 +25,11 @@ final class ContainerRequest {
     return task.workdir() == null || task.workdir().isBlank() ? Workspaces.MOUNT_POINT : task.workdir();
   }
 
-  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String defaultNetwork) {
+  /**
+   * The create call. With {@code boot} the script travels in the call ({@link ScriptBoot}); without
+   * it, the caller copies the {@link TaskArchive} in before the start.
+   */
+  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String defaultNetwork, boolean boot) {
     TaskSpec task = execution.task();
     CreateContainerCmd cmd = client.createContainerCmd(task.image())
         .withName(Labels.containerName(execution.runId()))
@@ -33,7 +37,9 @@ final class ContainerRequest {
         .withEnv(environment(execution.env()))
         .withWorkingDir(workdir(task))
         .withHostConfig(hostConfig(task, execution.jobId(), defaultNetwork));
-    if (hasScript(task)) {
+    if (boot) {
+      cmd.withEntrypoint(SHELL).withCmd(ScriptBoot.command(task.run()));
+    } else if (hasScript(task)) {
       // The script is a file (see TaskArchive), so it never meets the command line's limits.
       cmd.withEntrypoint(task.entrypoint().isEmpty() ? SHELL : task.entrypoint()).withCmd(TaskArchive.SCRIPT_PATH);
     } else {

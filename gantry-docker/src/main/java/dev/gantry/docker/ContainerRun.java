@@ -37,6 +37,8 @@ final class ContainerRun {
   private volatile boolean killed;
   private LogStream output;
   private String step = "preparing the container";
+  /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
+  private boolean boot;
 
   ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, LogSink sink, Cancellation cancellation) {
     this.client = parts.client();
@@ -68,6 +70,7 @@ final class ContainerRun {
 
   private TaskOutcome startAndWait() throws InterruptedException {
     TaskSpec task = execution.task();
+    // Built first, also when unused: a bad file name fails the run before anything is pulled or created.
     byte[] archive = TaskArchive.build(ContainerRequest.hasScript(task) ? task.run() : null, task.files(),
         ContainerRequest.workdir(task));
     if (parts.images().pullsFirst()) {
@@ -76,6 +79,7 @@ final class ContainerRun {
     if (cancellation.isCancelled()) {
       return notStarted();
     }
+    boot = ScriptBoot.fits(task) && parts.images().runsAsRoot(task.image());
     step = "creating the container";
     if (!created()) {
       // The image is missing: only now is it worth asking about it, so the common run makes no extra call.
@@ -87,9 +91,11 @@ final class ContainerRun {
       step = "creating the container";
       containerId = createContainer();
     }
-    step = "copying the script and files into the container";
-    client.copyArchiveToContainerCmd(containerId).withRemotePath("/")
-        .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+    if (!boot) {
+      step = "copying the script and files into the container";
+      client.copyArchiveToContainerCmd(containerId).withRemotePath("/")
+          .withTarInputStream(new ByteArrayInputStream(archive)).exec();
+    }
     cancellation.onCancel(this::kill);
     if (cancellation.isCancelled()) {
       return notStarted();
@@ -126,13 +132,13 @@ final class ContainerRun {
   private String createContainer() {
     String network = parts.settings().defaultNetwork();
     try {
-      return ContainerRequest.create(client, execution, network).exec().getId();
+      return ContainerRequest.create(client, execution, network, boot).exec().getId();
     } catch (ConflictException nameTaken) {
       // A container of this very run survived a crashed worker; the run starts over without it.
       log.warn("removing an old container named {} left by an earlier attempt of run {}",
           Labels.containerName(execution.runId()), execution.runId());
       client.removeContainerCmd(Labels.containerName(execution.runId())).withForce(true).exec();
-      return ContainerRequest.create(client, execution, network).exec().getId();
+      return ContainerRequest.create(client, execution, network, boot).exec().getId();
     }
   }
 

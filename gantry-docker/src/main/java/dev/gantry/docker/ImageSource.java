@@ -3,18 +3,30 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spi.Cancellation;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Makes a task's image present on the engine, by the pull policy. */
+/** Makes a task's image present on the engine, by the pull policy, and knows whose user it runs as. */
 final class ImageSource {
+
+  /**
+   * How long an image's user is taken as known. A tag can move to another image outside Gantry
+   * (a pull on the host); a wrong "root" makes {@link ScriptBoot}'s prelude fail with a clear line.
+   */
+  private static final long USER_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
   private final DockerClient client;
   private final PullPolicy policy;
   private final Duration pullTimeout;
+  private final Map<String, UserCheck> users = new ConcurrentHashMap<>();
+
+  private record UserCheck(boolean root, long checkedAt) {}
 
   ImageSource(DockerClient client, PullPolicy policy, Duration pullTimeout) {
     this.client = client;
@@ -44,6 +56,7 @@ final class ImageSource {
     String failed = policy == PullPolicy.ALWAYS ? "image '" + image + "' could not be pulled: "
         : "image '" + image + "' is not present and could not be pulled: ";
     String problem = pull(image, cancellation);
+    users.remove(image);
     if (cancellation.isCancelled()) {
       return;
     }
@@ -53,6 +66,38 @@ final class ImageSource {
     if (!isPresent(image)) {
       throw new StartFailure(failed + "the registry sent no image");
     }
+  }
+
+  /**
+   * True when the image is present and runs as root (no USER, or USER root / 0), so a container
+   * may create {@code /gantry}. One inspect per image a minute; false for a missing image.
+   */
+  boolean runsAsRoot(String image) {
+    long now = System.nanoTime();
+    UserCheck known = users.get(image);
+    if (known == null || now - known.checkedAt() > USER_TTL_NANOS) {
+      known = new UserCheck(isRoot(userOf(image)), now);
+      users.put(image, known);
+    }
+    return known.root();
+  }
+
+  /** The image's configured user ("" when none), or null when the image is missing. */
+  private String userOf(String image) {
+    try {
+      ContainerConfig config = client.inspectImageCmd(image).exec().getConfig();
+      return config == null || config.getUser() == null ? "" : config.getUser();
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  static boolean isRoot(String user) {
+    if (user == null) {
+      return false;
+    }
+    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    return name.isEmpty() || name.equals("root") || name.equals("0");
   }
 
   boolean isPresent(String image) {

@@ -1,9 +1,12 @@
 package dev.gantry.store;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.StoreTransaction;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The writes of one {@link JdbcStore#inTransaction} call, all on its one connection. */
@@ -13,6 +16,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
   private final JobRows jobs;
   private final RunRows runs;
   private int insertedJobs;
+  /** The state each job's row holds now, for the jobs this transaction locked or wrote. */
+  private final Map<String, JobState> states = new HashMap<>();
 
   JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs) {
     this.sql = sql;
@@ -22,7 +27,9 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
   @Override
   public Optional<Job> lockJob(String id) {
-    return jobs.lock(sql, id);
+    Optional<Job> job = jobs.lock(sql, id);
+    job.ifPresent(j -> states.put(j.id(), j.state()));
+    return job;
   }
 
   @Override
@@ -33,7 +40,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
   @Override
   public void updateJob(Job job) {
-    jobs.update(sql, job);
+    jobs.update(sql, job, states.get(job.id()));
+    states.put(job.id(), job.state());
   }
 
   @Override

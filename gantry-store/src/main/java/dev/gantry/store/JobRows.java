@@ -22,15 +22,14 @@ final class JobRows {
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
         failed_at, position, result, error)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
   private static final String UPDATE = """
-      update jobs set name = ?, description = ?, state = ?, spec = ?, created_at = ?,
-        started_at = ?, completed_at = ?, failed_at = ?, position = ?, result = ?, error = ?,
-        version = version + 1
+      update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
+        result = ?, error = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
-  private static final String DELETE_TAGS = "delete from job_tags where job_id = ?";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
-  private static final String SEARCHED = "select name, description, state, created_at from jobs where id = ?";
+  private static final String STATE = "select state from jobs where id = ?";
 
   private final SqlDialect dialect;
 
@@ -55,18 +54,29 @@ final class JobRows {
     JobWords.insert(sql, words);
   }
 
-  void update(SqlSession sql, Job job) {
-    // Read (and lock, as the update would) what the job's words come from, to write only their change.
-    JobWords.Searched before = sql.first(SEARCHED + dialect.lockRowClause(), JobRows::searched, job.id())
-        .orElseThrow(() -> new IllegalStateException("job " + job.id() + " cannot be updated: it is not in the store"));
-    sql.update(UPDATE, job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
-        job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-        job.error(), job.id());
-    JobWords.update(sql, job.id(), before, JobWords.Searched.of(job));
-    // The spec (and so its tags) does not change in any transition today; keeping the tags in
-    // step anyway means an update always leaves the row and its tags agreeing.
-    sql.update(DELETE_TAGS, job.id());
-    sql.batch(INSERT_TAG, tagRows(job));
+  /**
+   * Writes a transition of the job: its state, times, position, result and error. What a job was
+   * submitted with (spec, name, tags, creation time) is not written again: no transition changes
+   * it. {@code stateBefore} is the state the row holds now, when the caller knows it (it locked the
+   * row in this transaction); otherwise it is read, with the lock the update takes anyway.
+   *
+   * @throws IllegalStateException when the job is not in the store
+   */
+  void update(SqlSession sql, Job job, JobState stateBefore) {
+    JobState before = stateBefore != null ? stateBefore
+        : sql.first(STATE + dialect.lockRowClause(), row -> JobState.valueOf(row.getString(1)), job.id())
+            .orElseThrow(() -> notStored(job));
+    int updated = sql.update(UPDATE, job.state(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(),
+        job.result(), job.error(), job.id());
+    if (updated == 0) {
+      throw notStored(job);
+    }
+    JobWords.Searched after = JobWords.Searched.of(job);
+    JobWords.update(sql, job.id(), after.withState(before.name()), after);
+  }
+
+  private static IllegalStateException notStored(Job job) {
+    return new IllegalStateException("job " + job.id() + " cannot be updated: it is not in the store");
   }
 
   Optional<Job> find(SqlSession sql, String id) {
@@ -102,11 +112,6 @@ final class JobRows {
         row.getInt("position"),
         row.getString("result"),
         row.getString("error"));
-  }
-
-  private static JobWords.Searched searched(ResultSet row) throws SQLException {
-    return new JobWords.Searched(row.getString("name"), row.getString("description"), row.getString("state"),
-        Timestamps.read(row, "created_at"));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -30,6 +30,10 @@ final class JobWords {
       return new Searched(job.name(), job.spec().description(), job.state().name(), Timestamps.stored(job.createdAt()));
     }
 
+    Searched withState(String otherState) {
+      return new Searched(name, description, otherState, createdAt);
+    }
+
     Set<String> words() {
       Set<String> words = new LinkedHashSet<>();
       for (String word : JobQuery.wordsOf(name, description, state)) {

@@ -32,8 +32,15 @@ public final class RunProgress {
     this.maxLost = maxLost;
   }
 
-  /** Marks the job RUNNING when a run of it has been claimed; returns the job. */
+  /**
+   * Marks the job RUNNING when a run of it has been claimed; returns the job. Only the first run
+   * of a job changes it: for the others a read does, without a transaction that locks the job.
+   */
   public Job started(TaskRun run) {
+    Optional<Job> seen = store.findJob(run.jobId());
+    if (seen.isPresent() && seen.get().state() != JobState.QUEUED) {
+      return seen.get();
+    }
     Instant now = clock.instant();
     return store.inTransaction(tx -> {
       Job job = JobService.lock(tx, run.jobId());

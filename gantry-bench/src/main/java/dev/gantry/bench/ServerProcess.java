@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerProcess implements AutoCloseable {
 
+  /** As bin/gantry starts Gantry: the quick JIT only; a -XX:TieredStopAtLevel in GANTRY_JAVA_OPTS wins. */
+  static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
@@ -76,6 +78,7 @@ final class ServerProcess implements AutoCloseable {
   static List<String> javaJar(Path jar, boolean classArchive, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(QUICK_JIT_ONLY);
     String opts = System.getenv("GANTRY_JAVA_OPTS");
     if (opts != null && !opts.isBlank()) {
       command.addAll(List.of(opts.trim().split("\\s+")));

@@ -67,8 +67,9 @@ class ScriptDeliveryIT extends WithDockerEngine {
   void aScriptWithAnInterpreterLineRunsWithIt() {
     RecordingSink sink = new RecordingSink();
 
-    run(newJob(), TestTask.script("#!/bin/sh -e\nfalse\necho not reached"), sink);
+    TaskOutcome outcome = run(newJob(), TestTask.script("#!/bin/sh -e\nfalse\necho not reached"), sink);
 
+    assertThat(outcome.exitCode()).as("sh -e stops at false").isEqualTo(1);
     assertThat(sink.texts()).isEmpty();
   }
 

@@ -102,6 +102,31 @@ public abstract class StoreContract {
   }
 
   @Test
+  void anUpdateOfAJobNotLockedFirstMovesItsStateWordToo() {
+    Job job = saved(aJob().name("nightly").build());
+
+    store.inTransaction(tx -> {
+      tx.updateJob(job.running(T0.plusSeconds(1)));
+      return null;
+    });
+
+    assertThat(List.of(names("queued"), names("running"))).containsExactly(List.of(), List.of("nightly"));
+  }
+
+  @Test
+  void anUpdateOfAJobThatIsNotStoredFailsAndWritesNothing() {
+    Job never = aJob().name("phantom").build();
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.updateJob(never.running(T0.plusSeconds(1)));
+      return null;
+    })).hasMessageContaining("job " + never.id() + " cannot be updated: it is not in the store");
+
+    assertThat(store.findJob(never.id())).isEmpty();
+    assertThat(names("phantom")).isEmpty();
+  }
+
+  @Test
   void lockJobReadsTheJobOrNothing() {
     Job job = saved(aJob().build());
 

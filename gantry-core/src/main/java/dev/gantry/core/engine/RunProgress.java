@@ -33,11 +33,13 @@ public final class RunProgress {
   }
 
   /**
-   * Marks the job RUNNING when a run of it has been claimed; returns the job. Only the first run
-   * of a job changes it: for the others a read does, without a transaction that locks the job.
+   * Marks the job RUNNING when a run of it has been claimed; returns the job. Only a job's first
+   * run (or the first after a restart) changes it: for the others a read does, without a
+   * transaction that locks the job.
    */
   public Job started(TaskRun run) {
-    Optional<Job> seen = store.findJob(run.jobId());
+    boolean surelyFirst = run.position() == 1 && run.attempt() == 1;
+    Optional<Job> seen = surelyFirst ? Optional.empty() : store.findJob(run.jobId());
     if (seen.isPresent() && seen.get().state() != JobState.QUEUED) {
       return seen.get();
     }

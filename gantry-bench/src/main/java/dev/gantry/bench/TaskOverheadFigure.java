@@ -62,8 +62,9 @@ final class TaskOverheadFigure implements Figure {
     }
     return List.of(new Row("1", "10-task job, submit to end", median(gantry), median(direct), "s",
         "10 sequential docker-java create/start/wait/remove cycles of busybox `true`",
-        Target.ratioAtMost(1.10), "median of " + ROUNDS + " alternating rounds after " + WARM_UP_JOBS + " warm-up jobs; all rounds Gantry "
-            + list(gantry) + " s, direct " + list(direct) + " s; last round from the job's own timestamps: " + breakdown));
+        Target.ratioAtMost(1.10), "median of " + ROUNDS + " alternating rounds after " + WARM_UP_JOBS
+            + " warm-up jobs; all rounds Gantry " + list(gantry) + " s, direct " + list(direct)
+            + " s; last round from the job's own timestamps: " + breakdown));
   }
 
   /** Where a job's time went: inside its runs (claim to end) and between them (end to next claim). */

@@ -101,12 +101,7 @@ final class ImageSource {
   }
 
   boolean isPresent(String image) {
-    try {
-      client.inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return userOf(image) != null;
   }
 
   /** Pulls the image; returns why it failed, or null. */

@@ -73,23 +73,27 @@ final class ImageSource {
    * may create {@code /gantry}. One inspect per image a minute; false for a missing image.
    */
   boolean runsAsRoot(String image) {
-    long now = System.nanoTime();
     UserCheck known = users.get(image);
-    if (known == null || now - known.checkedAt() > USER_TTL_NANOS) {
-      known = new UserCheck(isRoot(userOf(image)), now);
-      users.put(image, known);
+    if (known == null || System.nanoTime() - known.checkedAt() > USER_TTL_NANOS) {
+      return isRoot(userOf(image));
     }
     return known.root();
   }
 
-  /** The image's configured user ("" when none), or null when the image is missing. */
+  /**
+   * The image's configured user ("" when none), or null when the image is missing. Every inspect
+   * also refreshes what {@link #runsAsRoot} knows, so a presence check after a pull serves it too.
+   */
   private String userOf(String image) {
+    String user;
     try {
       ContainerConfig config = client.inspectImageCmd(image).exec().getConfig();
-      return config == null || config.getUser() == null ? "" : config.getUser();
+      user = config == null || config.getUser() == null ? "" : config.getUser();
     } catch (NotFoundException e) {
-      return null;
+      user = null;
     }
+    users.put(image, new UserCheck(isRoot(user), System.nanoTime()));
+    return user;
   }
 
   static boolean isRoot(String user) {

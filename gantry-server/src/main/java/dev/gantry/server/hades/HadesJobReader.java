@@ -41,6 +41,8 @@ final class HadesJobReader {
       "volumes", "ignored: steps share only the job's /shared volume",
       "volumeMounts", "ignored: steps share only the job's /shared volume",
       "workingDir", "ignored: every step runs in " + WORKDIR);
+  /** A body of a megabyte could hold 100,000 unknown fields: the answer names the first ones only. */
+  private static final int MAX_IGNORED_LISTED = 20;
   private static final Set<String> RESERVED_ENV = Set.of("UUID", "JOB_NAME");
   private static final Pattern UUID = Pattern.compile(
       "(urn:uuid:)?\\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}}?");
@@ -51,6 +53,7 @@ final class HadesJobReader {
   record HadesJob(JobSpec spec, List<String> warnings) {}
 
   private final List<String> warnings = new ArrayList<>();
+  private int ignoredFields;
   private final String jobId;
 
   private HadesJobReader(String jobId) {
@@ -66,6 +69,9 @@ final class HadesJobReader {
     List<SpecNode> stepNodes = job.objects("steps");
     ignoreUnknown(job, JOB_FIELDS);
     stepNodes.forEach(step -> ignoreUnknown(step, STEP_FIELDS));
+    if (ignoredFields > MAX_IGNORED_LISTED) {
+      warnings.add("and " + (ignoredFields - MAX_IGNORED_LISTED) + " more fields ignored");
+    }
     String clientId = job.text("id");
     if (clientId != null && !UUID.matcher(clientId).matches()) {
       throw job.invalid("id", "must be a UUID (it is ignored: Gantry gives every job a new id)");
@@ -95,11 +101,14 @@ final class HadesJobReader {
     }
   }
 
-  /** Hades ignores fields it does not know; so does Gantry, saying so in a warning. */
+  /** Hades ignores fields it does not know; so does Gantry, saying so in a warning (the first few by name). */
   private void ignoreUnknown(SpecNode node, Set<String> known) {
     for (String path : node.unknownFields(known)) {
-      String field = path.substring(path.lastIndexOf('.') + 1);
-      warnings.add(path + ": " + IGNORED.getOrDefault(field, "ignored: not a field of a Hades job"));
+      ignoredFields++;
+      if (ignoredFields <= MAX_IGNORED_LISTED) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        warnings.add(path + ": " + IGNORED.getOrDefault(field, "ignored: not a field of a Hades job"));
+      }
     }
   }
 

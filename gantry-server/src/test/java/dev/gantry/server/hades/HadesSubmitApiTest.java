@@ -192,6 +192,21 @@ class HadesSubmitApiTest {
         "steps[0].volumeMounts: ignored: steps share only the job's /shared volume");
   }
 
+  @Test
+  void namesTheFirstTwentyIgnoredFieldsAndCountsTheRest() {
+    StringBuilder fields = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      fields.append("\"f").append(i).append("\": ").append(i).append(", ");
+    }
+    Reply reply = build("{" + fields + "\"name\": \"many\", \"steps\": [{\"id\": 1, \"image\": \"busybox\"}]}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode warnings = reply.json().path("warnings");
+    assertThat(warnings).hasSize(21);
+    assertThat(warnings.path(19).asText()).isEqualTo("f20: ignored: not a field of a Hades job");
+    assertThat(warnings.path(20).asText()).isEqualTo("and 10 more fields ignored");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       duplicate ids  | [{"id": 1, "name": "a", "image": "a"}, {"id": 1, "name": "b", "image": "b"}] | a, b

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -73,7 +72,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   /** Hades 1.0's shape and the older {@code {"message": "pong"}} in one answer, so clients of either read it. */
   private void ping(Context ctx) {
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    JsonResponses.write(ctx, 200, Map.of("status", "ok", "timestamp", now, "message", "pong"));
+    JsonResponses.write(ctx, 200, HadesPingView.at(now));
   }
 
   /** Any content type: Hades reads every body as JSON. */

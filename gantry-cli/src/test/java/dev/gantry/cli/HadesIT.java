@@ -220,6 +220,7 @@ class HadesIT {
     assertThat(awaitEnd(id)).isEqualTo("failed");
     JsonNode job = gantry.http().job(id);
     assertThat(job.path("error").asText()).isEqualTo("job timed out after 2 seconds");
+    assertThat(logManagerStatus(id)).isEqualTo("Failed"); // as Hades reports a timed-out job
     assertThat(job.path("execution")).hasSize(1);
     assertThat(logs(id)).isEqualTo("started\n");
     gantry.awaitNoLeftovers(id);
@@ -311,6 +312,134 @@ class HadesIT {
     HttpResponse<String> response = post("{\"name\": \"j\", \"steps\": [{\"id\": 1, \"image\": \"busybox:latest\", \"memory_limit\": \"2Q\"}]}");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-    assertThat(response.body()).startsWith("steps[0].memory_limit: invalid size '2Q'");
+    assertThat(response.body()).startsWith("steps[0].memory_limit: Failed to parse RAM limit: invalid size '2Q'");
+    assertThat(gantry.http().get("/jobs?size=1").body().path("items").toString()).doesNotContain("\"name\":\"j\"");
+  }
+
+  /** Hades 1.0's {@code RESTPayload} as the issue quotes it: every job and step field, with the client's job id. */
+  @Test
+  void hades10sOwnPayloadRunsAndItsAnswerHasTheJobId() {
+    HttpResponse<String> response = post("""
+        {"id": "00000000-0000-0000-0000-000000000000", "name": "restpayload", "timestamp": "2026-08-20T10:00:00Z",
+         "priority": 3, "metadata": {"GLOBAL": "g"}, "timeout_seconds": 60,
+         "steps": [{"id": 1, "name": "build", "image": "busybox:latest", "script": "echo $GLOBAL $STEP; cat /sys/fs/cgroup/pids/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids.max",
+                    "metadata": {"STEP": "s"}, "continue_on_error": false, "cpu_limit": 1, "memory_limit": "256M",
+                    "memory_swap": "512M", "pids_limit": 100, "network": "none"}]}""");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = read(response.body());
+    String id = answer.path("job_id").asText();
+    assertThat(id).matches("[0-9a-f-]{36}").isNotEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(answer.path("message").asText()).isEqualTo("Successfully enqueued job");
+    assertThat(awaitEnd(id)).isEqualTo("success");
+    assertThat(logs(id)).isEqualTo("g s\n100\n");
+    assertThat(logManagerStatus(id)).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void anUnknownFieldIsAcceptedAndNamedInTheWarnings() {
+    HttpResponse<String> response = post("""
+        {"name": "lenient", "colour": "blue", "steps": [{"id": 1, "image": "busybox:latest", "network": "none",
+         "script": "echo ran", "imgae": "typo"}]}""");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = read(response.body());
+    assertThat(answer.path("warnings")).extracting(JsonNode::asText)
+        .contains("colour: ignored: not a field of a Hades job", "steps[0].imgae: ignored: not a field of a Hades job");
+    assertThat(awaitEnd(answer.path("job_id").asText())).isEqualTo("success");
+  }
+
+  @Test
+  void everyValidationRuleOfHades10IsA400WithItsMessage() {
+    String step = "\"id\": 1, \"image\": \"busybox:latest\"";
+    List<String[]> cases = List.of(
+        new String[] {"{\"steps\": [{" + step + "}]}", "name: \"name\" is required"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"memory_limit\": \"12X\"}]}",
+            "steps[0].memory_limit: Failed to parse RAM limit"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"memory_limit\": \"1G\", \"memory_swap\": \"2X\"}]}",
+            "steps[0].memory_swap: Failed to parse memory_swap limit"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"memory_swap\": \"1G\"}]}",
+            "steps[0].memory_swap: memory_swap requires memory_limit to be set"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"memory_limit\": \"1G\", \"memory_swap\": \"512M\"}]}",
+            "steps[0].memory_swap: memory_swap must be greater than or equal to memory_limit"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"pids_limit\": -1}]}",
+            "steps[0].pids_limit: pids_limit cannot be negative"},
+        new String[] {"{\"name\": \"j\", \"timeout_seconds\": -1, \"steps\": [{" + step + "}]}",
+            "timeout_seconds: timeout_seconds cannot be negative"},
+        new String[] {"{\"name\": \"j\", \"timeout_seconds\": 9223372037, \"steps\": [{" + step + "}]}",
+            "timeout_seconds: timeout_seconds must not exceed 9223372036"},
+        new String[] {"{\"name\": \"j\", \"steps\": [{" + step + ", \"network\": \"bad net\"}]}",
+            "steps[0].network: invalid network mode: must be none, bridge, host, default, or a valid network name"},
+        new String[] {"{\"name\": \"j\", \"callback_url\": \"ftp://127.0.0.1/x\", \"steps\": [{" + step + "}]}",
+            "callback_url: Invalid callback_url: callback URL scheme must be http or https"},
+        new String[] {"{\"name\": \"j\", \"callback_url\": \"/x\", \"steps\": [{" + step + "}]}",
+            "callback_url: Invalid callback_url: callback URL must be absolute"},
+        new String[] {"{\"name\": \"j\", \"callback_url\": \"http:/x\", \"steps\": [{" + step + "}]}",
+            "callback_url: Invalid callback_url: callback URL must include a host"});
+    long before = gantry.http().get("/jobs?size=1").body().path("totalItems").asLong();
+    for (String[] c : cases) {
+      HttpResponse<String> response = post(c[0]);
+      assertThat(response.statusCode()).as(c[0] + " -> " + response.body()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+      assertThat(response.body()).as(c[0]).startsWith(c[1]);
+    }
+    assertThat(gantry.http().get("/jobs?size=1").body().path("totalItems").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void pingHasHades10sShapeAndTheOlderOne() {
+    JsonNode ping = read(send(HttpRequest.newBuilder(uri("/ping")).GET()).body());
+    assertThat(ping.path("status").asText()).isEqualTo("ok");
+    assertThat(ping.path("message").asText()).isEqualTo("pong");
+    assertThat(ping.path("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+  }
+
+  @Test
+  void theLogManagerAnswersForARunningAndAnEndedJobAndNotForAnUnknownOne() throws Exception {
+    String id = build("""
+        {"name": "watched", "steps": [{"id": 1, "image": "busybox:latest", "network": "none",
+          "script": "echo first; sleep 120"}]}""");
+    HttpResponse<InputStream> live = HTTP.send(HttpRequest.newBuilder(uri("/build/" + id + "/logs")).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(live.body(), StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("first");
+      assertThat(logManagerStatus(id)).isEqualTo("Running");
+      JsonNode running = logManagerLogs(id);
+      assertThat(running.path("logs").path(0).path("job_id").asText()).isEqualTo(id);
+      assertThat(running.path("logs").path(0).path("logs").path(0).path("message").asText()).isEqualTo("first");
+      gantry.http().put("/jobs/" + id + "/cancel");
+      assertThat(lines.readLine()).isNull();
+    }
+    assertThat(logManagerStatus(id)).isEqualTo("Stopped");
+    JsonNode ended = logManagerLogs(id);
+    assertThat(ended.path("logs")).hasSize(1);
+    assertThat(ended).isEqualTo(read(send(HttpRequest.newBuilder(uri("/build/" + id + "/logs"))
+        .header("Accept", "application/json").GET()).body()));
+
+    for (String path : List.of("/jobs/0b6c9f5e-1d2a-4c3b-8e7f-123456789abc/status", "/jobs/0b6c9f5e-1d2a-4c3b-8e7f-123456789abc/logs")) {
+      HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri(path)).GET());
+      assertThat(unknown.statusCode()).as(path).isEqualTo(404);
+      assertThat(read(unknown.body()).path("error").asText()).isEqualTo("job not found: 0b6c9f5e-1d2a-4c3b-8e7f-123456789abc");
+    }
+  }
+
+  @Test
+  void bridgeAndDefaultNetworksGiveTheStepAnInterface() {
+    String id = build("""
+        {"name": "networks", "steps": [
+          {"id": 1, "image": "busybox:latest", "network": "bridge", "script": "ls /sys/class/net"},
+          {"id": 2, "image": "busybox:latest", "network": "default", "script": "ls /sys/class/net"}]}""");
+    assertThat(awaitEnd(id)).isEqualTo("success");
+    assertThat(logs(id)).isEqualTo("eth0\nlo\neth0\nlo\n");
+  }
+
+  private static String logManagerStatus(String id) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/jobs/" + id + "/status")).GET());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return read(response.body()).path("status").asText();
+  }
+
+  private static JsonNode logManagerLogs(String id) {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/jobs/" + id + "/logs")).GET());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return read(response.body());
   }
 }

@@ -3,6 +3,7 @@ package dev.gantry.server;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.server.hades.HadesDialect;
+import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import io.javalin.Javalin;
@@ -53,7 +54,8 @@ public final class GantryServer implements AutoCloseable {
     return List.of(
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(cluster),
-        new HadesDialect(jobs, settings, logStreams));
+        new HadesDialect(jobs, settings, logStreams),
+        new HadesLogManagerDialect(jobs));
   }
 
   /** Starts listening; returns this server. */

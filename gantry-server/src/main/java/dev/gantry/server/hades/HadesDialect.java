@@ -14,10 +14,10 @@ import dev.gantry.server.ServerSettings;
 import dev.gantry.server.hades.HadesJobReader.HadesJob;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * The API of Hades, the CI job scheduler: {@code POST /build}, {@code GET /build/{id}/status},
  * {@code GET /build/{id}/logs} (plain text, JSON or server-sent events, live while the job runs)
  * and {@code GET /ping}. Errors are plain text, as Hades writes them. A Hades job id is a UUID.
+ * Its log manager's routes are {@link HadesLogManagerDialect}'s.
  */
 public final class HadesDialect implements HttpDialect, AutoCloseable {
 
@@ -34,17 +35,19 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   private final long maxRequestBytes;
   private final LogStreams logStreams;
   private final HadesCallbacks callbacks;
+  private final Clock clock;
 
   public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams) {
-    this(jobs, settings, logStreams, HadesCallbacks.DEFAULT_BACKOFF);
+    this(jobs, settings, logStreams, HadesCallbacks.DEFAULT_BACKOFF, Clock.systemUTC());
   }
 
-  /** {@code callbackBackoff}: the pauses between attempts to deliver a callback. */
-  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams, List<Duration> callbackBackoff) {
+  /** {@code callbackBackoff}: the pauses between attempts to deliver a callback; {@code clock}: the time {@code /ping} tells. */
+  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams, List<Duration> callbackBackoff, Clock clock) {
     this.jobs = jobs;
     this.maxRequestBytes = settings.maxRequestBytes();
     this.logStreams = logStreams;
     this.callbacks = new HadesCallbacks(jobs, callbackBackoff);
+    this.clock = clock;
   }
 
   @Override
@@ -55,7 +58,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   @Override
   public void register(DialectRoutes routes) {
     routes
-        .get("/ping", ctx -> JsonResponses.write(ctx, 200, Map.of("message", "pong")))
+        .get("/ping", this::ping)
         .post("/build", this::submit)
         .get("/build/{id}/status", this::status)
         .get("/build/{id}/logs", this::logs);
@@ -64,6 +67,12 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   @Override
   public void renderError(Context ctx, Exception error) {
     HadesErrors.render(ctx, error);
+  }
+
+  /** Hades 1.0's shape and the older {@code {"message": "pong"}} in one answer, so clients of either read it. */
+  private void ping(Context ctx) {
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonResponses.write(ctx, 200, HadesPingView.at(now));
   }
 
   /** Any content type: Hades reads every body as JSON. */
@@ -86,17 +95,14 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
     if (LogRequests.wantsEvents(ctx)) {
       logStreams.stream(ctx, id, LogRequests.after(ctx), HadesLogEvents.INSTANCE);
     } else if (LogRequests.accepts(ctx, "application/json")) {
-      jobs.job(id);
-      ctx.status(200).contentType(JsonResponses.CONTENT_TYPE);
-      try (OutputStream out = ctx.res().getOutputStream()) {
-        HadesLogDocument.write(jobs, id, out);
-      }
+      HadesLogDocument.answer(ctx, jobs, id);
     } else {
       logStreams.stream(ctx, id, LogRequests.after(ctx), PlainLog.INSTANCE);
     }
   }
 
-  private static String id(Context ctx) {
+  /** The path's job id; an id that no job can have is unknown without asking the store. */
+  static String id(Context ctx) {
     String id = ctx.pathParam("id");
     if (!ID.matcher(id).matches()) {
       throw new NotFoundException("job", id.length() > 64 ? id.substring(0, 64) + "..." : id);

@@ -1,46 +1,59 @@
 package dev.gantry.server.hades;
 
-import dev.gantry.core.spec.ByteSize;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobDocuments;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecValidator;
-import dev.gantry.core.spec.Limits;
 import dev.gantry.core.spec.SpecNode;
 import dev.gantry.core.spec.TaskSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads a Hades job ({@code POST /build}) into a JobSpec. Steps run in {@code id} order (ids 1..n);
- * job {@code metadata} is every step's env, a step's own {@code metadata} overrides it, and each
- * step also gets {@code UUID} (the job id) and {@code JOB_NAME}, which nothing overrides. Fields the
- * real Hades ignores are accepted with a warning; fields nobody knows are an error naming them all.
+ * Reads a Hades job ({@code POST /build}, Hades 1.0's {@code RESTPayload}) into a JobSpec. Job
+ * {@code metadata} is every step's env, a step's own {@code metadata} overrides it, and each step
+ * also gets {@code UUID} (the job id) and {@code JOB_NAME}, which nothing overrides. A client's job
+ * {@code id} is ignored, as Hades ignores it. Fields Hades does not know are ignored as Hades ignores
+ * them, but named in the answer's warnings, so a misspelt key does not vanish unseen.
  */
 final class HadesJobReader {
 
   static final String WORKDIR = "/shared";
+  /** Hades bounds the timeout so that its nanoseconds fit in an int64. */
+  static final long MAX_TIMEOUT_SECONDS = 9_223_372_036L;
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "metadata", "steps", "priority", "timestamp", "timeout_seconds", "callback_url");
+      "id", "name", "metadata", "steps", "priority", "timestamp", "timeout_seconds", "callback_url");
   private static final Set<String> STEP_FIELDS = Set.of("id", "name", "image", "script", "metadata",
       "continue_on_error", "cpu_limit", "memory_limit", "memory_swap", "pids_limit", "network");
-  /** Sent by Hades' own client, ignored by Hades; accepted here with a warning saying so. */
+  /** Sent by Hades' own client, ignored by Hades: the warning says why they change nothing. */
   private static final Map<String, String> IGNORED = Map.of(
       "volumes", "ignored: steps share only the job's /shared volume",
       "volumeMounts", "ignored: steps share only the job's /shared volume",
       "workingDir", "ignored: every step runs in " + WORKDIR);
+  /** A body of a megabyte could hold 100,000 unknown fields: the answer names the first ones only. */
+  private static final int MAX_IGNORED_LISTED = 20;
   private static final Set<String> RESERVED_ENV = Set.of("UUID", "JOB_NAME");
+  private static final Pattern UUID = Pattern.compile(
+      "(urn:uuid:)?\\{?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}}?");
+  private static final Pattern NETWORK = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
   /** A job read from a request, with what was accepted but ignored. */
   record HadesJob(JobSpec spec, List<String> warnings) {}
 
   private final List<String> warnings = new ArrayList<>();
+  private int ignoredFields;
   private final String jobId;
 
   private HadesJobReader(String jobId) {
@@ -53,83 +66,98 @@ final class HadesJobReader {
   }
 
   private HadesJob job(SpecNode job) {
-    List<String> unknown = new ArrayList<>(knownFields(job, JOB_FIELDS));
     List<SpecNode> stepNodes = job.objects("steps");
-    for (SpecNode step : stepNodes) {
-      unknown.addAll(knownFields(step, STEP_FIELDS));
+    ignoreUnknown(job, JOB_FIELDS);
+    stepNodes.forEach(step -> ignoreUnknown(step, STEP_FIELDS));
+    if (ignoredFields > MAX_IGNORED_LISTED) {
+      warnings.add("and " + (ignoredFields - MAX_IGNORED_LISTED) + " more fields ignored");
     }
-    if (!unknown.isEmpty()) {
-      throw new InvalidJobException("", (unknown.size() == 1 ? "unknown field: " : "unknown fields: ") + String.join(", ", unknown));
+    String clientId = job.text("id");
+    if (clientId != null && !UUID.matcher(clientId).matches()) {
+      throw job.invalid("id", "must be a UUID (it is ignored: Gantry gives every job a new id)");
     }
-    String name = job.requiredText("name");
+    String name = job.text("name");
+    if (name == null || name.isEmpty()) {
+      throw job.invalid("name", "\"name\" is required");
+    }
+    timestamp(job);
+    Integer priority = HadesPriority.level(job, warnings);
+    Duration timeout = timeout(job);
+    String callback = callbackUrl(job);
     if (stepNodes.isEmpty()) {
       throw job.invalid("steps", "a job needs at least one step");
     }
-    List<SpecNode> ordered = inIdOrder(stepNodes);
+    HadesStepOrder.Ordered order = HadesStepOrder.of(stepNodes);
+    order.warning().ifPresent(warnings::add);
     List<TaskSpec> tasks = new ArrayList<>();
-    for (SpecNode step : ordered) {
-      tasks.add(step(step, name));
+    for (SpecNode step : order.steps()) {
+      tasks.add(step(step, tasks.size() + 1, name));
     }
-    Integer timeout = job.integer("timeout_seconds");
-    if (timeout != null && timeout < 0) {
-      throw job.invalid("timeout_seconds", "must be 0 (no timeout) or more");
-    }
-    String callback = job.text("callback_url");
-    if (callback != null) {
-      JobSpecValidator.callbackUrl(job.pathOf("callback_url"), callback);
-    }
-    JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks,
-        timeout == null || timeout == 0 ? null : Duration.ofSeconds(timeout), job.integer("priority"), callback);
+    JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks, timeout, priority, callback);
     try {
       return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings));
     } catch (InvalidJobException e) {
-      throw HadesPaths.translated(e, ordered);
+      throw HadesPaths.translated(e, order.steps());
     }
   }
 
-  /** The fields of {@code node} outside {@code known}: ignored ones become warnings, the rest are returned. */
-  private List<String> knownFields(SpecNode node, Set<String> known) {
-    List<String> unknown = new ArrayList<>();
+  /** Hades ignores fields it does not know; so does Gantry, saying so in a warning (the first few by name). */
+  private void ignoreUnknown(SpecNode node, Set<String> known) {
     for (String path : node.unknownFields(known)) {
-      String field = path.substring(path.lastIndexOf('.') + 1);
-      if (IGNORED.containsKey(field)) {
-        warnings.add(path + ": " + IGNORED.get(field));
-      } else {
-        unknown.add(path);
+      ignoredFields++;
+      if (ignoredFields <= MAX_IGNORED_LISTED) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        warnings.add(path + ": " + IGNORED.getOrDefault(field, "ignored: not a field of a Hades job"));
       }
     }
-    return unknown;
   }
 
-  /** Steps sorted by id; the ids must be 1, 2, 3... each once. */
-  private static List<SpecNode> inIdOrder(List<SpecNode> steps) {
-    Map<Integer, SpecNode> byId = new LinkedHashMap<>();
-    for (SpecNode step : steps) {
-      Integer id = step.integer("id");
-      if (id == null) {
-        throw step.invalid("id", "is required");
-      }
-      if (id < 1) {
-        throw step.invalid("id", "must be 1 or more, not " + id);
-      }
-      SpecNode earlier = byId.putIfAbsent(id, step);
-      if (earlier != null) {
-        throw step.invalid("id", "duplicate step id " + id + " (also " + earlier.pathOf("id") + ")");
+  /** Hades reads it as an RFC 3339 time and keeps it nowhere: checked, then dropped. */
+  private static void timestamp(SpecNode job) {
+    String timestamp = job.text("timestamp");
+    if (timestamp != null) {
+      try {
+        OffsetDateTime.parse(timestamp);
+      } catch (DateTimeParseException e) {
+        throw job.invalid("timestamp", "'" + timestamp + "' is not an RFC 3339 time (e.g. 2026-08-20T10:00:00Z)");
       }
     }
-    List<SpecNode> ordered = new ArrayList<>(steps);
-    ordered.sort(Comparator.comparingInt(step -> step.integer("id")));
-    for (int i = 0; i < ordered.size(); i++) {
-      int id = ordered.get(i).integer("id");
-      if (id != i + 1) {
-        throw ordered.get(i).invalid("id", "step ids must be sequential from 1: expected " + (i + 1) + ", got " + id);
-      }
-    }
-    return ordered;
   }
 
-  private TaskSpec step(SpecNode step, String jobName) {
-    int id = step.integer("id");
+  private static Duration timeout(SpecNode job) {
+    Long seconds = wholeNumber(job, "timeout_seconds");
+    if (seconds != null && seconds < 0) {
+      throw job.invalid("timeout_seconds", "timeout_seconds cannot be negative");
+    }
+    if (seconds != null && seconds > MAX_TIMEOUT_SECONDS) {
+      throw job.invalid("timeout_seconds", "timeout_seconds must not exceed " + MAX_TIMEOUT_SECONDS);
+    }
+    return seconds == null || seconds == 0 ? null : Duration.ofSeconds(seconds);
+  }
+
+  /** Hades' rule (absolute http or https with a host) and wording; the core's own rule follows. */
+  private static String callbackUrl(SpecNode job) {
+    String url = job.text("callback_url");
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    String problem;
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      problem = !uri.isAbsolute() ? "callback URL must be absolute"
+          : !(scheme.equals("http") || scheme.equals("https")) ? "callback URL scheme must be http or https"
+          : uri.getHost() == null ? "callback URL must include a host" : null;
+    } catch (URISyntaxException e) {
+      problem = "callback URL is not parseable";
+    }
+    if (problem != null) {
+      throw job.invalid("callback_url", "Invalid callback_url: " + problem);
+    }
+    return url;
+  }
+
+  private TaskSpec step(SpecNode step, int position, String jobName) {
     Map<String, String> env = new LinkedHashMap<>(step.stringMap("metadata"));
     for (String reserved : RESERVED_ENV) {
       if (env.containsKey(reserved)) {
@@ -140,25 +168,30 @@ final class HadesJobReader {
     env.put("JOB_NAME", jobName);
     Boolean continueOnError = step.bool("continue_on_error");
     String name = step.text("name");
-    return new TaskSpec(name == null || name.isBlank() ? "step " + id : name, null, step.requiredText("image"),
-        step.text("script"), List.of(), List.of(), env, Map.of(), WORKDIR, null, 0, limits(step), step.text("network"),
+    return new TaskSpec(name == null || name.isBlank() ? "step " + position : name, null, step.requiredText("image"),
+        step.text("script"), List.of(), List.of(), env, Map.of(), WORKDIR, null, 0, HadesLimits.of(step), network(step),
         null, Boolean.TRUE.equals(continueOnError));
   }
 
-  private static Limits limits(SpecNode step) {
-    Double cpus = step.parsed("cpu_limit", HadesJobReader::cpus);
-    Long memory = step.parsed("memory_limit", ByteSize::parse);
-    Long swap = step.parsed("memory_swap", text -> text.trim().equals("-1") ? -1L : ByteSize.parse(text));
-    Integer pids = step.integer("pids_limit");
-    // Docker reads 0 and -1 as "no limit", and so does Hades.
-    return new Limits(cpus, memory, swap, pids == null || pids <= 0 ? null : pids.longValue());
+  /** Hades 1.0 takes none, bridge, host, default or a network's name; empty is the executor's default. */
+  private static String network(SpecNode step) {
+    String network = step.text("network");
+    if (network == null || network.isEmpty()) {
+      return null;
+    }
+    if (!NETWORK.matcher(network).matches()) {
+      throw step.invalid("network", "invalid network mode: must be none, bridge, host, default, or a valid network name");
+    }
+    return network;
   }
 
-  private static Double cpus(String text) {
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a number of CPUs (e.g. 0.5, 2)");
-    }
+  /** A whole number (Hades' int64 fields), as a JSON number or a string of digits; null when absent. */
+  static Long wholeNumber(SpecNode node, String field) {
+    return node.parsed(field, text -> {
+      if (!WHOLE_NUMBER.matcher(text.trim()).matches()) {
+        throw new IllegalArgumentException("must be a whole number");
+      }
+      return Long.parseLong(text.trim());
+    });
   }
 }

@@ -5,6 +5,7 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.server.JsonResponses;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
@@ -24,6 +25,15 @@ final class HadesLogDocument {
   private static final int PAGE = 64;
 
   private HadesLogDocument() {}
+
+  /** Answers {@code ctx} with the document of job {@code jobId}; an unknown job is a NotFoundException before anything is written. */
+  static void answer(Context ctx, JobService jobs, String jobId) throws IOException {
+    jobs.job(jobId);
+    ctx.status(200).contentType(JsonResponses.CONTENT_TYPE);
+    try (OutputStream out = ctx.res().getOutputStream()) {
+      write(jobs, jobId, out);
+    }
+  }
 
   static void write(JobService jobs, String jobId, OutputStream out) throws IOException {
     List<TaskRun> runs = jobs.runs(jobId);

@@ -13,6 +13,7 @@ import dev.gantry.server.ServerSettings;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
 import dev.gantry.server.tork.NativeDialect;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +28,7 @@ class HadesCallbackTest {
 
   private final TestServer server = new TestServer(SETTINGS, jobs -> {
     LogStreams streams = new LogStreams(jobs);
-    return List.of(new NativeDialect(jobs, SETTINGS, streams), new HadesDialect(jobs, SETTINGS, streams, QUICK_RETRIES));
+    return List.of(new NativeDialect(jobs, SETTINGS, streams), new HadesDialect(jobs, SETTINGS, streams, QUICK_RETRIES, Clock.systemUTC()));
   });
 
   @AfterEach

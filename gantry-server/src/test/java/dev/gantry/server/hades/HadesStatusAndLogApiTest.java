@@ -11,6 +11,8 @@ import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -103,10 +105,17 @@ class HadesStatusAndLogApiTest {
   }
 
   @Test
-  void pingAnswersWithoutAnything() {
+  void pingAnswersInHades10sShapeAndTheOlderOne() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Reply reply = server.get("/ping");
     assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(reply.json().path("status").asText()).isEqualTo("ok");
     assertThat(reply.json().path("message").asText()).isEqualTo("pong");
+    String timestamp = reply.json().path("timestamp").asText();
+    // RFC 3339 in UTC to the second, as Go's time.RFC3339 writes it
+    assertThat(timestamp).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    assertThat(Instant.parse(timestamp)).isBetween(before, Instant.now());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,61 +88,176 @@ class HadesSubmitApiTest {
     assertThat(job.spec().tasks()).extracting(TaskSpec::name).containsExactly("a", "b", "c");
   }
 
-  @Test
-  void mapsEveryFieldTheRealServerKnows() {
-    Job job = accepted("""
-        {"name": "full", "priority": 5, "timestamp": "2024-05-01T10:00:00Z", "timeout_seconds": 600,
-         "callback_url": "http://127.0.0.1:9/hook",
-         "steps": [{"id": 1, "image": "busybox", "script": "make", "continue_on_error": true, "cpu_limit": 2,
-                    "memory_limit": "2048M", "memory_swap": "4G", "pids_limit": 64, "network": "none"},
-                   {"id": 2, "image": "busybox", "cpu_limit": "0.5", "memory_limit": "512m", "memory_swap": -1, "pids_limit": 0}]}""");
+  /** The shape of Hades 1.0's own {@code RESTPayload}, as a Go client that reuses it sends it. */
+  static final String HADES_1_0_PAYLOAD = """
+      {"id": "00000000-0000-0000-0000-000000000000", "name": "full", "timestamp": "2026-08-20T10:00:00Z",
+       "priority": 3, "metadata": {"REPO": "https://example.invalid/repo.git"}, "timeout_seconds": 60,
+       "callback_url": "http://127.0.0.1:9/hook",
+       "steps": [{"id": 1, "name": "build", "image": "busybox:latest", "script": "make", "continue_on_error": true,
+                  "metadata": {"STEP": "one"}, "cpu_limit": 2, "memory_limit": "2048M", "memory_swap": "4G",
+                  "pids_limit": 100, "network": "none"}]}""";
 
-    JobSpec spec = job.spec();
-    assertThat(spec.priority()).isEqualTo(5);
-    assertThat(spec.timeout()).isEqualTo(Duration.ofMinutes(10));
+  @Test
+  void acceptsHades10sOwnPayloadAndIgnoresTheClientsJobId() {
+    Reply reply = build(HADES_1_0_PAYLOAD);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    String id = reply.json().path("job_id").asText();
+    assertThat(id).isNotEqualTo("00000000-0000-0000-0000-000000000000").isEqualTo(reply.json().path("id").asText());
+    JobSpec spec = server.jobs.job(id).spec();
+    assertThat(spec.priority()).isEqualTo(3);
+    assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(spec.callbackUrl()).isEqualTo("http://127.0.0.1:9/hook");
-    TaskSpec first = spec.task(1);
-    assertThat(first.continueOnError()).isTrue();
-    assertThat(first.network()).isEqualTo("none");
-    assertThat(first.limits()).isEqualTo(new Limits(2.0, 2048L << 20, 4L << 30, 64L));
-    assertThat(spec.task(2).continueOnError()).isFalse();
-    assertThat(spec.task(2).limits()).isEqualTo(new Limits(0.5, 512L << 20, -1L, null));
+    assertThat(spec.env()).containsEntry("REPO", "https://example.invalid/repo.git");
+    TaskSpec step = spec.task(1);
+    assertThat(step.continueOnError()).isTrue();
+    assertThat(step.network()).isEqualTo("none");
+    assertThat(step.env()).containsEntry("STEP", "one").containsEntry("UUID", id);
+    assertThat(step.limits()).isEqualTo(new Limits(2.0, 2048L << 20, 4L << 30, 100L));
+    assertThat(reply.json().path("warnings").toString()).contains("priority: kept, but it does not order Gantry's queue yet");
   }
 
   @Test
-  void acceptsWhatHadesIgnoresAndSaysSo() {
+  void aClientsJobIdMayBeAnyFormOfUuidOrNull() {
+    for (String id : List.of("\"7f3a1c2b-0000-4000-8000-000000000001\"", "\"7F3A1C2B000040008000000000000001\"",
+        "\"urn:uuid:7f3a1c2b-0000-4000-8000-000000000001\"", "\"{7f3a1c2b-0000-4000-8000-000000000001}\"", "null")) {
+      Reply reply = build("{\"id\": " + id + ", \"name\": \"j\", \"steps\": [{\"id\": 1, \"image\": \"busybox\"}]}");
+      assertThat(reply.status()).as(id + ": " + reply.body()).isEqualTo(200);
+      assertThat(reply.json().path("job_id").asText()).doesNotContain("7f3a1c2b");
+    }
+  }
+
+  @Test
+  void keepsAnOlderGantrysWiderValues() {
+    Job job = accepted("""
+        {"name": "wide", "steps": [{"id": 1, "image": "busybox", "cpu_limit": "0.5", "memory_limit": "512m", "memory_swap": -1},
+                                   {"id": 2, "image": "busybox", "cpu_limit": 1.5, "memory_limit": "1gb", "memory_swap": "1536m"}]}""");
+
+    assertThat(job.spec().task(1).limits()).isEqualTo(new Limits(0.5, 512L << 20, -1L, null));
+    assertThat(job.spec().task(2).limits()).isEqualTo(new Limits(1.5, 1L << 30, 1536L << 20, null));
+  }
+
+  @Test
+  void zeroLimitsAndEmptyValuesMeanNone() {
+    Job job = accepted("""
+        {"name": "zeros", "timeout_seconds": 0, "callback_url": "",
+         "steps": [{"id": 1, "image": "busybox", "cpu_limit": 0, "memory_limit": "0M", "pids_limit": 0, "network": ""}]}""");
+
+    assertThat(job.spec().timeout()).isNull();
+    assertThat(job.spec().callbackUrl()).isNull();
+    assertThat(job.spec().task(1).limits()).isEqualTo(Limits.NONE);
+    assertThat(job.spec().task(1).network()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"none", "bridge", "default", "build-net_1.a"})
+  void takesEveryWellFormedNetworkMode(String network) {
+    Job job = accepted("{\"name\": \"n\", \"steps\": [{\"id\": 1, \"image\": \"busybox\", \"network\": \"" + network + "\"}]}");
+    assertThat(job.spec().task(1).network()).isEqualTo(network);
+  }
+
+  @Test
+  void takesTheLongestTimeoutHadesTakes() {
+    Job job = accepted("{\"name\": \"t\", \"timeout_seconds\": 9223372036, \"steps\": [{\"id\": 1, \"image\": \"busybox\"}]}");
+    assertThat(job.spec().timeout()).isEqualTo(Duration.ofSeconds(9_223_372_036L));
+  }
+
+  @ParameterizedTest(name = "priority {0} is level {1}")
+  @CsvSource({"9, 3", "3, 3", "2, 2", "1, 1", "0, 1", "-4, 1"})
+  void priorityIsOneOfHadesThreeLevels(int priority, int level) {
+    Job job = accepted("{\"name\": \"p\", \"priority\": " + priority + ", \"steps\": [{\"id\": 1, \"image\": \"busybox\"}]}");
+    assertThat(job.spec().priority()).isEqualTo(level);
+  }
+
+  @Test
+  void withoutPriorityAJobIsHighAsInHades() {
+    Reply reply = build(HELLO);
+    assertThat(server.jobs.job(reply.json().path("job_id").asText()).spec().priority()).isEqualTo(3);
+    assertThat(reply.json().has("warnings")).isFalse();
+  }
+
+  @Test
+  void acceptsFieldsHadesDoesNotKnowAndNamesThemInTheWarnings() {
     Reply reply = build("""
-        {"name": "client", "volumes": [], "steps": [{"id": 1, "image": "busybox", "workingDir": "/tmp",
-         "volumeMounts": [{"name": "x", "mountPath": "/x"}]}]}""");
+        {"name": "client", "colour": "blue", "volumes": [], "steps": [{"id": 1, "image": "busybox", "workingDir": "/tmp",
+         "imgae": "busybox:1", "volumeMounts": [{"name": "x", "mountPath": "/x"}]}]}""");
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(server.storedJobs()).isEqualTo(1);
-    assertThat(reply.json().path("warnings").toString())
-        .contains("volumes: ignored").contains("steps[0].workingDir: ignored: every step runs in /shared")
-        .contains("steps[0].volumeMounts: ignored");
+    assertThat(reply.json().path("warnings")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+        "colour: ignored: not a field of a Hades job",
+        "volumes: ignored: steps share only the job's /shared volume",
+        "steps[0].workingDir: ignored: every step runs in /shared",
+        "steps[0].imgae: ignored: not a field of a Hades job",
+        "steps[0].volumeMounts: ignored: steps share only the job's /shared volume");
+  }
+
+  @Test
+  void namesTheFirstTwentyIgnoredFieldsAndCountsTheRest() {
+    StringBuilder fields = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      fields.append("\"f").append(i).append("\": ").append(i).append(", ");
+    }
+    Reply reply = build("{" + fields + "\"name\": \"many\", \"steps\": [{\"id\": 1, \"image\": \"busybox\"}]}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonNode warnings = reply.json().path("warnings");
+    assertThat(warnings).hasSize(21);
+    assertThat(warnings.path(19).asText()).isEqualTo("f20: ignored: not a field of a Hades job");
+    assertThat(warnings.path(20).asText()).isEqualTo("and 10 more fields ignored");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      missing name          | {"steps": [{"id": 1, "image": "busybox"}]}                                   | name: is required
+      duplicate ids  | [{"id": 1, "name": "a", "image": "a"}, {"id": 1, "name": "b", "image": "b"}] | a, b
+      a gap in ids   | [{"id": 3, "name": "a", "image": "a"}, {"id": 1, "name": "b", "image": "b"}] | a, b
+      no ids         | [{"name": "a", "image": "a"}, {"name": "b", "image": "b"}]                   | a, b
+      ids 0 and -1   | [{"id": 0, "name": "a", "image": "a"}, {"id": -1, "name": "b", "image": "b"}] | a, b
+      """)
+  void stepsWhoseIdsAreNotOneToNRunAsListedAsInHades10(String what, String steps, String order) {
+    Reply reply = build("{\"name\": \"j\", \"steps\": " + steps + "}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    Job job = server.jobs.job(reply.json().path("id").asText());
+    assertThat(job.spec().tasks()).extracting(TaskSpec::name).containsExactly(order.split(", "));
+    assertThat(reply.json().path("warnings").toString()).contains("steps: the ids are not 1..2 each once, so the steps run in the order they are listed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      missing name          | {"steps": [{"id": 1, "image": "busybox"}]}                                   | name: "name" is required
+      empty name            | {"name": "", "steps": [{"id": 1, "image": "busybox"}]}                       | name: "name" is required
       blank name            | {"name": " ", "steps": [{"id": 1, "image": "busybox"}]}                      | name: is required
       no steps              | {"name": "j"}                                                                | steps: a job needs at least one step
       empty steps           | {"name": "j", "steps": []}                                                   | steps: a job needs at least one step
-      duplicate ids         | {"name": "j", "steps": [{"id": 1, "image": "a"}, {"id": 1, "image": "b"}]}   | steps[1].id: duplicate step id 1 (also steps[0].id)
-      gap in ids            | {"name": "j", "steps": [{"id": 1, "image": "a"}, {"id": 3, "image": "b"}]}   | steps[1].id: step ids must be sequential from 1: expected 2, got 3
-      ids not from 1        | {"name": "j", "steps": [{"id": 2, "image": "a"}]}                            | steps[0].id: step ids must be sequential from 1: expected 1, got 2
-      missing id            | {"name": "j", "steps": [{"image": "a"}]}                                     | steps[0].id: is required
       id not a number       | {"name": "j", "steps": [{"id": "one", "image": "a"}]}                        | steps[0].id: must be a whole number
+      job id not a uuid     | {"id": "abc", "name": "j", "steps": [{"id": 1, "image": "a"}]}               | id: must be a UUID
+      job id a number       | {"id": 7, "name": "j", "steps": [{"id": 1, "image": "a"}]}                   | id: must be a UUID
       missing image         | {"name": "j", "steps": [{"id": 1, "script": "true"}]}                        | steps[0].image: is required
-      bad memory unit       | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_limit": "512X"}]}    | steps[0].memory_limit: invalid size '512X'
+      bad memory unit       | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_limit": "512X"}]}    | steps[0].memory_limit: Failed to parse RAM limit: invalid size '512X'
       too little memory     | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_limit": "1M"}]}      | steps[0].memory_limit: must be at least 6m
+      bad swap unit         | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_limit": "1G", "memory_swap": "2Q"}]} | steps[0].memory_swap: Failed to parse memory_swap limit: invalid size '2Q'
+      swap without memory   | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_swap": "2G"}]}       | steps[0].memory_swap: memory_swap requires memory_limit to be set
+      swap below memory     | {"name": "j", "steps": [{"id": 1, "image": "a", "memory_limit": "2G", "memory_swap": "1G"}]} | steps[0].memory_swap: memory_swap must be greater than or equal to memory_limit
+      negative pids         | {"name": "j", "steps": [{"id": 1, "image": "a", "pids_limit": -1}]}          | steps[0].pids_limit: pids_limit cannot be negative
+      pids not a number     | {"name": "j", "steps": [{"id": 1, "image": "a", "pids_limit": 1.5}]}         | steps[0].pids_limit: must be a whole number
       bad cpu limit         | {"name": "j", "steps": [{"id": 1, "image": "a", "cpu_limit": "lots"}]}       | steps[0].cpu_limit: 'lots' is not a number of CPUs
+      negative cpu limit    | {"name": "j", "steps": [{"id": 1, "image": "a", "cpu_limit": -1}]}           | steps[0].cpu_limit: '-1' is not a number of CPUs
+      network with a space  | {"name": "j", "steps": [{"id": 1, "image": "a", "network": "no ne"}]}        | steps[0].network: invalid network mode: must be none, bridge, host, default, or a valid network name
+      network with a slash  | {"name": "j", "steps": [{"id": 1, "image": "a", "network": "bad/slash"}]}    | steps[0].network: invalid network mode
+      network leading dash  | {"name": "j", "steps": [{"id": 1, "image": "a", "network": "-net"}]}         | steps[0].network: invalid network mode
       bad metadata name     | {"name": "j", "metadata": {"A-B": "1"}, "steps": [{"id": 1, "image": "a"}]}  | metadata.A-B: is not a valid environment variable name
       bad step metadata     | {"name": "j", "steps": [{"id": 1, "image": "a", "metadata": {"1X": "1"}}]}   | steps[0].metadata.1X: is not a valid environment variable name
       metadata not a map    | {"name": "j", "metadata": [1], "steps": [{"id": 1, "image": "a"}]}           | metadata: must be a map of names to strings
-      negative timeout      | {"name": "j", "timeout_seconds": -1, "steps": [{"id": 1, "image": "a"}]}     | timeout_seconds: must be 0 (no timeout) or more
-      callback not http     | {"name": "j", "callback_url": "file:///etc/passwd", "steps": [{"id": 1, "image": "a"}]} | callback_url: must be an http or https URL
-      unknown fields        | {"name": "j", "colour": 1, "steps": [{"id": 1, "imgae": "a", "image": "a"}]} | unknown fields: colour, steps[0].imgae
+      negative timeout      | {"name": "j", "timeout_seconds": -1, "steps": [{"id": 1, "image": "a"}]}     | timeout_seconds: timeout_seconds cannot be negative
+      timeout too long      | {"name": "j", "timeout_seconds": 9223372037, "steps": [{"id": 1, "image": "a"}]} | timeout_seconds: timeout_seconds must not exceed 9223372036
+      timeout a word        | {"name": "j", "timeout_seconds": "long", "steps": [{"id": 1, "image": "a"}]} | timeout_seconds: must be a whole number
+      priority a word       | {"name": "j", "priority": "high", "steps": [{"id": 1, "image": "a"}]}        | priority: must be a whole number
+      bad timestamp         | {"name": "j", "timestamp": "yesterday", "steps": [{"id": 1, "image": "a"}]}  | timestamp: 'yesterday' is not an RFC 3339 time
+      callback not http     | {"name": "j", "callback_url": "file:///etc/passwd", "steps": [{"id": 1, "image": "a"}]} | callback_url: Invalid callback_url: callback URL scheme must be http or https
+      callback relative     | {"name": "j", "callback_url": "/hook", "steps": [{"id": 1, "image": "a"}]}   | callback_url: Invalid callback_url: callback URL must be absolute
+      callback without host | {"name": "j", "callback_url": "http:/hook", "steps": [{"id": 1, "image": "a"}]} | callback_url: Invalid callback_url: callback URL must include a host
+      callback unparseable  | {"name": "j", "callback_url": "http://a b/", "steps": [{"id": 1, "image": "a"}]} | callback_url: Invalid callback_url: callback URL is not parseable
       not JSON              | name: j                                                                      | malformed JSON
       a list, not an object | [1, 2]                                                                       | the document must be an object
       empty body            | ''                                                                           | the request body is empty

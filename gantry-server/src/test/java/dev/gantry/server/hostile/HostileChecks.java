@@ -86,7 +86,7 @@ public final class HostileChecks {
     }
   }
 
-  /** A plain-text body, or a JSON one with a non-blank {@code message} (or dialect-style {@code errors}). */
+  /** A plain-text body, or a JSON one with a non-blank {@code message} (or dialect-style {@code error} or {@code errors}). */
   private static boolean hasMessage(RawHttp.Response response) {
     String body = response.body().strip();
     if (body.isEmpty()) {
@@ -97,7 +97,7 @@ public final class HostileChecks {
     }
     try {
       JsonNode json = JSON.readTree(body.getBytes(StandardCharsets.UTF_8));
-      return !json.path("message").asText("").isBlank() || json.path("errors").size() > 0;
+      return !json.path("message").asText("").isBlank() || !json.path("error").asText("").isBlank() || json.path("errors").size() > 0;
     } catch (IOException e) {
       return false;
     }

@@ -1,0 +1,66 @@
+package dev.gantry.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
+import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.InvalidJobException;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.testing.InMemoryStore;
+import dev.gantry.core.testing.ManualWorker;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The operator's host access policy, applied by JobService to every submit and restart. */
+class HostAccessTest {
+
+  private final Clock clock = Clock.systemUTC();
+  private final InMemoryStore store = new InMemoryStore();
+  private final LocalSignals signals = new LocalSignals();
+
+  private static JobSpec onNetwork(String network) {
+    return new JobSpec("j", null, List.of(), Map.of(), List.of(new TaskSpec("t", null, "busybox:latest", "true", List.of(),
+        List.of(), Map.of(), Map.of(), null, null, 0, null, network, null)));
+  }
+
+  private long stored() {
+    return store.listJobs(JobQuery.parse(null, 1, 1)).totalItems();
+  }
+
+  @Test
+  void aSubmitThatWouldShareTheHostsNetworkIsRefusedAndNothingIsStored() {
+    JobService jobs = new JobService(store, signals, clock);
+
+    assertThatThrownBy(() -> jobs.submit(onNetwork("host"))).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("tasks[0].network: host networking is not allowed");
+    assertThatThrownBy(() -> jobs.submit("my-id", onNetwork("container:gantry-db"))).isInstanceOf(InvalidJobException.class);
+    assertThat(stored()).isZero();
+    assertThat(jobs.submit(onNetwork("none")).state()).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void whatTheOperatorAllowsIsAccepted() {
+    JobService jobs = new JobService(store, signals, clock, new HostAccessPolicy(true));
+
+    assertThat(jobs.submit(onNetwork("host")).spec().task(1).network()).isEqualTo("host");
+  }
+
+  @Test
+  void aJobStoredWhileHostNetworkingWasAllowedIsNotRestartedOnceItIsNot() {
+    Job job = new JobService(store, signals, clock, new HostAccessPolicy(true)).submit(onNetwork("host"));
+    ManualWorker worker = new ManualWorker(store, signals, clock);
+    worker.fail(worker.claim(), 1, "failed");
+    JobService now = new JobService(store, signals, clock);
+
+    assertThatThrownBy(() -> now.restart(job.id())).isInstanceOf(InvalidJobException.class)
+        .hasMessageContaining("host networking is not allowed");
+    assertThat(now.job(job.id()).state()).isEqualTo(JobState.FAILED);
+    assertThat(now.runs(job.id())).hasSize(1);
+  }
+}

@@ -37,8 +37,14 @@ final class HadesJobReader {
       "workingDir", "ignored: every step runs in " + WORKDIR);
   private static final Set<String> RESERVED_ENV = Set.of("UUID", "JOB_NAME");
 
-  /** A job read from a request, with what was accepted but ignored. */
-  record HadesJob(JobSpec spec, List<String> warnings) {}
+  /** A job read from a request, with what was accepted but ignored, and its steps in id order (task i is steps[i]). */
+  record HadesJob(JobSpec spec, List<String> warnings, List<SpecNode> steps) {
+
+    /** A later refusal of the job (the server's policy), in the request's field names. */
+    InvalidJobException translated(InvalidJobException e) {
+      return HadesPaths.translated(e, steps);
+    }
+  }
 
   private final List<String> warnings = new ArrayList<>();
   private final String jobId;
@@ -81,7 +87,7 @@ final class HadesJobReader {
     JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks,
         timeout == null || timeout == 0 ? null : Duration.ofSeconds(timeout), job.integer("priority"), callback);
     try {
-      return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings));
+      return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings), List.copyOf(ordered));
     } catch (InvalidJobException e) {
       throw HadesPaths.translated(e, ordered);
     }

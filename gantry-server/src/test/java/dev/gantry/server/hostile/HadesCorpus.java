@@ -83,6 +83,11 @@ public final class HadesCorpus {
         new String[] {"metadata nested", job("\"metadata\":{\"A\":{\"B\":1}}")},
         new String[] {"metadata bad env name", job("\"metadata\":{\"A=B\":\"x\"}")},
         new String[] {"unknown field", job("\"evil\":true")},
+        new String[] {"host network", step("\"network\":\"host\"")},
+        new String[] {"another container's network", step("\"network\":\"container:gantry\"")},
+        new String[] {"NUL in a metadata value", job("\"metadata\":{\"A\":\"x\\u0000\"}")},
+        new String[] {"NUL in a script", "{\"name\":\"j\",\"steps\":[{\"id\":1,\"image\":\"busybox:latest\",\"script\":\"a\\u0000\"}]}"},
+        new String[] {"300 metadata entries", job("\"metadata\":{" + SubmitCorpus.numbered("\"V", "\":\"x\"", 300) + "}")},
         new String[] {"2,000 steps", "{\"name\":\"j\",\"steps\":[" + steps(2_000) + "]}"},
         new String[] {"nesting 100,000 deep", "{\"name\":" + "[".repeat(100_000)});
   }

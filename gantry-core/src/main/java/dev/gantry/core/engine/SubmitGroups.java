@@ -18,11 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * the next transaction together: N concurrent callers pay for one commit instead of N. No thread
  * of its own: a caller that finds a lane free commits the waiting submits, its own among them.
  *
- * <p>A group is bounded by rows as well as by submits, so that one large job never makes the small
- * ones stored with it wait for its writes: a group takes the oldest waiting submit and then, in
- * arrival order, those that still fit {@link #MAX_GROUP_ROWS}; one that does not fit waits for
- * the next group, which it heads (so it is never passed over twice). A job larger than the bound
- * commits alone. (What a single job may hold is bounded by JobSpecValidator.)
+ * <p>A group is bounded by rows as well as by submits, so that small submits waiting beside a
+ * large job do not share its transaction and its writes: they commit in the next free lane (with
+ * two lanes, while it is still being written). A group takes the oldest waiting submit and then,
+ * in arrival order, those that still fit {@link #MAX_GROUP_ROWS}; one passed over stays in line,
+ * and since every group takes the oldest, none waits forever. A job larger than the bound commits
+ * alone. (What a single job may hold is bounded by JobSpecValidator.)
  *
  * <p>Every caller returns only after the transaction holding its job committed, and fails if it
  * did not. When a shared transaction fails, its submits are tried again one per transaction, so

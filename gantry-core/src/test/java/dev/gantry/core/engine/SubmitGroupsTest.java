@@ -154,6 +154,7 @@ class SubmitGroupsTest {
     next.add(submit(job("large", manyTags)));
     await().atMost(PROMPTLY).until(() -> groups.waiting() == 2);
     next.add(submit(job("small-1")));
+    await().atMost(PROMPTLY).until(() -> groups.waiting() == 3);
     next.add(submit(job("small-2")));
     await().atMost(PROMPTLY).until(() -> groups.waiting() == 4);
     gate.countDown();
@@ -164,7 +165,8 @@ class SubmitGroupsTest {
     for (Future<Void> submit : next) {
       submit.get(10, TimeUnit.SECONDS);
     }
-    assertThat(groupsStored.subList(store.writeLanes(), groupsStored.size()))
+    // (the held transactions may record theirs after these: their threads run as they are scheduled)
+    assertThat(groupsStored.stream().filter(ids -> ids.stream().noneMatch(id -> id.startsWith("held-"))))
         .containsExactlyInAnyOrder(List.of("small-0", "small-1", "small-2"), List.of("large"));
     assertThat(memory.findJob("large")).isPresent();
   }

@@ -97,11 +97,11 @@ final class Gantry implements AutoCloseable {
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
     track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
         clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
-    String runtime = config.tasks() == null ? null : startWorker(config.tasks(), store, signals, progress);
+    String runtime = config.tasks() == null ? null : startWorker(config, store, signals, progress);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
       startMaintenance(config.heartbeat(), lock, store, progress);
-      JobService jobs = new JobService(store, signals, clock);
+      JobService jobs = new JobService(store, signals, clock, config.hostAccess());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), jobs, new ClusterService(store, jobs)));
       server.start();
@@ -113,13 +113,14 @@ final class Gantry implements AutoCloseable {
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
-  private String startWorker(GantryConfig.Tasks tasks, JdbcStore store, Signals signals, RunProgress progress) {
+  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress) {
+    GantryConfig.Tasks tasks = config.tasks();
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
     track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace())));
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess())));
     worker.start();
     return runtime.describe();
   }

@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
 import dev.gantry.store.StoreSettings;
@@ -11,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Everything a Gantry process is configured with, validated once at start. {@code api} is null
- * for a worker (it serves no HTTP), {@code tasks} null for a server (it runs none).
+ * for a worker (it serves no HTTP), {@code tasks} null for a server (it runs none);
+ * {@code hostAccess} is checked by both: at submit, and before a run starts.
  */
-record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat) {
+record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat, HostAccessPolicy hostAccess) {
 
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
   private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -71,6 +73,7 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
   }
 
   GantryConfig {
+    hostAccess = hostAccess == null ? HostAccessPolicy.NONE : hostAccess;
     if (heartbeat.toMillis() < 100) {
       throw new IllegalArgumentException("--heartbeat must be at least 100ms");
     }
@@ -90,6 +93,6 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
       PullPolicy pullPolicy, long maxOutputBytes, long maxBodyBytes, Duration lease, Duration shutdownGrace) {
     this(NodeRole.STANDALONE, new Database(dataDir, dbUrl, dbUser, dbPassword), new Api(bind, port, maxBodyBytes),
         new Tasks(slots, Set.of(TaskSpec.DEFAULT_QUEUE), dockerHost, pullPolicy, maxOutputBytes, lease, shutdownGrace),
-        DEFAULT_HEARTBEAT);
+        DEFAULT_HEARTBEAT, HostAccessPolicy.NONE);
   }
 }

@@ -23,6 +23,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   private static final List<String> QUIET = List.of(
       "com.zaxxer.hikari", "org.flywaydb", "org.eclipse.jetty", "io.javalin", "com.github.dockerjava", "org.apache.hc");
 
+  static final String JETTY_PARSER = "org.eclipse.jetty.http.HttpParser";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null) {
@@ -42,6 +44,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.setLevel(Level.toLevel(System.getenv("GANTRY_LOG_LEVEL"), Level.INFO));
     root.addAppender(stderr);
     QUIET.forEach(name -> context.getLogger(name).setLevel(Level.WARN));
+    // Jetty's parser warns once per malformed request (URI or header too large...): a client's doing,
+    // which a flood of them would turn into a flood of lines. Gantry's MalformedRequestLog counts them instead.
+    context.getLogger(JETTY_PARSER).setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -15,6 +15,7 @@ final class ServerCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
   @Mixin ApiOptions api;
   @Mixin NodeOptions node;
+  @Mixin HostAccessOptions hostAccess;
 
   @Override
   public Integer call() throws Exception {
@@ -22,6 +23,6 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(), null, node.heartbeat());
+    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(), null, node.heartbeat(), hostAccess.policy());
   }
 }

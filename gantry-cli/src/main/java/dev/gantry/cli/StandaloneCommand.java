@@ -21,6 +21,7 @@ final class StandaloneCommand implements Callable<Integer> {
   @Mixin ApiOptions api;
   @Mixin TaskOptions tasks;
   @Mixin NodeOptions node;
+  @Mixin HostAccessOptions hostAccess;
 
   @Override
   public Integer call() throws Exception {
@@ -28,6 +29,6 @@ final class StandaloneCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(), tasks.tasks(), node.heartbeat());
+    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(), tasks.tasks(), node.heartbeat(), hostAccess.policy());
   }
 }

@@ -14,6 +14,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
   @Mixin TaskOptions tasks;
   @Mixin NodeOptions node;
+  @Mixin HostAccessOptions hostAccess;
 
   @Override
   public Integer call() throws Exception {
@@ -21,6 +22,6 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   GantryConfig config() {
-    return new GantryConfig(NodeRole.WORKER, database.shared("worker"), null, tasks.tasks(), node.heartbeat());
+    return new GantryConfig(NodeRole.WORKER, database.shared("worker"), null, tasks.tasks(), node.heartbeat(), hostAccess.policy());
   }
 }

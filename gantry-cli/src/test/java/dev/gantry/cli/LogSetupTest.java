@@ -29,6 +29,7 @@ class LogSetupTest {
     String level = System.getenv("GANTRY_LOG_LEVEL");
     assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.toLevel(level, Level.INFO));
     assertThat(context.getLogger("com.zaxxer.hikari").getLevel()).isEqualTo(Level.WARN);
+    assertThat(context.getLogger(LogSetup.JETTY_PARSER).getLevel()).isEqualTo(Level.ERROR);
     assertThat(context.getLogger("dev.gantry").getEffectiveLevel()).isEqualTo(Level.toLevel(level, Level.INFO));
   }
 }

@@ -47,6 +47,14 @@ class ServerAndWorkerCommandTest {
   }
 
   @Test
+  void bothRefuseHostNetworkingUnlessTheOperatorAllowsIt() throws Exception {
+    assertThat(server("--db-url", DB).hostAccess().hostNetwork()).isFalse();
+    assertThat(worker("--db-url", DB).hostAccess().hostNetwork()).isFalse();
+    assertThat(server("--db-url", DB, "--allow-host-network").hostAccess().hostNetwork()).isTrue();
+    assertThat(worker("--db-url", DB, "--allow-host-network").hostAccess().hostNetwork()).isTrue();
+  }
+
+  @Test
   void bothNeedASharedPostgresDatabase() {
     assertThatThrownBy(() -> server()).hasMessageContaining("needs --db-url");
     assertThatThrownBy(() -> worker("--db-url", "jdbc:h2:file:/tmp/gantry")).hasMessageContaining("cannot be shared");

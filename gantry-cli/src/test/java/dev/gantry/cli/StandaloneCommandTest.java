@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.core.spec.HostAccessPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -25,6 +26,12 @@ class StandaloneCommandTest {
     assertThat(config.tasks().lease()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.tasks().queues()).containsExactly("default");
     assertThat(config.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.hostAccess()).isEqualTo(HostAccessPolicy.NONE);
+  }
+
+  @Test
+  void theOperatorMayLetJobsUseTheHostsNetwork() throws Exception {
+    assertThat(parse("--allow-host-network").hostAccess().hostNetwork()).isTrue();
   }
 
   @Test

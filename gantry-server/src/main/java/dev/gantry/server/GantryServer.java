@@ -8,6 +8,7 @@ import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,8 @@ public final class GantryServer implements AutoCloseable {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxRequestBytes();
       config.http.prefer405over404 = true;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new TransportErrorHandler()));
+      config.jetty.modifyServer(server -> server.setErrorHandler(
+          new TransportErrorHandler(new MalformedRequestLog(Clock.systemUTC(), MalformedRequestLog.EVERY))));
     });
     // Only failures outside any route reach these: unknown paths, wrong methods, Javalin's own checks.
     app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));

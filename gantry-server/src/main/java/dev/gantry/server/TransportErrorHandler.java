@@ -14,12 +14,19 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 /**
  * Jetty's answer to requests it rejects before any dialect sees them (URI or headers too long,
  * malformed request line): {@code {"message": ...}} instead of an HTML page. No dialect owns such
- * a request yet, so the native shape is used.
+ * a request yet, so the native shape is used. Each rejection goes to {@link MalformedRequestLog}.
  */
 final class TransportErrorHandler extends ErrorHandler {
 
+  private final MalformedRequestLog malformed;
+
+  TransportErrorHandler(MalformedRequestLog malformed) {
+    this.malformed = malformed;
+  }
+
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    malformed.rejected(status, reason);
     if (HttpStatus.hasNoBody(status)) {
       return ByteBuffer.allocate(0);
     }

@@ -11,6 +11,7 @@ import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.ManualWorker;
 import java.io.IOException;
@@ -35,8 +36,8 @@ public final class TestServer implements AutoCloseable {
 
   public final InMemoryStore store = new InMemoryStore();
   public final LocalSignals signals = new LocalSignals();
-  public final JobService jobs = new JobService(store, signals, Clock.systemUTC());
-  public final ClusterService cluster = new ClusterService(store, jobs);
+  public final JobService jobs;
+  public final ClusterService cluster;
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   private final GantryServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -53,6 +54,17 @@ public final class TestServer implements AutoCloseable {
 
   /** Speaking the dialects {@code dialects} makes over this server's JobService (null: the standard ones). */
   public TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects) {
+    this(settings, dialects, HostAccessPolicy.NONE);
+  }
+
+  /** A standard server whose jobs may reach what {@code hostAccess} allows. */
+  public TestServer(HostAccessPolicy hostAccess) {
+    this(ServerSettings.defaults().withPort(0), null, hostAccess);
+  }
+
+  private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess) {
+    jobs = new JobService(store, signals, Clock.systemUTC(), hostAccess);
+    cluster = new ClusterService(store, jobs);
     errors.start();
     serverLogs.addAppender(errors);
     server = (dialects == null ? new GantryServer(settings, jobs, cluster) : new GantryServer(settings, dialects.apply(jobs)))

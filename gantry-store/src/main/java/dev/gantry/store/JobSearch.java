@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code jobs_newest} index. Either way a page first selects only the ids of its jobs, so the rows
  * an offset skips are index entries, never whole jobs; then it reads its few jobs by id. An offset
  * still walks the entries it skips, so a page in the older half is found from the oldest end (both
- * databases scan these indexes backwards too): at most half of the matches are walked.
+ * databases scan these indexes backwards too): at most half of the matches are walked. A query
+ * whose text has no word matches nothing and reads nothing.
  */
 final class JobSearch {
 
@@ -66,6 +67,9 @@ final class JobSearch {
     if (query.page() < 1 || query.size() < 1) {
       throw new IllegalArgumentException(
           "a page of jobs needs page >= 1 and size >= 1, not page " + query.page() + " size " + query.size());
+    }
+    if (query.matchesNothing()) {
+      return new Page<>(List.of(), query.page(), query.size(), 0);
     }
     JobSearch search = new JobSearch(query);
     long total = search.total(sql);

@@ -7,6 +7,7 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Signals;
@@ -28,22 +29,35 @@ public final class JobService {
   private final Clock clock;
   private final LogFeed logs;
   private final SubmitGroups submits;
+  private final HostAccessPolicy hostAccess;
 
+  /** Jobs reach nothing of the host ({@link HostAccessPolicy#NONE}). */
   public JobService(Store store, Signals signals, Clock clock) {
-    this(store, signals, clock, new LogFeed(store, signals));
+    this(store, signals, clock, HostAccessPolicy.NONE);
+  }
+
+  /** {@code hostAccess}: what of the host the operator lets jobs reach, checked at every submit and restart. */
+  public JobService(Store store, Signals signals, Clock clock, HostAccessPolicy hostAccess) {
+    this(store, signals, clock, new LogFeed(store, signals), hostAccess);
   }
 
   public JobService(Store store, Signals signals, Clock clock, LogFeed logs) {
+    this(store, signals, clock, logs, HostAccessPolicy.NONE);
+  }
+
+  public JobService(Store store, Signals signals, Clock clock, LogFeed logs, HostAccessPolicy hostAccess) {
     this.store = store;
     this.signals = signals;
     this.clock = clock;
     this.logs = logs;
+    this.hostAccess = hostAccess;
     this.submits = new SubmitGroups(store);
   }
 
   /**
    * Stores the job and queues its first task, in one transaction (shared with concurrent submits,
-   * see {@link SubmitGroups}); committed when this returns.
+   * see {@link SubmitGroups}); committed when this returns. Refused (nothing stored) when a task
+   * would reach more of the host than the operator allows.
    */
   public Job submit(JobSpec spec) {
     return submit(Ids.newId(), spec);
@@ -58,6 +72,7 @@ public final class JobService {
     if (!JOB_ID.matcher(id).matches()) {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
+    hostAccess.check(spec);
     Instant now = clock.instant();
     Job job = Job.queued(id, spec, now);
     submits.store(job, firstAttempt(job, 1, now));
@@ -85,7 +100,10 @@ public final class JobService {
     signals.jobEnded(jobId);
   }
 
-  /** Runs a FAILED, CANCELLED or TIMED_OUT job again from the task it stopped at. */
+  /**
+   * Runs a FAILED, CANCELLED or TIMED_OUT job again from the task it stopped at. A job stored
+   * before the operator narrowed what jobs may reach is refused, as a new submit of it would be.
+   */
   public void restart(String jobId) {
     Instant now = clock.instant();
     store.inTransaction(tx -> {
@@ -93,6 +111,7 @@ public final class JobService {
       if (!job.state().isRestartable()) {
         throw new JobStateException(jobId, job.state(), Action.RESTART);
       }
+      hostAccess.check(job.spec());
       int attempts = (int) tx.runsOf(jobId).stream().filter(r -> r.position() == job.position()).count();
       TaskSpec task = job.spec().task(job.position());
       tx.insertRun(TaskRun.queued(Ids.newId(), jobId, job.position(), attempts + 1, 0, 0, task.name(), task.queue(), now));

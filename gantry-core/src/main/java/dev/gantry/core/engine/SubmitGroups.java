@@ -1,10 +1,12 @@
 package dev.gantry.core.engine;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.Store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,6 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * the next transaction together: N concurrent callers pay for one commit instead of N. No thread
  * of its own: a caller that finds a lane free commits the waiting submits, its own among them.
  *
+ * <p>A group is bounded by rows as well as by submits, so that small submits waiting beside a
+ * large job do not share its transaction and its writes: they commit in the next free lane (with
+ * two lanes, while it is still being written). A group takes the oldest waiting submit and then,
+ * in arrival order, those that still fit {@link #MAX_GROUP_ROWS}; one passed over stays in line,
+ * and since every group takes the oldest, none waits forever. A job larger than the bound commits
+ * alone. (What a single job may hold is bounded by JobSpecValidator.)
+ *
  * <p>Every caller returns only after the transaction holding its job committed, and fails if it
  * did not. When a shared transaction fails, its submits are tried again one per transaction, so
  * a submit that cannot be stored fails only its own caller.
@@ -24,6 +33,11 @@ final class SubmitGroups {
 
   /** Submits per transaction at most: keeps a transaction (and its locks) short. */
   static final int MAX_GROUP = 64;
+  /**
+   * Rows one shared transaction writes at most, counted by {@link #rows}: 64 ordinary jobs fit,
+   * and a group costs at most a few tens of milliseconds of writing.
+   */
+  static final int MAX_GROUP_ROWS = 512;
   /**
    * How long a committer waits for as many submits as the last group had, when fewer are
    * waiting: callers that answered together tend to come back together, and without the wait the
@@ -94,10 +108,15 @@ final class SubmitGroups {
       while (waiting.size() < Math.min(lastGroupSize, MAX_GROUP) && left > 0) {
         left = arrived.awaitNanos(left);
       }
-      while (!waiting.isEmpty() && group.size() < MAX_GROUP) {
-        Submit next = waiting.poll();
-        next.taken = true;
-        group.add(next);
+      int rows = 0;
+      for (Iterator<Submit> it = waiting.iterator(); it.hasNext() && group.size() < MAX_GROUP; ) {
+        Submit next = it.next();
+        if (group.isEmpty() || rows + next.rows <= MAX_GROUP_ROWS) {
+          it.remove();
+          next.taken = true;
+          group.add(next);
+          rows += next.rows;
+        }
       }
       lastGroupSize = group.size();
     } finally {
@@ -160,10 +179,19 @@ final class SubmitGroups {
     });
   }
 
+  /**
+   * About how many rows storing the job writes: its own and its first run's, one per tag and one
+   * per search word of its name and description. Only their number matters, to bound a group.
+   */
+  static int rows(Job job) {
+    return 2 + job.spec().tags().size() + JobQuery.wordsOf(job.name(), job.spec().description()).size();
+  }
+
   /** One caller's submit; its flags are guarded by {@code lock}, its failure set by the group's committer. */
   private static final class Submit {
     final Job job;
     final TaskRun firstRun;
+    final int rows;
     boolean taken;
     boolean done;
     Throwable failure;
@@ -171,6 +199,7 @@ final class SubmitGroups {
     Submit(Job job, TaskRun firstRun) {
       this.job = job;
       this.firstRun = firstRun;
+      this.rows = rows(job);
     }
 
     void throwIfFailed() {

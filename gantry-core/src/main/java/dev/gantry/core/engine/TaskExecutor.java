@@ -4,6 +4,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Durations;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
@@ -32,9 +33,10 @@ final class TaskExecutor {
   private final ScheduledExecutorService timers;
   private final String nodeId;
   private final Duration storeRetry;
+  private final HostAccessPolicy hostAccess;
 
   TaskExecutor(Store store, Signals signals, TaskRuntime runtime, RunProgress progress, Clock clock,
-      ScheduledExecutorService timers, String nodeId, Duration storeRetry) {
+      ScheduledExecutorService timers, String nodeId, Duration storeRetry, HostAccessPolicy hostAccess) {
     this.store = store;
     this.signals = signals;
     this.runtime = runtime;
@@ -43,6 +45,7 @@ final class TaskExecutor {
     this.timers = timers;
     this.nodeId = nodeId;
     this.storeRetry = storeRetry;
+    this.hostAccess = hostAccess;
   }
 
   void execute(Execution execution) {
@@ -56,8 +59,13 @@ final class TaskExecutor {
     TaskSpec task = job.spec().task(run.position());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
+    String refusal = hostAccess.refusal(task);
     Optional<Job> after;
-    if (deadline.hasPassed()) {
+    if (refusal != null) {
+      // Accepted elsewhere (a server that allows more, or before this rule): this machine does not run it.
+      String error = "tasks[" + (run.position() - 1) + "].network: " + refusal;
+      after = StoreRetry.within(storeRetry, end, () -> progress.finished(run, RunState.FAILED, null, null, error));
+    } else if (deadline.hasPassed()) {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {

@@ -48,7 +48,8 @@ public final class Worker implements AutoCloseable {
     this.freeSlots = new Semaphore(settings.slots());
     this.timers = Executors.newScheduledThreadPool(1, Threads.named("gantry-worker-timer"));
     // A run's start and end are retried for as long as its lease would hold it anyway.
-    this.executor = new TaskExecutor(store, signals, runtime, progress, clock, timers, settings.nodeId(), settings.lease());
+    this.executor = new TaskExecutor(store, signals, runtime, progress, clock, timers, settings.nodeId(), settings.lease(),
+        settings.hostAccess());
     this.slotThreads = Executors.newFixedThreadPool(settings.slots(), Threads.named("gantry-task"));
     this.dispatcher = Threads.named("gantry-dispatcher").newThread(this::dispatch);
     signals.onJobCancelled(this::cancelJob);

@@ -1,15 +1,18 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.spec.HostAccessPolicy;
 import java.time.Duration;
 import java.util.Set;
 
 /**
  * How a worker runs: its node id, the queues it serves, how many tasks at once, how long a claim
  * holds without renewal, how often it looks for work without a wake-up, and how long a shutdown
- * waits for running tasks before handing them back.
+ * waits for running tasks before handing them back, and what of its machine tasks may reach
+ * ({@code hostAccess}: a run beyond it fails without starting, whatever the server that accepted
+ * the job allowed).
  */
-public record WorkerSettings(
-    String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery, Duration shutdownGrace) {
+public record WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
+    Duration shutdownGrace, HostAccessPolicy hostAccess) {
 
   public WorkerSettings {
     queues = Set.copyOf(queues);
@@ -19,6 +22,12 @@ public record WorkerSettings(
     if (queues.isEmpty()) {
       throw new IllegalArgumentException("a worker serves at least one queue");
     }
+    hostAccess = hostAccess == null ? HostAccessPolicy.NONE : hostAccess;
+  }
+
+  /** A worker whose tasks reach nothing of its machine ({@link HostAccessPolicy#NONE}). */
+  public WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery, Duration shutdownGrace) {
+    this(nodeId, queues, slots, lease, pollEvery, shutdownGrace, HostAccessPolicy.NONE);
   }
 
   /** Leases are renewed three times per lease period, so one missed renewal is harmless. */

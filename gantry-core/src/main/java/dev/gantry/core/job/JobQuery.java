@@ -9,15 +9,23 @@ import java.util.Set;
 /**
  * A job search: every word must be a word of the name, description or state (whole words,
  * case-insensitive), and the job must carry every tag. Parsed from Tork's {@code q} syntax: words
- * plus {@code tag:x} or {@code tags:a,b}.
+ * plus {@code tag:x} or {@code tags:a,b}. {@code matchesNothing}: the search has text but no word
+ * in it ({@code q=%}); like Tork's, whose full-text query then holds no lexeme, it finds no job
+ * (rather than every job, as a search without text does).
  */
-public record JobQuery(List<String> words, List<String> tags, int page, int size) {
+public record JobQuery(List<String> words, List<String> tags, int page, int size, boolean matchesNothing) {
 
   public static final int MAX_SIZE = 20;
+
+  public JobQuery {
+    words = List.copyOf(words);
+    tags = List.copyOf(tags);
+  }
 
   public static JobQuery parse(String q, int page, int size) {
     Set<String> words = new LinkedHashSet<>();
     List<String> tags = new ArrayList<>();
+    boolean text = false;
     if (q != null) {
       for (String token : q.trim().split("\\s+")) {
         String lower = token.toLowerCase(Locale.ROOT);
@@ -27,18 +35,19 @@ public record JobQuery(List<String> words, List<String> tags, int page, int size
               tags.add(tag.trim());
             }
           }
-        } else {
+        } else if (!token.isEmpty()) {
+          text = true;
           words.addAll(wordsOf(token));
         }
       }
     }
-    return new JobQuery(List.copyOf(words), List.copyOf(tags), page, size);
+    return new JobQuery(List.copyOf(words), List.copyOf(tags), page, size, text && words.isEmpty());
   }
 
   /**
    * The words of a text as search sees them: its maximal runs of letters and digits, lower-cased,
    * each once. So {@code "Nightly build_2"} has the words {@code nightly}, {@code build} and
-   * {@code 2}; a token without letters or digits ({@code "%"}) has none and filters nothing.
+   * {@code 2}; a token without letters or digits ({@code "%"}) has none.
    */
   public static Set<String> wordsOf(String... texts) {
     Set<String> words = new LinkedHashSet<>();

@@ -13,29 +13,41 @@ import java.util.regex.Pattern;
  */
 public final class JobSpecValidator {
 
-  public static final int MAX_TASKS = 1000;
+  // What one job may hold. Each keeps a submit small, so that one job never holds up the others
+  // stored with it (SubmitGroups) and what it stores stays cheap to read back; far above what a
+  // real job needs. Every refusal names the limit.
+  public static final int MAX_TASKS = 256;
+  public static final int MAX_TAGS = 64;
+  public static final int MAX_TAG_LENGTH = 64;
+  /** Environment variables of the job, and of each task. */
+  public static final int MAX_ENV = 256;
+  public static final int MAX_FILES = 64;
+  /** Job, task and environment variable names. */
+  public static final int MAX_NAME = 256;
+  public static final int MAX_DESCRIPTION = 4096;
   public static final int MAX_RETRY_LIMIT = 10;
   public static final long MIN_MEMORY_BYTES = 6L << 20; // Docker refuses less than 6 MiB
-  private static final int MAX_NAME = 256;
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
-  private static final Pattern NETWORK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+  /** A network's name or id, or {@code container:} and a container's (which {@link HostAccessPolicy} rules on). */
+  private static final Pattern NETWORK = Pattern.compile("(container:)?[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
   private JobSpecValidator() {}
 
   public static JobSpec validate(JobSpec spec) {
     requireName("name", spec.name());
-    if (spec.description() != null && spec.description().length() > 4096) {
-      throw new InvalidJobException("description", "is longer than 4096 characters");
-    }
+    description("description", spec.description());
+    atMost("tags", spec.tags().size(), MAX_TAGS, "tags");
     for (int i = 0; i < spec.tags().size(); i++) {
       String tag = spec.tags().get(i);
-      if (tag.isBlank() || tag.length() > 64 || tag.contains(",") || tag.chars().anyMatch(Character::isWhitespace)) {
-        throw new InvalidJobException("tags[" + i + "]", "must be 1 to 64 characters without spaces or commas");
+      if (tag.isBlank() || tag.length() > MAX_TAG_LENGTH || tag.contains(",") || tag.contains("\0")
+          || tag.chars().anyMatch(Character::isWhitespace)) {
+        throw new InvalidJobException("tags[" + i + "]",
+            "must be 1 to " + MAX_TAG_LENGTH + " characters without spaces, commas or NUL");
       }
     }
-    envNames("env", spec.env());
+    env("env", spec.env());
     if (spec.timeout() != null && (spec.timeout().isZero() || spec.timeout().isNegative())) {
       throw new InvalidJobException("timeout", "must be positive");
     }
@@ -45,9 +57,7 @@ public final class JobSpecValidator {
     if (spec.tasks().isEmpty()) {
       throw new InvalidJobException("tasks", "a job needs at least one task");
     }
-    if (spec.tasks().size() > MAX_TASKS) {
-      throw new InvalidJobException("tasks", "a job has at most " + MAX_TASKS + " tasks");
-    }
+    atMost("tasks", spec.tasks().size(), MAX_TASKS, "tasks");
     List<TaskSpec> tasks = spec.tasks();
     for (int i = 0; i < tasks.size(); i++) {
       task("tasks[" + i + "]", tasks.get(i));
@@ -57,17 +67,26 @@ public final class JobSpecValidator {
 
   private static void task(String at, TaskSpec task) {
     requireName(at + ".name", task.name());
+    description(at + ".description", task.description());
     if (task.image() == null || task.image().isBlank()) {
       throw new InvalidJobException(at + ".image", "is required");
     }
     if (!IMAGE.matcher(task.image()).matches()) {
       throw new InvalidJobException(at + ".image", "'" + task.image() + "' is not a valid image reference");
     }
-    envNames(at + ".env", task.env());
-    task.files().keySet().forEach(name -> fileName(at + ".files", name));
+    noNul(at + ".run", task.run());
+    arguments(at + ".cmd", task.cmd());
+    arguments(at + ".entrypoint", task.entrypoint());
+    env(at + ".env", task.env());
+    atMost(at + ".files", task.files().size(), MAX_FILES, "files");
+    task.files().forEach((name, contents) -> {
+      fileName(at + ".files", name);
+      noNul(at + ".files." + name, contents);
+    });
     if (task.workdir() != null && !task.workdir().startsWith("/")) {
       throw new InvalidJobException(at + ".workdir", "must be an absolute path");
     }
+    noNul(at + ".workdir", task.workdir());
     if (task.timeout() != null && (task.timeout().isZero() || task.timeout().isNegative())) {
       throw new InvalidJobException(at + ".timeout", "must be positive");
     }
@@ -120,13 +139,50 @@ public final class JobSpecValidator {
     if (name.length() > MAX_NAME) {
       throw new InvalidJobException(at, "is longer than " + MAX_NAME + " characters");
     }
+    noNul(at, name);
   }
 
-  private static void envNames(String at, Map<String, String> env) {
-    for (String name : env.keySet()) {
+  private static void description(String at, String description) {
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      throw new InvalidJobException(at, "is longer than " + MAX_DESCRIPTION + " characters");
+    }
+    noNul(at, description);
+  }
+
+  /** Counted before any entry is looked at, so that an oversized list is refused at once. */
+  private static void atMost(String at, int count, int max, String what) {
+    if (count > max) {
+      throw new InvalidJobException(at, "at most " + max + " " + what + " are allowed, not " + count);
+    }
+  }
+
+  private static void env(String at, Map<String, String> env) {
+    atMost(at, env.size(), MAX_ENV, "environment variables");
+    env.forEach((name, value) -> {
+      if (name.length() > MAX_NAME) {
+        throw new InvalidJobException(at + "." + name.substring(0, 32) + "...", "is longer than " + MAX_NAME + " characters");
+      }
       if (!ENV_NAME.matcher(name).matches()) {
         throw new InvalidJobException(at + "." + name, "is not a valid environment variable name");
       }
+      // Docker passes env as C strings: a NUL would fail the container's start, long after the submit.
+      noNul(at + "." + name, value);
+    });
+  }
+
+  private static void arguments(String at, List<String> arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      noNul(at + "[" + i + "]", arguments.get(i));
+    }
+  }
+
+  /**
+   * Text that reaches a container (env, arguments, scripts, files) or a database column may not
+   * hold NUL: processes take their arguments and env as C strings, and PostgreSQL's text refuses it.
+   */
+  private static void noNul(String at, String text) {
+    if (text != null && text.indexOf('\0') >= 0) {
+      throw new InvalidJobException(at, "must not contain a NUL character (U+0000)");
     }
   }
 

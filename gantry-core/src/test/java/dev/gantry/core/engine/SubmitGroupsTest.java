@@ -8,6 +8,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spi.Store;
+import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.testing.InMemoryStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,8 @@ class SubmitGroupsTest {
   private final InMemoryStore memory = new InMemoryStore();
   private final AtomicInteger transactions = new AtomicInteger();
   private volatile CountDownLatch gate = new CountDownLatch(0);
+  /** The ids of the jobs each transaction inserted, in commit order. */
+  private final List<List<String>> groupsStored = new CopyOnWriteArrayList<>();
   /**
    * The in-memory store with two write lanes, counting transactions; each waits at the gate while
    * it is closed.
@@ -46,6 +52,7 @@ class SubmitGroupsTest {
         if (method.getName().equals("inTransaction")) {
           transactions.incrementAndGet();
           gate.await();
+          args = new Object[] {recordingInserts((Function<StoreTransaction, ?>) args[0])};
         }
         try {
           return method.invoke(memory, args);
@@ -54,6 +61,27 @@ class SubmitGroupsTest {
         }
       });
   private final SubmitGroups groups = new SubmitGroups(store);
+
+  /** The work, with the jobs it inserts recorded in {@link #groupsStored} once it returns. */
+  private Function<StoreTransaction, ?> recordingInserts(Function<StoreTransaction, ?> work) {
+    return tx -> {
+      List<String> ids = new ArrayList<>();
+      StoreTransaction recording = (StoreTransaction) Proxy.newProxyInstance(StoreTransaction.class.getClassLoader(),
+          new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> {
+            if (method.getName().equals("insertJobs")) {
+              ((List<?>) args[0]).forEach(job -> ids.add(((Job) job).id()));
+            }
+            try {
+              return method.invoke(tx, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      Object result = work.apply(recording);
+      groupsStored.add(ids);
+      return result;
+    };
+  }
   private final ExecutorService callers = Executors.newCachedThreadPool();
 
   @AfterEach
@@ -64,7 +92,11 @@ class SubmitGroupsTest {
   }
 
   private static Job job(String id) {
-    return Job.queued(id, new JobSpec(id, null, List.of(), Map.of(), List.of(JobEndTest.task("t", false))), Instant.now());
+    return job(id, List.of());
+  }
+
+  private static Job job(String id, List<String> tags) {
+    return Job.queued(id, new JobSpec(id, null, tags, Map.of(), List.of(JobEndTest.task("t", false))), Instant.now());
   }
 
   private Future<Void> submit(Job job) {
@@ -110,6 +142,33 @@ class SubmitGroupsTest {
       assertThat(memory.findJob("next-" + i)).isPresent();
       assertThat(memory.runsOf("next-" + i)).hasSize(1);
     }
+  }
+
+  @Test
+  void aJobTooLargeToShareATransactionCommitsAloneAndTheSmallOnesBehindItDoNotWaitForIt() throws Exception {
+    List<String> manyTags = IntStream.range(0, SubmitGroups.MAX_GROUP_ROWS).mapToObj(i -> "t" + i).toList();
+    List<Future<Void>> held = fillTheLanes();
+    List<Future<Void>> next = new ArrayList<>();
+    next.add(submit(job("small-0")));
+    await().atMost(PROMPTLY).until(() -> groups.waiting() == 1);
+    next.add(submit(job("large", manyTags)));
+    await().atMost(PROMPTLY).until(() -> groups.waiting() == 2);
+    next.add(submit(job("small-1")));
+    await().atMost(PROMPTLY).until(() -> groups.waiting() == 3);
+    next.add(submit(job("small-2")));
+    await().atMost(PROMPTLY).until(() -> groups.waiting() == 4);
+    gate.countDown();
+
+    for (Future<Void> submit : held) {
+      submit.get(10, TimeUnit.SECONDS);
+    }
+    for (Future<Void> submit : next) {
+      submit.get(10, TimeUnit.SECONDS);
+    }
+    // (the held transactions may record theirs after these: their threads run as they are scheduled)
+    assertThat(groupsStored.stream().filter(ids -> ids.stream().noneMatch(id -> id.startsWith("held-"))))
+        .containsExactlyInAnyOrder(List.of("small-0", "small-1", "small-2"), List.of("large"));
+    assertThat(memory.findJob("large")).isPresent();
   }
 
   @Test

@@ -27,8 +27,13 @@ class JobQueryTest {
   }
 
   @Test
-  void tokensWithoutLettersOrDigitsFilterNothing() {
+  void textWithoutAnyWordMatchesNothingAsInTork() {
     assertThat(JobQuery.parse("% -- ", 1, 10).words()).isEmpty();
-    assertThat(JobQuery.parse(null, 1, 10).words()).isEmpty();
+    assertThat(JobQuery.parse("% -- ", 1, 10).matchesNothing()).isTrue();
+    assertThat(JobQuery.parse("\\ _ tag:ci", 1, 10).matchesNothing()).isTrue();
+    assertThat(JobQuery.parse("% build", 1, 10).matchesNothing()).isFalse(); // the word is searched, the rest ignored
+    assertThat(JobQuery.parse("tag:ci", 1, 10).matchesNothing()).isFalse();
+    assertThat(JobQuery.parse("  ", 1, 10).matchesNothing()).isFalse();
+    assertThat(JobQuery.parse(null, 1, 10).matchesNothing()).isFalse();
   }
 }

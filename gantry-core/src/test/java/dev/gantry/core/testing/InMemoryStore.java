@@ -206,7 +206,8 @@ public final class InMemoryStore implements Store {
   }
 
   private static boolean matches(Job job, JobQuery query) {
-    return JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
+    return !query.matchesNothing()
+        && JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
         && job.spec().tags().containsAll(query.tags());
   }
 

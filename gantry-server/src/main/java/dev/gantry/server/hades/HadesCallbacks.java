@@ -3,6 +3,7 @@ package dev.gantry.server.hades;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.Threads;
 import dev.gantry.core.job.Job;
+import dev.gantry.server.LoggableUrl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -82,6 +83,7 @@ final class HadesCallbacks implements AutoCloseable {
   }
 
   private void attempt(String jobId, URI url, Path body, int attempt) {
+    String shown = LoggableUrl.of(url); // the URL may carry credentials (user:password@, ?token=)
     HttpRequest request;
     try {
       request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
@@ -92,18 +94,18 @@ final class HadesCallbacks implements AutoCloseable {
     }
     http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
       if (error == null && response.statusCode() / 100 == 2) {
-        log.debug("callback of job {} delivered to {} (attempt {})", jobId, url, attempt);
+        log.debug("callback of job {} delivered to {} (attempt {})", jobId, shown, attempt);
         delete(body);
         return;
       }
       String why = error != null ? error.toString() : "HTTP " + response.statusCode();
       if (attempt > backoff.size() || retries.isShutdown()) {
-        log.warn("callback of job {} to {} failed {} times, giving up: {}", jobId, url, attempt, why);
+        log.warn("callback of job {} to {} failed {} times, giving up: {}", jobId, shown, attempt, why);
         delete(body);
         return;
       }
       Duration pause = backoff.get(attempt - 1);
-      log.info("callback of job {} to {} failed ({}); retrying in {}", jobId, url, why, pause);
+      log.info("callback of job {} to {} failed ({}); retrying in {}", jobId, shown, why, pause);
       try {
         retries.schedule(() -> attempt(jobId, url, body, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RejectedExecutionException stopping) {

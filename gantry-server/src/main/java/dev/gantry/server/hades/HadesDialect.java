@@ -3,6 +3,7 @@ package dev.gantry.server.hades;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
@@ -80,7 +81,11 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
     String body = RequestBody.utf8(ctx, maxRequestBytes);
     String id = UUID.randomUUID().toString();
     HadesJob job = HadesJobReader.read(body, id);
-    jobs.submit(id, job.spec());
+    try {
+      jobs.submit(id, job.spec());
+    } catch (InvalidJobException e) {
+      throw job.translated(e); // the operator's policy, applied by the core, in Hades' field names
+    }
     JsonResponses.write(ctx, 200, HadesSubmitView.of(id, job.warnings()));
   }
 

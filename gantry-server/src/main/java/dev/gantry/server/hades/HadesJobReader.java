@@ -49,8 +49,14 @@ final class HadesJobReader {
   private static final Pattern NETWORK = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
-  /** A job read from a request, with what was accepted but ignored. */
-  record HadesJob(JobSpec spec, List<String> warnings) {}
+  /** A job read from a request, with what was accepted but ignored, and its steps in id order (task i is steps[i]). */
+  record HadesJob(JobSpec spec, List<String> warnings, List<SpecNode> steps) {
+
+    /** A later refusal of the job (the server's policy), in the request's field names. */
+    InvalidJobException translated(InvalidJobException e) {
+      return HadesPaths.translated(e, steps);
+    }
+  }
 
   private final List<String> warnings = new ArrayList<>();
   private int ignoredFields;
@@ -95,7 +101,7 @@ final class HadesJobReader {
     }
     JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks, timeout, priority, callback);
     try {
-      return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings));
+      return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings), order.steps());
     } catch (InvalidJobException e) {
       throw HadesPaths.translated(e, order.steps());
     }

@@ -3,6 +3,10 @@ package dev.gantry.server.hades;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.server.CallbackReceiver;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** {@code callback_url}: the job's logs are POSTed to a receiver (on this machine) when the job ends, retried while it fails. */
 class HadesCallbackTest {
@@ -73,6 +78,35 @@ class HadesCallbackTest {
       receiver.awaitDelivery(Duration.ofSeconds(20));
 
       assertThat(receiver.requests()).hasSize(3).extracting(Received::body).containsOnly(receiver.requests().get(0).body());
+    }
+  }
+
+  @Test
+  void aCallbackUrlIsLoggedWithoutItsCredentials() throws Exception {
+    Logger callbackLog = (Logger) LoggerFactory.getLogger(HadesCallbacks.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Level level = callbackLog.getLevel();
+    callbackLog.setLevel(Level.DEBUG);
+    callbackLog.addAppender(lines);
+    try (CallbackReceiver receiver = new CallbackReceiver(1)) {
+      String plain = receiver.url("/hook");
+      submittedWithCallback(plain.replace("http://", "http://builder:s3cret@") + "?token=t0ken");
+      server.worker.fail(server.worker.claim(), 1, "exit code 1");
+      receiver.awaitDelivery(Duration.ofSeconds(20));
+      await().atMost(Duration.ofSeconds(10)).until(() -> messages(lines).stream().anyMatch(m -> m.contains("delivered")));
+
+      assertThat(messages(lines)).hasSize(2).allSatisfy(line -> assertThat(line).contains(plain + "?...")
+          .doesNotContain("builder").doesNotContain("s3cret").doesNotContain("t0ken"));
+    } finally {
+      callbackLog.detachAppender(lines);
+      callbackLog.setLevel(level);
+    }
+  }
+
+  private static List<String> messages(ListAppender<ILoggingEvent> lines) {
+    synchronized (lines.list) {
+      return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 

@@ -121,6 +121,11 @@ public final class HadesCorpus {
         new String[] {"callback relative", job("\"callback_url\":\"/hook\"")},
         new String[] {"callback with no host", job("\"callback_url\":\"http:/hook\"")},
         new String[] {"callback with a space", job("\"callback_url\":\"http://a b/\"")},
+        new String[] {"host network", step("\"network\":\"host\"")},
+        new String[] {"another container's network", step("\"network\":\"container:gantry\"")},
+        new String[] {"NUL in a metadata value", job("\"metadata\":{\"A\":\"x\\u0000\"}")},
+        new String[] {"NUL in a script", "{\"name\":\"j\",\"steps\":[{\"id\":1,\"image\":\"busybox:latest\",\"script\":\"a\\u0000\"}]}"},
+        new String[] {"300 metadata entries", job("\"metadata\":{" + SubmitCorpus.numbered("\"V", "\":\"x\"", 300) + "}")},
         new String[] {"2,000 steps", "{\"name\":\"j\",\"steps\":[" + steps(2_000) + "]}"},
         new String[] {"nesting 100,000 deep", "{\"name\":" + "[".repeat(100_000)});
   }

@@ -108,6 +108,17 @@ public final class SubmitCorpus {
             + "\"tasks\":[" + TASK + "]}"},
         new String[] {"nesting 100,000 deep", "[".repeat(100_000)},
         new String[] {"nesting 70 deep in env", "{\"name\":\"j\",\"env\":" + "{\"a\":".repeat(70) + "1" + "}".repeat(70) + "}"},
+        new String[] {"host network", task("\"network\":\"host\"")},
+        new String[] {"host network, upper case", task("\"network\":\"HOST\"")},
+        new String[] {"another container's network", task("\"network\":\"container:postgres\"")},
+        new String[] {"50,000 tags", "{\"name\":\"j\",\"tags\":[" + numbered("\"t", "\"", 50_000) + "],\"tasks\":[" + TASK + "]}"},
+        new String[] {"300 task env entries", task("\"env\":{" + manyEnv(300) + "}")},
+        new String[] {"65 files", task("\"files\":{" + numbered("\"f", "\":\"x\"", 65) + "}")},
+        new String[] {"257 tasks", "{\"name\":\"j\",\"tasks\":[" + (TASK + ",").repeat(256) + TASK + "]}"},
+        new String[] {"NUL in an env value", "{\"name\":\"j\",\"env\":{\"A\":\"x\\u0000y\"},\"tasks\":[" + TASK + "]}"},
+        new String[] {"NUL in a script", "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"echo \\u0000\"}]}"},
+        new String[] {"NUL in the name", "{\"name\":\"a\\u0000b\",\"tasks\":[" + TASK + "]}"},
+        new String[] {"NUL in a tag", "{\"name\":\"j\",\"tags\":[\"a\\u0000\"],\"tasks\":[" + TASK + "]}"},
         new String[] {"number with 100,000 digits", "{\"name\":\"j\",\"tasks\":[" + TASK + "],\"x\":" + "9".repeat(100_000) + "}"});
   }
 
@@ -147,6 +158,15 @@ public final class SubmitCorpus {
 
   private static String task(String extra) {
     return "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\"," + extra + "}]}";
+  }
+
+  /** {@code n} entries {@code <before>i<after>}, comma-separated. */
+  static String numbered(String before, String after, int n) {
+    StringBuilder entries = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      entries.append(i == 0 ? "" : ",").append(before).append(i).append(after);
+    }
+    return entries.toString();
   }
 
   private static String manyEnv(int n) {

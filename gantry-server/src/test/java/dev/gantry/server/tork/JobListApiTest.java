@@ -47,6 +47,20 @@ class JobListApiTest {
   }
 
   @Test
+  void aSearchOfOnlyPunctuationFindsNothingAsTorksDoes() {
+    submit("'100% done'", null);
+    submit("'a_b'", null, "ci");
+
+    for (String q : List.of("%25", "_", "%5C", "%25%20_%20%5C", "%25+tag:ci")) {
+      Reply reply = server.get("/jobs?q=" + q);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(names(reply)).as(q).isEmpty();
+      assertThat(reply.json().path("totalItems").asInt()).as(q).isZero();
+    }
+    assertThat(names(server.get("/jobs?q=%25+done"))).containsExactly("100% done");
+  }
+
+  @Test
   void pagesNewestFirstTenByDefault() {
     for (int i = 1; i <= 12; i++) {
       submit("job-" + i, null);

@@ -1,0 +1,46 @@
+package dev.gantry.core.spec;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What of the host the operator lets jobs reach, checked for every job whichever dialect it came
+ * in. By default nothing: a task may not share the host's network ({@code network: host}: it could
+ * call Gantry's API and every other loopback service, PostgreSQL among them) nor join another
+ * container's namespaces ({@code container:<name>}: it would see that container's loopback).
+ * {@code hostNetwork} allows both.
+ */
+public record HostAccessPolicy(boolean hostNetwork) {
+
+  /** Jobs reach nothing of the host: the default. */
+  public static final HostAccessPolicy NONE = new HostAccessPolicy(false);
+
+  private static final String HOW_TO_ALLOW = " (the operator can allow it with --allow-host-network)";
+
+  /** Returns {@code spec} when every task keeps to this policy; else throws, naming the first task that does not. */
+  public JobSpec check(JobSpec spec) {
+    List<TaskSpec> tasks = spec.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      String refusal = refusal(tasks.get(i));
+      if (refusal != null) {
+        throw new InvalidJobException("tasks[" + i + "].network", refusal);
+      }
+    }
+    return spec;
+  }
+
+  /** Why {@code task} may not run under this policy, or null when it may. */
+  public String refusal(TaskSpec task) {
+    String network = task.network() == null ? "" : task.network().toLowerCase(Locale.ROOT);
+    if (hostNetwork) {
+      return null;
+    }
+    if (network.equals("host")) {
+      return "host networking is not allowed on this server" + HOW_TO_ALLOW;
+    }
+    if (network.startsWith("container:")) {
+      return "joining another container's network ('" + task.network() + "') is not allowed on this server" + HOW_TO_ALLOW;
+    }
+    return null;
+  }
+}

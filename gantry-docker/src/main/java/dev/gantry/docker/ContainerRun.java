@@ -106,11 +106,12 @@ final class ContainerRun {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
     step = "following the container's output";
-    output = client.logContainerCmd(containerId).withFollowStream(true).withStdOut(true).withStdErr(true)
+    output = EngineLogTail.timestamped(client, containerId).withFollowStream(true)
         .exec(new LogStream(sink, parts.settings().maxOutputBytes()));
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
-    output.finish(LOG_DRAIN);
+    step = "reading the container's output";
+    output.finish(LOG_DRAIN, new EngineLogTail(client, containerId));
     step = "reading the result file";
     String result = ResultFile.read(client, parts.http(), containerId);
     return outcome(code, result, output.lastLines());
@@ -185,6 +186,7 @@ final class ContainerRun {
   private void removeContainer() {
     String id = containerId;
     if (id != null) {
+      parts.beforeRemoval().accept(id);
       parts.teardown().removeContainer(execution.jobId(), execution.runId(), id);
     }
   }

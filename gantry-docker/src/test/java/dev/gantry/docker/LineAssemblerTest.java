@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineAssemblerTest {
@@ -18,33 +19,33 @@ class LineAssemblerTest {
   void aLineSplitAcrossFramesArrivesWhole() {
     feed("hel", "lo wor", "ld\n");
 
-    assertThat(lines).containsExactly("hello world");
+    assertThat(lines).containsExactly("hello world\n");
   }
 
   @Test
   void severalLinesInOneFrameArriveOneByOne() {
     feed("one\ntwo\nthree\n");
 
-    assertThat(lines).containsExactly("one", "two", "three");
+    assertThat(lines).containsExactly("one\n", "two\n", "three\n");
   }
 
   @Test
   void aLineIsHandedOnAsSoonAsItsNewlineArrives() {
     feed("first\nsec");
-    assertThat(lines).containsExactly("first");
+    assertThat(lines).containsExactly("first\n");
 
     feed("ond\n");
-    assertThat(lines).containsExactly("first", "second");
+    assertThat(lines).containsExactly("first\n", "second\n");
   }
 
   @Test
-  void aLastLineWithoutNewlineIsFlushedAtTheEnd() {
+  void aLastLineWithoutNewlineIsHandedOnAtTheEndWithoutOne() {
     feed("done\nno newline");
-    assertThat(lines).containsExactly("done");
+    assertThat(lines).containsExactly("done\n");
 
     assembler.finish();
 
-    assertThat(lines).containsExactly("done", "no newline");
+    assertThat(lines).containsExactly("done\n", "no newline");
   }
 
   @Test
@@ -52,21 +53,29 @@ class LineAssemblerTest {
     feed("only\n");
     assembler.finish();
 
-    assertThat(lines).containsExactly("only");
+    assertThat(lines).containsExactly("only\n");
   }
 
   @Test
-  void crlfEndsALineWithoutTheCarriageReturn() {
+  void crlfEndsALineAndIsKept() {
     feed("windows\r\nstyle\r", "\n");
 
-    assertThat(lines).containsExactly("windows", "style");
+    assertThat(lines).containsExactly("windows\r\n", "style\r\n");
+  }
+
+  @Test
+  void aLoneCarriageReturnDoesNotEndALine() {
+    feed("10%\r50%\r100%\n", "\rlast\r");
+    assembler.finish();
+
+    assertThat(lines).containsExactly("10%\r50%\r100%\n", "\rlast\r");
   }
 
   @Test
   void emptyLinesAreKept() {
     feed("a\n\n\nb\n");
 
-    assertThat(lines).containsExactly("a", "", "", "b");
+    assertThat(lines).containsExactly("a\n", "\n", "\n", "b\n");
   }
 
   @Test
@@ -76,7 +85,7 @@ class LineAssemblerTest {
     assembler.accept(Arrays.copyOfRange(euro, 1, 2));
     assembler.accept(Arrays.copyOfRange(euro, 2, euro.length));
 
-    assertThat(lines).containsExactly("€ ok");
+    assertThat(lines).containsExactly("€ ok\n");
   }
 
   @Test
@@ -85,8 +94,8 @@ class LineAssemblerTest {
     // 6 ASCII bytes then a 3-byte character: the piece may not end inside it.
     small.accept("abcdef€gh\n".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(lines).containsExactly("abcdef", "€gh");
-    assertThat(String.join("", lines)).isEqualTo("abcdef€gh");
+    assertThat(lines).containsExactly("abcdef", "€gh\n");
+    assertThat(String.join("", lines)).isEqualTo("abcdef€gh\n");
   }
 
   @Test
@@ -98,6 +107,44 @@ class LineAssemblerTest {
 
     assertThat(lines).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(16));
     assertThat(String.join("", lines)).hasSize(100);
+  }
+
+  @Test
+  void aLineOfExactlyTheLimitKeepsItsNewlineAndAddsNoEmptyPiece() {
+    LineAssembler small = new LineAssembler(8, lines::add);
+    small.accept("12345678\n".getBytes(StandardCharsets.UTF_8));
+    small.finish();
+
+    assertThat(String.join("", lines)).isEqualTo("12345678\n");
+    assertThat(lines).doesNotContain("");
+  }
+
+  @Test
+  void theConcatenationIsTheStreamWhateverTheFrames() {
+    Random random = new Random(17);
+    for (int round = 0; round < 200; round++) {
+      lines.clear();
+      LineAssembler small = new LineAssembler(4 + random.nextInt(40), lines::add);
+      StringBuilder printed = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        printed.append(switch (random.nextInt(6)) {
+          case 0 -> "\n";
+          case 1 -> "\r";
+          case 2 -> "é€";
+          case 3 -> "\uD83D\uDE00";
+          default -> "abc";
+        });
+      }
+      byte[] bytes = printed.toString().getBytes(StandardCharsets.UTF_8);
+      for (int at = 0; at < bytes.length; ) {
+        int end = Math.min(bytes.length, at + 1 + random.nextInt(10));
+        small.accept(Arrays.copyOfRange(bytes, at, end));
+        at = end;
+      }
+      small.finish();
+
+      assertThat(String.join("", lines)).as("round %d", round).isEqualTo(printed.toString());
+    }
   }
 
   @Test

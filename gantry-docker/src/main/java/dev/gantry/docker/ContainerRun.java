@@ -35,7 +35,7 @@ final class ContainerRun {
   private volatile String containerId;
   private volatile boolean ended;
   private volatile boolean killed;
-  private LogStream output;
+  private AutoCloseable follow;
   private String step = "preparing the container";
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
   private boolean boot;
@@ -61,8 +61,8 @@ final class ContainerRun {
       return TaskOutcome.failedToStart(parts.errors().describe(step, e));
     } finally {
       ended = true;
-      if (output != null) {
-        output.closeQuietly();
+      if (follow != null) {
+        LogStream.closeQuietly(follow);
       }
       removeContainer();
     }
@@ -106,12 +106,13 @@ final class ContainerRun {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
     step = "following the container's output";
-    output = EngineLogTail.timestamped(client, containerId).withFollowStream(true)
-        .exec(new LogStream(sink, parts.settings().maxOutputBytes()));
+    EngineLog engineLog = new EngineLog(parts.http(), containerId);
+    LogStream output = new LogStream(sink, parts.settings().maxOutputBytes());
+    follow = engineLog.follow(output);
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
     step = "reading the container's output";
-    output.finish(LOG_DRAIN, new EngineLogTail(client, containerId));
+    output.finish(LOG_DRAIN, follow, new EngineLogTail(engineLog));
     step = "reading the result file";
     String result = ResultFile.read(client, parts.http(), containerId);
     return outcome(code, result, output.lastLines());

@@ -1,7 +1,5 @@
 package dev.gantry.docker;
 
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import dev.gantry.core.job.LogPart.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -13,14 +11,8 @@ import java.util.Arrays;
  */
 record LogMessage(Stream stream, String timestamp, byte[] bytes) {
 
-  /** The message a frame of a timestamped log read carries; null for a stream Gantry never attaches (stdin). */
-  static LogMessage of(Frame frame) {
-    Stream stream = frame.getStreamType() == StreamType.STDERR ? Stream.STDERR
-        : frame.getStreamType() == StreamType.STDIN ? null : Stream.STDOUT;
-    if (stream == null) {
-      return null;
-    }
-    byte[] payload = frame.getPayload();
+  /** The message a frame of a timestamped log read carries: the time, a space, the bytes. */
+  static LogMessage of(Stream stream, byte[] payload) {
     int space = indexOfSpace(payload);
     if (space < 0) {
       return new LogMessage(stream, "", payload); // not a timestamped frame: nothing to tell it by

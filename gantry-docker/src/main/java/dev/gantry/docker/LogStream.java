@@ -1,7 +1,5 @@
 package dev.gantry.docker;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
 import java.time.Duration;
@@ -14,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a container's stdout and stderr (a timestamped follow stream) and hands the output to
- * the sink line by line as it arrives, as printed, within the run's output budget. At the end it
- * adds what the follow stream missed ({@link LogTail}) and the last line without a newline. Keeps
- * the end of the output for the error text of a failed run. Frames arrive on docker-java's stream
- * thread; {@link #finish} runs on the run's thread.
+ * Takes a container's stdout and stderr as the engine's follow stream delivers them and hands the
+ * output to the sink line by line as it arrives, as printed, within the run's output budget. At
+ * the end it adds what the follow stream missed ({@link LogTail}) and the last lines without a
+ * newline. Keeps the end of the output for the error text of a failed run. Messages arrive on the
+ * follow stream's thread; {@link #finish} runs on the run's thread.
  */
-final class LogStream extends ResultCallback.Adapter<Frame> {
+final class LogStream implements EngineLog.Listener {
 
   static final String TRUNCATED = "[output truncated]";
 
@@ -38,7 +36,7 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
   private boolean sinkFailed;
   /** The last message the follow stream delivered: where the engine's own log is read on from. */
   private LogMessage lastSeen;
-  /** Frames received so far: whether the stream is still making progress. */
+  /** Messages received so far: whether the stream is still making progress. */
   private volatile long frames;
   private final CountDownLatch ended = new CountDownLatch(1);
 
@@ -52,42 +50,30 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
   }
 
   @Override
-  public synchronized void onNext(Frame frame) {
+  public synchronized void onMessage(LogMessage message) {
     if (!following) {
       return;
     }
     frames++;
-    LogMessage message = LogMessage.of(frame);
-    if (message != null) {
-      lastSeen = message;
-      accept(message);
-    }
+    lastSeen = message;
+    accept(message);
   }
 
+  /** Also when the stream broke (engine gone, container removed): the run's wait call reports the cause. */
   @Override
-  public void onComplete() {
+  public void onEnd() {
     ended.countDown();
-    super.onComplete();
-  }
-
-  @Override
-  public void onError(Throwable error) {
-    // The stream broke (engine gone, container removed): the run's wait call reports the cause.
-    log.debug("log stream ended with {}", error.toString());
-    ended.countDown();
-    closeQuietly();
   }
 
   /**
    * Waits for the engine to end the follow stream (it does once the container has stopped), as
    * long as output keeps arriving: a task that printed faster than the sink stores is still being
-   * read when it exits. Gives up after {@code quiet} without a frame. Then hands on what the
-   * engine's log holds beyond the last message followed, and the last lines without a newline.
-   * Later frames are ignored.
+   * read when it exits. Gives up after {@code quiet} without a message and closes {@code follow}.
+   * Then hands on what the engine's log holds beyond the last message followed, and the last lines
+   * without a newline. Later messages are ignored.
    */
-  void finish(Duration quiet, LogTail tail) throws InterruptedException {
+  void finish(Duration quiet, AutoCloseable follow, LogTail tail) throws InterruptedException {
     long seen = frames;
-    // Not awaitCompletion(timeout): docker-java closes the stream when that wait times out.
     while (!ended.await(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
       if (frames == seen) {
         log.warn("container log stream silent for {} after the container ended; closing it", quiet);
@@ -103,7 +89,7 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
       following = false;
       last = lastSeen;
     }
-    closeQuietly();
+    closeQuietly(follow);
     List<LogMessage> missed = missedAfter(last, tail);
     synchronized (this) {
       missed.forEach(this::accept);
@@ -157,9 +143,9 @@ final class LogStream extends ResultCallback.Adapter<Frame> {
     }
   }
 
-  void closeQuietly() {
+  static void closeQuietly(AutoCloseable follow) {
     try {
-      close();
+      follow.close();
     } catch (Exception e) {
       log.debug("closing the log stream failed: {}", e.toString());
     }

@@ -2,8 +2,6 @@ package dev.gantry.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import dev.gantry.core.job.LogPart.Stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class LogStreamTest {
 
   private static final LogTail NOTHING_MISSED = lastSeen -> List.of();
+  private static final AutoCloseable NO_STREAM = () -> { };
 
   private final RecordingSink sink = new RecordingSink();
 
@@ -27,16 +26,16 @@ class LogStreamTest {
     Thread engine = new Thread(() -> {
       try {
         for (int i = 0; i < 8; i++) {
-          stream.onNext(frame(StreamType.STDOUT, "t" + i, "line " + i + "\n"));
+          stream.onMessage(message(Stream.STDOUT, "t" + i, "line " + i + "\n"));
           Thread.sleep(60); // each gap is shorter than the quiet limit, all of them together longer
         }
-        stream.onComplete();
+        stream.onEnd();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
     engine.start();
-    stream.finish(Duration.ofMillis(200), NOTHING_MISSED);
+    stream.finish(Duration.ofMillis(200), NO_STREAM, NOTHING_MISSED);
     engine.join();
     assertThat(sink.texts()).hasSize(8).endsWith("line 7");
   }
@@ -44,22 +43,22 @@ class LogStreamTest {
   @Test
   void aStreamThatStaysSilentIsClosedAfterTheQuietLimitAndItsLastLineKeptAsPrinted() throws Exception {
     LogStream stream = new LogStream(sink, 1 << 20);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "partial"));
-    stream.finish(Duration.ofMillis(100), NOTHING_MISSED);
+    stream.onMessage(message(Stream.STDOUT, "t1", "partial"));
+    stream.finish(Duration.ofMillis(100), NO_STREAM, NOTHING_MISSED);
     assertThat(sink.output(Stream.STDOUT)).isEqualTo("partial");
   }
 
   @Test
   void whatTheFollowStreamMissedIsAddedAfterTheLastMessageItDelivered() throws Exception {
     LogStream stream = new LogStream(sink, 1 << 20);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "a\n"));
-    stream.onNext(frame(StreamType.STDERR, "t2", "to err\n"));
-    stream.onComplete();
+    stream.onMessage(message(Stream.STDOUT, "t1", "a\n"));
+    stream.onMessage(message(Stream.STDERR, "t2", "to err\n"));
+    stream.onEnd();
     List<LogMessage> engineLog = List.of(message(Stream.STDOUT, "t1", "a\n"), message(Stream.STDERR, "t2", "to err\n"),
         message(Stream.STDOUT, "t3", "tail"), message(Stream.STDERR, "t4", "err tail"));
     List<LogMessage> askedAfter = new ArrayList<>();
 
-    stream.finish(Duration.ofSeconds(5), lastSeen -> {
+    stream.finish(Duration.ofSeconds(5), NO_STREAM, lastSeen -> {
       askedAfter.add(lastSeen);
       return LogTail.after(engineLog, lastSeen, true);
     });
@@ -73,11 +72,11 @@ class LogStreamTest {
   @Test
   void framesAfterTheEndAreIgnored() throws Exception {
     LogStream stream = new LogStream(sink, 1 << 20);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "kept\n"));
-    stream.onComplete();
-    stream.finish(Duration.ofSeconds(5), NOTHING_MISSED);
+    stream.onMessage(message(Stream.STDOUT, "t1", "kept\n"));
+    stream.onEnd();
+    stream.finish(Duration.ofSeconds(5), NO_STREAM, NOTHING_MISSED);
 
-    stream.onNext(frame(StreamType.STDOUT, "t2", "late\n"));
+    stream.onMessage(message(Stream.STDOUT, "t2", "late\n"));
 
     assertThat(sink.output(Stream.STDOUT)).isEqualTo("kept\n");
   }
@@ -85,10 +84,10 @@ class LogStreamTest {
   @Test
   void aFailingLogReadKeepsWhatWasFollowed() throws Exception {
     LogStream stream = new LogStream(sink, 1 << 20);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "followed"));
-    stream.onComplete();
+    stream.onMessage(message(Stream.STDOUT, "t1", "followed"));
+    stream.onEnd();
 
-    stream.finish(Duration.ofSeconds(5), lastSeen -> {
+    stream.finish(Duration.ofSeconds(5), NO_STREAM, lastSeen -> {
       throw new IllegalStateException("engine gone");
     });
 
@@ -98,10 +97,10 @@ class LogStreamTest {
   @Test
   void theTruncationMarkerStartsOnALineOfItsOwn() throws Exception {
     LogStream stream = new LogStream(sink, 10);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "12345\n"));
-    stream.onNext(frame(StreamType.STDOUT, "t2", "678\nthis does not fit"));
-    stream.onComplete();
-    stream.finish(Duration.ofSeconds(5), NOTHING_MISSED);
+    stream.onMessage(message(Stream.STDOUT, "t1", "12345\n"));
+    stream.onMessage(message(Stream.STDOUT, "t2", "678\nthis does not fit"));
+    stream.onEnd();
+    stream.finish(Duration.ofSeconds(5), NO_STREAM, NOTHING_MISSED);
 
     assertThat(sink.output(Stream.STDOUT)).isEqualTo("12345\n678\n" + LogStream.TRUNCATED + "\n");
   }
@@ -109,10 +108,10 @@ class LogStreamTest {
   @Test
   void theLastLinesOfAFailedRunComeFromBothStreamsWithoutLineEnds() throws Exception {
     LogStream stream = new LogStream(sink, 1 << 20);
-    stream.onNext(frame(StreamType.STDOUT, "t1", "1\n2\r\n3\n4\n"));
-    stream.onNext(frame(StreamType.STDERR, "t2", "5\n6\nbroke"));
-    stream.onComplete();
-    stream.finish(Duration.ofSeconds(5), NOTHING_MISSED);
+    stream.onMessage(message(Stream.STDOUT, "t1", "1\n2\r\n3\n4\n"));
+    stream.onMessage(message(Stream.STDERR, "t2", "5\n6\nbroke"));
+    stream.onEnd();
+    stream.finish(Duration.ofSeconds(5), NO_STREAM, NOTHING_MISSED);
 
     assertThat(stream.lastLines()).isEqualTo("3\n4\n5\n6\nbroke");
   }
@@ -130,16 +129,20 @@ class LogStreamTest {
   }
 
   @Test
+  void aFrameIsItsTimestampASpaceAndTheBytes() {
+    LogMessage message = LogMessage.of(Stream.STDOUT, "2026-12-01T21:39:25.616220062Z  two spaces\n".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(message.timestamp()).isEqualTo("2026-12-01T21:39:25.616220062Z");
+    assertThat(new String(message.bytes(), StandardCharsets.UTF_8)).isEqualTo(" two spaces\n");
+  }
+
+  @Test
   void aFrameWithoutTimestampIsAllPayload() {
-    LogMessage message = LogMessage.of(new Frame(StreamType.STDERR, "no-stamp".getBytes(StandardCharsets.UTF_8)));
+    LogMessage message = LogMessage.of(Stream.STDERR, "no-stamp".getBytes(StandardCharsets.UTF_8));
 
     assertThat(message.stream()).isEqualTo(Stream.STDERR);
     assertThat(message.timestamp()).isEmpty();
     assertThat(new String(message.bytes(), StandardCharsets.UTF_8)).isEqualTo("no-stamp");
-  }
-
-  private static Frame frame(StreamType type, String timestamp, String text) {
-    return new Frame(type, (timestamp + " " + text).getBytes(StandardCharsets.UTF_8));
   }
 
   private static LogMessage message(Stream stream, String timestamp, String text) {

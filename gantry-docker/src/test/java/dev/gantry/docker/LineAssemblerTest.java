@@ -3,6 +3,7 @@ package dev.gantry.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,22 +121,26 @@ class LineAssemblerTest {
   }
 
   @Test
-  void theConcatenationIsTheStreamWhateverTheFrames() {
+  void theConcatenationIsTheStreamWhateverTheFramesAndTheLimit() {
     Random random = new Random(17);
     for (int round = 0; round < 200; round++) {
       lines.clear();
       LineAssembler small = new LineAssembler(4 + random.nextInt(40), lines::add);
-      StringBuilder printed = new StringBuilder();
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
       for (int i = random.nextInt(60); i > 0; i--) {
-        printed.append(switch (random.nextInt(6)) {
-          case 0 -> "\n";
-          case 1 -> "\r";
-          case 2 -> "é€";
-          case 3 -> "\uD83D\uDE00";
-          default -> "abc";
-        });
+        if (random.nextInt(7) == 0) {
+          printed.write(1 + random.nextInt(255)); // any byte: valid UTF-8 or not
+        } else {
+          printed.writeBytes((switch (random.nextInt(5)) {
+            case 0 -> "\n";
+            case 1 -> "\r";
+            case 2 -> "é€";
+            case 3 -> "\uD83D\uDE00";
+            default -> "abc";
+          }).getBytes(StandardCharsets.UTF_8));
+        }
       }
-      byte[] bytes = printed.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = printed.toByteArray();
       for (int at = 0; at < bytes.length; ) {
         int end = Math.min(bytes.length, at + 1 + random.nextInt(10));
         small.accept(Arrays.copyOfRange(bytes, at, end));
@@ -143,7 +148,7 @@ class LineAssemblerTest {
       }
       small.finish();
 
-      assertThat(String.join("", lines)).as("round %d", round).isEqualTo(printed.toString());
+      assertThat(String.join("", lines)).as("round %d", round).isEqualTo(Utf8.decode(bytes, 0, bytes.length));
     }
   }
 

@@ -9,7 +9,6 @@ import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.TaskOutcome;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -97,7 +96,7 @@ class OutputPropertyIT extends WithDockerEngine {
     return "'" + part.replace("\r", "\\r").replace("\n", "\\n") + "'";
   }
 
-  /** The container's whole log as {@code docker logs} reads it, each stream's bytes decoded as UTF-8. */
+  /** The container's whole log as {@code docker logs} reads it, each stream's bytes decoded as Gantry decodes output. */
   private static Map<Stream, String> engineLogOf(String containerId) {
     Map<Stream, ByteArrayOutputStream> bytes = new EnumMap<>(Stream.class);
     for (Stream stream : Stream.values()) {
@@ -118,7 +117,7 @@ class OutputPropertyIT extends WithDockerEngine {
       return null; // the test fails on the missing log
     }
     Map<Stream, String> decoded = new EnumMap<>(Stream.class);
-    bytes.forEach((stream, out) -> decoded.put(stream, out.toString(StandardCharsets.UTF_8)));
+    bytes.forEach((stream, out) -> decoded.put(stream, Utf8.decode(out.toByteArray(), 0, out.size())));
     return decoded;
   }
 }

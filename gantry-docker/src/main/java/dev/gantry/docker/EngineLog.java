@@ -40,10 +40,18 @@ final class EngineLog {
 
   /**
    * Follows the log from its start on a thread of its own until the engine ends it or the
-   * returned handle is closed.
+   * returned handle is closed; when the engine refuses, the listener is told at once that it ended.
    */
   AutoCloseable follow(Listener listener) {
-    DockerHttpClient.Response response = open("follow=1&tail=all");
+    DockerHttpClient.Response response;
+    try {
+      response = open("follow=1&tail=all");
+    } catch (RuntimeException e) {
+      // E.g. a log driver the engine cannot read back: the task still runs, without its output.
+      log.warn("cannot follow the output of container {}: {}", containerId, EngineErrors.reason(e));
+      listener.onEnd();
+      return () -> { };
+    }
     Thread reader = new Thread(() -> {
       try (response) {
         read(response, listener::onMessage);

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Output bytes as text, the way Docker's own log shows them: each byte that is not part of a valid
  * UTF-8 sequence becomes one U+FFFD (the engine's json-file log driver stores it so, and Go
- * decodes so), not one per malformed sequence as Java's decoder would.
+ * decodes so), not one per malformed sequence as Java's decoder would. NUL becomes U+FFFD too:
+ * PostgreSQL's text cannot hold it, and a log must read back the same from every store.
  */
 final class Utf8 {
 
@@ -23,7 +24,8 @@ final class Utf8 {
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return strict.decode(ByteBuffer.wrap(bytes, offset, length)).toString(); // the common case: valid text
+      String text = strict.decode(ByteBuffer.wrap(bytes, offset, length)).toString(); // the common case: valid text
+      return text.indexOf('\0') < 0 ? text : text.replace('\0', REPLACEMENT);
     } catch (CharacterCodingException malformed) {
       return decodeByByte(bytes, offset, offset + length);
     }
@@ -59,16 +61,18 @@ final class Utf8 {
   }
 
   /**
-   * The length of the valid sequence (RFC 3629: no overlong forms, surrogates or code points above
-   * U+10FFFF) at {@code at}; 0 when the bytes there are not one; {@link #CUT_SHORT} when {@code end}
-   * comes before a valid start is complete.
+   * The length of the valid sequence at {@code at} (RFC 3629: no overlong forms, surrogates or code
+   * points above U+10FFFF; and not NUL); 0 when the bytes there are not one; {@link #CUT_SHORT} when
+   * {@code end} comes before a valid start is complete.
    */
   private static int sequence(byte[] bytes, int at, int end) {
     int lead = bytes[at] & 0xff;
     int length;
     int secondMin = 0x80;
     int secondMax = 0xBF;
-    if (lead < 0x80) {
+    if (lead == 0) {
+      return 0;
+    } else if (lead < 0x80) {
       return 1;
     } else if (lead >= 0xC2 && lead <= 0xDF) {
       length = 2;

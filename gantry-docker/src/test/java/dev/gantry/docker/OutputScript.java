@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * A random shell script that prints awkward output: lines and partial lines, lone CRs and CRLFs,
- * UTF-8 and arbitrary bytes (0x01-0xff), bursts, sometimes a 1 MiB line without newline, on both
+ * UTF-8 and arbitrary bytes (NUL included), bursts, sometimes a 1 MiB line without newline, on both
  * streams, with a pause of up to 1.2 s before its last write, which comes right before it exits.
  * Knows what it prints when that is plain ASCII (what any log must then show byte for byte).
  */
@@ -57,7 +57,7 @@ record OutputScript(String text, Map<Stream, String> asciiOutput) {
   private static byte[] randomBytes(Random random) {
     byte[] bytes = new byte[1 + random.nextInt(40)];
     for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) (1 + random.nextInt(255));
+      bytes[i] = (byte) random.nextInt(256);
     }
     return bytes;
   }
@@ -88,7 +88,7 @@ record OutputScript(String text, Map<Stream, String> asciiOutput) {
         } else {
           text.append(String.format("\\%03o", value));
         }
-        ascii.put(stream, ascii.get(stream) && value < 0x80);
+        ascii.put(stream, ascii.get(stream) && value < 0x80 && value != 0);
       }
       text.append("'").append(redirect(stream)).append('\n');
       printed.get(stream).writeBytes(bytes);

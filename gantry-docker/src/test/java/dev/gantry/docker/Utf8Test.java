@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Undecodable bytes read as Docker's json-file log shows them: one U+FFFD per byte. */
+/** Undecodable bytes read as Docker's json-file log shows them: one U+FFFD per byte (and for NUL). */
 class Utf8Test {
 
   @Test
@@ -23,6 +23,12 @@ class Utf8Test {
     assertThat(decode(0xC0, 0x80)).isEqualTo("\uFFFD\uFFFD"); // an overlong form
     assertThat(decode(0xF0, 0x9F, 0x98)).isEqualTo("\uFFFD\uFFFD\uFFFD"); // cut short by the end
     assertThat(decode('a', 0xC3, 0xA9, 0xF4, 0x90, 0x80, 0x80, 'b')).isEqualTo("aé\uFFFD\uFFFD\uFFFD\uFFFDb"); // above U+10FFFF
+  }
+
+  @Test
+  void nulWhichPostgresqlTextCannotHoldIsAReplacementCharacterToo() {
+    assertThat(decode('a', 0, 'b')).isEqualTo("a\uFFFDb");
+    assertThat(decode(0, 0xFF)).isEqualTo("\uFFFD\uFFFD");
   }
 
   @Test

@@ -22,8 +22,9 @@ final class ContainerRun {
 
   private static final Logger log = LoggerFactory.getLogger(ContainerRun.class);
   /**
-   * The engine ends a follow stream once the container stopped and its output was sent; this only
-   * bounds a stuck one (no output for this long), not one still delivering a fast task's backlog.
+   * The engine ends a follow stream once the container stopped (what it misses at the end is then
+   * read from the engine's log); this only bounds a stuck one (no output for this long), not one
+   * still delivering a fast task's backlog.
    */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
 

@@ -37,7 +37,7 @@ final class LogStream implements EngineLog.Listener {
   /** The last message the follow stream delivered: where the engine's own log is read on from. */
   private LogMessage lastSeen;
   /** Messages received so far: whether the stream is still making progress. */
-  private volatile long frames;
+  private volatile long messages;
   private final CountDownLatch ended = new CountDownLatch(1);
 
   LogStream(LogSink sink, long maxOutputBytes) {
@@ -54,7 +54,7 @@ final class LogStream implements EngineLog.Listener {
     if (!following) {
       return;
     }
-    frames++;
+    messages++;
     lastSeen = message;
     accept(message);
   }
@@ -73,13 +73,13 @@ final class LogStream implements EngineLog.Listener {
    * without a newline. Later messages are ignored.
    */
   void finish(Duration quiet, AutoCloseable follow, LogTail tail) throws InterruptedException {
-    long seen = frames;
+    long seen = messages;
     while (!ended.await(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
-      if (frames == seen) {
+      if (messages == seen) {
         log.warn("container log stream silent for {} after the container ended; closing it", quiet);
         break;
       }
-      seen = frames;
+      seen = messages;
     }
     LogMessage last;
     synchronized (this) {

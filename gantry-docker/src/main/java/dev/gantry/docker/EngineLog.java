@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class EngineLog {
 
   private static final Logger log = LoggerFactory.getLogger(EngineLog.class);
+  /** The largest frame believed: a corrupt length must not allocate gigabytes. */
+  private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
   /** Where the messages of a follow stream go, on the stream's own thread. */
   interface Listener {
@@ -104,6 +106,10 @@ final class EngineLog {
         default -> throw new IOException("not a multiplexed log stream (stream byte " + header[0] + ")");
       };
       int length = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+      if (length < 0 || length > MAX_FRAME_BYTES) {
+        // A log driver's messages are far smaller (json-file: 16 KiB); this is a broken stream, not output.
+        throw new IOException("a log frame of " + Integer.toUnsignedString(length) + " bytes is not a log message");
+      }
       byte[] payload = new byte[length];
       readFully(body, payload, false);
       sink.accept(LogMessage.of(stream, payload));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,23 @@ final class SpecJson {
       return MAPPER.writeValueAsString(spec);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a job spec could not be written as JSON", e);
+    }
+  }
+
+  /** A run's task as evaluated ({@code task_runs.spec}); it never changes after the insert. */
+  static String writeTask(TaskSpec task) {
+    try {
+      return MAPPER.writeValueAsString(task);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a task spec could not be written as JSON", e);
+    }
+  }
+
+  static TaskSpec readTask(String json) {
+    try {
+      return MAPPER.readValue(json, TaskSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored task spec is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 

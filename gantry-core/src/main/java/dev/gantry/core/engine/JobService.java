@@ -9,7 +9,6 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.JobSpec;
-import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
@@ -74,9 +73,15 @@ public final class JobService {
     }
     hostAccess.check(spec);
     Instant now = clock.instant();
-    Job job = Job.queued(id, spec, now);
-    submits.store(job, firstAttempt(job, 1, now));
-    signals.workQueued();
+    TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, spec, now), 1, 1, List.of(), null, now);
+    Job job = first.job();
+    submits.store(job, first.runs());
+    if (job.state().isTerminal()) {
+      // Every task skipped, or the first failed by its templates: the job ended as it was stored.
+      signals.jobEnded(job.id());
+    } else {
+      signals.workQueued();
+    }
     return job;
   }
 
@@ -106,19 +111,26 @@ public final class JobService {
    */
   public void restart(String jobId) {
     Instant now = clock.instant();
-    store.inTransaction(tx -> {
+    Job after = store.inTransaction(tx -> {
       Job job = lock(tx, jobId);
       if (!job.state().isRestartable()) {
         throw new JobStateException(jobId, job.state(), Action.RESTART);
       }
       hostAccess.check(job.spec());
-      int attempts = (int) tx.runsOf(jobId).stream().filter(r -> r.position() == job.position()).count();
-      TaskSpec task = job.spec().task(job.position());
-      tx.insertRun(TaskRun.queued(Ids.newId(), jobId, job.position(), attempts + 1, 0, 0, task.name(), task.queue(), now));
-      tx.updateJob(job.requeued());
-      return null;
+      List<TaskRun> runs = tx.runsOf(jobId);
+      int attempts = (int) runs.stream().filter(r -> r.position() == job.position()).count();
+      TaskActivation.Outcome again = TaskActivation.reach(job.requeued(), job.position(), attempts + 1, runs, null, now);
+      if (!again.runs().isEmpty()) {
+        tx.insertRuns(again.runs());
+      }
+      tx.updateJob(again.job());
+      return again.job();
     });
-    signals.workQueued();
+    if (after.state().isTerminal()) {
+      signals.jobEnded(jobId);
+    } else {
+      signals.workQueued();
+    }
   }
 
   public Job job(String jobId) {
@@ -180,8 +192,4 @@ public final class JobService {
     return tx.lockJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
   }
 
-  static TaskRun firstAttempt(Job job, int position, Instant now) {
-    TaskSpec task = job.spec().task(position);
-    return TaskRun.queued(Ids.newId(), job.id(), position, 1, 0, 0, task.name(), task.queue(), now);
-  }
 }

@@ -56,7 +56,8 @@ final class TaskExecutor {
       // Cancelled between the claim and now: the run was ended with the job.
       return;
     }
-    TaskSpec task = job.spec().task(run.position());
+    // The task as evaluated when it became runnable: the executor never evaluates templates.
+    TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
     String refusal = hostAccess.refusal(task);

@@ -8,7 +8,11 @@ import java.util.Map;
  * A validated job as submitted: what to run, independent of which dialect it came in.
  * {@code timeout} bounds the whole job from its start (null: no limit); {@code priority} is kept
  * as given (null: not set; it does not order the queue yet); {@code callbackUrl} receives the
- * job's logs when it ends (null: none).
+ * job's logs when it ends (null: none). {@code inputs} are values for the job's templates;
+ * {@code output} (null: none) is evaluated when the job completes and becomes its result.
+ * {@code templated}: the job's texts hold {@code {{ }}} templates (Tork's jobs), evaluated when a
+ * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
+ * and for jobs that use no expression at all, so that those never pay for evaluation.
  */
 public record JobSpec(
     String name,
@@ -18,12 +22,22 @@ public record JobSpec(
     List<TaskSpec> tasks,
     Duration timeout,
     Integer priority,
-    String callbackUrl) {
+    String callbackUrl,
+    Map<String, String> inputs,
+    String output,
+    boolean templated) {
 
   public JobSpec {
     tags = List.copyOf(tags);
     env = Map.copyOf(env);
     tasks = List.copyOf(tasks);
+    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+  }
+
+  /** A job without inputs, output or templates. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, Map.of(), null, false);
   }
 
   /** A job without a job-wide timeout, priority or callback. */

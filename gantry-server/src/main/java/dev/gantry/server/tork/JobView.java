@@ -14,11 +14,12 @@ import java.util.Map;
 record JobView(
     @JsonUnwrapped JobSummaryView summary,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String output,
     List<TaskView> tasks,
     List<ExecutionView> execution) {
 
   static JobView of(Job job, List<TaskRun> runs) {
-    return new JobView(JobSummaryView.of(job), job.spec().env(),
+    return new JobView(JobSummaryView.of(job), job.spec().env(), job.spec().output(),
         job.spec().tasks().stream().map(TaskView::of).toList(),
         runs.stream().map(run -> ExecutionView.of(run, job)).toList());
   }

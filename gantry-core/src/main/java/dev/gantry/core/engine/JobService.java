@@ -56,7 +56,9 @@ public final class JobService {
   /**
    * Stores the job and queues its first task, in one transaction (shared with concurrent submits,
    * see {@link SubmitGroups}); committed when this returns. Refused (nothing stored) when a task
-   * would reach more of the host than the operator allows.
+   * would reach more of the host than the operator allows, or when the templates of the job's
+   * first task (or of its output, if every task is skipped) do not evaluate
+   * ({@link dev.gantry.core.spec.InvalidJobException} naming the field).
    */
   public Job submit(JobSpec spec) {
     return submit(Ids.newId(), spec);
@@ -74,6 +76,10 @@ public final class JobService {
     hostAccess.check(spec);
     Instant now = clock.instant();
     TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, spec, now), 1, 1, List.of(), null, now);
+    if (first.failure() != null) {
+      // The first task's templates read only inputs and the job: they would fail every time, so the job is refused.
+      throw first.failure();
+    }
     Job job = first.job();
     submits.store(job, first.runs());
     if (job.state().isTerminal()) {

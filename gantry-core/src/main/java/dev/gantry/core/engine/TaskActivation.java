@@ -23,8 +23,16 @@ import java.util.List;
  */
 final class TaskActivation {
 
-  /** The runs to insert (skipped and failed ones ended already, at most one queued) and the job after. */
-  record Outcome(List<TaskRun> runs, Job job) {}
+  /**
+   * The runs to insert (skipped and failed ones ended already, at most one queued) and the job
+   * after; {@code failure} is the template error that failed the job (null: none).
+   */
+  record Outcome(List<TaskRun> runs, Job job, InvalidJobException failure) {
+
+    Outcome(List<TaskRun> runs, Job job) {
+      this(runs, job, null);
+    }
+  }
 
   private TaskActivation() {}
 
@@ -54,7 +62,7 @@ final class TaskActivation {
       } catch (InvalidJobException e) {
         made.add(TaskRun.ended(Ids.newId(), job.id(), at, attemptAt, task, RunState.FAILED, e.getMessage(), now));
         if (!task.continueOnError()) {
-          return new Outcome(made, job.atPosition(at).failed(JobState.FAILED, e.getMessage(), now));
+          return new Outcome(made, job.atPosition(at).failed(JobState.FAILED, e.getMessage(), now), e);
         }
         at++;
         attemptAt = 1;
@@ -70,18 +78,18 @@ final class TaskActivation {
       made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, carried, resolved.name(), resolved.queue(), now));
       return new Outcome(made, job.atPosition(at));
     }
-    return new Outcome(made, completed(job.atPosition(job.taskCount()), concat(runs, made), lastResult, now));
+    return completed(job.atPosition(job.taskCount()), made, concat(runs, made), lastResult, now);
   }
 
   /** The job past its last task: its result is its {@code output} evaluated, or the last task's result. */
-  private static Job completed(Job job, List<TaskRun> runs, String lastResult, Instant now) {
+  private static Outcome completed(Job job, List<TaskRun> made, List<TaskRun> runs, String lastResult, Instant now) {
     if (job.spec().output() == null) {
-      return job.succeeded(lastResult, now);
+      return new Outcome(made, job.succeeded(lastResult, now));
     }
     try {
-      return job.succeeded(JobTemplates.output(job.spec(), JobContext.of(job, runs)), now);
+      return new Outcome(made, job.succeeded(JobTemplates.output(job.spec(), JobContext.of(job, runs)), now));
     } catch (InvalidJobException e) {
-      return job.failed(JobState.FAILED, e.getMessage(), now);
+      return new Outcome(made, job.failed(JobState.FAILED, e.getMessage(), now), e);
     }
   }
 

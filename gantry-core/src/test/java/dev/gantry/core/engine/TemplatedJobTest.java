@@ -3,12 +3,14 @@ package dev.gantry.core.engine;
 import static dev.gantry.core.testing.ScriptedRuntime.fails;
 import static dev.gantry.core.testing.ScriptedRuntime.succeeds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpecReader;
 import dev.gantry.core.spec.TaskSpec;
@@ -126,6 +128,20 @@ class TemplatedJobTest {
     assertThat(jobs.runs(job.id())).extracting(TaskRun::state).containsExactly(RunState.SUCCEEDED, RunState.FAILED);
     assertThat(jobs.runs(job.id()).get(1).error()).isEqualTo(error);
     assertThat(runtime.executed()).extracting(e -> e.task().name()).containsExactly("first");
+  }
+
+  @Test
+  void aFirstTaskWhoseTemplatesFailIsRefusedAtSubmitAndNothingIsStored() {
+    assertThatThrownBy(() -> submit("name: j\ninputs: {n: x}\ntasks: [{name: t, image: busybox,"
+        + " env: {A: '{{ sequence(0, 2147483647) }}'}}]"))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessage("tasks[0].env.A: a list of 2147483647 items is more than the 10000 allowed at column 1 of"
+            + " {{ sequence(0, 2147483647) }}");
+    assertThatThrownBy(() -> submit("name: j\ninputs: {img: 'no such image!'}\ntasks: [{name: t, image: '{{ inputs.img }}'}]"))
+        .hasMessage("tasks[0].image: 'no such image!' is not a valid image reference");
+    assertThatThrownBy(() -> submit("name: j\noutput: '{{ 1 % 0 }}'\ntasks: [{name: t, image: busybox, if: 'false'}]"))
+        .hasMessage("output: integer divide by zero at column 3 of {{ 1 % 0 }}");
+    assertThat(transactionCalls).isEmpty();
   }
 
   @Test

@@ -1,0 +1,151 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tork's inputs, var, if, output and templates end to end: HTTP in, real containers, H2 on disk. */
+class TemplatesIT {
+
+  /** README's "Expressions" example, as written there. */
+  static final String README_JOB = """
+      name: templates
+      inputs:
+        greeting: hello
+        shout: "yes"
+      output: "{{ tasks.greeting }} / {{ tasks.count }}"
+      tasks:
+        - name: greet
+          var: greeting
+          image: busybox:latest
+          network: none
+          env:
+            MESSAGE: "{{ upper(inputs.greeting) }} from {{ job.name }}"
+          run: echo -n "$MESSAGE" > $TORK_OUTPUT
+        - name: only when quiet
+          if: "{{ inputs.shout != 'yes' }}"
+          image: busybox:latest
+          network: none
+          run: echo this does not run
+        - name: count
+          var: count
+          image: busybox:latest
+          network: none
+          env:
+            GREETING: "{{ tasks.greeting }}"
+            LENGTH: "{{ len(tasks.greeting) }}"
+          run: echo -n "$GREETING has $LENGTH characters" > $TORK_OUTPUT
+      """;
+
+  @TempDir static Path dataDir;
+  static StandaloneFixture gantry;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    Services.requireDocker();
+    gantry = new StandaloneFixture(dataDir);
+    http = gantry.http();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (gantry != null) {
+      gantry.close();
+    }
+  }
+
+  private static List<JsonNode> execution(JsonNode job) {
+    List<JsonNode> runs = new ArrayList<>();
+    job.path("execution").forEach(runs::add);
+    return runs;
+  }
+
+  @Test
+  void inputsReachAVarWhichReachesALaterTaskAnIfSkipsAndTheOutputIsTheResult() {
+    String id = http.submit(README_JOB);
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(job.path("result").asText())
+        .isEqualTo("HELLO from templates / HELLO from templates has 20 characters");
+    assertThat(execution(job)).extracting(run -> run.path("name").asText() + " " + run.path("state").asText())
+        .containsExactly("greet COMPLETED", "only when quiet SKIPPED", "count COMPLETED");
+    assertThat(execution(job).get(0).path("result").asText()).isEqualTo("HELLO from templates");
+    assertThat(job.path("inputs").path("greeting").asText()).isEqualTo("hello");
+    assertThat(job.path("output").asText()).isEqualTo("{{ tasks.greeting }} / {{ tasks.count }}");
+    assertThat(job.path("tasks").get(1).path("if").asText()).isEqualTo("{{ inputs.shout != 'yes' }}");
+    assertThat(job.path("tasks").get(0).path("var").asText()).isEqualTo("greeting");
+    JsonNode listed = http.get("/jobs?q=templates").body().path("items").get(0);
+    assertThat(listed.path("inputs").path("shout").asText()).isEqualTo("yes");
+    gantry.awaitNoLeftovers(id);
+  }
+
+  @Test
+  void cmdItemsAndTheImageAreTemplates() {
+    String id = http.submit("""
+        name: cmd templates
+        inputs: {tag: latest, word: evaluated}
+        tasks:
+          - name: "run {{ inputs.word }}"
+            image: "busybox:{{ inputs.tag }}"
+            network: none
+            cmd: [sh, -c, "echo -n {{ inputs.word }} in cmd > $TORK_OUTPUT"]
+        """);
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(job.path("result").asText()).isEqualTo("evaluated in cmd");
+    assertThat(execution(job)).singleElement().satisfies(run -> {
+      assertThat(run.path("name").asText()).isEqualTo("run evaluated");
+      assertThat(run.path("image").asText()).isEqualTo("busybox:latest");
+    });
+  }
+
+  @Test
+  void anExpressionThatDoesNotParseIsA400NamingTheFieldAndNothingIsStored() {
+    long before = http.get("/jobs?q=unparsed").body().path("totalItems").asLong();
+    Http.Response response = http.postYaml("/jobs", """
+        name: unparsed
+        tasks:
+          - name: first
+            image: busybox:latest
+          - name: second
+            image: busybox:latest
+            env: {GREETING: "{{ inputs.greeting + }}"}
+        """);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().path("message").asText())
+        .isEqualTo("tasks[1].env.GREETING: unexpected end of expression at column 18 of {{ inputs.greeting + }}");
+    assertThat(http.get("/jobs?q=unparsed").body().path("totalItems").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void anExpressionThatFailsAtRunTimeFailsItsTaskNamingTheExpression() {
+    String id = http.submit("""
+        name: fails at run time
+        tasks:
+          - name: first
+            image: busybox:latest
+            network: none
+            run: echo -n 1 > $TORK_OUTPUT
+          - name: second
+            image: busybox:latest
+            network: none
+            env: {X: "{{ tasks.missing.field }}"}
+            run: echo never
+        """);
+    JsonNode job = gantry.awaitEnd(id);
+    String error = "tasks[1].env.X: cannot fetch field from nil at column 14 of {{ tasks.missing.field }}";
+    assertThat(job.path("state").asText()).isEqualTo("FAILED");
+    assertThat(job.path("error").asText()).isEqualTo(error);
+    assertThat(execution(job)).extracting(run -> run.path("state").asText()).containsExactly("COMPLETED", "FAILED");
+    assertThat(execution(job).get(1).path("error").asText()).isEqualTo(error);
+    gantry.awaitNoLeftovers(id);
+  }
+}

@@ -69,6 +69,12 @@ class TemplatesIT {
   }
 
   @Test
+  void theReadmeShowsThisJob() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+    assertThat(readme).contains("```yaml\n" + README_JOB.stripIndent() + "```");
+  }
+
+  @Test
   void inputsReachAVarWhichReachesALaterTaskAnIfSkipsAndTheOutputIsTheResult() {
     String id = http.submit(README_JOB);
     JsonNode job = gantry.awaitEnd(id);

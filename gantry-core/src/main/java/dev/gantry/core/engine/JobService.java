@@ -83,7 +83,7 @@ public final class JobService {
     Job job = first.job();
     submits.store(job, first.runs());
     if (job.state().isTerminal()) {
-      // Every task skipped, or the first failed by its templates: the job ended as it was stored.
+      // Every task skipped by its if: the job completed as it was stored.
       signals.jobEnded(job.id());
     } else {
       signals.workQueued();

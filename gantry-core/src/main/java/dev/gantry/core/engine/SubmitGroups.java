@@ -60,12 +60,10 @@ final class SubmitGroups {
     this.lanes = Math.max(1, store.writeLanes());
   }
 
-  /** Stores the job and its first run in one transaction, committed when this returns. */
-  void store(Job job, TaskRun firstRun) {
-    store(job, List.of(firstRun));
-  }
-
-  /** Stores the job and its first runs (those its {@code if}s skipped, then the queued one) in one transaction. */
+  /**
+   * Stores the job and its first runs (those its {@code if}s skipped, then the queued one) in one
+   * transaction, committed when this returns.
+   */
   void store(Job job, List<TaskRun> firstRuns) {
     Submit submit = new Submit(job, firstRuns);
     boolean interrupted = false;

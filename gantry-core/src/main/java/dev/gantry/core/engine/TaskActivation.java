@@ -60,7 +60,8 @@ final class TaskActivation {
           JobSpecValidator.resolvedTask(path, resolved);
         }
       } catch (InvalidJobException e) {
-        made.add(TaskRun.ended(Ids.newId(), job.id(), at, attemptAt, task, RunState.FAILED, e.getMessage(), now));
+        made.add(TaskRun.ended(Ids.newId(), job.id(), at, attemptAt, null, task.name(), task.queue(), RunState.FAILED,
+            e.getMessage(), now));
         if (!task.continueOnError()) {
           return new Outcome(made, job.atPosition(at).failed(JobState.FAILED, e.getMessage(), now), e);
         }
@@ -68,13 +69,15 @@ final class TaskActivation {
         attemptAt = 1;
         continue;
       }
+      // A run stores its task only where templates changed it.
+      TaskSpec carried = resolved.equals(task) ? null : resolved;
       if (JobTemplates.skips(resolved)) {
-        made.add(TaskRun.ended(Ids.newId(), job.id(), at, attemptAt, resolved, RunState.SKIPPED, null, now));
+        made.add(TaskRun.ended(Ids.newId(), job.id(), at, attemptAt, carried, resolved.name(), resolved.queue(),
+            RunState.SKIPPED, null, now));
         at++;
         attemptAt = 1;
         continue;
       }
-      TaskSpec carried = resolved.equals(task) ? null : resolved;
       made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, carried, resolved.name(), resolved.queue(), now));
       return new Outcome(made, job.atPosition(at));
     }

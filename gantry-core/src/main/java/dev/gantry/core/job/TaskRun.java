@@ -54,9 +54,9 @@ public record TaskRun(
   }
 
   /** A run that ended where it was made: skipped by its {@code if}, or failed by a template. */
-  public static TaskRun ended(String id, String jobId, int position, int attempt, TaskSpec task, RunState end,
-      String error, Instant now) {
-    return new TaskRun(id, jobId, position, attempt, 0, 0, task.name(), task.queue(), end, now, null, now, null, null,
+  public static TaskRun ended(String id, String jobId, int position, int attempt, TaskSpec task, String name,
+      String queue, RunState end, String error, Instant now) {
+    return new TaskRun(id, jobId, position, attempt, 0, 0, name, queue, end, now, null, now, null, null,
         null, null, error, task);
   }
 

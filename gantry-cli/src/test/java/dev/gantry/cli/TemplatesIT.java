@@ -44,6 +44,19 @@ class TemplatesIT {
           run: echo -n "$GREETING has $LENGTH characters" > $TORK_OUTPUT
       """;
 
+  /** README's secrets example, as written there. */
+  static final String README_SECRET_JOB = """
+      name: deploy
+      secrets:
+        token: s3cr3t-value
+      tasks:
+        - name: use the token
+          image: busybox:latest
+          network: none
+          env: {TOKEN: "{{ secrets.token }}"}
+          run: echo "token is $TOKEN"      # the stored log says: token is [REDACTED]
+      """;
+
   @TempDir static Path dataDir;
   static StandaloneFixture gantry;
   static Http http;
@@ -71,7 +84,17 @@ class TemplatesIT {
   @Test
   void theReadmeShowsThisJob() throws java.io.IOException {
     String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("```yaml\n" + README_JOB.stripIndent() + "```");
+    assertThat(readme).contains("```yaml\n" + README_JOB + "```");
+    assertThat(readme).contains("```yaml\n" + README_SECRET_JOB + "```");
+  }
+
+  @Test
+  void theReadmesSecretExampleMasksTheToken() {
+    String id = http.submit(README_SECRET_JOB);
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(http.get("/jobs/" + id + "/log").body().path("items").get(0).path("contents").asText())
+        .isEqualTo("token is [REDACTED]\n");
   }
 
   @Test
@@ -111,6 +134,34 @@ class TemplatesIT {
       assertThat(run.path("name").asText()).isEqualTo("run evaluated");
       assertThat(run.path("image").asText()).isEqualTo("busybox:latest");
     });
+  }
+
+  @Test
+  void aSecretReachesTheTaskAndNoAnswerOrStoredLogShowsIt() {
+    Http.Response submitted = http.postYaml("/jobs", """
+        name: secret
+        secrets: {token: s3cr3t-value}
+        tasks:
+          - name: use
+            image: busybox:latest
+            network: none
+            env: {TOKEN: "{{ secrets.token }}"}
+            cmd: [sh, -c, "echo token is $TOKEN, argument {{ secrets.token }}; echo -n $TOKEN > $TORK_OUTPUT"]
+        """);
+    assertThat(submitted.status()).isEqualTo(200);
+    String id = submitted.body().path("id").asText();
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(job.path("secrets").path("token").asText()).isEqualTo("[REDACTED]");
+    assertThat(job.path("result").asText()).isEqualTo("[REDACTED]");
+    JsonNode log = http.get("/jobs/" + id + "/log").body();
+    assertThat(log.path("items").get(0).path("contents").asText()).isEqualTo("token is [REDACTED], argument [REDACTED]\n");
+    String runId = execution(job).get(0).path("id").asText();
+    for (JsonNode answer : List.of(submitted.body(), job, log, http.get("/jobs/" + id + "/log").body(),
+        http.get("/tasks/" + runId).body(), http.get("/tasks/" + runId + "/log").body(), http.get("/jobs?q=secret").body())) {
+      assertThat(answer.toString()).doesNotContain("s3cr3t");
+    }
+    gantry.awaitNoLeftovers(id);
   }
 
   @Test

@@ -16,12 +16,12 @@ import java.util.Optional;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, secrets";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        failed_at, position, result, error, secrets)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
@@ -43,9 +43,11 @@ final class JobRows {
     List<Object[]> tags = new ArrayList<>();
     Map<String, JobWords.Searched> words = new LinkedHashMap<>();
     for (Job job : jobs) {
-      rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
-          job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-          job.error()});
+      // Secrets go in their own column only, not into the spec's JSON.
+      rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
+          SpecJson.write(job.spec().withSecrets(Map.of())), job.createdAt(), job.startedAt(), job.completedAt(),
+          job.failedAt(), job.position(), job.result(), job.error(),
+          job.spec().secrets().isEmpty() ? null : SpecJson.writeSecrets(job.spec().secrets())});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -103,7 +105,7 @@ final class JobRows {
   static Job read(ResultSet row) throws SQLException {
     return new Job(
         row.getString("id"),
-        SpecJson.read(row.getString("spec")),
+        SpecJson.read(row.getString("spec")).withSecrets(SpecJson.readSecrets(row.getString("secrets"))),
         JobState.valueOf(row.getString("state")),
         Timestamps.read(row, "created_at"),
         Timestamps.read(row, "started_at"),

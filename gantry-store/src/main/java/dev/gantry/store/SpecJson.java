@@ -3,6 +3,7 @@ package dev.gantry.store;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,6 +54,28 @@ final class SpecJson {
       return MAPPER.readValue(json, TaskSpec.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored task spec is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A job's secrets, as {@code jobs.secrets} keeps them. */
+  static String writeSecrets(Map<String, String> secrets) {
+    try {
+      return MAPPER.writeValueAsString(secrets);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job's secrets could not be written as JSON", e);
+    }
+  }
+
+  /** A job's secrets; none for null (a job without secrets, or stored before them). */
+  static Map<String, String> readSecrets(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      // Never the text: it holds the values.
+      throw new IllegalStateException("a job's stored secrets are not valid JSON");
     }
   }
 

@@ -91,6 +91,29 @@ public abstract class StoreContract {
   }
 
   @Test
+  void keepsAJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    store = JdbcStore.open(settings);
+    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
+        Map.of(), null, true, Map.of("token", "s3cr3t-value", "other", "x\"y"));
+    Job job = saved(Job.queued(TestJobs.newId(), spec, T0));
+    Job plain = saved(aJob().build());
+
+    assertThat(store.findJob(job.id())).contains(job);
+    assertThat(store.findJob(plain.id()).orElseThrow().spec().secrets()).isEmpty();
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select spec, secrets from jobs where id = ?")) {
+      read.setString(1, job.id());
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("spec")).doesNotContain("s3cr3t-value");
+        assertThat(row.getString("secrets")).contains("s3cr3t-value");
+      }
+    }
+  }
+
+  @Test
   void aRunKeepsTheTaskItRunsAsEvaluatedThroughClaimAndEnd() {
     Job job = saved(aJob().build());
     TaskSpec evaluated = TestJobs.fullTask().withTexts("compile v2", "busybox:1.36", "default", Map.of("V", "2"),

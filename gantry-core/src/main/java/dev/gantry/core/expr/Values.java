@@ -21,6 +21,7 @@ final class Values {
     if (value instanceof String) return "string";
     if (value instanceof List) return "array";
     if (value instanceof Map) return "map";
+    if (value instanceof Sealed) return "secret";
     return value.getClass().getSimpleName();
   }
 
@@ -75,6 +76,8 @@ final class Values {
       out.append("<nil>");
     } else if (value instanceof Double d) {
       out.append(formatFloat(d));
+    } else if (value instanceof Sealed sealed) {
+      out.append(sealed.text());
     } else if (value instanceof List<?> list) {
       out.append('[');
       for (int i = 0; i < list.size(); i++) {

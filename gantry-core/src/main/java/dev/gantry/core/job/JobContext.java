@@ -2,6 +2,7 @@ package dev.gantry.core.job;
 
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobTemplates;
+import dev.gantry.core.spec.Secrets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * What a job's templates read ({@link JobTemplates#NAMES}): its {@code inputs}, {@code tasks}
  * (the result of each completed task that has a {@code var}, the latest attempt's) and
- * {@code job} ({@code id}, {@code name}). Made from the job and its runs, which every transition
+ * {@code job} ({@code id}, {@code name}) and {@code secrets} (references, never values). Made from the job and its runs, which every transition
  * that makes a task runnable has read already, so it costs no query.
  */
 public final class JobContext {
@@ -28,6 +29,7 @@ public final class JobContext {
     return Map.of(
         "inputs", Map.<String, Object>copyOf(spec.inputs()),
         "tasks", tasks,
-        "job", Map.of("id", job.id(), "name", job.name()));
+        "job", Map.of("id", job.id(), "name", job.name()),
+        "secrets", Secrets.references(spec.secrets()));
   }
 }

@@ -13,9 +13,9 @@ import java.util.Set;
 public final class JobSpecReader {
 
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output");
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets");
   private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "secrets", "webhooks", "autoDelete", "wait", "permissions", "schedule");
+      "webhooks", "autoDelete", "wait", "permissions", "schedule");
   private static final Set<String> TASK_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
       "retry", "limits", "queue", "network", "var", "if");
@@ -45,7 +45,8 @@ public final class JobSpecReader {
       tasks.add(task(task, defaults));
     }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
-        job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false);
+        job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
+        job.stringMap("secrets"));
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = JobSpecValidator.validate(templated ? templated(written) : written);
     if (templated) {
@@ -56,7 +57,7 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true);
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {

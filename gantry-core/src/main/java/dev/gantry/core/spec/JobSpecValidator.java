@@ -50,7 +50,8 @@ public final class JobSpecValidator {
       }
     }
     env("env", spec.env());
-    inputs(spec.inputs());
+    strings("inputs", spec.inputs());
+    strings("secrets", spec.secrets());
     noNul("output", spec.output());
     if (spec.timeout() != null && (spec.timeout().isZero() || spec.timeout().isNegative())) {
       throw new InvalidJobException("timeout", "must be positive");
@@ -188,14 +189,15 @@ public final class JobSpecValidator {
     });
   }
 
-  private static void inputs(Map<String, String> inputs) {
-    atMost("inputs", inputs.size(), MAX_ENV, "inputs");
-    inputs.forEach((name, value) -> {
+  /** Inputs and secrets: named strings. A refusal names a secret, never its value. */
+  private static void strings(String at, Map<String, String> values) {
+    atMost(at, values.size(), MAX_ENV, at);
+    values.forEach((name, value) -> {
       if (name.isEmpty() || name.length() > MAX_NAME) {
-        throw new InvalidJobException("inputs", "names must be 1 to " + MAX_NAME + " characters");
+        throw new InvalidJobException(at, "names must be 1 to " + MAX_NAME + " characters");
       }
-      noNul("inputs", name);
-      noNul("inputs." + name, value);
+      noNul(at, name);
+      noNul(at + "." + name, value);
     });
   }
 

@@ -18,8 +18,11 @@ import java.util.function.BiConsumer;
  */
 public final class JobTemplates {
 
-  /** The names a template may read: the job's inputs, the results of earlier tasks by {@code var}, and the job. */
-  public static final Set<String> NAMES = Set.of("inputs", "tasks", "job");
+  /**
+   * The names a template may read: the job's inputs, the results of earlier tasks by
+   * {@code var}, the job, and its secrets (references only, see {@link Secrets}).
+   */
+  public static final Set<String> NAMES = Set.of("inputs", "tasks", "job", "secrets");
 
   private static final ExpressionLanguage LANGUAGE = ExpressionLanguage.standard();
 
@@ -67,9 +70,18 @@ public final class JobTemplates {
     }
     Map<String, String> env = new LinkedHashMap<>();
     task.env().forEach((name, value) -> env.put(name, render(at + ".env." + name, value, context)));
-    return task.withTexts(render(at + ".name", task.name(), context), render(at + ".image", task.image(), context),
-        render(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
+    return task.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
+        shown(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
         renderAll(at + ".entrypoint", task.entrypoint(), context), condition);
+  }
+
+  /** A text the API shows (a run's name, image, queue): it may not hold a secret. */
+  private static String shown(String at, String text, Map<String, Object> context) {
+    String rendered = render(at, text, context);
+    if (Secrets.hasReference(rendered)) {
+      throw new InvalidJobException(at, "a secret can only be used in env, cmd and entrypoint, not here: this is shown");
+    }
+    return rendered;
   }
 
   /** Tork skips a task whose {@code if} renders {@code false} (a bool, or the text). */
@@ -77,9 +89,13 @@ public final class JobTemplates {
     return skips(resolved.condition());
   }
 
-  /** The job's {@code output} evaluated, or null without one. */
+  /** The job's {@code output} evaluated, or null without one. It may not hold a secret: a result is shown. */
   public static String output(JobSpec spec, Map<String, Object> context) {
-    return spec.output() == null ? null : render("output", spec.output(), context);
+    String output = spec.output() == null ? null : render("output", spec.output(), context);
+    if (Secrets.hasReference(output)) {
+      throw new InvalidJobException("output", "a secret cannot be part of the job's output, which is shown");
+    }
+    return output;
   }
 
   private static boolean skips(String condition) {
@@ -112,7 +128,7 @@ public final class JobTemplates {
     for (String name : template.names()) {
       if (!NAMES.contains(name)) {
         throw new InvalidJobException(at, "unknown name " + name + " in " + text.strip()
-            + " (templates read inputs, tasks and job)");
+            + " (templates read inputs, tasks, job and secrets)");
       }
     }
   }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.InvalidJobException;
@@ -17,6 +18,7 @@ import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.ScriptedRuntime;
 import java.lang.reflect.InvocationTargetException;
@@ -142,6 +144,45 @@ class TemplatedJobTest {
     assertThatThrownBy(() -> submit("name: j\noutput: '{{ 1 % 0 }}'\ntasks: [{name: t, image: busybox, if: 'false'}]"))
         .hasMessage("output: integer divide by zero at column 3 of {{ 1 % 0 }}");
     assertThat(transactionCalls).isEmpty();
+  }
+
+  @Test
+  void aSecretReachesTheContainerOnlyAndIsMaskedInTheLogTheResultAndTheError() {
+    runtime.when("use", (execution, logs, cancellation) -> {
+      logs.write(LogPart.Stream.STDOUT, "token=" + execution.env().get("TOKEN") + " cmd=" + execution.task().cmd() + "\n");
+      return TaskOutcome.exited(0, execution.env().get("TOKEN"), "");
+    }).when("fail", (execution, logs, cancellation) -> TaskOutcome.exited(3, null, "bad " + execution.env().get("T")));
+    startWorker();
+    Job job = submit("""
+        name: secret
+        secrets: {token: s3cr3t-value}
+        tasks:
+          - name: use
+            image: busybox
+            env: {TOKEN: "{{ secrets.token }}"}
+            cmd: [login, "--password={{ secrets.token }}"]
+          - name: fail
+            image: busybox
+            env: {T: "{{ secrets.token }}"}
+        """);
+    Job done = awaitEnd(job.id());
+    assertThat(executed("use").env()).containsEntry("TOKEN", "s3cr3t-value");
+    assertThat(executed("use").task().cmd()).containsExactly("login", "--password=s3cr3t-value");
+    List<TaskRun> runs = jobs.runs(job.id());
+    assertThat(runs.get(0).result()).isEqualTo("[REDACTED]");
+    assertThat(runs.get(0).task().env().get("TOKEN")).as("the stored run holds a reference").doesNotContain("s3cr3t");
+    assertThat(runs.get(1).error()).isEqualTo("exit code 3: bad [REDACTED]");
+    assertThat(done.error()).isEqualTo("exit code 3: bad [REDACTED]");
+    assertThat(jobs.jobLog(job.id(), 1, 10).items()).singleElement()
+        .satisfies(part -> assertThat(part.contents()).isEqualTo("token=[REDACTED] cmd=[login, --password=[REDACTED]]\n"));
+  }
+
+  @Test
+  void aSecretCannotBeShownAsANameImageQueueOrOutput() {
+    assertThatThrownBy(() -> submit("name: j\nsecrets: {a: b}\ntasks: [{name: '{{ secrets.a }}', image: busybox}]"))
+        .hasMessage("tasks[0].name: a secret can only be used in env, cmd and entrypoint, not here: this is shown");
+    assertThatThrownBy(() -> submit("name: j\nsecrets: {a: b}\noutput: '{{ secrets.a }}'\ntasks: [{name: t, image: busybox, if: 'false'}]"))
+        .hasMessage("output: a secret cannot be part of the job's output, which is shown");
   }
 
   @Test

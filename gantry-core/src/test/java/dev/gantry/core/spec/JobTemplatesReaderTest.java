@@ -72,7 +72,7 @@ class JobTemplatesReaderTest {
   @Test
   void anUnknownNameIsRefusedAtSubmit() {
     rejected("name: j\ntasks: [{name: t, image: busybox, env: {A: '{{ secret.x }}'}}]",
-        "tasks[0].env.A: unknown name secret in {{ secret.x }} (templates read inputs, tasks and job)");
+        "tasks[0].env.A: unknown name secret in {{ secret.x }} (templates read inputs, tasks, job and secrets)");
   }
 
   @Test
@@ -108,7 +108,11 @@ class JobTemplatesReaderTest {
   }
 
   @Test
-  void secretsAreStillNotSupported() {
-    rejected("name: j\nsecrets: {a: b}\ntasks: [{name: t, image: busybox}]", "secrets: is not supported by Gantry yet");
+  void readsSecretsAndRefusesBadOnesWithoutTheirValues() {
+    JobSpec job = yaml("name: j\nsecrets: {token: abc}\ntasks: [{name: t, image: busybox, env: {T: '{{ secrets.token }}'}}]");
+    assertThat(job.secrets()).isEqualTo(Map.of("token", "abc"));
+    rejected("name: j\nsecrets: {token: \"ab\\0c\"}\ntasks: [{name: t, image: busybox}]",
+        "secrets.token: must not contain a NUL character (U+0000)");
+    rejected("name: j\nsecrets: [abc]\ntasks: [{name: t, image: busybox}]", "secrets: must be a map of names to strings, not a list");
   }
 }

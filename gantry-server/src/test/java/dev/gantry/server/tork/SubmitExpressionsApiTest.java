@@ -36,7 +36,7 @@ class SubmitExpressionsApiTest {
       new String[] {"{{ 123456789012345678901234567890 }}", "tasks[0].env.A: integer 123456789012345678901234... is out of range at column 1"},
       new String[] {"{{ 'abc }}", "tasks[0].env.A: unterminated string at column 1 of {{ 'abc }}"},
       new String[] {"hello {{ job.name", "tasks[0].env.A: '{{' without a closing '}}' at column 1 of {{ job.name }}"},
-      new String[] {"{{ env.HOME }}", "tasks[0].env.A: unknown name env in {{ env.HOME }} (templates read inputs, tasks and job)"},
+      new String[] {"{{ env.HOME }}", "tasks[0].env.A: unknown name env in {{ env.HOME }} (templates read inputs, tasks, job and secrets)"},
       new String[] {"{{ sequence(0, 2147483647) }}",
           "tasks[0].env.A: a list of 2147483647 items is more than the 10000 allowed at column 1 of {{ sequence(0, 2147483647) }}"},
       new String[] {"{{ join(sequence(0, 9999), '" + "x".repeat(200) + "') }}",

@@ -153,7 +153,13 @@ public final class SubmitCorpus {
         new String[] {"huge block scalar tasks (900 KB run, no name)", "tasks:\n  - image: busybox:latest\n    run: |\n"
             + "      echo x\n".repeat(75_000)},
         new String[] {"NUL character", "name: \"a\\0b\"\ntasks: []\n"},
-        new String[] {"directive", "%YAML 9.9\n---\nname: j\n"});
+        new String[] {"directive", "%YAML 9.9\n---\nname: j\n"},
+        new String[] {"a secret in a task's name (shown)", "name: j\nsecrets: {a: b}\ntasks: [{name: '{{ secrets.a }}', image: busybox:latest}]\n"},
+        new String[] {"a secret in the output (shown)", "name: j\nsecrets: {a: b}\noutput: '{{ secrets.a }}'\n"
+            + "tasks: [{name: t, image: busybox:latest, if: 'false'}]\n"},
+        new String[] {"secrets as a list", "name: j\nsecrets: [a, b]\ntasks: [{name: t, image: busybox:latest}]\n"},
+        new String[] {"a secret computed with", "name: j\nsecrets: {a: b}\ntasks: [{name: t, image: busybox:latest,"
+            + " env: {A: '{{ upper(secrets.a) }}'}}]\n"});
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.gantry.store;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.spec.JobSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,10 +45,11 @@ final class JobRows {
     Map<String, JobWords.Searched> words = new LinkedHashMap<>();
     for (Job job : jobs) {
       // Secrets go in their own column only, not into the spec's JSON.
+      boolean secrets = !job.spec().secrets().isEmpty();
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
-          SpecJson.write(job.spec().withSecrets(Map.of())), job.createdAt(), job.startedAt(), job.completedAt(),
-          job.failedAt(), job.position(), job.result(), job.error(),
-          job.spec().secrets().isEmpty() ? null : SpecJson.writeSecrets(job.spec().secrets())});
+          SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
+          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(),
+          secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -103,9 +105,11 @@ final class JobRows {
   }
 
   static Job read(ResultSet row) throws SQLException {
+    JobSpec spec = SpecJson.read(row.getString("spec"));
+    String secrets = row.getString("secrets");
     return new Job(
         row.getString("id"),
-        SpecJson.read(row.getString("spec")).withSecrets(SpecJson.readSecrets(row.getString("secrets"))),
+        secrets == null ? spec : spec.withSecrets(SpecJson.readSecrets(secrets)),
         JobState.valueOf(row.getString("state")),
         Timestamps.read(row, "created_at"),
         Timestamps.read(row, "started_at"),

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ClusterService;
@@ -19,6 +20,7 @@ import dev.gantry.core.spi.MaintenanceLock;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
+import dev.gantry.server.Authenticator;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
 import dev.gantry.store.AdvisoryLock;
@@ -102,12 +104,19 @@ final class Gantry implements AutoCloseable {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
       startMaintenance(config.heartbeat(), lock, store, progress);
       JobService jobs = new JobService(store, signals, clock, config.hostAccess());
+      TokenService tokens = new TokenService(store, clock);
+      Authenticator authenticator = Authenticator.OFF;
+      if (config.api().auth().on()) {
+        AdminToken.bootstrap(tokens, config.api().auth());
+        authenticator = Authenticator.tokens(tokens);
+      }
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs)));
+          Version.current()), jobs, new ClusterService(store, jobs), tokens, authenticator));
       server.start();
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
-        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port(), store.describe(),
+        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
+            + (config.api().auth().on() ? " (auth on)" : " (auth off)"), store.describe(),
         runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
             + config.tasks().concurrency() + " at once");
   }

@@ -27,7 +27,7 @@ final class TokenCommands implements Runnable {
 
   private static final String ROW = "%-32s  %-16s  %-24s  %-28s  %-20s  %s%n";
 
-  @Command(name = "create", description = "Make a token and print its secret (shown this once only) on the first line.")
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a token and print its secret (shown this once only) on the first line.")
   static final class Create implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Option(names = "--user", description = "whose token (default: the caller's own; another user's needs admin)") String user;
@@ -49,12 +49,12 @@ final class TokenCommands implements Runnable {
       JsonNode token = options.client().createToken(body.toString());
       System.out.println(token.path("token").asText());
       System.err.printf("token %s for %s, scopes %s, expires %s: keep the secret above, it is not shown again%n",
-          token.path("id").asText(), token.path("user").asText(), token.path("scopes"), token.path("expiresAt").asText("never"));
+          token.path("id").asText(), token.path("user").asText(), ListTokens.scopes(token), token.path("expiresAt").asText("never"));
       return 0;
     }
   }
 
-  @Command(name = "list", description = "List your tokens (an admin: everyone's), without their secrets.")
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List your tokens (an admin: everyone's), without their secrets.")
   static final class ListTokens implements Callable<Integer> {
     @Mixin ClientOptions options;
 
@@ -76,7 +76,7 @@ final class TokenCommands implements Runnable {
     }
   }
 
-  @Command(name = "revoke", description = "Revoke a token: it stops working at once.")
+  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token: it stops working at once.")
   static final class Revoke implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "ID", description = "the token's id (see gantry token list)") String id;

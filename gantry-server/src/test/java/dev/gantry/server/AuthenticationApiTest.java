@@ -139,7 +139,10 @@ class AuthenticationApiTest {
   void aWriteTokenSubmitsAndCancelsButOnlyAnAdminPurgesAQueue() {
     String writer = bearer(tokenWith("bob", Scope.JOBS_READ, Scope.JOBS_WRITE));
     String job = call("POST", "/jobs", writer, "text/yaml", JOB).json().path("id").asText();
-    assertThat(call("POST", "/build", writer, "application/json", BUILD).status()).isEqualTo(200);
+    Reply build = call("POST", "/build", writer, "application/json", BUILD);
+    assertThat(build.status()).isEqualTo(200);
+    assertThat(server.jobs.job(job).owner()).isEqualTo("bob");
+    assertThat(server.jobs.job(build.json().path("id").asText()).owner()).isEqualTo("bob");
     assertThat(call("PUT", "/jobs/" + job + "/cancel", writer, null, null).status()).isEqualTo(200);
     assertThat(call("PUT", "/jobs/" + job + "/restart", writer, null, null).status()).isEqualTo(200);
 

@@ -76,27 +76,30 @@ public final class JobService {
    * or '_'; a duplicate fails the transaction, so use a random one.
    */
   public Job submit(String id, JobSpec spec) {
+    return submit(id, null, spec);
+  }
+
+  private Job submit(String id, String owner, JobSpec spec) {
     if (!JOB_ID.matcher(id).matches()) {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
     hostAccess.check(spec);
     Instant now = clock.instant();
-    Job job = Job.queued(id, spec, now);
+    Job job = Job.queued(id, owner, spec, now);
     submits.store(job, firstAttempt(job, 1, now));
     signals.workQueued();
     return job;
   }
 
-  /** {@link #submit(JobSpec)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #submit(JobSpec)} for {@code caller}, which needs {@code jobs:write}; the caller owns the job. */
   public Job submit(Principal caller, JobSpec spec) {
-    caller.require(Scope.JOBS_WRITE);
-    return submit(spec);
+    return submit(caller, Ids.newId(), spec);
   }
 
-  /** {@link #submit(String, JobSpec)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #submit(String, JobSpec)} for {@code caller}, which needs {@code jobs:write}; the caller owns the job. */
   public Job submit(Principal caller, String id, JobSpec spec) {
     caller.require(Scope.JOBS_WRITE);
-    return submit(id, spec);
+    return submit(id, caller.user(), spec);
   }
 
   /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */

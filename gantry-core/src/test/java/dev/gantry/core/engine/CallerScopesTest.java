@@ -53,6 +53,7 @@ class CallerScopesTest {
   void aWriterWithoutReadChangesButDoesNotLook() {
     Job job = jobs.submit(writer, aJob());
     jobs.cancel(writer, job.id());
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("writer");
 
     assertThatThrownBy(() -> jobs.job(writer, job.id())).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> jobs.list(writer, JobQuery.parse(null, 1, 10))).isInstanceOf(AccessDeniedException.class);

@@ -29,7 +29,7 @@ final class HadesLogDocument {
 
   /** Answers {@code ctx} with the document of job {@code jobId}; an unknown job is a NotFoundException before anything is written. */
   static void answer(Context ctx, JobService jobs, String jobId) throws IOException {
-    jobs.job(Callers.of(ctx), jobId); // the caller's check; the rest reads what it may
+    jobs.job(Callers.of(ctx), jobId); // the caller may read this job: the reads below need no further check
     ctx.status(200).contentType(JsonResponses.CONTENT_TYPE);
     try (OutputStream out = ctx.res().getOutputStream()) {
       write(jobs, jobId, out);

@@ -56,7 +56,7 @@ final class JobEndpoints {
   void get(Context ctx) {
     String id = PathIds.id(ctx, "job");
     Job job = jobs.job(Callers.of(ctx), id);
-    JsonResponses.write(ctx, 200, JobView.of(job, jobs.runs(id)));
+    JsonResponses.write(ctx, 200, JobView.of(job, jobs.runs(Callers.of(ctx), id)));
   }
 
   void cancel(Context ctx) {

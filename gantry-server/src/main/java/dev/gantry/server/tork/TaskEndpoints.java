@@ -18,7 +18,7 @@ final class TaskEndpoints {
 
   void get(Context ctx) {
     TaskRun run = jobs.run(Callers.of(ctx), PathIds.id(ctx, "task"));
-    JsonResponses.write(ctx, 200, ExecutionView.of(run, jobs.job(run.jobId())));
+    JsonResponses.write(ctx, 200, ExecutionView.of(run, jobs.job(Callers.of(ctx), run.jobId())));
   }
 
   void log(Context ctx) {

@@ -3,7 +3,6 @@ package dev.gantry.cli;
 import dev.gantry.core.auth.IssuedToken;
 import dev.gantry.core.auth.TokenService;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -78,7 +77,7 @@ final class AdminToken {
     } catch (FileAlreadyExistsException e) {
       throw new IllegalStateException("the admin token file " + file + " appeared meanwhile: start again", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the admin token file " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot write the admin token file " + file + ": " + e.getMessage(), e);
     }
   }
 }

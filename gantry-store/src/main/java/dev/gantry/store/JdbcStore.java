@@ -160,10 +160,19 @@ public final class JdbcStore implements Store, TokenStore {
 
   @Override
   public void insertToken(ApiToken token) {
-    database.inTransaction(sql -> {
-      TokenRows.insert(sql, token);
-      return null;
-    });
+    try {
+      database.inTransaction(sql -> {
+        TokenRows.insert(sql, token);
+        return null;
+      });
+    } catch (StoreException first) {
+      // Two first tokens of one new user at once: the other transaction inserted the user. Once
+      // more finds it; any other failure fails again.
+      database.inTransaction(sql -> {
+        TokenRows.insert(sql, token);
+        return null;
+      });
+    }
   }
 
   @Override

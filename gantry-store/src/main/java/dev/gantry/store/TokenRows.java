@@ -30,7 +30,7 @@ final class TokenRows {
 
   private TokenRows() {}
 
-  /** Inserts the token, and its user when the user is new (of two first tokens made at once for one new user, one fails). */
+  /** Inserts the token, and its user when the user is new (of two first tokens made at once for one new user, one fails here). */
   static void insert(SqlSession sql, ApiToken token) {
     if (sql.count(USER_EXISTS, token.user()) == 0) {
       sql.update(INSERT_USER, token.user(), token.createdAt());

@@ -8,7 +8,13 @@ import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.TokenSecret;
 import dev.gantry.core.spi.TokenStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +104,23 @@ public abstract class TokenStoreContract {
 
     assertThatThrownBy(() -> store.insertToken(twin)).isInstanceOf(RuntimeException.class);
     assertThat(store.findToken("t2")).isEmpty();
+  }
+
+  @Test
+  void firstTokensOfOneNewUserMadeAtOnceAreAllStored() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> made = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String id = "c" + i;
+        made.add(pool.submit(() -> store.insertToken(token(id, "carol", Set.of(Scope.JOBS_READ), null))));
+      }
+      for (Future<?> f : made) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.tokens("carol")).hasSize(8);
   }
 }

@@ -92,6 +92,7 @@ final class Gantry implements AutoCloseable {
       gantry.close();
       stopped.countDown();
     }, "gantry-shutdown"));
+    StopSignals.install(gantry::stopNow);
     stopped.await();
     return 0;
   }
@@ -150,6 +151,14 @@ final class Gantry implements AutoCloseable {
     track(new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
         .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock))));
+  }
+
+  /** A stop that is waiting for running tasks hands them back now. */
+  private void stopNow() {
+    Worker running = worker;
+    if (running != null) {
+      running.stopNow();
+    }
   }
 
   private int runningTasks() {

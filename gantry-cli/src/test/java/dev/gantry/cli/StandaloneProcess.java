@@ -59,6 +59,16 @@ final class StandaloneProcess {
     process.waitFor();
   }
 
+  /** One SIGTERM, as an operator's Ctrl-C or service manager sends it; does not wait. */
+  void sigterm() {
+    process.destroy();
+  }
+
+  /** Waits for the process to exit; false when it still runs at the deadline. */
+  boolean awaitExit(Duration deadline) throws InterruptedException {
+    return process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   /** SIGTERM, then SIGKILL if it does not stop in time. */
   void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {

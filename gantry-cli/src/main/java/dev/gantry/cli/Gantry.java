@@ -63,7 +63,7 @@ final class Gantry implements AutoCloseable {
 
   /**
    * As {@link #start(GantryConfig)}; a {@code trial} start (--check) starts every part but does
-   * not join the cluster: it registers no node and its worker takes no task.
+   * not join the cluster: it registers no node, and its worker takes no task and sweeps nothing.
    */
   private static Gantry start(GantryConfig config, boolean trial) {
     Gantry gantry = new Gantry();
@@ -136,10 +136,10 @@ final class Gantry implements AutoCloseable {
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
-    track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
         nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace())));
     if (takeTasks) {
+      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
       worker.start();
     }
     return runtime.describe();

@@ -20,17 +20,26 @@ final class StopSignals {
   static void install(Runnable hurry) {
     AtomicInteger received = new AtomicInteger();
     for (String name : new String[] {"INT", "TERM"}) {
-      Signal.handle(new Signal(name), signal -> {
-        if (received.incrementAndGet() == 1) {
-          // Exit from a thread of its own, as the JVM's handler does: the hooks run while this returns.
-          Thread exit = new Thread(() -> System.exit(128 + signal.getNumber()), "gantry-stop");
-          exit.start();
-        } else {
-          log.info("SIG{} again: stopping now", signal.getName());
-          Thread now = new Thread(hurry, "gantry-stop-now");
-          now.start();
-        }
-      });
+      try {
+        handle(name, received, hurry);
+      } catch (IllegalArgumentException e) {
+        // -Xrs: the JVM keeps its hands off signals, and so does Gantry; the first stop is the only one.
+        log.debug("SIG{} stays the JVM's: {}", name, e.getMessage());
+      }
     }
+  }
+
+  private static void handle(String name, AtomicInteger received, Runnable hurry) {
+    Signal.handle(new Signal(name), signal -> {
+      if (received.incrementAndGet() == 1) {
+        // Exit from a thread of its own, as the JVM's handler does: the hooks run while this returns.
+        Thread exit = new Thread(() -> System.exit(128 + signal.getNumber()), "gantry-stop");
+        exit.start();
+      } else {
+        log.info("SIG{} again: stopping now", signal.getName());
+        Thread now = new Thread(hurry, "gantry-stop-now");
+        now.start();
+      }
+    });
   }
 }

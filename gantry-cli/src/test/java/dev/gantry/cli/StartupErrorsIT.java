@@ -76,8 +76,10 @@ class StartupErrorsIT {
 
   @Test
   void anUnreachableServerIsOneLine() {
-    Result run = gantry("jobs", "--server", "http://127.0.0.1:1");
-    assertOneLine(run, "cannot reach Gantry at http://127.0.0.1:1/");
+    assertOneLine(gantry("jobs", "--server", "http://127.0.0.1:1"), "cannot reach Gantry at http://127.0.0.1:1/");
+    // A follower retries a server that went away, not one it never reached: a wrong --server fails at once.
+    assertOneLine(gantry("logs", "0123456789abcdef0123456789abcdef", "-f", "--server", "http://127.0.0.1:1"),
+        "cannot reach Gantry at http://127.0.0.1:1/");
   }
 
   @Test

@@ -49,8 +49,10 @@ final class TaskRunPrinter {
   synchronized void part(JsonNode part) {
     String runId = part.path("taskId").asText();
     if (!runId.equals(current)) {
-      // Fresh, not from the last poll: the runs before this one have ended, and their ends come first.
-      learn(lookup.job());
+      // With states, fresh rather than from the last poll: the runs before this one have ended, and their ends come first.
+      if (states || !runs.containsKey(runId)) {
+        learn(lookup.job());
+      }
       if (states) {
         printStatesBefore(runId);
       }

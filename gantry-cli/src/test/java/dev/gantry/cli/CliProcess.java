@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +27,7 @@ final class CliProcess {
 
   /** Starts {@code gantry args}; its output goes to files in {@code dir}. */
   static CliProcess start(Path dir, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
+    List<String> command = GantryCommand.of(JVM_OPTIONS, List.of(args));
     try {
       Path out = Files.createTempFile(dir, "cli", ".out");
       Path err = Files.createTempFile(dir, "cli", ".err");

@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.core.auth.IssuedToken;
 import dev.gantry.core.auth.TokenService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,30 +21,50 @@ final class AdminToken {
 
   private AdminToken() {}
 
-  static void bootstrap(TokenService tokens, GantryConfig.Auth auth) {
+  /** {@code trial} (--check): finds out whether a start could get its admin token, but stores and writes nothing. */
+  static void bootstrap(TokenService tokens, GantryConfig.Auth auth, boolean trial) {
     if (auth.adminSecret() != null) {
-      tokens.acceptAdminSecret(auth.adminSecret());
-      log.info("authentication on; admin token from GANTRY_ADMIN_TOKEN");
+      TokenService.checkOperatorSecret(auth.adminSecret());
+      if (!trial) {
+        tokens.acceptAdminSecret(auth.adminSecret());
+      }
+      say(trial, "authentication on; admin token from GANTRY_ADMIN_TOKEN");
       return;
     }
     Path file = auth.adminTokenFile();
     if (file != null && Files.exists(file)) {
-      tokens.acceptAdminSecret(read(file));
-      log.info("authentication on; admin token in {}", file.toAbsolutePath());
+      String secret = read(file);
+      TokenService.checkOperatorSecret(secret);
+      if (!trial) {
+        tokens.acceptAdminSecret(secret);
+      }
+      say(trial, "authentication on; admin token in " + file.toAbsolutePath());
       return;
     }
-    Optional<IssuedToken> first = tokens.createFirstAdminToken();
-    if (first.isEmpty()) {
-      log.info("authentication on; the database holds an admin token already{}", file == null ? ""
-          : " (" + file.toAbsolutePath() + " does not exist: an admin makes new tokens with POST /auth/tokens)");
+    if (tokens.hasValidAdminToken()) {
+      say(trial, "authentication on; the database holds an admin token already" + (file == null ? ""
+          : " (" + file.toAbsolutePath() + " does not exist: an admin makes new tokens with POST /auth/tokens)"));
       return;
     }
     if (file == null) {
       throw new IllegalArgumentException("authentication is on and the database holds no admin token yet: set GANTRY_ADMIN_TOKEN"
           + " or give --admin-token-file FILE (a FILE that does not exist gets a new admin token)");
     }
-    write(file, first.get().secret());
+    if (trial) {
+      say(true, "authentication on; a start would write a new admin token to " + file.toAbsolutePath());
+      return;
+    }
+    tokens.createFirstAdminToken().ifPresent(first -> write(file, first.secret()));
     log.info("authentication on; a new admin token was written to {} (readable by this user only)", file.toAbsolutePath());
+  }
+
+  /** A check (--check) says it only at DEBUG: its output is its verdict. */
+  private static void say(boolean trial, String message) {
+    if (trial) {
+      log.debug(message);
+    } else {
+      log.info(message);
+    }
   }
 
   private static String read(Path file) {

@@ -17,13 +17,13 @@ final class ApiOptions {
   String bind;
 
   @Option(names = "--auth", defaultValue = "${env:GANTRY_AUTH}", paramLabel = "on|off",
-      description = "require an API token on every call but /health and /ping (env GANTRY_AUTH); default: on, unless"
-          + " --bind is a loopback address. off is refused with a non-loopback --bind")
+      description = "require an API token on every call but /health and /ping (env GANTRY_AUTH); on by default unless"
+          + " --bind is a loopback address; off is refused with a non-loopback --bind")
   String auth;
 
   @Option(names = "--admin-token-file", defaultValue = "${env:GANTRY_ADMIN_TOKEN_FILE}", paramLabel = "FILE",
       description = "with auth on: the admin token is in FILE; when FILE does not exist, a new admin token is written"
-          + " there (mode 0600) unless the database has one. standalone's default: <data-dir>/admin-token."
+          + " there (mode 0600) unless the database has one; for standalone <data-dir>/admin-token by default."
           + " GANTRY_ADMIN_TOKEN (env only) gives the token itself")
   Path adminTokenFile;
 

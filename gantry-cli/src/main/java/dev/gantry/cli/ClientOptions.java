@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 final class ClientOptions {
 
   @Option(names = "--server", defaultValue = "${env:GANTRY_SERVER:-http://localhost:8000}",
-      description = "Gantry's address (env GANTRY_SERVER; default ${DEFAULT-VALUE})")
+      description = "Gantry's address (env GANTRY_SERVER), default%n  ${DEFAULT-VALUE}")
   String server;
 
   @Option(names = "--token", defaultValue = "${env:GANTRY_TOKEN}", paramLabel = "TOKEN",

@@ -54,10 +54,17 @@ final class GantryClient {
     return send(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log?page=" + page + "&size=" + size)).GET());
   }
 
+  /** The id of the newest part of the job's output stored now; 0 when there is none. */
+  long newestPartId(String jobId) {
+    return log(jobId, 1, 1).path("items").path(0).path("id").asLong(0);
+  }
+
   /**
    * Follows the job's output live from the part after {@code reader}'s last one, handing each
    * part to {@code onPart}, until the job ends: returns the job's summary then, or null when the
    * connection broke off before (the reader knows where to resume).
+   *
+   * @throws ServerUnavailable when Gantry does not answer or answers 5xx: it may be restarting
    */
   JsonNode followLog(String jobId, LogEventReader reader, Consumer<JsonNode> onPart) {
     HttpRequest request = authorized(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
@@ -68,18 +75,24 @@ final class GantryClient {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
         if (response.statusCode() >= 400) {
           String body = in.lines().collect(Collectors.joining("\n"));
-          throw new ClientException(messageOf(body) + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode()));
+          String message = messageOf(body) + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode());
+          throw response.statusCode() >= 500 ? new ServerUnavailable(message) : new ClientException(message);
         }
         return reader.read(in, onPart);
       }
     } catch (ConnectException e) {
-      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+      throw new ServerUnavailable(unreachable());
     } catch (IOException e) {
       return null; // broke off: the caller may resume
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted");
     }
+  }
+
+  /** Where this client sends its calls. */
+  URI server() {
+    return server;
   }
 
   void cancel(String id) {
@@ -126,13 +139,17 @@ final class GantryClient {
       }
       return body;
     } catch (ConnectException e) {
-      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+      throw new ServerUnavailable(unreachable());
     } catch (IOException e) {
       throw new ClientException("request to " + server + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted");
     }
+  }
+
+  private String unreachable() {
+    return "cannot reach Gantry at " + server + " (is it running? see --server)";
   }
 
   private static String messageOf(String body) {
@@ -148,8 +165,15 @@ final class GantryClient {
   }
 
   /** A failed call, with a message for the user. */
-  static final class ClientException extends RuntimeException {
+  static class ClientException extends CommandFailure {
     ClientException(String message) {
+      super(message);
+    }
+  }
+
+  /** Gantry did not answer, or answered that it cannot serve now: a caller that follows may try again. */
+  static final class ServerUnavailable extends ClientException {
+    ServerUnavailable(String message) {
       super(message);
     }
   }

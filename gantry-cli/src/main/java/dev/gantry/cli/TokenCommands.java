@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gantry token create|list|revoke}: API tokens, through {@code /auth/tokens}. */
-@Command(name = "token", description = "Make, list and revoke API tokens.", mixinStandardHelpOptions = true,
+@Command(name = "token", description = "Make, list and revoke API tokens.",
     subcommands = {TokenCommands.Create.class, TokenCommands.ListTokens.class, TokenCommands.Revoke.class})
 final class TokenCommands implements Runnable {
 
@@ -27,7 +27,7 @@ final class TokenCommands implements Runnable {
 
   private static final String ROW = "%-32s  %-16s  %-24s  %-28s  %-20s  %s%n";
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a token and print its secret (shown this once only) on the first line.")
+  @Command(name = "create", description = "Make a token and print its secret (shown this once only) on the first line.")
   static final class Create implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Option(names = "--user", description = "whose token (default: the caller's own; another user's needs admin)") String user;
@@ -54,7 +54,7 @@ final class TokenCommands implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List your tokens (an admin: everyone's), without their secrets.")
+  @Command(name = "list", description = "List your tokens (an admin: everyone's), without their secrets.")
   static final class ListTokens implements Callable<Integer> {
     @Mixin ClientOptions options;
 
@@ -76,7 +76,7 @@ final class TokenCommands implements Runnable {
     }
   }
 
-  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token: it stops working at once.")
+  @Command(name = "revoke", description = "Revoke a token: it stops working at once.")
   static final class Revoke implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "ID", description = "the token's id (see gantry token list)") String id;

@@ -36,12 +36,12 @@ class AdminTokenTest {
   void aFirstStartWritesANewAdminTokenForItsOwnerOnlyAndLaterStartsReadIt() throws Exception {
     TokenService tokens = tokens();
     Path file = dir.resolve("data/admin-token");
-    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null));
+    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null), false);
 
     String secret = Files.readString(file).strip();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     assertThat(tokens.authenticate(secret).isAdmin()).isTrue();
-    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null));
+    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null), false);
     assertThat(store.tokens(null)).hasSize(1);
   }
 
@@ -49,7 +49,7 @@ class AdminTokenTest {
   void theOperatorsSecretFromTheEnvironmentIsAccepted() {
     TokenService tokens = tokens();
     String secret = "operator-secret-0123456789-0123456789";
-    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, dir.resolve("unused"), secret));
+    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, dir.resolve("unused"), secret), false);
 
     assertThat(tokens.authenticate(secret).isAdmin()).isTrue();
     assertThat(dir.resolve("unused")).doesNotExist();
@@ -58,7 +58,7 @@ class AdminTokenTest {
   @Test
   void aServerWithoutAnyAdminTokenRefusesToStartSayingWhatToGive() {
     TokenService tokens = tokens();
-    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, null, null)))
+    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, null, null), false))
         .hasMessageContaining("GANTRY_ADMIN_TOKEN").hasMessageContaining("--admin-token-file");
   }
 
@@ -66,6 +66,21 @@ class AdminTokenTest {
   void anEmptyTokenFileIsRefused() throws Exception {
     TokenService tokens = tokens();
     Path file = Files.writeString(dir.resolve("admin-token"), "\n");
-    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null))).hasMessageContaining("is empty");
+    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null), false)).hasMessageContaining("is empty");
+  }
+
+  @Test
+  void aCheckWritesAndStoresNothingButFindsAMissingAdminToken() {
+    TokenService tokens = tokens();
+    Path file = dir.resolve("admin-token");
+    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, file, null), true);
+    AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, null, "operator-secret-0123456789-0123456789"), true);
+
+    assertThat(file).doesNotExist();
+    assertThat(store.tokens(null)).isEmpty();
+    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, null, null), true))
+        .hasMessageContaining("GANTRY_ADMIN_TOKEN");
+    assertThatThrownBy(() -> AdminToken.bootstrap(tokens, new GantryConfig.Auth(true, null, "short"), true))
+        .hasMessageContaining("32 to 512");
   }
 }

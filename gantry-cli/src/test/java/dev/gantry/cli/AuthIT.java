@@ -119,9 +119,8 @@ class AuthIT {
 
   @Test
   void authOffBeyondLoopbackRefusesToStartWithOneLine() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "standalone", "--bind", "0.0.0.0", "--auth", "off", "--data-dir", work.resolve("refused").toString()))
+    Process process = new ProcessBuilder(GantryCommand.of(List.of(), List.of(
+        "standalone", "--bind", "0.0.0.0", "--auth", "off", "--data-dir", work.resolve("refused").toString())))
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

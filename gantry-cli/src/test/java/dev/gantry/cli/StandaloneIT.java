@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -267,6 +271,35 @@ class StandaloneIT {
     assertThat(stdout).hasSize(200).startsWith("line 1", "line 2").endsWith("line 200");
     assertThat(stdout).isSortedAccordingTo((a, b) ->
         Integer.compare(Integer.parseInt(a.substring(5)), Integer.parseInt(b.substring(5))));
+  }
+
+  /** Issue 17: the last piece, printed after a pause and without a newline, is stored and streamed as printed. */
+  @Test
+  void aLastPieceWithoutNewlineIsStoredAndStreamedAsPrinted() throws Exception {
+    String id = http.submit("""
+        name: no newline
+        tasks:
+          - name: pauses, then prints
+            image: busybox:latest
+            network: none
+            run: sleep 1; printf no-newline
+        """);
+    // Asked for while the job runs: the stream sends the output live and ends when the job ends.
+    HttpResponse<String> streamed = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.base() + "/jobs/" + id + "/log/stream")).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    JsonNode job = gantry.awaitEnd(id);
+
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    StringBuilder stored = new StringBuilder();
+    List<JsonNode> parts = new ArrayList<>();
+    http.get("/jobs/" + id + "/log?size=100").body().path("items").forEach(parts::add);
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      stored.append(parts.get(i).path("contents").asText());
+    }
+    assertThat(stored).hasToString("no-newline");
+    assertThat(streamed.statusCode()).isEqualTo(200);
+    assertThat(streamed.body()).isEqualTo("no-newline");
   }
 
   @Test

@@ -22,8 +22,9 @@ final class ContainerRun {
 
   private static final Logger log = LoggerFactory.getLogger(ContainerRun.class);
   /**
-   * The engine ends a follow stream once the container stopped and its output was sent; this only
-   * bounds a stuck one (no output for this long), not one still delivering a fast task's backlog.
+   * The engine ends a follow stream once the container stopped (what it misses at the end is then
+   * read from the engine's log); this only bounds a stuck one (no output for this long), not one
+   * still delivering a fast task's backlog.
    */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
 
@@ -35,7 +36,7 @@ final class ContainerRun {
   private volatile String containerId;
   private volatile boolean ended;
   private volatile boolean killed;
-  private LogStream output;
+  private AutoCloseable follow;
   private String step = "preparing the container";
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
   private boolean boot;
@@ -61,8 +62,8 @@ final class ContainerRun {
       return TaskOutcome.failedToStart(parts.errors().describe(step, e));
     } finally {
       ended = true;
-      if (output != null) {
-        output.closeQuietly();
+      if (follow != null) {
+        LogStream.closeQuietly(follow);
       }
       removeContainer();
     }
@@ -106,11 +107,13 @@ final class ContainerRun {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
     step = "following the container's output";
-    output = client.logContainerCmd(containerId).withFollowStream(true).withStdOut(true).withStdErr(true)
-        .exec(new LogStream(sink, parts.settings().maxOutputBytes()));
+    EngineLog engineLog = new EngineLog(parts.http(), containerId);
+    LogStream output = new LogStream(sink, parts.settings().maxOutputBytes());
+    follow = engineLog.follow(output);
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
-    output.finish(LOG_DRAIN);
+    step = "reading the container's output";
+    output.finish(LOG_DRAIN, follow, new EngineLogTail(engineLog));
     step = "reading the result file";
     String result = ResultFile.read(client, parts.http(), containerId);
     return outcome(code, result, output.lastLines());
@@ -185,6 +188,7 @@ final class ContainerRun {
   private void removeContainer() {
     String id = containerId;
     if (id != null) {
+      parts.beforeRemoval().accept(id);
       parts.teardown().removeContainer(execution.jobId(), execution.runId(), id);
     }
   }

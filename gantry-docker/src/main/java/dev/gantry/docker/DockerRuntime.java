@@ -14,6 +14,7 @@ import dev.gantry.core.spi.TaskRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,12 @@ public final class DockerRuntime implements TaskRuntime {
   /** Each running task holds two streams (logs, wait) plus short calls. */
   private static final int MAX_CONNECTIONS = 200;
 
-  /** What each run needs, built once. */
-  record Parts(DockerClient client, DockerHttpClient http, DockerSettings settings, ImageSource images, Teardown teardown, EngineErrors errors) {}
+  /**
+   * What each run needs, built once. {@code beforeRemoval} sees each run's container id once the
+   * run is done with it, before it is removed: for tests that compare with what the engine kept.
+   */
+  record Parts(DockerClient client, DockerHttpClient http, DockerSettings settings, ImageSource images, Teardown teardown,
+      EngineErrors errors, Consumer<String> beforeRemoval) {}
 
   private final DockerSettings settings;
   private final DockerClient client;
@@ -40,6 +45,11 @@ public final class DockerRuntime implements TaskRuntime {
   private volatile String engineVersion;
 
   public DockerRuntime(DockerSettings settings) {
+    this(settings, containerId -> { });
+  }
+
+  /** A runtime that shows each run's container to {@code beforeRemoval} before removing it (for tests). */
+  DockerRuntime(DockerSettings settings, Consumer<String> beforeRemoval) {
     this.settings = settings;
     DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
         .withDockerHost(settings.dockerHost())
@@ -53,12 +63,13 @@ public final class DockerRuntime implements TaskRuntime {
     this.client = DockerClientImpl.getInstance(config, http);
     EngineErrors errors = new EngineErrors(settings.dockerHost());
     this.parts = new Parts(client, http, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
-        new Teardown(client, new Workspaces(client, errors)), errors);
+        new Teardown(client, new Workspaces(client, errors)), errors, beforeRemoval);
     this.leftovers = new Leftovers(client);
     try {
       verify();
     } catch (IllegalStateException e) {
-      log.warn("{}; task runs will fail until it answers", e.getMessage());
+      // Not a warning: a process that needs the engine calls verify() and refuses to start with this message.
+      log.debug("{}; task runs will fail until it answers", e.getMessage());
     }
   }
 

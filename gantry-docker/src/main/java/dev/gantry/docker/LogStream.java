@@ -1,142 +1,151 @@
 package dev.gantry.docker;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a container's stdout and stderr and hands each complete line to the sink as it arrives,
- * within the run's output budget. Keeps the last few lines for the error text of a failed run.
- * Frames arrive on docker-java's stream thread; {@link #finish} runs on the run's thread.
+ * Takes a container's stdout and stderr as the engine's follow stream delivers them and hands the
+ * output to the sink line by line as it arrives, as printed, within the run's output budget. At
+ * the end it adds what the follow stream missed ({@link LogTail}) and the last lines without a
+ * newline. Keeps the end of the output for the error text of a failed run. Messages arrive on the
+ * follow stream's thread; {@link #finish} runs on the run's thread.
  */
-final class LogStream extends ResultCallback.Adapter<Frame> {
+final class LogStream implements EngineLog.Listener {
 
   static final String TRUNCATED = "[output truncated]";
 
   private static final Logger log = LoggerFactory.getLogger(LogStream.class);
   private static final int MAX_LINE_BYTES = 256 * 1024;
-  private static final int LAST_LINES = 5;
-  private static final int LAST_LINES_CHARS = 1000;
 
   private final LogSink sink;
-  private final LineAssembler stdout;
-  private final LineAssembler stderr;
-  private final Deque<String> lastLines = new ArrayDeque<>();
+  private final Map<Stream, LineAssembler> assemblers = new EnumMap<>(Stream.class);
+  /** Per stream: whether the output handed on so far ends inside a line. */
+  private final Map<Stream, Boolean> midLine = new EnumMap<>(Stream.class);
+  private final OutputEnd end = new OutputEnd();
   private long budget;
   private boolean truncated;
-  private boolean finished;
+  private boolean following = true;
   private boolean sinkFailed;
-  /** Frames received so far: whether the stream is still making progress. */
-  private volatile long frames;
+  /** The last message the follow stream delivered: where the engine's own log is read on from. */
+  private LogMessage lastSeen;
+  /** Messages received so far: whether the stream is still making progress. */
+  private volatile long messages;
   private final CountDownLatch ended = new CountDownLatch(1);
 
   LogStream(LogSink sink, long maxOutputBytes) {
     this.sink = sink;
     this.budget = maxOutputBytes;
-    this.stdout = new LineAssembler(MAX_LINE_BYTES, line -> deliver(Stream.STDOUT, line));
-    this.stderr = new LineAssembler(MAX_LINE_BYTES, line -> deliver(Stream.STDERR, line));
+    for (Stream stream : Stream.values()) {
+      assemblers.put(stream, new LineAssembler(MAX_LINE_BYTES, text -> deliver(stream, text)));
+      midLine.put(stream, false);
+    }
   }
 
   @Override
-  public synchronized void onNext(Frame frame) {
-    if (finished) {
+  public synchronized void onMessage(LogMessage message) {
+    if (!following) {
       return;
     }
-    frames++;
-    switch (frame.getStreamType()) {
-      case STDOUT, RAW -> stdout.accept(frame.getPayload());
-      case STDERR -> stderr.accept(frame.getPayload());
-      default -> { } // STDIN is never attached
-    }
+    messages++;
+    lastSeen = message;
+    accept(message);
   }
 
+  /** Also when the stream broke (engine gone, container removed): the run's wait call reports the cause. */
   @Override
-  public void onComplete() {
+  public void onEnd() {
     ended.countDown();
-    super.onComplete();
-  }
-
-  @Override
-  public void onError(Throwable error) {
-    // The stream broke (engine gone, container removed): the run's wait call reports the cause.
-    log.debug("log stream ended with {}", error.toString());
-    ended.countDown();
-    closeQuietly();
   }
 
   /**
-   * Waits for the engine to end the stream (it does once the container has stopped and all its
-   * output was sent), as long as output keeps arriving: a task that printed faster than the sink
-   * stores is still being read when it exits. Gives up after {@code quiet} without a frame, then
-   * hands on the partial last lines. Later frames are ignored.
+   * Waits for the engine to end the follow stream (it does once the container has stopped), as
+   * long as output keeps arriving: a task that printed faster than the sink stores is still being
+   * read when it exits. Gives up after {@code quiet} without a message and closes {@code follow}.
+   * Then hands on what the engine's log holds beyond the last message followed, and the last lines
+   * without a newline. Later messages are ignored.
    */
-  void finish(Duration quiet) throws InterruptedException {
-    long seen = frames;
-    // Not awaitCompletion(timeout): docker-java closes the stream when that wait times out.
+  void finish(Duration quiet, AutoCloseable follow, LogTail tail) throws InterruptedException {
+    long seen = messages;
     while (!ended.await(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
-      if (frames == seen) {
+      if (messages == seen) {
         log.warn("container log stream silent for {} after the container ended; closing it", quiet);
-        closeQuietly();
         break;
       }
-      seen = frames;
+      seen = messages;
     }
+    LogMessage last;
     synchronized (this) {
-      if (!finished) {
-        stdout.finish();
-        stderr.finish();
-        finished = true;
+      if (!following) {
+        return;
       }
+      following = false;
+      last = lastSeen;
+    }
+    closeQuietly(follow);
+    List<LogMessage> missed = missedAfter(last, tail);
+    synchronized (this) {
+      missed.forEach(this::accept);
+      assemblers.values().forEach(LineAssembler::finish);
     }
   }
 
-  /** The last lines printed, oldest first, joined by newlines; its end when too long. */
+  /** The end of the output (both streams), for the error text of a failed run. */
   synchronized String lastLines() {
-    String joined = String.join("\n", lastLines);
-    return joined.length() <= LAST_LINES_CHARS ? joined : "..." + joined.substring(joined.length() - LAST_LINES_CHARS);
+    return end.lastLines();
   }
 
-  private void deliver(Stream stream, String line) {
+  private List<LogMessage> missedAfter(LogMessage last, LogTail tail) {
+    try {
+      List<LogMessage> missed = tail.after(last);
+      if (!missed.isEmpty()) {
+        log.debug("{} messages of output came after the follow stream ended", missed.size());
+      }
+      return missed;
+    } catch (RuntimeException e) {
+      log.warn("could not read the end of the container's log, its last output may be missing: {}", EngineErrors.reason(e));
+      return List.of();
+    }
+  }
+
+  private void accept(LogMessage message) {
+    assemblers.get(message.stream()).accept(message.bytes());
+  }
+
+  private void deliver(Stream stream, String text) {
     if (truncated) {
       return;
     }
-    long bytes = utf8Length(line) + 1;
+    long bytes = utf8Length(text);
     if (bytes > budget) {
       truncated = true;
-      line = TRUNCATED;
+      text = (midLine.get(stream) ? "\n" : "") + TRUNCATED + "\n";
     } else {
       budget -= bytes;
     }
-    remember(line);
+    midLine.put(stream, !text.endsWith("\n"));
+    end.add(text);
     try {
-      sink.line(stream, line);
+      sink.write(stream, text);
     } catch (RuntimeException e) {
       // A failing sink must not stop the container's output from being drained.
       if (!sinkFailed) {
         sinkFailed = true;
-        log.warn("log sink failed, later lines of this run may be missing: {}", e.toString());
+        log.warn("log sink failed, later output of this run may be missing: {}", e.toString());
       }
     }
   }
 
-  private void remember(String line) {
-    if (lastLines.size() == LAST_LINES) {
-      lastLines.removeFirst();
-    }
-    lastLines.addLast(line);
-  }
-
-  void closeQuietly() {
+  static void closeQuietly(AutoCloseable follow) {
     try {
-      close();
+      follow.close();
     } catch (Exception e) {
       log.debug("closing the log stream failed: {}", e.toString());
     }

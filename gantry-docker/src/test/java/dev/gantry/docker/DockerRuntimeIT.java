@@ -10,6 +10,8 @@ import dev.gantry.core.spi.TaskOutcome;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Docker runtime against the real engine, with the local busybox image. */
 class DockerRuntimeIT extends WithDockerEngine {
@@ -24,6 +26,23 @@ class DockerRuntimeIT extends WithDockerEngine {
     assertThat(sink.lines()).containsSubsequence(
         new RecordingSink.Line(Stream.STDOUT, "to out"), new RecordingSink.Line(Stream.STDOUT, "again"));
     assertThat(sink.lines()).contains(new RecordingSink.Line(Stream.STDERR, "to err"));
+  }
+
+  /** Issue 17: the engine's follow stream drops such a last piece; it comes from the engine's log. */
+  @ParameterizedTest(name = "network {0}")
+  @ValueSource(strings = {"none", "default"})
+  void aLastPieceWithoutNewlineAfterAPauseIsKeptAsPrinted(String network) {
+    String job = newJob();
+    String mode = network.equals("default") ? null : network;
+    RecordingSink alone = new RecordingSink();
+    RecordingSink afterALine = new RecordingSink();
+
+    run(job, TestTask.script("sleep 1; printf no-newline").network(mode), alone);
+    run(job, TestTask.script("echo a; sleep 1; printf tail2; printf 'err\\r' >&2").network(mode), afterALine);
+
+    assertThat(alone.output(Stream.STDOUT)).isEqualTo("no-newline");
+    assertThat(afterALine.output(Stream.STDOUT)).isEqualTo("a\ntail2");
+    assertThat(afterALine.output(Stream.STDERR)).isEqualTo("err\r");
   }
 
   @Test

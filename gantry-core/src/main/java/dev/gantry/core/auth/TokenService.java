@@ -98,9 +98,7 @@ public final class TokenService {
    * admin token, storing it the first time it is seen. A revoked one stays revoked: IllegalStateException.
    */
   public void acceptAdminSecret(String secret) {
-    if (!OPERATOR_SECRET.matcher(secret).matches()) {
-      throw new IllegalArgumentException("the admin token must be 32 to 512 printable ASCII characters without spaces");
-    }
+    checkOperatorSecret(secret);
     String hash = TokenSecret.hash(secret);
     Optional<ApiToken> known = store.findTokenByHash(hash);
     if (known.isEmpty()) {
@@ -110,6 +108,18 @@ public final class TokenService {
       throw new IllegalStateException("the given admin token (" + known.get().id() + ") was revoked, has expired or is not"
           + " an admin token: give another one");
     }
+  }
+
+  /** IllegalArgumentException unless {@code secret} could be an operator's admin token. */
+  public static void checkOperatorSecret(String secret) {
+    if (!OPERATOR_SECRET.matcher(secret).matches()) {
+      throw new IllegalArgumentException("the admin token must be 32 to 512 printable ASCII characters without spaces");
+    }
+  }
+
+  /** Whether the store holds a valid admin token: whether a first one is still to be made. */
+  public boolean hasValidAdminToken() {
+    return store.hasValidAdminToken(clock.instant());
   }
 
   /** A new admin token when the store holds no valid one yet (a first start); empty otherwise. */

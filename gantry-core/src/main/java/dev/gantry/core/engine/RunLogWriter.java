@@ -12,13 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects a run's output lines into log parts: a part is stored when the pending output reaches
- * {@value #MAX_PART_CHARS} characters or when {@link #flush()} is called (the worker does so
- * several times a second and at the end), so a follower sees a line soon after it is printed.
+ * Collects a run's output into log parts, exactly as printed (no line end added or dropped): a part
+ * is stored when the pending output reaches {@value #MAX_PART_CHARS} characters or when
+ * {@link #flush()} is called (the worker does so several times a second and at the end), so a
+ * follower sees a line soon after it is printed.
  * Each stored part is announced through {@link Signals#logAppended} for live followers.
  *
- * <p>A part holds the lines of one stream: when the stream changes, a new part begins. That keeps
- * the order in which the lines came, at the price of one part per switch for output that
+ * <p>A part holds the output of one stream: when the stream changes, a new part begins. That keeps
+ * the order in which the output came, at the price of one part per switch for output that
  * alternates between stdout and stderr.
  */
 final class RunLogWriter implements LogSink {
@@ -35,7 +36,7 @@ final class RunLogWriter implements LogSink {
   private int pendingChars;
   private int number;
 
-  /** Lines of one stream waiting to be stored as one part. */
+  /** Output of one stream waiting to be stored as one part. */
   private record Pending(LogPart.Stream stream, StringBuilder lines, Instant firstAt) {}
 
   RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId) {
@@ -47,14 +48,17 @@ final class RunLogWriter implements LogSink {
   }
 
   @Override
-  public synchronized void line(LogPart.Stream stream, String line) {
+  public synchronized void write(LogPart.Stream stream, String text) {
+    if (text.isEmpty()) {
+      return;
+    }
     Pending last = pending.peekLast();
     if (last == null || last.stream() != stream) {
       last = new Pending(stream, new StringBuilder(), clock.instant());
       pending.addLast(last);
     }
-    last.lines().append(line).append('\n');
-    pendingChars += line.length() + 1;
+    last.lines().append(text);
+    pendingChars += text.length();
     if (pendingChars >= MAX_PART_CHARS) {
       flush();
     }

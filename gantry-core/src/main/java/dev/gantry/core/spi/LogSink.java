@@ -2,9 +2,19 @@ package dev.gantry.core.spi;
 
 import dev.gantry.core.job.LogPart.Stream;
 
-/** Receives a task's output one line at a time, in the order it was printed. */
+/**
+ * Receives a task's output as it was printed, in order: the texts handed to {@link #write} for a
+ * stream, concatenated, are that stream's output, line ends (LF, CRLF, a lone CR) included and no
+ * line end added, so a last line without a newline stays without one.
+ */
 @FunctionalInterface
 public interface LogSink {
 
-  void line(Stream stream, String line);
+  /** A piece of one stream's output: usually a whole line with its line end, else a part of one. */
+  void write(Stream stream, String text);
+
+  /** One whole line; its newline is added. */
+  default void line(Stream stream, String line) {
+    write(stream, line + "\n");
+  }
 }

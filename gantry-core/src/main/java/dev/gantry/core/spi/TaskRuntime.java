@@ -7,7 +7,7 @@ public interface TaskRuntime extends AutoCloseable {
 
   /**
    * Runs the task and blocks until its outcome is known; the runtime may tear the task's
-   * environment down after returning. Output lines go to {@code logs} as they come. When
+   * environment down after returning. Output goes to {@code logs} as it comes, as printed. When
    * {@code cancellation} fires, the runtime stops the task promptly and returns. Failures of the
    * runtime itself (missing image, engine unreachable) are returned as an outcome with an error,
    * not thrown.

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A job's logs in the shape of Hades' log manager, {@code {"logs": [{"job_id", "container_id",
  * "logs": [{"timestamp", "message", "output_stream"}]}]}}, one entry per step container (a task
- * run: its id is the {@code container_id}), in step order. Written as it is read from the store,
- * page by page, so a large log never sits in memory whole.
+ * run: its id is the {@code container_id}), in step order, a message per line ({@link HadesLineJoiner}).
+ * Written as it is read from the store, page by page, so a large log never sits in memory whole.
  */
 final class HadesLogDocument {
 
@@ -51,10 +51,12 @@ final class HadesLogDocument {
         json.writeStringField("job_id", jobId);
         json.writeStringField("container_id", runs.get(i).id());
         json.writeArrayFieldStart("logs");
+        HadesLineJoiner lines = new HadesLineJoiner((timestamp, message, stream) -> message(json, timestamp, message, stream));
         // Runs are sequential, so their parts come one run after the other.
         for (LogPart part = parts.peek(); part != null && runIndex.getOrDefault(part.runId(), i) <= i; part = parts.peek()) {
-          lines(json, HadesLogLines.of(parts.take()));
+          lines.add(parts.take());
         }
+        lines.finish();
         json.writeEndArray();
         json.writeEndObject();
       }
@@ -63,14 +65,12 @@ final class HadesLogDocument {
     }
   }
 
-  private static void lines(JsonGenerator json, HadesLogLines lines) throws IOException {
-    for (String message : lines.messages()) {
-      json.writeStartObject();
-      json.writeStringField("timestamp", lines.timestamp());
-      json.writeStringField("message", message);
-      json.writeStringField("output_stream", lines.outputStream());
-      json.writeEndObject();
-    }
+  private static void message(JsonGenerator json, String timestamp, String message, String stream) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("timestamp", timestamp);
+    json.writeStringField("message", message);
+    json.writeStringField("output_stream", stream);
+    json.writeEndObject();
   }
 
   /** The job's parts oldest first, fetched a page at a time. */

@@ -13,9 +13,14 @@ import dev.gantry.server.ServerSettings;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,21 @@ class LiveLogApiTest {
       assertThat(live.restOfLines()).isEmpty();
     }
     assertThat(server.jobs.logFollowers()).isZero();
+  }
+
+  @Test
+  void plainTextIsTheOutputAsPrintedUpToALastPieceWithoutNewline() throws Exception {
+    aRunningJob();
+    server.worker.log(run, 1, "a\r\nprogress\r");
+    CompletableFuture<HttpResponse<String>> body = HttpClient.newHttpClient().sendAsync(
+        HttpRequest.newBuilder(server.uri("/jobs/" + jobId + "/log/stream")).build(), HttpResponse.BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(20)).until(() -> server.jobs.logFollowers() == 1);
+
+    server.worker.log(run, 2, LogPart.Stream.STDERR, "err\n");
+    server.worker.log(run, 3, "tail2");
+    server.worker.succeed(run, "hello world");
+
+    assertThat(body.get(20, TimeUnit.SECONDS).body()).isEqualTo("a\r\nprogress\rerr\ntail2");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.gantry.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.List;
  * jobs name a queue no worker serves, so only acceptance is measured (stored, committed and
  * answered), never running. The baseline is the same clients calling {@code GET /health} (HTTP plus
  * a {@code select 1}) on the same server. Beside the rates, the server's peak RSS under that load
- * against its RSS when idle.
+ * against its RSS when idle. Then the same submits to a server with authentication on, each with a
+ * token, against the figure without it: the issue allows auth 10 % of it.
  */
 final class SubmissionFigure implements Figure {
 
@@ -31,12 +34,34 @@ final class SubmissionFigure implements Figure {
   @Override
   public List<Row> measure(BenchContext bench) throws Exception {
     List<Row> rows = new ArrayList<>(measureOn(bench, "H2", null));
+    rows.add(withAuth(bench, "H2", null, rows.get(0).gantry()));
     String postgres = bench.newPostgresSchema();
     if (postgres == null) {
       throw new IllegalStateException("no PostgreSQL URL given (GANTRY_BENCH_POSTGRES_URL): the PostgreSQL half was not measured");
     }
-    rows.addAll(measureOn(bench, "PostgreSQL", postgres));
+    List<Row> postgresRows = measureOn(bench, "PostgreSQL", postgres);
+    rows.addAll(postgresRows);
+    rows.add(withAuth(bench, "PostgreSQL", bench.newPostgresSchema(), postgresRows.get(0).gantry()));
     return rows;
+  }
+
+  /** The submits of {@link #measureOn} to a server with {@code --auth on}, with its admin token; {@code without}: jobs/s without auth. */
+  private Row withAuth(BenchContext bench, String store, String dbUrl, double without) throws Exception {
+    Path dir = bench.newDir("submit-auth");
+    String[] options = dbUrl == null ? new String[] {"--auth", "on"} : new String[] {"--auth", "on", "--db-url", dbUrl};
+    try (ServerProcess server = bench.startGantry("submit-auth-" + store, dir, options)) {
+      GantryApi api = new GantryApi(server.base(), Files.readString(dir.resolve("admin-token")).strip());
+      LoadGenerator load = new LoadGenerator(CLIENTS, Duration.ofMinutes(3));
+      String job = GantryApi.jobJson("submitted", "bench", UNSERVED_QUEUE, DirectDocker.IMAGE, "true", 1);
+      load.run(WARM_UP, i -> api.submitRequest(job));
+      LoadResult submits = load.run(JOBS, i -> api.submitRequest(job));
+      bench.progress("figure 3 %s POST /jobs with auth on: %s", store, submits.describe());
+      String failures = submits.answered(200) == JOBS ? "" : "; only " + submits.answered(200) + " of " + JOBS
+          + " accepted: " + submits.statuses();
+      return new Row("3", "submit " + store + " auth on: jobs/s", submits.perSecond(), without, "1/s",
+          "the same submits without auth (the row above)", Target.ratioAtLeast(0.9),
+          CLIENTS + " clients, each request with a Bearer token" + failures);
+    }
   }
 
   private List<Row> measureOn(BenchContext bench, String store, String dbUrl) throws Exception {

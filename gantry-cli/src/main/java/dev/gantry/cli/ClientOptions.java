@@ -9,7 +9,11 @@ final class ClientOptions {
       description = "Gantry's address (env GANTRY_SERVER), default%n  ${DEFAULT-VALUE}")
   String server;
 
+  @Option(names = "--token", defaultValue = "${env:GANTRY_TOKEN}", paramLabel = "TOKEN",
+      description = "the API token sent with every call, where Gantry runs with auth on (env GANTRY_TOKEN; prefer the env var)")
+  String token;
+
   GantryClient client() {
-    return new GantryClient(server);
+    return new GantryClient(server, token);
   }
 }

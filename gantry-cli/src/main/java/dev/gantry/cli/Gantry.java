@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ClusterService;
@@ -19,6 +20,7 @@ import dev.gantry.core.spi.MaintenanceLock;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
+import dev.gantry.server.Authenticator;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
 import dev.gantry.store.AdvisoryLock;
@@ -111,8 +113,15 @@ final class Gantry implements AutoCloseable {
     RunProgress progress = new RunProgress(store, signals, clock, MAX_LOST);
     if (config.api() != null) {
       JobService jobs = new JobService(store, signals, clock, config.hostAccess());
+      TokenService tokens = new TokenService(store, clock);
+      boolean authOn = config.api().auth().on();
+      if (authOn) {
+        // Before the port: whoever sees /health answer finds the admin token file written.
+        AdminToken.bootstrap(tokens, config.api().auth(), trial);
+      }
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs)));
+          Version.current()), jobs, new ClusterService(store, jobs), tokens,
+          authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
@@ -126,7 +135,8 @@ final class Gantry implements AutoCloseable {
       startMaintenance(config.heartbeat(), lock, store, progress);
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
-        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port(), store.describe(),
+        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
+            + (config.api().auth().on() ? " (auth on)" : " (auth off)"), store.describe(),
         runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
             + config.tasks().concurrency() + " at once");
   }

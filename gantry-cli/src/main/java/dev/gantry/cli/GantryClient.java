@@ -23,10 +23,17 @@ final class GantryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI server;
+  private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  GantryClient(String server) {
+  /** {@code token}: sent as {@code Authorization: Bearer} with every call; null or blank: none. */
+  GantryClient(String server, String token) {
     this.server = URI.create(server.endsWith("/") ? server : server + "/");
+    this.token = token == null || token.isBlank() ? null : token.strip();
+  }
+
+  GantryClient(String server) {
+    this(server, null);
   }
 
   JsonNode submit(String body, String contentType) {
@@ -60,15 +67,15 @@ final class GantryClient {
    * @throws ServerUnavailable when Gantry does not answer or answers 5xx: it may be restarting
    */
   JsonNode followLog(String jobId, LogEventReader reader, Consumer<JsonNode> onPart) {
-    HttpRequest request = HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
-        .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(reader.lastId()))
+    HttpRequest request = authorized(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
+        .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(reader.lastId())))
         .timeout(Duration.ofSeconds(30)).GET().build();
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
         if (response.statusCode() >= 400) {
           String body = in.lines().collect(Collectors.joining("\n"));
-          String message = messageOf(body) + " (HTTP " + response.statusCode() + ")";
+          String message = messageOf(body) + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode());
           throw response.statusCode() >= 500 ? new ServerUnavailable(message) : new ClientException(message);
         }
         return reader.read(in, onPart);
@@ -96,17 +103,39 @@ final class GantryClient {
     send(HttpRequest.newBuilder(resolve("jobs/" + encode(id) + "/restart")).PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  JsonNode createToken(String body) {
+    return send(HttpRequest.newBuilder(resolve("auth/tokens")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  JsonNode tokens() {
+    return send(HttpRequest.newBuilder(resolve("auth/tokens")).GET());
+  }
+
+  void revokeToken(String id) {
+    send(HttpRequest.newBuilder(resolve("auth/tokens/" + encode(id))).DELETE());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+
+  private String hint(int status) {
+    return status != 401 ? "" : token == null ? "; give a token with --token or GANTRY_TOKEN" : "; check --token (GANTRY_TOKEN)";
+  }
+
   private URI resolve(String path) {
     return server.resolve(path);
   }
 
   private JsonNode send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
       if (response.statusCode() >= 400) {
         String message = body.path("message").asText(response.body());
-        throw new ClientException(message + " (HTTP " + response.statusCode() + ")");
+        throw new ClientException(message + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode()));
       }
       return body;
     } catch (ConnectException e) {

@@ -26,8 +26,7 @@ final class Listening {
       return "port " + api.port() + " on " + api.bind() + " is already in use: stop what listens there, or choose another --port";
     }
     if (cause.contains("assign requested address") || cause.contains("not available")) {
-      return "--bind " + api.bind() + " is not an address of this machine: give one of its addresses, 127.0.0.1 or (with"
-          + " --allow-remote) 0.0.0.0";
+      return "--bind " + api.bind() + " is not an address of this machine: give one of its addresses, 127.0.0.1 or 0.0.0.0";
     }
     if (cause.contains("Permission denied")) {
       return "may not listen on " + where + " (permission denied): ports below 1024 need privileges; choose another --port";

@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         StandaloneCommand.class, ServerCommand.class, WorkerCommand.class,
         ClientCommands.Submit.class, ClientCommands.Jobs.class, ClientCommands.Status.class,
-        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class})
+        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class,
+        TokenCommands.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -32,10 +32,11 @@ class HelpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"standalone", "server", "worker", "submit", "jobs", "status", "logs", "cancel", "restart"})
+  @ValueSource(strings = {"standalone", "server", "worker", "submit", "jobs", "status", "logs", "cancel", "restart", "token",
+      "token create", "token list", "token revoke"})
   void everyCommandAnswersHelp(String command) {
     for (String help : List.of("--help", "-h")) {
-      Run run = gantry(command, help);
+      Run run = gantry((command + " " + help).split(" "));
       assertThat(run.exitCode()).as(command + " " + help + ": " + run.err()).isZero();
       assertThat(run.err()).isEmpty();
       assertThat(run.out()).startsWith("Usage: gantry " + command).contains("-h, --help");

@@ -82,6 +82,10 @@ final class StandaloneProcess {
     return log;
   }
 
+  int port() {
+    return port;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

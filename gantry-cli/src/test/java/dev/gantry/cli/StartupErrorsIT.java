@@ -49,7 +49,7 @@ class StartupErrorsIT {
   @Test
   void aBindAddressThisMachineDoesNotHaveIsNamed() {
     // 192.0.2.1 is TEST-NET-1: documentation only, never an address of a real interface.
-    Result run = gantry("standalone", "--check", "--port", "0", "--bind", "192.0.2.1", "--allow-remote",
+    Result run = gantry("standalone", "--check", "--port", "0", "--bind", "192.0.2.1",
         "--data-dir", dir.resolve("data").toString());
     assertOneLine(run, "--bind 192.0.2.1 is not an address of this machine");
   }

@@ -768,4 +768,22 @@ public abstract class StoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aJobKeepsItsOwnerThroughItsTransitions() {
+    Job job = Job.queued(TestJobs.newId(), "alice", aJob().build().spec(), T0);
+    Job unowned = aJob().build();
+    store.inTransaction(tx -> {
+      tx.insertJobs(List.of(job, unowned));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      tx.updateJob(tx.lockJob(job.id()).orElseThrow().cancelled(T0.plusSeconds(1)));
+      return null;
+    });
+
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("alice");
+    assertThat(store.findJob(unowned.id()).orElseThrow().owner()).isNull();
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 10)).items()).extracting(Job::owner).containsExactlyInAnyOrder("alice", null);
+  }
 }

@@ -2,44 +2,65 @@ package dev.gantry.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.List;
 
 /**
- * Adds one dialect's routes to the server. Every handler is wrapped so that whatever it throws is
- * rendered by that dialect, never by another one or by Javalin's defaults.
+ * Adds one dialect's routes to the server. Every handler is wrapped so that the caller is
+ * authenticated first (unless the route is {@link #open()}) and whatever it throws is rendered by
+ * that dialect, never by another one or by Javalin's defaults.
  */
 public final class DialectRoutes {
 
   private final Javalin app;
   private final HttpDialect dialect;
+  private final Authenticator authenticator;
+  private final List<Route> table;
+  private final boolean open;
 
-  DialectRoutes(Javalin app, HttpDialect dialect) {
+  DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table) {
+    this(app, dialect, authenticator, table, false);
+  }
+
+  private DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table, boolean open) {
     this.app = app;
     this.dialect = dialect;
+    this.authenticator = authenticator;
+    this.table = table;
+    this.open = open;
+  }
+
+  /** Routes added through the answer need no credential ({@code /health}, {@code /ping}). */
+  public DialectRoutes open() {
+    return new DialectRoutes(app, dialect, authenticator, table, true);
   }
 
   public DialectRoutes get(String path, Handler handler) {
-    app.get(path, guarded(handler));
+    app.get(path, guarded("GET", path, handler));
     return this;
   }
 
   public DialectRoutes post(String path, Handler handler) {
-    app.post(path, guarded(handler));
+    app.post(path, guarded("POST", path, handler));
     return this;
   }
 
   public DialectRoutes put(String path, Handler handler) {
-    app.put(path, guarded(handler));
+    app.put(path, guarded("PUT", path, handler));
     return this;
   }
 
   public DialectRoutes delete(String path, Handler handler) {
-    app.delete(path, guarded(handler));
+    app.delete(path, guarded("DELETE", path, handler));
     return this;
   }
 
-  private Handler guarded(Handler handler) {
+  private Handler guarded(String method, String path, Handler handler) {
+    table.add(new Route(method, path, open));
     return ctx -> {
       try {
+        if (!open) {
+          ctx.attribute(Callers.ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization")));
+        }
         handler.handle(ctx);
       } catch (Exception e) {
         dialect.renderError(ctx, e);

@@ -1,14 +1,17 @@
 package dev.gantry.server;
 
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
+import dev.gantry.server.tork.TokenDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +27,29 @@ public final class GantryServer implements AutoCloseable {
   private final ServerSettings settings;
   private final Javalin app;
   private final List<HttpDialect> dialects;
+  private final List<Route> routes = new ArrayList<>();
 
-  /** A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}. */
+  /** A server speaking every dialect Gantry knows but token management, without authentication (loopback only). */
   public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
-    this(settings, standardDialects(settings, jobs, cluster));
+    this(settings, standardDialects(settings, jobs, cluster, null), Authenticator.OFF);
   }
 
-  /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
+  /**
+   * A server speaking every dialect Gantry knows and managing {@code tokens}' tokens at
+   * {@code /auth/tokens}; {@code authenticator} says who each request's caller is.
+   */
+  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, TokenService tokens,
+      Authenticator authenticator) {
+    this(settings, standardDialects(settings, jobs, cluster, tokens), authenticator);
+  }
+
+  /** A server speaking exactly {@code dialects}, without authentication; one of them must own {@code /}. */
   public GantryServer(ServerSettings settings, List<HttpDialect> dialects) {
+    this(settings, dialects, Authenticator.OFF);
+  }
+
+  /** A server speaking exactly {@code dialects}, each route authenticated by {@code authenticator} unless it is open. */
+  public GantryServer(ServerSettings settings, List<HttpDialect> dialects, Authenticator authenticator) {
     this.settings = settings;
     this.dialects = List.copyOf(dialects);
     PathOwners owners = new PathOwners(dialects);
@@ -46,18 +64,28 @@ public final class GantryServer implements AutoCloseable {
     app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     app.exception(Exception.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     for (HttpDialect dialect : dialects) {
-      dialect.register(new DialectRoutes(app, dialect));
+      dialect.register(new DialectRoutes(app, dialect, authenticator, routes));
     }
   }
 
-  /** The dialects a standard server speaks: adding one is one line here. */
-  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster) {
+  /** The dialects a standard server speaks: adding one is one line here. {@code tokens} null: no token management. */
+  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster,
+      TokenService tokens) {
     LogStreams logStreams = new LogStreams(jobs);
-    return List.of(
+    List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(cluster),
         new HadesDialect(jobs, settings, logStreams),
-        new HadesLogManagerDialect(jobs));
+        new HadesLogManagerDialect(jobs)));
+    if (tokens != null) {
+      dialects.add(new TokenDialect(tokens, settings.maxRequestBytes()));
+    }
+    return dialects;
+  }
+
+  /** Every route the dialects added, in the order they added them: what the tests enumerate. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
   }
 
   /** Starts listening; returns this server. */

@@ -17,12 +17,12 @@ import java.util.Optional;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, secrets";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, owner, secrets";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, secrets)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        failed_at, position, result, error, owner, secrets)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
@@ -48,7 +48,7 @@ final class JobRows {
       boolean secrets = !job.spec().secrets().isEmpty();
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
           SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
-          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(),
+          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.owner(),
           secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
@@ -117,7 +117,8 @@ final class JobRows {
         Timestamps.read(row, "failed_at"),
         row.getInt("position"),
         row.getString("result"),
-        row.getString("error"));
+        row.getString("error"),
+        row.getString("owner"));
   }
 
   private static List<Object[]> tagRows(Job job) {

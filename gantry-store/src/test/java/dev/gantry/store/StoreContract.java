@@ -97,10 +97,12 @@ public abstract class StoreContract {
     store = JdbcStore.open(settings);
     JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
         Map.of(), null, true, Map.of("token", "s3cr3t-value", "other", "x\"y"));
-    Job job = saved(Job.queued(TestJobs.newId(), spec, T0));
+    // An owned job: its owner and its secrets each keep their own column.
+    Job job = saved(Job.queued(TestJobs.newId(), "alice", spec, T0));
     Job plain = saved(aJob().build());
 
     assertThat(store.findJob(job.id())).contains(job);
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("alice");
     assertThat(store.findJob(plain.id()).orElseThrow().spec().secrets()).isEmpty();
     try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
         PreparedStatement read = connection.prepareStatement("select spec, secrets from jobs where id = ?")) {
@@ -821,5 +823,23 @@ public abstract class StoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aJobKeepsItsOwnerThroughItsTransitions() {
+    Job job = Job.queued(TestJobs.newId(), "alice", aJob().build().spec(), T0);
+    Job unowned = aJob().build();
+    store.inTransaction(tx -> {
+      tx.insertJobs(List.of(job, unowned));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      tx.updateJob(tx.lockJob(job.id()).orElseThrow().cancelled(T0.plusSeconds(1)));
+      return null;
+    });
+
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("alice");
+    assertThat(store.findJob(unowned.id()).orElseThrow().owner()).isNull();
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 10)).items()).extracting(Job::owner).containsExactlyInAnyOrder("alice", null);
   }
 }

@@ -2,6 +2,7 @@ package dev.gantry.server.tork;
 
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
@@ -45,20 +46,20 @@ public final class ClusterDialect implements HttpDialect {
   }
 
   private void nodes(Context ctx) {
-    JsonResponses.write(ctx, 200, cluster.nodes().stream().map(NodeView::of).toList());
+    JsonResponses.write(ctx, 200, cluster.nodes(Callers.of(ctx)).stream().map(NodeView::of).toList());
   }
 
   private void queues(Context ctx) {
-    JsonResponses.write(ctx, 200, cluster.queues().stream().map(QueueView::of).toList());
+    JsonResponses.write(ctx, 200, cluster.queues(Callers.of(ctx)).stream().map(QueueView::of).toList());
   }
 
   private void queue(Context ctx) {
-    JsonResponses.write(ctx, 200, QueueView.of(cluster.queue(queueName(ctx))));
+    JsonResponses.write(ctx, 200, QueueView.of(cluster.queue(Callers.of(ctx), queueName(ctx))));
   }
 
   /** Cancels the jobs waiting in the queue. */
   private void purge(Context ctx) {
-    cluster.purge(queueName(ctx));
+    cluster.purge(Callers.of(ctx), queueName(ctx));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 

@@ -2,10 +2,18 @@ package dev.gantry.server.tork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
+import dev.gantry.core.auth.TokenRequest;
+import dev.gantry.core.job.Job;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -71,5 +79,37 @@ class SubmitExpressionsApiTest {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json().path("inputs").path("n").asText()).isEqualTo("3");
     assertThat(server.storedJobs()).isEqualTo(1);
+  }
+
+  @Test
+  void withAuthenticationAJobKeepsItsOwnerAndItsSecretsAndASecretInAShownFieldIsStillRefused() {
+    try (TestServer authed = TestServer.withAuth()) {
+      String alice = authed.tokens.create(Principal.SYSTEM,
+          new TokenRequest("alice", "test", Set.of(Scope.JOBS_READ, Scope.JOBS_WRITE), null)).secret();
+      String job = """
+          name: deploy
+          secrets: {token: s3cr3t-value}
+          tasks:
+            - name: %s
+              image: busybox:latest
+              env: {TOKEN: "{{ secrets.token }}"}
+          """;
+      Reply accepted = authed.send(HttpRequest.newBuilder(authed.uri("/jobs")).header("Authorization", "Bearer " + alice)
+          .header("Content-Type", "text/yaml").POST(BodyPublishers.ofString(job.formatted("use"))));
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+      String id = accepted.json().path("id").asText();
+      Job stored = authed.jobs.job(id);
+      assertThat(stored.owner()).isEqualTo("alice");
+      assertThat(stored.spec().secrets()).isEqualTo(Map.of("token", "s3cr3t-value"));
+      Reply shown = authed.send(HttpRequest.newBuilder(authed.uri("/jobs/" + id)).header("Authorization", "Bearer " + alice));
+      assertThat(shown.json().path("secrets").path("token").asText()).isEqualTo("[REDACTED]");
+      assertThat(accepted.body() + shown.body()).doesNotContain("s3cr3t");
+
+      Reply refused = authed.send(HttpRequest.newBuilder(authed.uri("/jobs")).header("Authorization", "Bearer " + alice)
+          .header("Content-Type", "text/yaml").POST(BodyPublishers.ofString(job.formatted("'{{ secrets.token }}'"))));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.message()).startsWith("tasks[0].name: a secret can only be used in env, cmd and entrypoint");
+      assertThat(authed.storedJobs()).isEqualTo(1);
+    }
   }
 }

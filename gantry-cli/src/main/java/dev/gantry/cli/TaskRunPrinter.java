@@ -22,7 +22,8 @@ import java.util.Set;
  */
 final class TaskRunPrinter {
 
-  private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED");
+  /** A SKIPPED run (its {@code if} was false) never ran and prints nothing but its state line. */
+  private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED", "SKIPPED");
 
   private final PrintStream out;
   private final RunLookup lookup;

@@ -80,6 +80,26 @@ class TaskRunPrinterTest {
   }
 
   @Test
+  void aSkippedTaskShowsOnlyItsStateBetweenTheOthers() {
+    TaskRunPrinter printer = new TaskRunPrinter(out, () -> job, true);
+    job = job("r1:greet:1:RUNNING");
+    printer.part(part(1, "r1", "hello\n"));
+    job = job("r1:greet:1:COMPLETED", "r2:only when quiet:1:SKIPPED", "r3:count:1:RUNNING");
+    printer.part(part(2, "r3", "counted\n"));
+    job = job("r1:greet:1:COMPLETED", "r2:only when quiet:1:SKIPPED", "r3:count:1:COMPLETED");
+    printer.end(job);
+    assertThat(printed()).isEqualTo("""
+        [greet] RUNNING
+        hello
+        [greet] COMPLETED
+        [only when quiet] SKIPPED
+        [count] RUNNING
+        counted
+        [count] COMPLETED
+        """);
+  }
+
+  @Test
   void withoutStatesEachRunGetsAHeadingAndNamesAndLinesAreEscaped() {
     job = job("r1:a\u001b[2J:1:FAILED", "r2:a\u001b[2J:2:COMPLETED");
     TaskRunPrinter printer = new TaskRunPrinter(out, () -> job, false);

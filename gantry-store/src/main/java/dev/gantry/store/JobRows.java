@@ -2,6 +2,7 @@ package dev.gantry.store;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.spec.JobSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import java.util.Optional;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, owner";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, owner, secrets";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, owner)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        failed_at, position, result, error, owner, secrets)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
@@ -43,9 +44,12 @@ final class JobRows {
     List<Object[]> tags = new ArrayList<>();
     Map<String, JobWords.Searched> words = new LinkedHashMap<>();
     for (Job job : jobs) {
-      rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
-          job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-          job.error(), job.owner()});
+      // Secrets go in their own column only, not into the spec's JSON.
+      boolean secrets = !job.spec().secrets().isEmpty();
+      rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
+          SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
+          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.owner(),
+          secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -101,9 +105,11 @@ final class JobRows {
   }
 
   static Job read(ResultSet row) throws SQLException {
+    JobSpec spec = SpecJson.read(row.getString("spec"));
+    String secrets = row.getString("secrets");
     return new Job(
         row.getString("id"),
-        SpecJson.read(row.getString("spec")),
+        secrets == null ? spec : spec.withSecrets(SpecJson.readSecrets(secrets)),
         JobState.valueOf(row.getString("state")),
         Timestamps.read(row, "created_at"),
         Timestamps.read(row, "started_at"),

@@ -20,9 +20,9 @@ final class RunRows {
   record Versioned(TaskRun run, long version) {}
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
-      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error";
+      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec";
   private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -55,7 +55,8 @@ final class RunRows {
     for (TaskRun run : runs) {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
-          run.leaseUntil(), run.exitCode(), run.result(), run.error()});
+          run.leaseUntil(), run.exitCode(), run.result(), run.error(),
+          run.task() == null ? null : SpecJson.writeTask(run.task())});
     }
     sql.batch(INSERT, rows);
   }
@@ -138,6 +139,7 @@ final class RunRows {
         Timestamps.read(row, "lease_until"),
         row.getObject("exit_code", Integer.class),
         row.getString("result"),
-        row.getString("error"));
+        row.getString("error"),
+        row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")));
   }
 }

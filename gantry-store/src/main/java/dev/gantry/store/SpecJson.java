@@ -3,11 +3,13 @@ package dev.gantry.store;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,45 @@ final class SpecJson {
       return MAPPER.writeValueAsString(spec);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a job spec could not be written as JSON", e);
+    }
+  }
+
+  /** A run's task as evaluated ({@code task_runs.spec}); it never changes after the insert. */
+  static String writeTask(TaskSpec task) {
+    try {
+      return MAPPER.writeValueAsString(task);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a task spec could not be written as JSON", e);
+    }
+  }
+
+  static TaskSpec readTask(String json) {
+    try {
+      return MAPPER.readValue(json, TaskSpec.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored task spec is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A job's secrets, as {@code jobs.secrets} keeps them. */
+  static String writeSecrets(Map<String, String> secrets) {
+    try {
+      return MAPPER.writeValueAsString(secrets);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job's secrets could not be written as JSON", e);
+    }
+  }
+
+  /** A job's secrets; none for null (a job without secrets, or stored before them). */
+  static Map<String, String> readSecrets(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      // Never the text: it holds the values.
+      throw new IllegalStateException("a job's stored secrets are not valid JSON");
     }
   }
 

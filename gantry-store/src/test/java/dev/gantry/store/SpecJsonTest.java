@@ -35,5 +35,16 @@ class SpecJsonTest {
     assertThat(List.of(task.cmd(), task.entrypoint())).allSatisfy(list -> assertThat(list).isEmpty());
     assertThat(task.files()).isEmpty();
     assertThat(task.queue()).isEqualTo(TaskSpec.DEFAULT_QUEUE);
+    // Rows from before templates: no inputs, no output, nothing to evaluate.
+    assertThat(spec.inputs()).isEmpty();
+    assertThat(spec.output()).isNull();
+    assertThat(spec.templated()).isFalse();
+    assertThat(List.of(String.valueOf(task.var()), String.valueOf(task.condition()))).containsOnly("null");
+  }
+
+  @Test
+  void readsARunsEvaluatedTaskBack() {
+    TaskSpec task = TestJobs.fullTask();
+    assertThat(SpecJson.readTask(SpecJson.writeTask(task))).isEqualTo(task);
   }
 }

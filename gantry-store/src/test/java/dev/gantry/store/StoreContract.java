@@ -18,6 +18,8 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,6 +80,60 @@ public abstract class StoreContract {
 
     assertThat(store.findJob(job.id())).contains(job);
     assertThat(store.findJob("no-such-job")).isEmpty();
+  }
+
+  @Test
+  void keepsAJobsInputsOutputAndThatItIsTemplated() {
+    JobSpec spec = new JobSpec("templated", null, List.of(), Map.of(), List.of(TestJobs.fullTask()), null, null, null,
+        Map.of("build", "yes", "who", "wörld"), "{{ tasks.compiled }}", true);
+    Job job = saved(Job.queued(TestJobs.newId(), spec, T0));
+    assertThat(store.findJob(job.id())).contains(job);
+  }
+
+  @Test
+  void keepsAJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    store = JdbcStore.open(settings);
+    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
+        Map.of(), null, true, Map.of("token", "s3cr3t-value", "other", "x\"y"));
+    // An owned job: its owner and its secrets each keep their own column.
+    Job job = saved(Job.queued(TestJobs.newId(), "alice", spec, T0));
+    Job plain = saved(aJob().build());
+
+    assertThat(store.findJob(job.id())).contains(job);
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("alice");
+    assertThat(store.findJob(plain.id()).orElseThrow().spec().secrets()).isEmpty();
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select spec, secrets from jobs where id = ?")) {
+      read.setString(1, job.id());
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("spec")).doesNotContain("s3cr3t-value");
+        assertThat(row.getString("secrets")).contains("s3cr3t-value");
+      }
+    }
+  }
+
+  @Test
+  void aRunKeepsTheTaskItRunsAsEvaluatedThroughClaimAndEnd() {
+    Job job = saved(aJob().build());
+    TaskSpec evaluated = TestJobs.fullTask().withTexts("compile v2", "busybox:1.36", "default", Map.of("V", "2"),
+        List.of("echo", "2"), List.of(), "true");
+    TaskRun queued = TaskRun.queued(TestJobs.newId(), job.id(), 1, 1, 0, 0, evaluated, evaluated.name(), "default", T0);
+    TaskRun plain = TaskRun.queued(TestJobs.newId(), job.id(), 2, 1, 0, 0, "second", "default", T0.plusSeconds(1));
+    store.inTransaction(tx -> {
+      tx.insertRuns(List.of(queued, plain));
+      return null;
+    });
+    TaskRun claimed = store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(30)).orElseThrow();
+    assertThat(claimed.task()).isEqualTo(evaluated);
+    store.inTransaction(tx -> {
+      tx.updateRun(claimed.finished(RunState.SUCCEEDED, 0, "ok", null, T0.plusSeconds(1)));
+      return null;
+    });
+    assertThat(store.runsOf(job.id())).extracting(TaskRun::task).containsExactly(evaluated, null);
+    assertThat(store.findRun(queued.id()).orElseThrow().task()).isEqualTo(evaluated);
   }
 
   @Test

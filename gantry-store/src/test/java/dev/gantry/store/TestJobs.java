@@ -44,7 +44,8 @@ public final class TestJobs {
     return new TaskSpec("compile", "builds the thing", "registry.example/builder:1.2", "make all\nmake test",
         List.of("make", "all"), List.of("/bin/sh", "-c"), Map.of("GOOS", "linux", "CC", "gcc"),
         Map.of("config/app.yaml", "port: 8080\n", "README", "héllo ✓"), "/shared/src",
-        Duration.ofMinutes(90).plusMillis(250), 3, new Limits(1.5, 512L << 20, 1L << 30, 64L), "none", "gpu", true);
+        Duration.ofMinutes(90).plusMillis(250), 3, new Limits(1.5, 512L << 20, 1L << 30, 64L), "none", "gpu", true,
+        "compiled", "{{ inputs.build == 'yes' }}");
   }
 
   /** Builds a {@link Job}; {@link #build()} may be called more than once (each gets the same id). */

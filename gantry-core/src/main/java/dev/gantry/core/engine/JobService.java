@@ -11,7 +11,6 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.JobSpec;
-import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
@@ -64,7 +63,9 @@ public final class JobService {
   /**
    * Stores the job and queues its first task, in one transaction (shared with concurrent submits,
    * see {@link SubmitGroups}); committed when this returns. Refused (nothing stored) when a task
-   * would reach more of the host than the operator allows.
+   * would reach more of the host than the operator allows, or when the templates of the job's
+   * first task (or of its output, if every task is skipped) do not evaluate
+   * ({@link dev.gantry.core.spec.InvalidJobException} naming the field).
    */
   public Job submit(JobSpec spec) {
     return submit(Ids.newId(), spec);
@@ -85,9 +86,19 @@ public final class JobService {
     }
     hostAccess.check(spec);
     Instant now = clock.instant();
-    Job job = Job.queued(id, owner, spec, now);
-    submits.store(job, firstAttempt(job, 1, now));
-    signals.workQueued();
+    TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, owner, spec, now), 1, 1, List.of(), null, now);
+    if (first.failure() != null) {
+      // The first task's templates read only inputs and the job: they would fail every time, so the job is refused.
+      throw first.failure();
+    }
+    Job job = first.job();
+    submits.store(job, first.runs());
+    if (job.state().isTerminal()) {
+      // Every task skipped by its if: the job completed as it was stored.
+      signals.jobEnded(job.id());
+    } else {
+      signals.workQueued();
+    }
     return job;
   }
 
@@ -175,19 +186,26 @@ public final class JobService {
    */
   public void restart(String jobId) {
     Instant now = clock.instant();
-    store.inTransaction(tx -> {
+    Job after = store.inTransaction(tx -> {
       Job job = lock(tx, jobId);
       if (!job.state().isRestartable()) {
         throw new JobStateException(jobId, job.state(), Action.RESTART);
       }
       hostAccess.check(job.spec());
-      int attempts = (int) tx.runsOf(jobId).stream().filter(r -> r.position() == job.position()).count();
-      TaskSpec task = job.spec().task(job.position());
-      tx.insertRun(TaskRun.queued(Ids.newId(), jobId, job.position(), attempts + 1, 0, 0, task.name(), task.queue(), now));
-      tx.updateJob(job.requeued());
-      return null;
+      List<TaskRun> runs = tx.runsOf(jobId);
+      int attempts = (int) runs.stream().filter(r -> r.position() == job.position()).count();
+      TaskActivation.Outcome again = TaskActivation.reach(job.requeued(), job.position(), attempts + 1, runs, null, now);
+      if (!again.runs().isEmpty()) {
+        tx.insertRuns(again.runs());
+      }
+      tx.updateJob(again.job());
+      return again.job();
     });
-    signals.workQueued();
+    if (after.state().isTerminal()) {
+      signals.jobEnded(jobId);
+    } else {
+      signals.workQueued();
+    }
   }
 
   public Job job(String jobId) {
@@ -249,8 +267,4 @@ public final class JobService {
     return tx.lockJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
   }
 
-  static TaskRun firstAttempt(Job job, int position, Instant now) {
-    TaskSpec task = job.spec().task(position);
-    return TaskRun.queued(Ids.newId(), job.id(), position, 1, 0, 0, task.name(), task.queue(), now);
-  }
 }

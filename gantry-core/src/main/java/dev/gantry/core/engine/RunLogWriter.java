@@ -1,6 +1,7 @@
 package dev.gantry.core.engine;
 
 import dev.gantry.core.job.LogPart;
+import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link #flush()} is called (the worker does so several times a second and at the end), so a
  * follower sees a line soon after it is printed.
  * Each stored part is announced through {@link Signals#logAppended} for live followers.
+ *
+ * <p>The job's secrets are masked before a part is stored; output that ends in what could be the
+ * start of a secret's value is held back (until the next flush with more output, or the last) so
+ * that a value printed in pieces is masked whole.
  *
  * <p>A part holds the output of one stream: when the stream changes, a new part begins. That keeps
  * the order in which the output came, at the price of one part per switch for output that
@@ -32,6 +38,7 @@ final class RunLogWriter implements LogSink {
   private final Clock clock;
   private final String jobId;
   private final String runId;
+  private final Map<String, String> secrets;
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int pendingChars;
   private int number;
@@ -40,6 +47,11 @@ final class RunLogWriter implements LogSink {
   private record Pending(LogPart.Stream stream, StringBuilder lines, Instant firstAt) {}
 
   RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId) {
+    this(store, signals, clock, jobId, runId, Map.of());
+  }
+
+  RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId, Map<String, String> secrets) {
+    this.secrets = secrets;
     this.store = store;
     this.signals = signals;
     this.clock = clock;
@@ -66,19 +78,37 @@ final class RunLogWriter implements LogSink {
 
   /** Stores what has come since the last flush, one part per stream switch. */
   public synchronized void flush() {
+    flush(false);
+  }
+
+  /** Stores everything, also a tail that could have been the start of a secret: the task has ended. */
+  synchronized void flushAll() {
+    flush(true);
+  }
+
+  private void flush(boolean last) {
     while (!pending.isEmpty()) {
       Pending next = pending.peekFirst();
+      int held = last || pending.size() > 1 ? 0 : Secrets.unfinishedTail(next.lines(), secrets);
+      if (held == next.lines().length()) {
+        return;
+      }
+      String text = next.lines().substring(0, next.lines().length() - held);
       LogPart part;
       try {
-        part = store.appendLog(jobId, runId, number + 1, next.stream(), next.lines().toString(), next.firstAt());
+        part = store.appendLog(jobId, runId, number + 1, next.stream(), Secrets.mask(text, secrets), next.firstAt());
       } catch (RuntimeException e) {
         // Keep the lines and try again at the next flush: the database may be back by then.
         log.warn("could not store output of task run {}: {}", runId, e.getMessage());
         return;
       }
       number++;
-      pending.removeFirst();
-      pendingChars -= next.lines().length();
+      pendingChars -= text.length();
+      if (held == 0) {
+        pending.removeFirst();
+      } else {
+        next.lines().delete(0, text.length());
+      }
       signals.logAppended(part);
     }
   }

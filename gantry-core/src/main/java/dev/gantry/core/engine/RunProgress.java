@@ -10,6 +10,7 @@ import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,13 +64,14 @@ public final class RunProgress {
     Instant now = clock.instant();
     Optional<Job> after = store.inTransaction(tx -> {
       Job job = JobService.lock(tx, run.jobId());
-      Optional<TaskRun> current = stillRunning(tx, run);
+      List<TaskRun> runs = tx.runsOf(run.jobId());
+      Optional<TaskRun> current = stillRunning(runs, run);
       if (current.isEmpty()) {
         return Optional.empty();
       }
       TaskRun done = current.get().finished(end, exitCode, result, error, now);
       tx.updateRun(done);
-      return Optional.of(advance(tx, job, done, now));
+      return Optional.of(advance(tx, job, done, replaced(runs, done), now));
     });
     announce(after);
     return after;
@@ -83,7 +85,7 @@ public final class RunProgress {
     Instant now = clock.instant();
     Optional<Job> after = store.inTransaction(tx -> {
       Job job = JobService.lock(tx, run.jobId());
-      Optional<TaskRun> current = stillRunning(tx, run);
+      Optional<TaskRun> current = stillRunning(tx.runsOf(run.jobId()), run);
       if (current.isEmpty()) {
         return Optional.empty();
       }
@@ -117,7 +119,7 @@ public final class RunProgress {
     Instant now = clock.instant();
     Optional<Job> after = store.inTransaction(tx -> {
       Job job = JobService.lock(tx, run.jobId());
-      Optional<TaskRun> current = stillRunning(tx, run)
+      Optional<TaskRun> current = stillRunning(tx.runsOf(run.jobId()), run)
           .filter(r -> !onlyIfExpired || (r.leaseUntil() != null && r.leaseUntil().isBefore(now)));
       if (current.isEmpty()) {
         return Optional.empty();
@@ -130,7 +132,7 @@ public final class RunProgress {
         return Optional.of(failed);
       }
       tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), lost.position(), lost.attempt() + 1, lost.retries(),
-          lost.lost() + 1, lost.name(), lost.queue(), now));
+          lost.lost() + 1, lost.task(), lost.name(), lost.queue(), now));
       return Optional.of(job);
     });
     announce(after);
@@ -148,35 +150,38 @@ public final class RunProgress {
     });
   }
 
-  private Job advance(StoreTransaction tx, Job job, TaskRun done, Instant now) {
+  /** {@code runs}: the job's runs with {@code done} as it ended, what the next task's templates read. */
+  private Job advance(StoreTransaction tx, Job job, TaskRun done, List<TaskRun> runs, Instant now) {
     if (job.state().isTerminal()) {
       return job;
     }
-    TaskSpec task = job.spec().task(done.position());
+    TaskSpec task = done.taskIn(job.spec());
     if (done.state() != RunState.SUCCEEDED && done.retries() < task.retryLimit()) {
+      // A retry runs the task as it was evaluated for the attempt before.
       tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
-          done.lost(), done.name(), done.queue(), now));
+          done.lost(), done.task(), done.name(), done.queue(), now));
       return job;
     }
     // Hades' continue_on_error: the failed task stays FAILED, the job goes on as if it had passed.
     if (done.state() == RunState.SUCCEEDED || task.continueOnError()) {
-      if (done.position() < job.taskCount()) {
-        tx.insertRun(JobService.firstAttempt(job, done.position() + 1, now));
-        Job next = job.atPosition(done.position() + 1);
-        tx.updateJob(next);
-        return next;
+      TaskActivation.Outcome next = TaskActivation.reach(job, done.position() + 1, 1, runs, done.result(), now);
+      if (!next.runs().isEmpty()) {
+        tx.insertRuns(next.runs());
       }
-      Job succeeded = job.succeeded(done.result(), now);
-      tx.updateJob(succeeded);
-      return succeeded;
+      tx.updateJob(next.job());
+      return next.job();
     }
     Job failed = job.failed(JobState.FAILED, done.error(), now);
     tx.updateJob(failed);
     return failed;
   }
 
-  private static Optional<TaskRun> stillRunning(StoreTransaction tx, TaskRun run) {
-    return tx.runsOf(run.jobId()).stream()
+  private static List<TaskRun> replaced(List<TaskRun> runs, TaskRun done) {
+    return runs.stream().map(r -> r.id().equals(done.id()) ? done : r).toList();
+  }
+
+  private static Optional<TaskRun> stillRunning(List<TaskRun> runs, TaskRun run) {
+    return runs.stream()
         .filter(r -> r.id().equals(run.id()) && r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
         .findFirst();
   }

@@ -60,9 +60,12 @@ final class SubmitGroups {
     this.lanes = Math.max(1, store.writeLanes());
   }
 
-  /** Stores the job and its first run in one transaction, committed when this returns. */
-  void store(Job job, TaskRun firstRun) {
-    Submit submit = new Submit(job, firstRun);
+  /**
+   * Stores the job and its first runs (those its {@code if}s skipped, then the queued one) in one
+   * transaction, committed when this returns.
+   */
+  void store(Job job, List<TaskRun> firstRuns) {
+    Submit submit = new Submit(job, firstRuns);
     boolean interrupted = false;
     lock.lock();
     try {
@@ -174,7 +177,7 @@ final class SubmitGroups {
   private void insert(List<Submit> submits) {
     store.inTransaction(tx -> {
       tx.insertJobs(submits.stream().map(s -> s.job).toList());
-      tx.insertRuns(submits.stream().map(s -> s.firstRun).toList());
+      tx.insertRuns(submits.stream().flatMap(s -> s.firstRuns.stream()).toList());
       return null;
     });
   }
@@ -190,16 +193,16 @@ final class SubmitGroups {
   /** One caller's submit; its flags are guarded by {@code lock}, its failure set by the group's committer. */
   private static final class Submit {
     final Job job;
-    final TaskRun firstRun;
+    final List<TaskRun> firstRuns;
     final int rows;
     boolean taken;
     boolean done;
     Throwable failure;
 
-    Submit(Job job, TaskRun firstRun) {
+    Submit(Job job, List<TaskRun> firstRuns) {
       this.job = job;
-      this.firstRun = firstRun;
-      this.rows = rows(job);
+      this.firstRuns = List.copyOf(firstRuns);
+      this.rows = rows(job) + firstRuns.size() - 1;
     }
 
     void throwIfFailed() {

@@ -5,6 +5,7 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
@@ -56,7 +57,8 @@ final class TaskExecutor {
       // Cancelled between the claim and now: the run was ended with the job.
       return;
     }
-    TaskSpec task = job.spec().task(run.position());
+    // The task as evaluated when it became runnable: the executor never evaluates templates.
+    TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
     String refusal = hostAccess.refusal(task);
@@ -69,7 +71,7 @@ final class TaskExecutor {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
-      TaskOutcome outcome = run(execution, job, task, deadline);
+      TaskOutcome outcome = masked(run(execution, job, task, deadline), job.spec().secrets());
       Reason reason = cancellation.reason().orElse(null);
       // The container has ended: its outcome must not be lost to a database restart meanwhile.
       after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
@@ -86,18 +88,29 @@ final class TaskExecutor {
   private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline) {
     TaskRun run = execution.run();
     Cancellation cancellation = execution.cancellation();
-    RunLogWriter logWriter = new RunLogWriter(store, signals, clock, run.jobId(), run.id());
+    RunLogWriter logWriter = new RunLogWriter(store, signals, clock, run.jobId(), run.id(), job.spec().secrets());
     execution.attachLog(logWriter);
     ScheduledFuture<?> timeout = deadline.left() == null ? null
         : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), deadline.left().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      return runtime.run(new TaskExecution(job.id(), run.id(), nodeId, task, environment(job, run, task)), logWriter, cancellation);
+      // Secrets' values go in only now, for the runtime: no run, log or view holds them.
+      TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
+      return runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)), logWriter,
+          cancellation);
     } finally {
       if (timeout != null) {
         timeout.cancel(false);
       }
-      logWriter.flush();
+      logWriter.flushAll();
     }
+  }
+
+  /** What the task wrote to its result file and the last lines in its error, with the job's secrets masked. */
+  private static TaskOutcome masked(TaskOutcome outcome, Map<String, String> secrets) {
+    if (secrets.isEmpty()) {
+      return outcome;
+    }
+    return new TaskOutcome(outcome.exitCode(), Secrets.mask(outcome.result(), secrets), Secrets.mask(outcome.error(), secrets));
   }
 
   private Optional<Job> record(TaskRun run, TaskSpec task, TaskOutcome outcome, Reason reason) {

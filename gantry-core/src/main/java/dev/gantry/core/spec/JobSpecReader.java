@@ -12,14 +12,15 @@ import java.util.Set;
  */
 public final class JobSpecReader {
 
-  private static final Set<String> JOB_FIELDS = Set.of("name", "description", "tags", "env", "tasks", "defaults");
+  private static final Set<String> JOB_FIELDS = Set.of(
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets");
   private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "inputs", "secrets", "output", "webhooks", "autoDelete", "wait", "permissions", "schedule");
+      "webhooks", "autoDelete", "wait", "permissions", "schedule");
   private static final Set<String> TASK_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network");
+      "retry", "limits", "queue", "network", "var", "if");
   private static final Set<String> TASK_UNSUPPORTED = Set.of(
-      "var", "if", "pre", "post", "parallel", "each", "subjob", "sidecars", "mounts", "volumes", "networks",
+      "pre", "post", "parallel", "each", "subjob", "sidecars", "mounts", "volumes", "networks",
       "registry", "gpus", "priority", "tags", "probe");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue");
   private static final Set<String> RETRY_FIELDS = Set.of("limit");
@@ -43,8 +44,20 @@ public final class JobSpecReader {
     for (SpecNode task : taskNodes) {
       tasks.add(task(task, defaults));
     }
-    return JobSpecValidator.validate(new JobSpec(
-        job.requiredText("name"), job.text("description"), job.stringList("tags"), job.stringMap("env"), tasks));
+    JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
+        job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
+        job.stringMap("secrets"));
+    boolean templated = JobTemplates.usesExpressions(written);
+    JobSpec spec = JobSpecValidator.validate(templated ? templated(written) : written);
+    if (templated) {
+      JobTemplates.check(spec);
+    }
+    return spec;
+  }
+
+  private static JobSpec templated(JobSpec s) {
+    return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {
@@ -66,7 +79,10 @@ public final class JobSpecReader {
         retry != null ? retry : defaults.retryLimit(),
         limits != null ? limits : defaults.limits(),
         task.text("network"),
-        task.text("queue") != null ? task.text("queue") : defaults.queue());
+        task.text("queue") != null ? task.text("queue") : defaults.queue(),
+        false,
+        task.text("var"),
+        task.text("if"));
   }
 
   private record TaskDefaults(Integer retryLimitOrNull, Limits limits, Duration timeout, String queue) {

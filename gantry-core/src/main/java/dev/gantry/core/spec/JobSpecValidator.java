@@ -31,6 +31,8 @@ public final class JobSpecValidator {
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
   /** A network's name or id, or {@code container:} and a container's (which {@link HostAccessPolicy} rules on). */
+  /** A task's {@code var}: a name that {@code tasks.<var>} can reach. */
+  private static final Pattern VAR = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern NETWORK = Pattern.compile("(container:)?[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
   private JobSpecValidator() {}
@@ -48,6 +50,9 @@ public final class JobSpecValidator {
       }
     }
     env("env", spec.env());
+    strings("inputs", spec.inputs());
+    strings("secrets", spec.secrets());
+    noNul("output", spec.output());
     if (spec.timeout() != null && (spec.timeout().isZero() || spec.timeout().isNegative())) {
       throw new InvalidJobException("timeout", "must be positive");
     }
@@ -60,18 +65,28 @@ public final class JobSpecValidator {
     atMost("tasks", spec.tasks().size(), MAX_TASKS, "tasks");
     List<TaskSpec> tasks = spec.tasks();
     for (int i = 0; i < tasks.size(); i++) {
-      task("tasks[" + i + "]", tasks.get(i));
+      task("tasks[" + i + "]", tasks.get(i), spec.templated());
     }
     return spec;
   }
 
-  private static void task(String at, TaskSpec task) {
+  /**
+   * Checks a task whose templates have been evaluated (at {@code at}, e.g. {@code tasks[1]}):
+   * what a template made of its image or queue obeys the rules a written one does.
+   */
+  public static TaskSpec resolvedTask(String at, TaskSpec task) {
+    task(at, task, false);
+    return task;
+  }
+
+  /** {@code templated}: an image or queue holding a template is checked once it is evaluated, not as written. */
+  private static void task(String at, TaskSpec task, boolean templated) {
     requireName(at + ".name", task.name());
     description(at + ".description", task.description());
     if (task.image() == null || task.image().isBlank()) {
       throw new InvalidJobException(at + ".image", "is required");
     }
-    if (!IMAGE.matcher(task.image()).matches()) {
+    if (!(templated && task.image().contains("{{")) && !IMAGE.matcher(task.image()).matches()) {
       throw new InvalidJobException(at + ".image", "'" + task.image() + "' is not a valid image reference");
     }
     noNul(at + ".run", task.run());
@@ -94,9 +109,13 @@ public final class JobSpecValidator {
       throw new InvalidJobException(at + ".retry.limit", "must be between 0 and " + MAX_RETRY_LIMIT);
     }
     limits(at + ".limits", task.limits());
-    if (!QUEUE.matcher(task.queue()).matches()) {
+    if (!(templated && task.queue().contains("{{")) && !QUEUE.matcher(task.queue()).matches()) {
       throw new InvalidJobException(at + ".queue", "must be 1 to 64 letters, digits, '.', '_' or '-'");
     }
+    if (task.var() != null && !VAR.matcher(task.var()).matches()) {
+      throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    noNul(at + ".if", task.condition());
     if (task.network() != null && !NETWORK.matcher(task.network()).matches()) {
       throw new InvalidJobException(at + ".network", "'" + task.network() + "' is not a valid network name");
     }
@@ -166,6 +185,18 @@ public final class JobSpecValidator {
         throw new InvalidJobException(at + "." + name, "is not a valid environment variable name");
       }
       // Docker passes env as C strings: a NUL would fail the container's start, long after the submit.
+      noNul(at + "." + name, value);
+    });
+  }
+
+  /** Inputs and secrets: named strings. A refusal names a secret, never its value. */
+  private static void strings(String at, Map<String, String> values) {
+    atMost(at, values.size(), MAX_ENV, at);
+    values.forEach((name, value) -> {
+      if (name.isEmpty() || name.length() > MAX_NAME) {
+        throw new InvalidJobException(at, "names must be 1 to " + MAX_NAME + " characters");
+      }
+      noNul(at, name);
       noNul(at + "." + name, value);
     });
   }

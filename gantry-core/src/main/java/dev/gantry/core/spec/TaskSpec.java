@@ -9,7 +9,9 @@ import java.util.Map;
  * {@code cmd} instead uses the image's own entrypoint. {@code network} is the container network mode
  * (e.g. {@code none}); null is the runtime's default. Null means "not set" for the optional
  * scalars; collections are never null. {@code continueOnError}: when the task fails (after its
- * retries) the job goes on with the next task instead of failing.
+ * retries) the job goes on with the next task instead of failing. {@code var} (null: none) is
+ * the name under which the task's result is kept for later templates ({@code tasks.<var>});
+ * {@code condition} (Tork's {@code if}, null: none) skips the task when it renders {@code false}.
  */
 public record TaskSpec(
     String name,
@@ -26,7 +28,9 @@ public record TaskSpec(
     Limits limits,
     String network,
     String queue,
-    boolean continueOnError) {
+    boolean continueOnError,
+    String var,
+    String condition) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -37,6 +41,21 @@ public record TaskSpec(
     files = Map.copyOf(files);
     limits = limits == null ? Limits.NONE : limits;
     queue = queue == null ? DEFAULT_QUEUE : queue;
+  }
+
+  /** A task without var or condition. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, null, null);
+  }
+
+  /** This task with the given texts in place of its own: its templates evaluated. */
+  public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
+      List<String> newCmd, List<String> newEntrypoint, String newCondition) {
+    return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition);
   }
 
   /** A task that fails its job when it fails. */

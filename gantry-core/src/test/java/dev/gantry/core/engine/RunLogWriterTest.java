@@ -58,6 +58,21 @@ class RunLogWriterTest {
     assertThat(contents(Stream.STDOUT)).isEqualTo(big + "tail");
   }
 
+  @Test
+  void aSecretsValueIsMaskedAlsoWhenPrintedInPiecesAcrossFlushes() {
+    RunLogWriter masking = new RunLogWriter(store, new LocalSignals(), Clock.systemUTC(), "job", "run",
+        java.util.Map.of("token", "s3cr3t-value"));
+    masking.write(Stream.STDOUT, "token is s3cr");
+    masking.flush();
+    assertThat(contents(Stream.STDOUT)).as("the start of a value waits for the rest").isEqualTo("token is ");
+    masking.write(Stream.STDOUT, "3t-value, again s3cr3t-value\nand s3");
+    masking.flush();
+    masking.write(Stream.STDOUT, " alone");
+    masking.flushAll();
+
+    assertThat(contents(Stream.STDOUT)).isEqualTo("token is [REDACTED], again [REDACTED]\nand s3 alone");
+  }
+
   private List<LogPart> parts() {
     return store.jobLog("job", 1, 100).items().stream().sorted(Comparator.comparingLong(LogPart::id)).toList();
   }

@@ -32,9 +32,9 @@ record ExecutionView(
     RetryView retry,
     int attempt) {
 
-  /** {@code job} supplies what the run took from its task: the script, image and retry limit. */
+  /** The run's task (as evaluated for it, else as {@code job} wrote it) supplies the script, image and retry limit. */
   static ExecutionView of(TaskRun run, Job job) {
-    TaskSpec task = job.spec().task(run.position());
+    TaskSpec task = run.taskIn(job.spec());
     boolean ok = run.state() == RunState.SUCCEEDED || run.state() == RunState.SKIPPED;
     boolean ended = run.state().isTerminal();
     return new ExecutionView(run.id(), run.jobId(), run.position(), run.name(), TorkStates.of(run.state()),

@@ -1,6 +1,7 @@
 package dev.gantry.server.tork;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.TaskSpec;
 import java.util.List;
@@ -21,7 +22,9 @@ record TaskView(
     RetryView retry,
     LimitsView limits,
     String queue,
-    String network) {
+    String network,
+    String var,
+    @JsonProperty("if") String condition) {
 
   static TaskView of(TaskSpec task) {
     return new TaskView(task.name(), task.description(), task.image(), task.run(), task.cmd(), task.entrypoint(),
@@ -30,6 +33,8 @@ record TaskView(
         task.retryLimit() > 0 ? new RetryView(task.retryLimit(), null) : null,
         LimitsView.of(task.limits()),
         task.queue(),
-        task.network());
+        task.network(),
+        task.var(),
+        task.condition());
   }
 }

@@ -193,6 +193,24 @@ class HadesSubmitApiTest {
   }
 
   @Test
+  void aHadesJobHasNoSecretsAndItsBracesAreTakenAsWritten() {
+    Reply reply = build("""
+        {"name": "no secrets", "secrets": {"token": "s3cr3t-value"}, "metadata": {"TOKEN": "{{ secrets.token }}"},
+         "steps": [{"id": 1, "image": "busybox", "script": "echo {{ secrets.token }}"}]}""");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().path("warnings")).extracting(JsonNode::asText)
+        .containsExactly("secrets: ignored: not a field of a Hades job");
+    assertThat(reply.body()).doesNotContain("s3cr3t");
+    Job job = server.jobs.job(reply.json().path("id").asText());
+    assertThat(job.spec().secrets()).isEmpty();
+    assertThat(job.spec().env()).containsEntry("TOKEN", "{{ secrets.token }}");
+    assertThat(job.spec().task(1).run()).isEqualTo("echo {{ secrets.token }}");
+    String status = server.get("/build/" + job.id() + "/status").body();
+    assertThat(status).doesNotContain("s3cr3t").doesNotContain("secrets");
+  }
+
+  @Test
   void namesTheFirstTwentyIgnoredFieldsAndCountsTheRest() {
     StringBuilder fields = new StringBuilder();
     for (int i = 1; i <= 30; i++) {

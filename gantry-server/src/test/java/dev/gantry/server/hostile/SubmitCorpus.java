@@ -26,6 +26,11 @@ public final class SubmitCorpus {
     for (String[] yaml : yamlBodies()) {
       requests.add(submit(path, "YAML " + yaml[0], YAML, yaml[1].getBytes(StandardCharsets.UTF_8)));
     }
+    for (String[] expression : hostileExpressions()) {
+      String body = "name: j\ninputs: {big: '" + "9".repeat(5000) + "'}\ntasks:\n  - name: t\n    image: busybox:latest\n"
+          + "    env: {A: " + quote(expression[1]) + "}\n";
+      requests.add(submit(path, "expression " + expression[0], YAML, body.getBytes(StandardCharsets.UTF_8)));
+    }
     for (String name : escapingFileNames()) {
       String body = "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\",\"files\":{"
           + quote(name) + ":\"x\"}}]}";
@@ -148,7 +153,51 @@ public final class SubmitCorpus {
         new String[] {"huge block scalar tasks (900 KB run, no name)", "tasks:\n  - image: busybox:latest\n    run: |\n"
             + "      echo x\n".repeat(75_000)},
         new String[] {"NUL character", "name: \"a\\0b\"\ntasks: []\n"},
-        new String[] {"directive", "%YAML 9.9\n---\nname: j\n"});
+        new String[] {"directive", "%YAML 9.9\n---\nname: j\n"},
+        new String[] {"a secret in a task's name (shown)", "name: j\nsecrets: {a: b}\ntasks: [{name: '{{ secrets.a }}', image: busybox:latest}]\n"},
+        new String[] {"a secret in the output (shown)", "name: j\nsecrets: {a: b}\noutput: '{{ secrets.a }}'\n"
+            + "tasks: [{name: t, image: busybox:latest, if: 'false'}]\n"},
+        new String[] {"secrets as a list", "name: j\nsecrets: [a, b]\ntasks: [{name: t, image: busybox:latest}]\n"},
+        new String[] {"a secret computed with", "name: j\nsecrets: {a: b}\ntasks: [{name: t, image: busybox:latest,"
+            + " env: {A: '{{ upper(secrets.a) }}'}}]\n"});
+  }
+
+  /**
+   * Templates that must not parse, or whose evaluation (a first task's templates are evaluated at
+   * submit) must stop at a limit: each a 400 naming the field, the expression and the limit.
+   */
+  private static List<String[]> hostileExpressions() {
+    return List.of(
+        new String[] {"nested 100 parentheses deep", "{{ " + "(".repeat(100) + "1" + ")".repeat(100) + " }}"},
+        new String[] {"nested 100,000 parentheses deep", "{{ " + "(".repeat(100_000) + "1" + ")".repeat(100_000) + " }}"},
+        new String[] {"100 nested lists", "{{ " + "[".repeat(100) + "]".repeat(100) + " }}"},
+        new String[] {"1,000 unary nots", "{{ " + "!".repeat(1000) + "true }}"},
+        new String[] {"a 5,000-digit integer", "{{ " + "9".repeat(5000) + " }}"},
+        new String[] {"a 30-digit integer", "{{ 123456789012345678901234567890 }}"},
+        new String[] {"a float beyond double", "{{ 1e400 }}"},
+        new String[] {"a 5,000-character string literal", "{{ '" + "s".repeat(5000) + "' }}"},
+        new String[] {"an unterminated string", "{{ 'abc }}"},
+        new String[] {"an unterminated string at the end", "{{ \"abc"},
+        new String[] {"{{ without }}", "hello {{ inputs.big"},
+        new String[] {"{{ inside {{", "{{ {{ 1 }} }}"},
+        new String[] {"an empty template", "{{ }}"},
+        new String[] {"an unknown name", "{{ env.HOME }}"},
+        new String[] {"an unknown function", "{{ exec('rm -rf /') }}"},
+        new String[] {"sequence(0, 2147483647)", "{{ sequence(0, 2147483647) }}"},
+        new String[] {"a range of two billion", "{{ 0..2000000000 }}"},
+        new String[] {"repeated string growth", "{{ join(sequence(0, 9999), '" + "x".repeat(200) + "') }}"},
+        new String[] {"replace that multiplies", "{{ replace(replace(replace(inputs.big, '9', '" + "9".repeat(100)
+            + "'), '9', '99'), '9', '99') }}"},
+        new String[] {"list growth by +", "{{ sequence(0, 9000) + sequence(0, 9000) }}"},
+        new String[] {"a backtracking regular expression", "{{ '" + "a".repeat(24) + "b".repeat(40) + "' matches '(.*a){25}' }}"},
+        new String[] {"an invalid regular expression", "{{ 'a' matches '(' }}"},
+        new String[] {"too many steps", "{{ " + String.join(" + ", java.util.Collections.nCopies(12, "len(sequence(0, 10000))"))
+            + " }}"},
+        new String[] {"fromJSON nested 3,000 deep", "{{ fromJSON(" + quote("[".repeat(3000)) + ") }}"},
+        new String[] {"integer overflow", "{{ 9223372036854775807 * 2 }}"},
+        new String[] {"division by zero", "{{ 1 % 0 }}"},
+        new String[] {"a NUL made by an expression", "{{ 'a\\u0000b' }}"},
+        new String[] {"a control character in an expression", "{{ 1 \u0007 2 }}"});
   }
 
   private static List<String> escapingFileNames() {

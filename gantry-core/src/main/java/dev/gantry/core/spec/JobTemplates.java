@@ -1,0 +1,162 @@
+package dev.gantry.core.spec;
+
+import dev.gantry.core.expr.ExpressionException;
+import dev.gantry.core.expr.ExpressionLanguage;
+import dev.gantry.core.expr.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Which texts of a job are templates, and what they may read: a task's name, image, queue, env
+ * values, {@code if}, cmd and entrypoint items, and the job's {@code output} (as Tork evaluates
+ * them; not {@code run} or {@code files}, whose values reach a script through {@code env}).
+ * Templates are parsed at submit and evaluated when their task becomes runnable.
+ */
+public final class JobTemplates {
+
+  /**
+   * The names a template may read: the job's inputs, the results of earlier tasks by
+   * {@code var}, the job, and its secrets (references only, see {@link Secrets}).
+   */
+  public static final Set<String> NAMES = Set.of("inputs", "tasks", "job", "secrets");
+
+  private static final ExpressionLanguage LANGUAGE = ExpressionLanguage.standard();
+
+  private JobTemplates() {}
+
+  /** Whether the job has anything to evaluate: without, it runs as written and builds no context. */
+  public static boolean usesExpressions(JobSpec spec) {
+    if (spec.output() != null) {
+      return true;
+    }
+    for (TaskSpec task : spec.tasks()) {
+      if (task.condition() != null) {
+        return true;
+      }
+      boolean[] found = {false};
+      texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parses every template of the job; the first that does not parse, or reads an unknown name, is refused naming its field. */
+  public static void check(JobSpec spec) {
+    if (spec.output() != null) {
+      parse("output", spec.output());
+    }
+    for (int i = 0; i < spec.tasks().size(); i++) {
+      texts(spec.tasks().get(i), "tasks[" + i + "]", JobTemplates::parse);
+    }
+  }
+
+  /**
+   * The task with its templates evaluated against {@code context} ({@link #NAMES}); {@code at} is
+   * the task's path ({@code tasks[1]}). Its {@code if} is evaluated first: a task it skips has
+   * nothing else evaluated.
+   *
+   * @throws InvalidJobException naming the field whose template failed, and the expression
+   */
+  public static TaskSpec resolve(TaskSpec task, String at, Map<String, Object> context) {
+    String condition = task.condition() == null ? null : render(at + ".if", task.condition(), context);
+    if (skips(condition)) {
+      return task.withTexts(task.name(), task.image(), task.queue(), task.env(), task.cmd(), task.entrypoint(), condition);
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    task.env().forEach((name, value) -> env.put(name, render(at + ".env." + name, value, context)));
+    return task.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
+        shown(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
+        renderAll(at + ".entrypoint", task.entrypoint(), context), condition);
+  }
+
+  /** A text the API shows (a run's name, image, queue): it may not hold a secret. */
+  private static String shown(String at, String text, Map<String, Object> context) {
+    String rendered = render(at, text, context);
+    if (Secrets.hasReference(rendered)) {
+      throw new InvalidJobException(at, "a secret can only be used in env, cmd and entrypoint, not here: this is shown");
+    }
+    return rendered;
+  }
+
+  /** Tork skips a task whose {@code if} renders {@code false} (a bool, or the text). */
+  public static boolean skips(TaskSpec resolved) {
+    return skips(resolved.condition());
+  }
+
+  /** The job's {@code output} evaluated, or null without one. It may not hold a secret: a result is shown. */
+  public static String output(JobSpec spec, Map<String, Object> context) {
+    String output = spec.output() == null ? null : render("output", spec.output(), context);
+    if (Secrets.hasReference(output)) {
+      throw new InvalidJobException("output", "a secret cannot be part of the job's output, which is shown");
+    }
+    return output;
+  }
+
+  private static boolean skips(String condition) {
+    return condition != null && condition.strip().equals("false");
+  }
+
+  private static void texts(TaskSpec task, String at, BiConsumer<String, String> each) {
+    each.accept(at + ".name", task.name());
+    if (task.image() != null) {
+      each.accept(at + ".image", task.image());
+    }
+    each.accept(at + ".queue", task.queue());
+    task.env().forEach((name, value) -> each.accept(at + ".env." + name, value));
+    if (task.condition() != null) {
+      each.accept(at + ".if", task.condition());
+    }
+    for (int i = 0; i < task.cmd().size(); i++) {
+      each.accept(at + ".cmd[" + i + "]", task.cmd().get(i));
+    }
+    for (int i = 0; i < task.entrypoint().size(); i++) {
+      each.accept(at + ".entrypoint[" + i + "]", task.entrypoint().get(i));
+    }
+  }
+
+  private static void parse(String at, String text) {
+    if (!text.contains("{{")) {
+      return;
+    }
+    Template template = template(at, text);
+    for (String name : template.names()) {
+      if (!NAMES.contains(name)) {
+        throw new InvalidJobException(at, "unknown name " + name + " in " + text.strip()
+            + " (templates read inputs, tasks, job and secrets)");
+      }
+    }
+  }
+
+  private static Template template(String at, String text) {
+    try {
+      return LANGUAGE.parse(text);
+    } catch (ExpressionException e) {
+      throw new InvalidJobException(at, e.getMessage());
+    }
+  }
+
+  private static String render(String at, String text, Map<String, Object> context) {
+    if (!text.contains("{{")) {
+      return text;
+    }
+    try {
+      return template(at, text).render(context);
+    } catch (ExpressionException e) {
+      throw new InvalidJobException(at, e.getMessage());
+    }
+  }
+
+  private static List<String> renderAll(String at, List<String> texts, Map<String, Object> context) {
+    List<String> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(render(at + "[" + i + "]", texts.get(i), context));
+    }
+    return out;
+  }
+}

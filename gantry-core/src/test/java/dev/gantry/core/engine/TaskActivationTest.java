@@ -1,0 +1,74 @@
+package dev.gantry.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pure step that makes a task runnable: what it inserts and where it leaves the job. */
+class TaskActivationTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  private static TaskSpec task(String name, Map<String, String> env, boolean continueOnError, String condition) {
+    return new TaskSpec(name, null, "busybox", "true", List.of(), List.of(), env, Map.of(), null, null, 0, null, null,
+        null, continueOnError, null, condition);
+  }
+
+  private static Job job(boolean templated, String output, TaskSpec... tasks) {
+    return Job.queued("j1", new JobSpec("j", null, List.of(), Map.of(), List.of(tasks), null, null, null,
+        Map.of("a", "b"), output, templated), NOW);
+  }
+
+  @Test
+  void aJobWithoutTemplatesQueuesItsTaskAsWritten() {
+    TaskActivation.Outcome outcome = TaskActivation.reach(job(false, null,
+        task("t", Map.of("A", "{{ taken as written }}"), false, "false")), 1, 1, List.of(), null, NOW);
+    assertThat(outcome.runs()).singleElement().satisfies(run -> {
+      assertThat(run.state()).isEqualTo(RunState.QUEUED);
+      assertThat(run.task()).isNull();
+    });
+    assertThat(outcome.failure()).isNull();
+  }
+
+  @Test
+  void aTaskThatContinuesOnErrorLetsTheJobGoOnPastItsFailedTemplate() {
+    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, null,
+        task("broken", Map.of("X", "{{ tasks.none.x }}"), true, null), task("next", Map.of(), false, null)),
+        1, 1, List.of(), null, NOW);
+    assertThat(outcome.runs()).extracting(TaskRun::state).containsExactly(RunState.FAILED, RunState.QUEUED);
+    assertThat(outcome.runs().get(0).error()).startsWith("tasks[0].env.X: cannot fetch x from nil");
+    assertThat(outcome.job().state()).isEqualTo(JobState.QUEUED);
+    assertThat(outcome.job().position()).isEqualTo(2);
+    assertThat(outcome.failure()).isNull();
+  }
+
+  @Test
+  void skippingTheLastTasksCompletesTheJobWithItsOutput() {
+    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, "{{ inputs.a }}{{ job.id }}",
+        task("one", Map.of(), false, "false"), task("two", Map.of(), false, "{{ 'fal' + 'se' }}")),
+        1, 1, List.of(), "unused", NOW);
+    assertThat(outcome.runs()).extracting(TaskRun::state).containsExactly(RunState.SKIPPED, RunState.SKIPPED);
+    assertThat(outcome.runs()).extracting(TaskRun::task).first().as("nothing evaluated changed the first").isNull();
+    assertThat(outcome.runs().get(1).task().condition()).isEqualTo("false");
+    assertThat(outcome.job().state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(outcome.job().result()).isEqualTo("bj1");
+  }
+
+  @Test
+  void aFailingOutputFailsTheJobAndSaysSo() {
+    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, "{{ int('x') }}",
+        task("one", Map.of(), false, "false")), 1, 1, List.of(), null, NOW);
+    assertThat(outcome.job().state()).isEqualTo(JobState.FAILED);
+    assertThat(outcome.job().error()).isEqualTo("output: int: 'x' is not an integer at column 1 of {{ int('x') }}");
+    assertThat(outcome.failure()).isNotNull();
+  }
+}

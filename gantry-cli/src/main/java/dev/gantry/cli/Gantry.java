@@ -17,10 +17,12 @@ import dev.gantry.core.engine.Worker;
 import dev.gantry.core.engine.WorkerSettings;
 import dev.gantry.core.spi.MaintenanceLock;
 import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.WorkMetrics;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
+import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.store.AdvisoryLock;
 import dev.gantry.store.JdbcStore;
 import dev.gantry.store.PostgresSignals;
@@ -97,13 +99,19 @@ final class Gantry implements AutoCloseable {
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
     track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
         clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
-    String runtime = config.tasks() == null ? null : startWorker(config, store, signals, progress);
+    // Only a process with the API can show its meters; a lone worker keeps none.
+    PrometheusMetrics metrics = config.api() == null ? null : track(new PrometheusMetrics().bindJvm().countLogs(signals));
+    if (metrics != null) {
+      store.bindPoolMetrics(metrics.registry());
+    }
+    String runtime = config.tasks() == null ? null
+        : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work());
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
       startMaintenance(config.heartbeat(), lock, store, progress);
       JobService jobs = new JobService(store, signals, clock, config.hostAccess());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs)));
+          Version.current()), jobs, new ClusterService(store, jobs), metrics));
       server.start();
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
@@ -113,14 +121,14 @@ final class Gantry implements AutoCloseable {
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
-  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress) {
+  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, WorkMetrics metrics) {
     GantryConfig.Tasks tasks = config.tasks();
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
     track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess())));
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
     worker.start();
     return runtime.describe();
   }

@@ -4,6 +4,8 @@ import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
+import dev.gantry.server.metrics.PrometheusMetrics;
+import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import io.javalin.Javalin;
@@ -25,13 +27,26 @@ public final class GantryServer implements AutoCloseable {
   private final Javalin app;
   private final List<HttpDialect> dialects;
 
-  /** A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}. */
+  /** A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}, with meters of its own. */
   public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
-    this(settings, standardDialects(settings, jobs, cluster));
+    this(settings, jobs, cluster, new PrometheusMetrics());
+  }
+
+  /**
+   * A server speaking every dialect Gantry knows, timing its requests in {@code metrics} and
+   * showing them (with the cluster's gauges, which it adds) at {@code GET /metrics}.
+   */
+  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, PrometheusMetrics metrics) {
+    this(settings, standardDialects(settings, jobs, cluster, metrics), metrics.routes());
+    metrics.watch(cluster);
   }
 
   /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
   public GantryServer(ServerSettings settings, List<HttpDialect> dialects) {
+    this(settings, dialects, new PrometheusMetrics().routes());
+  }
+
+  private GantryServer(ServerSettings settings, List<HttpDialect> dialects, RouteTimers timers) {
     this.settings = settings;
     this.dialects = List.copyOf(dialects);
     PathOwners owners = new PathOwners(dialects);
@@ -46,16 +61,17 @@ public final class GantryServer implements AutoCloseable {
     app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     app.exception(Exception.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     for (HttpDialect dialect : dialects) {
-      dialect.register(new DialectRoutes(app, dialect));
+      dialect.register(new DialectRoutes(app, dialect, timers));
     }
   }
 
   /** The dialects a standard server speaks: adding one is one line here. */
-  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster) {
+  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster,
+      PrometheusMetrics metrics) {
     LogStreams logStreams = new LogStreams(jobs);
     return List.of(
         new NativeDialect(jobs, settings, logStreams),
-        new ClusterDialect(cluster),
+        new ClusterDialect(cluster, metrics),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs));
   }

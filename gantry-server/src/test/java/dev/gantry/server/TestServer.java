@@ -14,6 +14,7 @@ import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.ManualWorker;
+import dev.gantry.server.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,8 @@ public final class TestServer implements AutoCloseable {
   public final LocalSignals signals = new LocalSignals();
   public final JobService jobs;
   public final ClusterService cluster;
+  /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
+  public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   private final GantryServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -67,7 +70,7 @@ public final class TestServer implements AutoCloseable {
     cluster = new ClusterService(store, jobs);
     errors.start();
     serverLogs.addAppender(errors);
-    server = (dialects == null ? new GantryServer(settings, jobs, cluster) : new GantryServer(settings, dialects.apply(jobs)))
+    server = (dialects == null ? new GantryServer(settings, jobs, cluster, metrics) : new GantryServer(settings, dialects.apply(jobs)))
         .start();
   }
 
@@ -140,6 +143,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
     serverLogs.detachAppender(errors);
     assertThat(takeLoggedErrors()).as("unexpected server errors (a request ended in a 500)").isEmpty();
   }

@@ -4,6 +4,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
@@ -11,6 +12,7 @@ import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -94,6 +96,11 @@ public final class JdbcStore implements Store {
   }
 
   @Override
+  public Map<JobState, Long> jobsByState() {
+    return database.inTransaction(JobRows::countByState);
+  }
+
+  @Override
   public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
     return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
   }
@@ -154,6 +161,15 @@ public final class JdbcStore implements Store {
   /** Sends a PostgreSQL notification, delivered to listeners when this short transaction commits. */
   void sendNotification(String channel, String payload) {
     database.inTransaction(sql -> sql.list("select pg_notify(?, ?)", row -> Boolean.TRUE, channel, payload));
+  }
+
+  /**
+   * Lets the connection pool report its gauges and timers (active, idle, pending connections, how
+   * long a connection took) to {@code meterRegistry}, a Micrometer MeterRegistry. Typed as Object so
+   * that the store needs Micrometer only where a caller brings one.
+   */
+  public void bindPoolMetrics(Object meterRegistry) {
+    database.bindPoolMetrics(meterRegistry);
   }
 
   @Override

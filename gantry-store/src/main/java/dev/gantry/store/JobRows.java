@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The {@code jobs} and {@code job_tags} tables. */
 final class JobRows {
@@ -98,6 +99,13 @@ final class JobRows {
 
   Optional<Job> lock(SqlSession sql, String id) {
     return sql.first(BY_ID + dialect.lockRowClause(), JobRows::read, id);
+  }
+
+  static Map<JobState, Long> countByState(SqlSession sql) {
+    Map<JobState, Long> counts = new TreeMap<>();
+    sql.list("select state, count(*) as jobs from jobs group by state",
+        row -> counts.put(JobState.valueOf(row.getString("state")), row.getLong("jobs")));
+    return counts;
   }
 
   static Job read(ResultSet row) throws SQLException {

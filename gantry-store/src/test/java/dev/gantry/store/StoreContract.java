@@ -72,6 +72,21 @@ public abstract class StoreContract {
   // --- jobs and transactions
 
   @Test
+  void countsJobsByStateAndFollowsTheirTransitions() {
+    assertThat(store.jobsByState()).isEmpty();
+    saved(aJob().build());
+    saved(aJob().build());
+    Job running = saved(aJob().state(JobState.RUNNING).build());
+    store.inTransaction(tx -> {
+      tx.updateJob(running.succeeded("done", T0.plusSeconds(1)));
+      return null;
+    });
+    saved(aJob().state(JobState.FAILED).build());
+
+    assertThat(store.jobsByState()).isEqualTo(Map.of(JobState.QUEUED, 2L, JobState.SUCCEEDED, 1L, JobState.FAILED, 1L));
+  }
+
+  @Test
   void keepsAJobWithItsWholeSpec() {
     Job job = saved(aJob().name("release").description("builds and ships").tags("nightly", "arm64")
         .env(Map.of("STAGE", "prod")).tasks(TestJobs.fullTask(), TestJobs.task("second")).build());

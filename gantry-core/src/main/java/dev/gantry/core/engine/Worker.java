@@ -5,6 +5,7 @@ import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
+import dev.gantry.core.spi.WorkMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -41,6 +42,12 @@ public final class Worker implements AutoCloseable {
   private volatile boolean stopping;
 
   public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings) {
+    this(store, runtime, progress, signals, clock, settings, WorkMetrics.NONE);
+  }
+
+  /** A worker that reports how long each task's container ran to {@code metrics}. */
+  public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings,
+      WorkMetrics metrics) {
     this.store = store;
     this.signals = signals;
     this.clock = clock;
@@ -49,7 +56,7 @@ public final class Worker implements AutoCloseable {
     this.timers = Executors.newScheduledThreadPool(1, Threads.named("gantry-worker-timer"));
     // A run's start and end are retried for as long as its lease would hold it anyway.
     this.executor = new TaskExecutor(store, signals, runtime, progress, clock, timers, settings.nodeId(), settings.lease(),
-        settings.hostAccess());
+        settings.hostAccess(), metrics);
     this.slotThreads = Executors.newFixedThreadPool(settings.slots(), Threads.named("gantry-task"));
     this.dispatcher = Threads.named("gantry-dispatcher").newThread(this::dispatch);
     signals.onJobCancelled(this::cancelJob);

@@ -4,11 +4,13 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +49,12 @@ public interface Store extends AutoCloseable {
 
   /** Jobs matching the query, newest first. */
   Page<Job> listJobs(JobQuery query);
+
+  /**
+   * How many jobs are in each state (states without jobs are absent). One scan of the jobs: for
+   * metrics, not for a request path.
+   */
+  Map<JobState, Long> jobsByState();
 
   /** Stores a chunk of one stream's output; returns it with its id. */
   LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at);

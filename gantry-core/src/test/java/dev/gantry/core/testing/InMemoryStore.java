@@ -5,6 +5,7 @@ import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
@@ -203,6 +204,15 @@ public final class InMemoryStore implements Store {
         .sorted(Comparator.comparing((Stored<Job> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
         .map(Stored::value)
         .toList(), query.page(), query.size()));
+  }
+
+  @Override
+  public Map<JobState, Long> jobsByState() {
+    return locked(() -> {
+      Map<JobState, Long> counts = new TreeMap<>();
+      jobs.values().forEach(s -> counts.merge(s.value().state(), 1L, Long::sum));
+      return counts;
+    });
   }
 
   private static boolean matches(Job job, JobQuery query) {

@@ -17,16 +17,16 @@ import java.util.TreeMap;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        failed_at, position, result, error, cancelled_at)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
-        result = ?, error = ?, version = version + 1
+        result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
@@ -46,7 +46,7 @@ final class JobRows {
     for (Job job : jobs) {
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
           job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-          job.error()});
+          job.error(), job.cancelledAt()});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -68,7 +68,7 @@ final class JobRows {
         : sql.first(STATE + dialect.lockRowClause(), row -> JobState.valueOf(row.getString(1)), job.id())
             .orElseThrow(() -> notStored(job));
     int updated = sql.update(UPDATE, job.state(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(),
-        job.result(), job.error(), job.id());
+        job.result(), job.error(), job.cancelledAt(), job.id());
     if (updated == 0) {
       throw notStored(job);
     }
@@ -119,7 +119,8 @@ final class JobRows {
         Timestamps.read(row, "failed_at"),
         row.getInt("position"),
         row.getString("result"),
-        row.getString("error"));
+        row.getString("error"),
+        Timestamps.read(row, "cancelled_at"));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -72,6 +72,24 @@ public abstract class StoreContract {
   // --- jobs and transactions
 
   @Test
+  void keepsWhenACancelledJobWasCancelledAndForgetsItOnRestart() {
+    Job job = saved(aJob().state(JobState.RUNNING).build());
+    Job cancelled = job.cancelled(T0.plusSeconds(3));
+    store.inTransaction(tx -> {
+      tx.updateJob(cancelled);
+      return null;
+    });
+    assertThat(store.findJob(job.id())).contains(cancelled);
+    assertThat(store.findJob(job.id()).orElseThrow().cancelledAt()).isEqualTo(T0.plusSeconds(3));
+
+    store.inTransaction(tx -> {
+      tx.updateJob(cancelled.requeued());
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().cancelledAt()).isNull();
+  }
+
+  @Test
   void countsJobsByStateAndFollowsTheirTransitions() {
     assertThat(store.jobsByState()).isEmpty();
     saved(aJob().build());

@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /**
  * A stored job: its validated spec plus where it stands. {@code position} is the 1-based index of
- * the task the job is at.
+ * the task the job is at; a SUCCEEDED job is past its last task ({@code taskCount + 1}), as in
+ * Tork, whose clients read {@code (position - 1) / taskCount} as the share done. A job that ended
+ * keeps when: {@code completedAt} (SUCCEEDED), {@code failedAt} (FAILED, TIMED_OUT) or
+ * {@code cancelledAt} (CANCELLED).
  */
 public record Job(
     String id,
@@ -17,7 +20,14 @@ public record Job(
     Instant failedAt,
     int position,
     String result,
-    String error) {
+    String error,
+    Instant cancelledAt) {
+
+  /** A job that was not cancelled. */
+  public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
+      Instant failedAt, int position, String result, String error) {
+    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, null);
+  }
 
   public static Job queued(String id, JobSpec spec, Instant now) {
     return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null);
@@ -31,17 +41,22 @@ public record Job(
     return spec.tasks().size();
   }
 
+  /** The share of its tasks the job has done, 0 to 1: the tasks before its position. */
+  public double doneShare() {
+    return Math.min(1.0, (position - 1) / (double) taskCount());
+  }
+
   public Job running(Instant now) {
     return new Job(id, spec, JobState.RUNNING, createdAt, startedAt == null ? now : startedAt,
         null, null, position, result, null);
   }
 
   public Job atPosition(int newPosition) {
-    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error);
+    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error, cancelledAt);
   }
 
   public Job succeeded(String taskResult, Instant now) {
-    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, position, taskResult, null);
+    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null);
   }
 
   public Job failed(JobState endState, String reason, Instant now) {
@@ -49,7 +64,7 @@ public record Job(
   }
 
   public Job cancelled(Instant now) {
-    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error);
+    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now);
   }
 
   public Job requeued() {

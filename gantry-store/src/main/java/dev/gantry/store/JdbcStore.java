@@ -8,6 +8,8 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
@@ -98,6 +100,39 @@ public final class JdbcStore implements Store {
   @Override
   public Map<JobState, Long> jobsByState() {
     return database.inTransaction(JobRows::countByState);
+  }
+
+  @Override
+  public void insertSchedule(ScheduledJob schedule) {
+    database.inTransaction(sql -> {
+      ScheduleRows.insert(sql, schedule);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ScheduledJob> findSchedule(String id) {
+    return database.inTransaction(sql -> ScheduleRows.find(sql, id));
+  }
+
+  @Override
+  public Page<ScheduledJob> listSchedules(int page, int size) {
+    return database.inTransaction(sql -> ScheduleRows.page(sql, page, size));
+  }
+
+  @Override
+  public boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt) {
+    return database.inTransaction(sql -> ScheduleRows.changeState(sql, id, expected, state, nextFireAt));
+  }
+
+  @Override
+  public boolean deleteSchedule(String id) {
+    return database.inTransaction(sql -> ScheduleRows.delete(sql, id));
+  }
+
+  @Override
+  public List<ScheduledJob> dueSchedules(Instant now, int limit) {
+    return database.inTransaction(sql -> ScheduleRows.due(sql, now, limit));
   }
 
   @Override

@@ -17,13 +17,13 @@ import java.util.TreeMap;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, cancelled_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-  /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
+        failed_at, position, result, error, cancelled_at, schedule_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  /** What a transition may change; id, spec (so name, description, tags), created_at and schedule_id never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
         result = ?, error = ?, cancelled_at = ?, version = version + 1
@@ -46,7 +46,7 @@ final class JobRows {
     for (Job job : jobs) {
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
           job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-          job.error(), job.cancelledAt()});
+          job.error(), job.cancelledAt(), job.scheduleId()});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -120,7 +120,8 @@ final class JobRows {
         row.getInt("position"),
         row.getString("result"),
         row.getString("error"),
-        Timestamps.read(row, "cancelled_at"));
+        Timestamps.read(row, "cancelled_at"),
+        row.getString("schedule_id"));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * the task the job is at; a SUCCEEDED job is past its last task ({@code taskCount + 1}), as in
  * Tork, whose clients read {@code (position - 1) / taskCount} as the share done. A job that ended
  * keeps when: {@code completedAt} (SUCCEEDED), {@code failedAt} (FAILED, TIMED_OUT) or
- * {@code cancelledAt} (CANCELLED).
+ * {@code cancelledAt} (CANCELLED). {@code scheduleId}: the scheduled job that started this one
+ * (null for a job submitted directly).
  */
 public record Job(
     String id,
@@ -21,16 +22,22 @@ public record Job(
     int position,
     String result,
     String error,
-    Instant cancelledAt) {
+    Instant cancelledAt,
+    String scheduleId) {
 
-  /** A job that was not cancelled. */
+  /** A job submitted directly, that was not cancelled. */
   public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
       Instant failedAt, int position, String result, String error) {
-    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, null);
+    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, null, null);
   }
 
   public static Job queued(String id, JobSpec spec, Instant now) {
-    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null);
+    return queued(id, spec, now, null);
+  }
+
+  /** A new job started by the scheduled job {@code scheduleId} (null: submitted directly). */
+  public static Job queued(String id, JobSpec spec, Instant now, String scheduleId) {
+    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId);
   }
 
   public String name() {
@@ -48,26 +55,26 @@ public record Job(
 
   public Job running(Instant now) {
     return new Job(id, spec, JobState.RUNNING, createdAt, startedAt == null ? now : startedAt,
-        null, null, position, result, null);
+        null, null, position, result, null, null, scheduleId);
   }
 
   public Job atPosition(int newPosition) {
-    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error, cancelledAt);
+    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error, cancelledAt, scheduleId);
   }
 
   public Job succeeded(String taskResult, Instant now) {
-    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null);
+    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null, null, scheduleId);
   }
 
   public Job failed(JobState endState, String reason, Instant now) {
-    return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason);
+    return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason, null, scheduleId);
   }
 
   public Job cancelled(Instant now) {
-    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now);
+    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now, scheduleId);
   }
 
   public Job requeued() {
-    return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null);
+    return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null, null, scheduleId);
   }
 }

@@ -1,0 +1,25 @@
+package dev.gantry.core.schedule;
+
+import dev.gantry.core.spec.JobSpec;
+import java.time.Instant;
+
+/**
+ * A job to start on a cron schedule. {@code nextFireAt} is the next tick to start a job for; the
+ * store advances it in the same transaction that inserts that tick's job, and only from the value
+ * it read, so each tick starts one job however many processes fire schedules.
+ */
+public record ScheduledJob(String id, JobSpec spec, String cron, ScheduleState state, Instant createdAt, Instant nextFireAt) {
+
+  public String name() {
+    return spec.name();
+  }
+
+  public ScheduledJob paused() {
+    return new ScheduledJob(id, spec, cron, ScheduleState.PAUSED, createdAt, nextFireAt);
+  }
+
+  /** Active again from {@code next}: ticks missed while paused are not made up. */
+  public ScheduledJob resumed(Instant next) {
+    return new ScheduledJob(id, spec, cron, ScheduleState.ACTIVE, createdAt, next);
+  }
+}

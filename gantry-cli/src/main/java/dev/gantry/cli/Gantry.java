@@ -13,6 +13,8 @@ import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
+import dev.gantry.core.engine.ScheduleFirer;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.engine.Worker;
 import dev.gantry.core.engine.WorkerSettings;
 import dev.gantry.core.spi.MaintenanceLock;
@@ -108,10 +110,11 @@ final class Gantry implements AutoCloseable {
         : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work());
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
-      startMaintenance(config.heartbeat(), lock, store, progress);
+      startMaintenance(config.heartbeat(), lock, store, signals, progress);
       JobService jobs = new JobService(store, signals, clock, config.hostAccess());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs), metrics));
+          Version.current()), jobs, new ClusterService(store, jobs), new ScheduleService(store, clock, config.hostAccess()),
+          metrics));
       server.start();
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
@@ -133,12 +136,13 @@ final class Gantry implements AutoCloseable {
     return runtime.describe();
   }
 
-  /** Lease and node reaping, every heartbeat, on whichever process holds the maintenance lock. */
-  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, RunProgress progress) {
+  /** Lease and node reaping and firing scheduled jobs, every heartbeat, on whichever process holds the maintenance lock. */
+  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress) {
     Maintenance maintenance = new Maintenance(lock);
     track(new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
-        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock))));
+        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)))
+        .every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock))));
   }
 
   private int runningTasks() {

@@ -2,15 +2,18 @@ package dev.gantry.server;
 
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
+import dev.gantry.server.tork.ScheduleDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +30,22 @@ public final class GantryServer implements AutoCloseable {
   private final Javalin app;
   private final List<HttpDialect> dialects;
 
-  /** A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}, with meters of its own. */
+  /**
+   * A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}, with
+   * meters of its own and without scheduled jobs.
+   */
   public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
-    this(settings, jobs, cluster, new PrometheusMetrics());
+    this(settings, jobs, cluster, null, new PrometheusMetrics());
   }
 
   /**
-   * A server speaking every dialect Gantry knows, timing its requests in {@code metrics} and
-   * showing them (with the cluster's gauges, which it adds) at {@code GET /metrics}.
+   * A server speaking every dialect Gantry knows, with {@code /scheduled-jobs} over
+   * {@code schedules} (none when null), timing its requests in {@code metrics} and showing them
+   * (with the cluster's gauges, which it adds) at {@code GET /metrics}.
    */
-  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, PrometheusMetrics metrics) {
-    this(settings, standardDialects(settings, jobs, cluster, metrics), metrics.routes());
+  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, ScheduleService schedules,
+      PrometheusMetrics metrics) {
+    this(settings, standardDialects(settings, jobs, cluster, schedules, metrics), metrics.routes());
     metrics.watch(cluster);
   }
 
@@ -67,13 +75,17 @@ public final class GantryServer implements AutoCloseable {
 
   /** The dialects a standard server speaks: adding one is one line here. */
   static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster,
-      PrometheusMetrics metrics) {
+      ScheduleService schedules, PrometheusMetrics metrics) {
     LogStreams logStreams = new LogStreams(jobs);
-    return List.of(
+    List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(cluster, metrics),
         new HadesDialect(jobs, settings, logStreams),
-        new HadesLogManagerDialect(jobs));
+        new HadesLogManagerDialect(jobs)));
+    if (schedules != null) {
+      dialects.add(new ScheduleDialect(schedules, settings.maxRequestBytes()));
+    }
+    return dialects;
   }
 
   /** Starts listening; returns this server. */

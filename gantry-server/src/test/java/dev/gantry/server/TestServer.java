@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.testing.InMemoryStore;
@@ -39,6 +40,7 @@ public final class TestServer implements AutoCloseable {
   public final LocalSignals signals = new LocalSignals();
   public final JobService jobs;
   public final ClusterService cluster;
+  public final ScheduleService schedules;
   /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
   public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
@@ -68,9 +70,10 @@ public final class TestServer implements AutoCloseable {
   private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess) {
     jobs = new JobService(store, signals, Clock.systemUTC(), hostAccess);
     cluster = new ClusterService(store, jobs);
+    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess);
     errors.start();
     serverLogs.addAppender(errors);
-    server = (dialects == null ? new GantryServer(settings, jobs, cluster, metrics) : new GantryServer(settings, dialects.apply(jobs)))
+    server = (dialects == null ? new GantryServer(settings, jobs, cluster, schedules, metrics) : new GantryServer(settings, dialects.apply(jobs)))
         .start();
   }
 

@@ -28,6 +28,8 @@ public final class Cron {
   private static final List<String> MONTHS =
       List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
   private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+  /** As the store keeps it. */
+  public static final int MAX_LENGTH = 256;
   /** Feb 29 on a fixed weekday recurs within 28 years; a plain Feb 29 within 8 (2096, 2104). */
   private static final int SEARCH_DAYS = 366 * 29;
 
@@ -60,13 +62,23 @@ public final class Cron {
     if (expression == null || expression.isBlank()) {
       throw new InvalidCronException("a cron expression is required, e.g. '0 * * * *' or '@hourly'");
     }
+    if (expression.length() > MAX_LENGTH) {
+      throw new InvalidCronException("a cron expression is at most " + MAX_LENGTH + " characters, not " + expression.length());
+    }
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (!(c == ' ' || c == '\t' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || "*,-/@".indexOf(c) >= 0)) {
+        throw new InvalidCronException("a cron expression holds only letters, digits, spaces and * , - / @, not "
+            + String.format("U+%04X", (int) c) + " at " + (i + 1));
+      }
+    }
     String trimmed = expression.trim();
     String fields = trimmed.startsWith("@") ? DESCRIPTORS.get(trimmed.toLowerCase(Locale.ROOT)) : trimmed;
     if (fields == null) {
       throw new InvalidCronException("unknown descriptor '" + shown(trimmed) + "'; known: @yearly, @annually, @monthly, "
           + "@weekly, @daily, @midnight, @hourly");
     }
-    String[] parts = fields.split("\\s+");
+    String[] parts = fields.split("[ \\t]+");
     if (parts.length != 5) {
       throw new InvalidCronException("a cron expression has 5 fields (minute hour day-of-month month day-of-week), not "
           + parts.length + ": '" + shown(trimmed) + "'");

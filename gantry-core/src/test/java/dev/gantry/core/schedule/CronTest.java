@@ -95,14 +95,26 @@ class CronTest {
       "@reboot            | unknown descriptor '@reboot'",
       "0 0 30 2 *         | '0 0 30 2 *' never fires (no such day)",
       "0 0 31 4,6,9,11 *  | never fires",
+      "* * * * *;rm       | a cron expression holds only letters, digits, spaces and * , - / @, not U+003B at 10",
   })
   void refusesWhatItCannotReadNamingTheField(String expression, String message) {
     assertThatThrownBy(() -> Cron.parse(expression)).isInstanceOf(InvalidCronException.class).hasMessageContaining(message);
   }
 
   @Test
-  void aLongExpressionIsCutInTheMessage() {
-    assertThatThrownBy(() -> Cron.parse("1,".repeat(300) + "99 * * * *"))
-        .isInstanceOf(InvalidCronException.class).hasMessageContaining("...");
+  void aLongFieldIsCutInTheMessageAndATooLongExpressionRefused() {
+    assertThatThrownBy(() -> Cron.parse("1,".repeat(100) + "99 * * * *"))
+        .isInstanceOf(InvalidCronException.class).hasMessageContaining("...").hasMessageContaining("99 is outside 0-59");
+    assertThatThrownBy(() -> Cron.parse("1,".repeat(200) + "1 * * * *"))
+        .isInstanceOf(InvalidCronException.class).hasMessage("a cron expression is at most 256 characters, not 409");
+  }
+
+  @Test
+  void refusesControlCharactersInsteadOfTrimmingThem() {
+    assertThatThrownBy(() -> Cron.parse("* * * * *\u0000")).isInstanceOf(InvalidCronException.class)
+        .hasMessageContaining("not U+0000 at 10");
+    assertThatThrownBy(() -> Cron.parse("*\r\n* * * *")).isInstanceOf(InvalidCronException.class)
+        .hasMessageContaining("not U+000D at 2");
+    assertThat(Cron.parse("\t0  *\t* * *  ").nextAfter(at("2025-03-01T10:00:00Z"))).contains(at("2025-03-01T11:00:00Z"));
   }
 }

@@ -41,6 +41,6 @@ record JobSummaryView(
     return new JobSummaryView(job.id(), job.name(), job.spec().description(), job.spec().tags(),
         TorkStates.of(job.state()), job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(),
         job.cancelledAt(), job.position(), job.taskCount(), Math.round(job.doneShare() * 1000) / 10.0, job.result(),
-        job.error(), null, null, null);
+        job.error(), null, job.scheduleId() == null ? null : new ScheduleRef(job.scheduleId()), null);
   }
 }

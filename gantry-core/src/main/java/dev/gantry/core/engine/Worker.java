@@ -8,6 +8,7 @@ import dev.gantry.core.spi.TaskRuntime;
 import dev.gantry.core.spi.WorkMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,7 @@ public final class Worker implements AutoCloseable {
   private final Clock clock;
   private final WorkerSettings settings;
   private final TaskExecutor executor;
+  private final WorkMetrics metrics;
   private final Semaphore freeSlots;
   private final Map<String, Execution> executing = new ConcurrentHashMap<>();
   private final ExecutorService slotThreads;
@@ -52,6 +54,7 @@ public final class Worker implements AutoCloseable {
     this.signals = signals;
     this.clock = clock;
     this.settings = settings;
+    this.metrics = metrics;
     this.freeSlots = new Semaphore(settings.slots());
     this.timers = Executors.newScheduledThreadPool(1, Threads.named("gantry-worker-timer"));
     // A run's start and end are retried for as long as its lease would hold it anyway.
@@ -101,7 +104,10 @@ public final class Worker implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return store.claimNext(settings.queues(), settings.nodeId(), clock.instant(), clock.instant().plus(settings.lease()));
+      Instant now = clock.instant();
+      Optional<TaskRun> claimed = store.claimNext(settings.queues(), settings.nodeId(), now, now.plus(settings.lease()));
+      claimed.ifPresent(run -> metrics.runClaimed(run.queue(), Duration.between(run.createdAt(), now)));
+      return claimed;
     } catch (RuntimeException e) {
       log.warn("could not claim work (will retry): {}", e.getMessage());
       Thread.sleep(settings.pollEvery().toMillis()); // back off while the store is unreachable

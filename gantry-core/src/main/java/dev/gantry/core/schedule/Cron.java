@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * A 5-field cron expression (minute, hour, day of month, month, day of week), read in UTC, as
- * Tork's scheduler reads it: {@code *}, values, ranges {@code a-b}, steps {@code * /n},
- * {@code a-b/n} and {@code a/n} (from a to the field's end), lists with {@code ,}, month names
+ * Tork's scheduler reads it: {@code *}, values, ranges {@code a-b}, steps ({@code a-b/n}, {@code a/n}
+ * from a to the field's end, and a star followed by {@code /n}), lists with {@code ,}, month names
  * {@code JAN}-{@code DEC}, day names {@code SUN}-{@code SAT} (0 and 7 are Sunday), and the
  * descriptors {@code @yearly @annually @monthly @weekly @daily @midnight @hourly}. When both day
  * fields are restricted, a day matching either one fires (as in every cron since Vixie's);

@@ -18,4 +18,7 @@ public interface WorkMetrics {
    * or {@code shutdown}.
    */
   void runEnded(String queue, String outcome, Duration ran);
+
+  /** A run waited {@code waited} in {@code queue}, from being queued to being claimed here. */
+  default void runClaimed(String queue, Duration waited) {}
 }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,11 +64,26 @@ public final class PrometheusMetrics implements AutoCloseable {
     return this;
   }
 
-  /** A timer per queue and outcome of how long task containers ran on this process's worker. */
+  /**
+   * Timers of this process's worker: how long task containers ran, by queue and outcome, and how
+   * long runs waited in their queue before this worker claimed them.
+   */
   public WorkMetrics work() {
-    return (queue, outcome, ran) -> Timer.builder("gantry.task.runs")
-        .description("How long task containers ran on this process, by queue and how they ended")
-        .tags("queue", queue, "outcome", outcome).register(registry).record(ran);
+    return new WorkMetrics() {
+      @Override
+      public void runEnded(String queue, String outcome, Duration ran) {
+        Timer.builder("gantry.task.runs")
+            .description("How long task containers ran on this process, by queue and how they ended")
+            .tags("queue", queue, "outcome", outcome).register(registry).record(ran);
+      }
+
+      @Override
+      public void runClaimed(String queue, Duration waited) {
+        Timer.builder("gantry.task.claims")
+            .description("How long task runs waited in their queue before this process's worker claimed them")
+            .tags("queue", queue).register(registry).record(waited.isNegative() ? Duration.ZERO : waited);
+      }
+    };
   }
 
   /** Gauges of the whole cluster, read from {@code clusterService} at each scrape. */

@@ -130,6 +130,15 @@ class ScheduledJobApiTest {
   }
 
   @Test
+  void aJobWithAScheduleSentToJobsIsPointedHere() {
+    Reply reply = server.submitYaml(NIGHTLY);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.message()).isEqualTo("schedule: a job with a schedule is created with POST /scheduled-jobs");
+    assertThat(server.storedJobs()).isZero();
+  }
+
+  @Test
   void badSchedulesAre400NamingTheFieldAndStoreNothing() {
     String job = "name: s\ntasks: [{name: t, image: busybox}]\n";
     String[][] cases = {

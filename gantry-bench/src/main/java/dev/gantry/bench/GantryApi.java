@@ -20,9 +20,16 @@ final class GantryApi {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
   GantryApi(String base) {
+    this(base, null);
+  }
+
+  /** Sending {@code token} as {@code Authorization: Bearer} with every request made by {@link #request}. */
+  GantryApi(String base, String token) {
     this.base = base;
+    this.token = token;
   }
 
   String base() {
@@ -30,7 +37,8 @@ final class GantryApi {
   }
 
   HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60));
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
   HttpRequest submitRequest(String json) {

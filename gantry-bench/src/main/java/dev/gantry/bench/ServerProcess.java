@@ -23,6 +23,8 @@ final class ServerProcess implements AutoCloseable {
 
   /** As bin/gantry starts Gantry: the quick JIT only; a -XX:TieredStopAtLevel in GANTRY_JAVA_OPTS wins. */
   static final String QUICK_JIT_ONLY = "-XX:TieredStopAtLevel=1";
+  /** bin/gantry's heap limit; an -Xmx in GANTRY_JAVA_OPTS, which comes later, wins. */
+  static final String HEAP_LIMIT = "-Xmx512m";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
@@ -67,7 +69,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The java command that runs {@code jar} as bin/gantry would: with GANTRY_JAVA_OPTS if set, and
+   * The java command that runs {@code jar} as bin/gantry would: its JIT and heap options, then GANTRY_JAVA_OPTS if set, and
    * with the class archive bin/gantry records next to the jar when there is one.
    */
   static List<String> javaJar(Path jar, String... args) {
@@ -79,6 +81,7 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(QUICK_JIT_ONLY);
+    command.add(HEAP_LIMIT);
     String opts = System.getenv("GANTRY_JAVA_OPTS");
     if (opts != null && !opts.isBlank()) {
       command.addAll(List.of(opts.trim().split("\\s+")));

@@ -3,6 +3,8 @@ package dev.gantry.cli;
 import dev.gantry.core.spec.ByteSize;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** The HTTP API's options: {@code standalone} and {@code server}. */
@@ -14,18 +16,52 @@ final class ApiOptions {
   @Option(names = "--bind", defaultValue = "${env:GANTRY_BIND:-127.0.0.1}", description = "address to listen on (env GANTRY_BIND; default ${DEFAULT-VALUE})")
   String bind;
 
-  @Option(names = "--allow-remote", defaultValue = "${env:GANTRY_ALLOW_REMOTE:-false}",
-      description = "allow --bind to a non-loopback address although Gantry has no authentication yet (env GANTRY_ALLOW_REMOTE)")
+  @Option(names = "--auth", defaultValue = "${env:GANTRY_AUTH}", paramLabel = "on|off",
+      description = "require an API token on every call but /health and /ping (env GANTRY_AUTH); on by default unless"
+          + " --bind is a loopback address; off is refused with a non-loopback --bind")
+  String auth;
+
+  @Option(names = "--admin-token-file", defaultValue = "${env:GANTRY_ADMIN_TOKEN_FILE}", paramLabel = "FILE",
+      description = "with auth on: the admin token is in FILE; when FILE does not exist, a new admin token is written"
+          + " there (mode 0600) unless the database has one; for standalone <data-dir>/admin-token by default."
+          + " GANTRY_ADMIN_TOKEN (env only) gives the token itself")
+  Path adminTokenFile;
+
+  @Option(names = "--allow-remote", hidden = true, defaultValue = "${env:GANTRY_ALLOW_REMOTE:-false}",
+      description = "deprecated and ignored: a non-loopback --bind now turns authentication on")
   boolean allowRemote;
 
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
-  GantryConfig.Api api() throws UnknownHostException {
-    if (!allowRemote && !InetAddress.getByName(bind).isLoopbackAddress()) {
-      throw new IllegalArgumentException("--bind " + bind + " is not a loopback address and Gantry has no authentication yet;"
-          + " add --allow-remote to accept that anyone who reaches the port can run containers");
+  /** {@code defaultTokenFile}: where the admin token is kept when {@code --admin-token-file} is not given (null: nowhere). */
+  GantryConfig.Api api(Path defaultTokenFile) throws UnknownHostException {
+    boolean loopback = InetAddress.getByName(bind).isLoopbackAddress();
+    boolean authOn = authOn(loopback);
+    if (allowRemote) {
+      LoggerFactory.getLogger(ApiOptions.class).warn("--allow-remote (GANTRY_ALLOW_REMOTE) is deprecated and does nothing:"
+          + " Gantry has authentication, which is on for a non-loopback --bind; drop the option");
     }
-    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody));
+    GantryConfig.Auth authConfig = authOn
+        ? new GantryConfig.Auth(true, adminTokenFile != null ? adminTokenFile : defaultTokenFile, System.getenv("GANTRY_ADMIN_TOKEN"))
+        : GantryConfig.Auth.OFF;
+    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig);
+  }
+
+  private boolean authOn(boolean loopback) {
+    if (auth == null || auth.isBlank()) {
+      return !loopback;
+    }
+    return switch (auth.strip().toLowerCase()) {
+      case "on" -> true;
+      case "off" -> {
+        if (!loopback) {
+          throw new IllegalArgumentException("--auth off is refused with --bind " + bind + ", which is not a loopback address:"
+              + " without authentication anyone who reaches the port can run containers; bind to 127.0.0.1 or leave auth on");
+        }
+        yield false;
+      }
+      default -> throw new IllegalArgumentException("--auth must be on or off, not '" + auth + "'");
+    };
   }
 }

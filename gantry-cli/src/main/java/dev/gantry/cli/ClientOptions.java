@@ -6,10 +6,14 @@ import picocli.CommandLine.Option;
 final class ClientOptions {
 
   @Option(names = "--server", defaultValue = "${env:GANTRY_SERVER:-http://localhost:8000}",
-      description = "Gantry's address (env GANTRY_SERVER; default ${DEFAULT-VALUE})")
+      description = "Gantry's address (env GANTRY_SERVER), default%n  ${DEFAULT-VALUE}")
   String server;
 
+  @Option(names = "--token", defaultValue = "${env:GANTRY_TOKEN}", paramLabel = "TOKEN",
+      description = "the API token sent with every call, where Gantry runs with auth on (env GANTRY_TOKEN; prefer the env var)")
+  String token;
+
   GantryClient client() {
-    return new GantryClient(server);
+    return new GantryClient(server, token);
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class DatabaseOptions {
 
   @Option(names = "--db-url", defaultValue = "${env:GANTRY_DB_URL}",
-      description = "JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/gantry (env GANTRY_DB_URL)")
+      description = "JDBC URL of the PostgreSQL database (env GANTRY_DB_URL), e.g.%n  jdbc:postgresql://db:5432/gantry")
   String url;
 
   @Option(names = "--db-user", defaultValue = "${env:GANTRY_DB_USER}", description = "database user (env GANTRY_DB_USER)")

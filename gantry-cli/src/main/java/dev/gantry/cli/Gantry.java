@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ClusterService;
@@ -22,6 +23,7 @@ import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.WorkMetrics;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
+import dev.gantry.server.Authenticator;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
 import dev.gantry.server.metrics.PrometheusMetrics;
@@ -62,9 +64,17 @@ final class Gantry implements AutoCloseable {
 
   /** Starts the parts of {@code config}'s role in this process; a failed start closes what it started. */
   static Gantry start(GantryConfig config) {
+    return start(config, false);
+  }
+
+  /**
+   * As {@link #start(GantryConfig)}; a {@code trial} start (--check) starts every part but does
+   * not join the cluster: it registers no node, and its worker takes no task and sweeps nothing.
+   */
+  private static Gantry start(GantryConfig config, boolean trial) {
     Gantry gantry = new Gantry();
     try {
-      gantry.startParts(config);
+      gantry.startParts(config, trial);
       return gantry;
     } catch (RuntimeException e) {
       gantry.close();
@@ -74,7 +84,7 @@ final class Gantry implements AutoCloseable {
 
   /** Starts the process's parts and stops them again: whether this configuration can run here. */
   static int check(GantryConfig config) {
-    try (Gantry gantry = start(config)) {
+    try (Gantry gantry = start(config, true)) {
       log.info("check passed: every part of this {} started; stopping", config.role().name().toLowerCase());
     }
     return 0;
@@ -88,61 +98,96 @@ final class Gantry implements AutoCloseable {
       gantry.close();
       stopped.countDown();
     }, "gantry-shutdown"));
+    StopSignals.install(gantry::stopNow);
     stopped.await();
     return 0;
   }
 
-  private void startParts(GantryConfig config) {
+  /**
+   * The HTTP port is taken first, right after the store: a start that cannot listen fails before
+   * it registers a node or claims a task. Closed last, it keeps answering (and streaming logs)
+   * while a stopping worker finishes its tasks.
+   */
+  private void startParts(GantryConfig config, boolean trial) {
+    DataDirectory.prepare(config.database());
     StoreSettings storeSettings = config.database().storeSettings();
     JdbcStore store = track(JdbcStore.open(storeSettings));
     boolean shared = config.database().usesPostgres();
     Signals signals = track(shared ? PostgresSignals.start(storeSettings, store) : new LocalSignals());
     RunProgress progress = new RunProgress(store, signals, clock, MAX_LOST);
-    Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
-    track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
-        clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
     // Only a process with the API can show its meters; a lone worker keeps none.
     PrometheusMetrics metrics = config.api() == null ? null : track(new PrometheusMetrics().bindJvm().countLogs(signals));
-    if (metrics != null) {
+    if (config.api() != null) {
       store.bindPoolMetrics(metrics.registry());
+      JobService jobs = new JobService(store, signals, clock, config.hostAccess());
+      TokenService tokens = new TokenService(store, clock);
+      boolean authOn = config.api().auth().on();
+      if (authOn) {
+        // Before the port: whoever sees /health answer finds the admin token file written.
+        AdminToken.bootstrap(tokens, config.api().auth(), trial);
+      }
+      GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
+          new ScheduleService(store, clock, config.hostAccess()), tokens);
+      server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
+          Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
+      Listening.start(server, config.api());
+    }
+    Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
+    if (!trial) {
+      track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
+          clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
     }
     String runtime = config.tasks() == null ? null
-        : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work());
+        : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
-      startMaintenance(config.heartbeat(), lock, store, signals, progress);
-      JobService jobs = new JobService(store, signals, clock, config.hostAccess());
-      server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs), new ScheduleService(store, clock, config.hostAccess()),
-          metrics));
-      server.start();
+      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial);
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
-        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port(), store.describe(),
+        server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
+            + (config.api().auth().on() ? " (auth on)" : " (auth off)"), store.describe(),
         runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
             + config.tasks().concurrency() + " at once");
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
-  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, WorkMetrics metrics) {
+  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, WorkMetrics metrics,
+      boolean takeTasks) {
     GantryConfig.Tasks tasks = config.tasks();
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
-    track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
         nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
-    worker.start();
+    if (takeTasks) {
+      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
+      worker.start();
+    }
     return runtime.describe();
   }
 
-  /** Lease and node reaping and firing scheduled jobs, every heartbeat, on whichever process holds the maintenance lock. */
-  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress) {
+  /**
+   * Lease and node reaping and (unless only checking: a check starts no job) firing scheduled jobs,
+   * every heartbeat, on whichever process holds the maintenance lock.
+   */
+  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress,
+      boolean fireSchedules) {
     Maintenance maintenance = new Maintenance(lock);
-    track(new Housekeeping()
+    Housekeeping housekeeping = new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
-        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)))
-        .every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock))));
+        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)));
+    if (fireSchedules) {
+      housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
+    }
+    track(housekeeping);
+  }
+
+  /** A stop that is waiting for running tasks hands them back now. */
+  private void stopNow() {
+    Worker running = worker;
+    if (running != null) {
+      running.stopNow();
+    }
   }
 
   private int runningTasks() {

@@ -23,10 +23,17 @@ final class GantryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI server;
+  private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  GantryClient(String server) {
+  /** {@code token}: sent as {@code Authorization: Bearer} with every call; null or blank: none. */
+  GantryClient(String server, String token) {
     this.server = URI.create(server.endsWith("/") ? server : server + "/");
+    this.token = token == null || token.isBlank() ? null : token.strip();
+  }
+
+  GantryClient(String server) {
+    this(server, null);
   }
 
   JsonNode submit(String body, String contentType) {
@@ -47,32 +54,45 @@ final class GantryClient {
     return send(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log?page=" + page + "&size=" + size)).GET());
   }
 
+  /** The id of the newest part of the job's output stored now; 0 when there is none. */
+  long newestPartId(String jobId) {
+    return log(jobId, 1, 1).path("items").path(0).path("id").asLong(0);
+  }
+
   /**
    * Follows the job's output live from the part after {@code reader}'s last one, handing each
    * part to {@code onPart}, until the job ends: returns the job's summary then, or null when the
    * connection broke off before (the reader knows where to resume).
+   *
+   * @throws ServerUnavailable when Gantry does not answer or answers 5xx: it may be restarting
    */
   JsonNode followLog(String jobId, LogEventReader reader, Consumer<JsonNode> onPart) {
-    HttpRequest request = HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
-        .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(reader.lastId()))
+    HttpRequest request = authorized(HttpRequest.newBuilder(resolve("jobs/" + encode(jobId) + "/log/stream"))
+        .header("Accept", "text/event-stream").header("Last-Event-ID", Long.toString(reader.lastId())))
         .timeout(Duration.ofSeconds(30)).GET().build();
     try {
       HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
         if (response.statusCode() >= 400) {
           String body = in.lines().collect(Collectors.joining("\n"));
-          throw new ClientException(messageOf(body) + " (HTTP " + response.statusCode() + ")");
+          String message = messageOf(body) + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode());
+          throw response.statusCode() >= 500 ? new ServerUnavailable(message) : new ClientException(message);
         }
         return reader.read(in, onPart);
       }
     } catch (ConnectException e) {
-      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+      throw new ServerUnavailable(unreachable());
     } catch (IOException e) {
       return null; // broke off: the caller may resume
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted");
     }
+  }
+
+  /** Where this client sends its calls. */
+  URI server() {
+    return server;
   }
 
   void cancel(String id) {
@@ -83,27 +103,53 @@ final class GantryClient {
     send(HttpRequest.newBuilder(resolve("jobs/" + encode(id) + "/restart")).PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  JsonNode createToken(String body) {
+    return send(HttpRequest.newBuilder(resolve("auth/tokens")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  JsonNode tokens() {
+    return send(HttpRequest.newBuilder(resolve("auth/tokens")).GET());
+  }
+
+  void revokeToken(String id) {
+    send(HttpRequest.newBuilder(resolve("auth/tokens/" + encode(id))).DELETE());
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+
+  private String hint(int status) {
+    return status != 401 ? "" : token == null ? "; give a token with --token or GANTRY_TOKEN" : "; check --token (GANTRY_TOKEN)";
+  }
+
   private URI resolve(String path) {
     return server.resolve(path);
   }
 
   private JsonNode send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
       if (response.statusCode() >= 400) {
         String message = body.path("message").asText(response.body());
-        throw new ClientException(message + " (HTTP " + response.statusCode() + ")");
+        throw new ClientException(message + " (HTTP " + response.statusCode() + ")" + hint(response.statusCode()));
       }
       return body;
     } catch (ConnectException e) {
-      throw new ClientException("cannot reach Gantry at " + server + " (is it running? see --server)");
+      throw new ServerUnavailable(unreachable());
     } catch (IOException e) {
       throw new ClientException("request to " + server + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClientException("interrupted");
     }
+  }
+
+  private String unreachable() {
+    return "cannot reach Gantry at " + server + " (is it running? see --server)";
   }
 
   private static String messageOf(String body) {
@@ -119,8 +165,15 @@ final class GantryClient {
   }
 
   /** A failed call, with a message for the user. */
-  static final class ClientException extends RuntimeException {
+  static class ClientException extends CommandFailure {
     ClientException(String message) {
+      super(message);
+    }
+  }
+
+  /** Gantry did not answer, or answered that it cannot serve now: a caller that follows may try again. */
+  static final class ServerUnavailable extends ClientException {
+    ServerUnavailable(String message) {
       super(message);
     }
   }

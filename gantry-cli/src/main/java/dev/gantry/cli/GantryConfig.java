@@ -38,9 +38,33 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
     }
   }
 
-  /** Where the HTTP API listens and how much it accepts. */
-  record Api(String bind, int port, long maxBodyBytes) {
+  /**
+   * Whether the API requires a token and where the first admin token comes from: the secret
+   * itself ({@code GANTRY_ADMIN_TOKEN}), else {@code adminTokenFile} (read when it exists, written
+   * with a new token when not); null both: the database must hold an admin token already.
+   */
+  record Auth(boolean on, Path adminTokenFile, String adminSecret) {
+    static final Auth OFF = new Auth(false, null, null);
+
+    Auth {
+      adminSecret = adminSecret == null || adminSecret.isBlank() ? null : adminSecret.strip();
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+      return "Auth[" + (on ? "on" : "off") + (adminTokenFile == null ? "" : ", " + adminTokenFile) + "]";
+    }
+  }
+
+  /** Where the HTTP API listens, how much it accepts and whether callers need a token. */
+  record Api(String bind, int port, long maxBodyBytes, Auth auth) {
+    Api(String bind, int port, long maxBodyBytes) {
+      this(bind, port, maxBodyBytes, Auth.OFF);
+    }
+
     Api {
+      auth = auth == null ? Auth.OFF : auth;
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
       }

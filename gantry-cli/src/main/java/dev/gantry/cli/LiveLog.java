@@ -1,34 +1,59 @@
 package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.cli.GantryClient.ClientException;
+import dev.gantry.cli.GantryClient.ServerUnavailable;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * Prints a job's output as it is printed, from the live log stream, until the job ends. If the
- * connection breaks (a restarting server), it reconnects and resumes after the last part it got.
+ * Follows a job's output from the live log stream until the job ends. When the connection breaks
+ * or the server stops answering (a restart), it tries again with backoff and resumes after the
+ * last part it got, so no part is lost or printed twice; it gives up only when the server has not
+ * answered for {@link #GIVE_UP_AFTER}.
  */
 final class LiveLog {
 
-  private static final int RECONNECTS = 10;
-  private static final long RECONNECT_PAUSE_MILLIS = 1000;
+  static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+  private static final long FIRST_PAUSE_MILLIS = 200;
+  private static final long LONGEST_PAUSE_MILLIS = 5_000;
 
   private LiveLog() {}
 
-  /** Returns the ended job's summary. */
-  static JsonNode follow(GantryClient client, String jobId, PrintStream out) throws InterruptedException {
+  /** Hands each part to {@code onPart} and returns the ended job's summary; says on {@code err} when it lost the server. */
+  static JsonNode follow(GantryClient client, String jobId, Consumer<JsonNode> onPart, PrintStream err) throws InterruptedException {
     LogEventReader reader = new LogEventReader(0);
-    for (int attempt = 0; ; attempt++) {
-      JsonNode end = client.followLog(jobId, reader, part -> {
-        out.print(part.path("contents").asText());
-        out.flush();
-      });
-      if (end != null) {
-        return end;
+    boolean answered = false;
+    boolean lost = false;
+    long pause = FIRST_PAUSE_MILLIS;
+    long lastAnswer = System.nanoTime();
+    while (true) {
+      try {
+        JsonNode end = client.followLog(jobId, reader, onPart);
+        if (end != null) {
+          return end;
+        }
+        // It answered, then the stream broke off: resume shortly.
+        answered = true;
+        lost = false;
+        lastAnswer = System.nanoTime();
+        pause = FIRST_PAUSE_MILLIS;
+      } catch (ServerUnavailable e) {
+        if (!answered) {
+          throw e; // never reached: a wrong --server, not a restart
+        }
+        if (!lost) {
+          err.println("gantry: " + Terminal.line(e.getMessage()) + "; trying again until it answers");
+          lost = true;
+        }
+        if (System.nanoTime() - lastAnswer > GIVE_UP_AFTER.toNanos()) {
+          throw new ClientException("Gantry at " + client.server() + " has not answered for " + GIVE_UP_AFTER.toMinutes()
+              + " minutes; giving up following job " + jobId + " (gantry logs " + jobId + " -f picks it up again)");
+        }
       }
-      if (attempt == RECONNECTS) {
-        throw new GantryClient.ClientException("lost the log stream of job " + jobId + " " + RECONNECTS + " times; giving up");
-      }
-      Thread.sleep(RECONNECT_PAUSE_MILLIS); // a client-side pause before reconnecting; nothing to wait on
+      Thread.sleep(pause); // a client's backoff: there is nothing to wait on but time
+      pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
     }
   }
 }

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.Marker;
 import java.util.List;
 
 /**
@@ -47,6 +50,19 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     // Jetty's parser warns once per malformed request (URI or header too large...): a client's doing,
     // which a flood of them would turn into a flood of lines. Gantry's MalformedRequestLog counts them instead.
     context.getLogger(JETTY_PARSER).setLevel(Level.ERROR);
+    context.addTurboFilter(new JavalinStartFailure());
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Javalin logs a failed start (a port in use) as an ERROR with its stack trace before it
+   * throws; Gantry reports that failure itself, in one line, so this drops Javalin's.
+   */
+  private static final class JavalinStartFailure extends TurboFilter {
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+      return level == Level.ERROR && "io.javalin.Javalin".equals(logger.getName()) && "Failed to start Javalin".equals(format)
+          ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
   }
 }

@@ -1,17 +1,17 @@
 package dev.gantry.cli;
 
-import dev.gantry.cli.GantryClient.ClientException;
-import dev.gantry.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code gantry}: run Gantry, or talk to a running one. */
-@Command(name = "gantry", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "gantry", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
     description = "A self-hosted container job runner.",
     subcommands = {
         StandaloneCommand.class, ServerCommand.class, WorkerCommand.class,
         ClientCommands.Submit.class, ClientCommands.Jobs.class, ClientCommands.Status.class,
-        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class})
+        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class,
+        TokenCommands.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -19,15 +19,12 @@ public final class Main {
   }
 
   static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ClientException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
-          || e instanceof StoreException) {
-        commandLine.getErr().println("gantry: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
-    return cli.execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** Every command, with one way to fail ({@link OneLineErrors}) and --help and --version on each. */
+  static CommandLine commandLine() {
+    OneLineErrors errors = new OneLineErrors();
+    return new CommandLine(new Main()).setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
   }
 }

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gantry server}: the API and the maintenance loops, sharing a PostgreSQL database with workers. */
-@Command(name = "server", mixinStandardHelpOptions = true,
-    description = {"Run the API and the maintenance loops on a shared PostgreSQL database; `gantry worker` processes run the tasks.",
+@Command(name = "server", description = {"Run the API and the maintenance loops on a shared PostgreSQL database; `gantry worker` processes run the tasks.",
         "Any number of servers may run: each serves the API, one at a time runs maintenance."})
 final class ServerCommand implements Callable<Integer> {
 
@@ -23,6 +22,6 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(), null, node.heartbeat(), hostAccess.policy());
+    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(null), null, node.heartbeat(), hostAccess.policy());
   }
 }

@@ -9,8 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gantry standalone}: API, worker and maintenance in one process. */
-@Command(name = "standalone", mixinStandardHelpOptions = true,
-    description = "Run the API, a worker and the maintenance loops in one process (H2 database in --data-dir by default).")
+@Command(name = "standalone", description = "Run the API, a worker and the maintenance loops in one process (H2 database in --data-dir by default).")
 final class StandaloneCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", defaultValue = "${env:GANTRY_DATA_DIR:-gantry-data}",
@@ -29,6 +28,6 @@ final class StandaloneCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(), tasks.tasks(), node.heartbeat(), hostAccess.policy());
+    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(dataDir.resolve("admin-token")), tasks.tasks(), node.heartbeat(), hostAccess.policy());
   }
 }

@@ -20,7 +20,7 @@ final class TaskOptions {
       description = "the queues to take tasks from, comma-separated (env GANTRY_QUEUES; default ${DEFAULT-VALUE})")
   String queues;
 
-  @Option(names = "--docker-host", defaultValue = "${env:DOCKER_HOST:-unix:///var/run/docker.sock}", description = "Docker engine (env DOCKER_HOST; default ${DEFAULT-VALUE})")
+  @Option(names = "--docker-host", defaultValue = "${env:DOCKER_HOST:-unix:///var/run/docker.sock}", description = "Docker engine (env DOCKER_HOST), default%n  ${DEFAULT-VALUE}")
   String dockerHost;
 
   @Option(names = "--pull-policy", defaultValue = "${env:GANTRY_PULL_POLICY:-if-not-present}",

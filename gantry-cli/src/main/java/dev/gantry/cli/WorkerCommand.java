@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code gantry worker}: runs the tasks of the queues it serves, from a PostgreSQL database shared with servers. */
-@Command(name = "worker", mixinStandardHelpOptions = true,
-    description = {"Run tasks from the queues given by --queues, taking them from a shared PostgreSQL database.",
+@Command(name = "worker", description = {"Run tasks from the queues given by --queues, taking them from a shared PostgreSQL database.",
         "On SIGTERM it stops taking tasks, lets running ones finish for --shutdown-grace, hands back the rest and deregisters."})
 final class WorkerCommand implements Callable<Integer> {
 

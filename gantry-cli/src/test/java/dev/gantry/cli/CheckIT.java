@@ -40,6 +40,18 @@ class CheckIT {
   }
 
   @Test
+  void aCheckDoesNotRegisterAsANode() {
+    Services.requireDocker();
+    assertThat(gantry("standalone", "--check", "--port", "0", "--data-dir", dataDir.toString()).exitCode()).isZero();
+    assertThat(gantry("standalone", "--check", "--port", "0", "--data-dir", dataDir.toString()).exitCode()).isZero();
+    try (StandaloneFixture gantry = new StandaloneFixture(dataDir)) {
+      // Only the process now running: neither check left a node behind, OFFLINE or not.
+      assertThat(gantry.http().get("/nodes").body()).singleElement()
+          .satisfies(node -> assertThat(node.path("status").asText()).isEqualTo("UP"));
+    }
+  }
+
+  @Test
   void anUnreachableDatabaseIsOneLineAndExitCode2() {
     Run run = gantry("standalone", "--check", "--port", "0", "--data-dir", dataDir.toString(),
         "--db-url", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here");

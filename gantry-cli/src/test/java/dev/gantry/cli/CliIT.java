@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,14 +76,45 @@ class CliIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     String id = run.out().lines().findFirst().orElseThrow();
     assertThat(id).matches("[0-9a-f]{32}");
-    assertThat(run.out()).contains("printing", "[say hello] COMPLETED", "COMPLETED: hello world");
+    assertThat(run.out()).isEqualTo(id + "\n[say hello] RUNNING\nprinting\n[say hello] COMPLETED\njob " + id + " COMPLETED: hello world\n");
 
     Run status = gantry("status", id);
     assertThat(status.out()).contains(id, "hello", "COMPLETED", "result: hello world", "say hello");
     Run logs = gantry("logs", id);
-    assertThat(logs.out()).isEqualTo("printing\n");
+    assertThat(logs.out()).isEqualTo("[say hello]\nprinting\n");
     Run jobs = gantry("jobs", "-q", "tag:cli-test");
+    assertThat(jobs.out().lines()).hasSize(3).last().isEqualTo("page 1 of 1, 1 job");
     assertThat(jobs.out()).contains(id, "COMPLETED", "hello");
+  }
+
+  @Test
+  void submitFollowPrintsEveryTasksLinesUnderThatTask() throws IOException {
+    Path job = file("three.yaml", """
+        name: three tasks
+        tasks:
+          - {name: first, image: "busybox:latest", network: none, run: "echo one; echo two"}
+          - {name: quiet, image: "busybox:latest", network: none, run: "true"}
+          - {name: third, image: "busybox:latest", network: none, run: "echo three; exit 3"}
+        """);
+    Run run = gantry("submit", job.toString(), "--follow");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    String id = run.out().lines().findFirst().orElseThrow();
+    // A task without output shows RUNNING only if a poll saw it running.
+    assertThat(run.out()).matches(Pattern.quote(id + "\n[first] RUNNING\none\ntwo\n[first] COMPLETED\n") + "(\\[quiet\\] RUNNING\n)?"
+        + Pattern.quote("[quiet] COMPLETED\n[third] RUNNING\nthree\n[third] FAILED: exit code 3: three\njob " + id + " FAILED\n"));
+    assertThat(gantry("logs", id).out()).isEqualTo("[first]\none\ntwo\n[third]\nthree\n");
+  }
+
+  @Test
+  void namesAndLinesCannotDriveTheTerminal() throws IOException {
+    Path job = file("evil.json", "{\"name\":\"evil\\u001b[2J\\nFAKE ROW\",\"tasks\":[{\"name\":\"t\\r\",\"image\":\"busybox:latest\","
+        + "\"network\":\"none\",\"run\":\"printf 'a\\\\033[31mred\\\\rX\\\\n'\"}]}");
+    Run run = gantry("submit", job.toString(), "--follow");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String id = run.out().lines().findFirst().orElseThrow();
+    assertThat(gantry("logs", id).out()).isEqualTo("[t\\r]\na\\e[31mred\\rX\n");
+    assertThat(gantry("status", id).out()).contains("evil\\e[2J\\nFAKE ROW").doesNotContain("\u001b");
+    assertThat(gantry("jobs", "-q", "evil").out()).contains("evil\\e[2J\\nFAKE ROW").doesNotContain("\u001b", "\r");
   }
 
   @Test
@@ -97,7 +129,8 @@ class CliIT {
         """);
     Run run = gantry("logs", id, "-f");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).startsWith("one\n").contains("two\n", "three\n");
+    // stdout and stderr come through separate pipes: only the order within each is known.
+    assertThat(run.out()).startsWith("[t]\none\n").contains("two\n", "three\n").hasLineCount(4);
     assertThat(gantry.http().job(id).path("state").asText()).isEqualTo("COMPLETED");
   }
 

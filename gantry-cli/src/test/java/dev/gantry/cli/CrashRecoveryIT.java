@@ -65,9 +65,8 @@ class CrashRecoveryIT {
   }
 
   private Process startStandaloneProcess(int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "standalone",
-        "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--lease", "3s")
+    return new ProcessBuilder(GantryCommand.of(List.of(),
+        List.of("standalone", "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--lease", "3s")))
         .redirectErrorStream(true)
         .redirectOutput(new File(dataDir.toFile(), "standalone.log"))
         .start();

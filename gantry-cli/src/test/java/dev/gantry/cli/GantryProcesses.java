@@ -58,11 +58,7 @@ final class GantryProcesses implements AutoCloseable {
   private GantryProcess start(String role, List<String> args, Integer port) {
     String name = role + "-" + (++count);
     Path log = logs.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(args);
+    List<String> command = new ArrayList<>(GantryCommand.of(JVM_OPTIONS, args));
     command.addAll(List.of("--db-url", database.url()));
     if (port == null) {
       command.addAll(List.of("--docker-host", Services.DOCKER_HOST));

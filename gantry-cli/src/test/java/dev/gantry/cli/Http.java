@@ -16,9 +16,16 @@ final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String authorization;
 
   Http(int port) {
+    this(port, null);
+  }
+
+  /** Sending {@code Authorization: Bearer token} with every request (null: no header). */
+  Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.authorization = token == null ? null : "Bearer " + token;
   }
 
   String base() {
@@ -59,6 +66,9 @@ final class Http {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body()));

@@ -35,9 +35,28 @@ class StandaloneCommandTest {
   }
 
   @Test
-  void refusesToListenBeyondLoopbackWithoutConsent() throws Exception {
-    assertThatThrownBy(() -> parse("--bind", "0.0.0.0")).hasMessageContaining("--allow-remote");
-    assertThat(parse("--bind", "0.0.0.0", "--allow-remote").api().bind()).isEqualTo("0.0.0.0");
+  void authenticationIsOnUnlessOnlyLoopbackListens() throws Exception {
+    assertThat(parse().api().auth().on()).isFalse();
+    assertThat(parse("--auth", "on").api().auth().on()).isTrue();
+    GantryConfig remote = parse("--bind", "0.0.0.0", "--data-dir", "/srv/gantry");
+    assertThat(remote.api().auth().on()).isTrue();
+    assertThat(remote.api().auth().adminTokenFile()).isEqualTo(java.nio.file.Path.of("/srv/gantry/admin-token"));
+    assertThat(parse("--auth", "on", "--admin-token-file", "/run/admin").api().auth().adminTokenFile())
+        .isEqualTo(java.nio.file.Path.of("/run/admin"));
+  }
+
+  @Test
+  void refusesAuthOffBeyondLoopbackSayingWhy() {
+    assertThatThrownBy(() -> parse("--bind", "0.0.0.0", "--auth", "off"))
+        .hasMessageContaining("--auth off is refused with --bind 0.0.0.0").hasMessageContaining("anyone who reaches the port");
+    assertThatThrownBy(() -> parse("--auth", "maybe")).hasMessageContaining("--auth must be on or off");
+  }
+
+  @Test
+  void theOldAllowRemoteIsAcceptedAndChangesNothing() throws Exception {
+    GantryConfig config = parse("--bind", "0.0.0.0", "--allow-remote");
+    assertThat(config.api().bind()).isEqualTo("0.0.0.0");
+    assertThat(config.api().auth().on()).isTrue();
   }
 
   @Test

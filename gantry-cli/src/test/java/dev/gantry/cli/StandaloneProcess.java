@@ -29,10 +29,9 @@ final class StandaloneProcess {
 
   /** Starts the process (appending to its log) and waits until /health answers 200. */
   Http start(Duration timeout) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "standalone", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
-    command.addAll(options);
+    List<String> args = new java.util.ArrayList<>(List.of("standalone", "--port", Integer.toString(port), "--data-dir", dataDir.toString()));
+    args.addAll(options);
+    List<String> command = GantryCommand.of(List.of(), args);
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString()))).start();
     starts++;
@@ -59,6 +58,16 @@ final class StandaloneProcess {
     process.waitFor();
   }
 
+  /** One SIGTERM, as an operator's Ctrl-C or service manager sends it; does not wait. */
+  void sigterm() {
+    process.destroy();
+  }
+
+  /** Waits for the process to exit; false when it still runs at the deadline. */
+  boolean awaitExit(Duration deadline) throws InterruptedException {
+    return process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   /** SIGTERM, then SIGKILL if it does not stop in time. */
   void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
@@ -71,6 +80,10 @@ final class StandaloneProcess {
 
   Path log() {
     return log;
+  }
+
+  int port() {
+    return port;
   }
 
   private static int freePort() throws IOException {

@@ -68,7 +68,8 @@ public final class DockerRuntime implements TaskRuntime {
     try {
       verify();
     } catch (IllegalStateException e) {
-      log.warn("{}; task runs will fail until it answers", e.getMessage());
+      // Not a warning: a process that needs the engine calls verify() and refuses to start with this message.
+      log.debug("{}; task runs will fail until it answers", e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.ScheduleService;
@@ -10,6 +11,7 @@ import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
+import dev.gantry.server.tork.TokenDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
@@ -29,32 +31,45 @@ public final class GantryServer implements AutoCloseable {
   private final ServerSettings settings;
   private final Javalin app;
   private final List<HttpDialect> dialects;
+  private final List<Route> routes = new ArrayList<>();
 
   /**
-   * A server speaking every dialect Gantry knows, backed by {@code jobs} and {@code cluster}, with
-   * meters of its own and without scheduled jobs.
+   * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
+   * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
+   * they are not null.
+   */
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+
+  /**
+   * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
+   * authentication (loopback only), with meters of its own.
    */
   public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
-    this(settings, jobs, cluster, null, new PrometheusMetrics());
+    this(settings, new Services(jobs, cluster, null, null), new PrometheusMetrics(), Authenticator.OFF);
   }
 
   /**
-   * A server speaking every dialect Gantry knows, with {@code /scheduled-jobs} over
-   * {@code schedules} (none when null), timing its requests in {@code metrics} and showing them
-   * (with the cluster's gauges, which it adds) at {@code GET /metrics}.
+   * A server speaking every dialect Gantry knows over {@code services}; {@code authenticator} says
+   * who each request's caller is. It times its requests in {@code metrics} and shows them (with
+   * the cluster's gauges, which it adds) at {@code GET /metrics}.
    */
-  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, ScheduleService schedules,
-      PrometheusMetrics metrics) {
-    this(settings, standardDialects(settings, jobs, cluster, schedules, metrics), metrics.routes());
-    metrics.watch(cluster);
+  public GantryServer(ServerSettings settings, Services services, PrometheusMetrics metrics,
+      Authenticator authenticator) {
+    this(settings, standardDialects(settings, services, metrics), authenticator, metrics.routes());
   }
 
-  /** A server speaking exactly {@code dialects}; one of them must own {@code /}. */
+  /** A server speaking exactly {@code dialects}, without authentication; one of them must own {@code /}. */
   public GantryServer(ServerSettings settings, List<HttpDialect> dialects) {
-    this(settings, dialects, new PrometheusMetrics().routes());
+    this(settings, dialects, Authenticator.OFF);
   }
 
-  private GantryServer(ServerSettings settings, List<HttpDialect> dialects, RouteTimers timers) {
+  /** A server speaking exactly {@code dialects}, each route authenticated by {@code authenticator} unless it is open. */
+  public GantryServer(ServerSettings settings, List<HttpDialect> dialects, Authenticator authenticator) {
+    this(settings, dialects, authenticator, new PrometheusMetrics().routes());
+  }
+
+  private GantryServer(ServerSettings settings, List<HttpDialect> dialects, Authenticator authenticator,
+      RouteTimers timers) {
     this.settings = settings;
     this.dialects = List.copyOf(dialects);
     PathOwners owners = new PathOwners(dialects);
@@ -69,23 +84,31 @@ public final class GantryServer implements AutoCloseable {
     app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     app.exception(Exception.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     for (HttpDialect dialect : dialects) {
-      dialect.register(new DialectRoutes(app, dialect, timers));
+      dialect.register(new DialectRoutes(app, dialect, authenticator, routes, timers));
     }
   }
 
   /** The dialects a standard server speaks: adding one is one line here. */
-  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster,
-      ScheduleService schedules, PrometheusMetrics metrics) {
+  static List<HttpDialect> standardDialects(ServerSettings settings, Services services, PrometheusMetrics metrics) {
+    JobService jobs = services.jobs();
     LogStreams logStreams = new LogStreams(jobs);
     List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
-        new ClusterDialect(cluster, metrics),
+        new ClusterDialect(services.cluster(), metrics),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs)));
-    if (schedules != null) {
-      dialects.add(new ScheduleDialect(schedules, settings.maxRequestBytes()));
+    if (services.schedules() != null) {
+      dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
+    }
+    if (services.tokens() != null) {
+      dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
     }
     return dialects;
+  }
+
+  /** Every route the dialects added, in the order they added them: what the tests enumerate. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
   }
 
   /** Starts listening; returns this server. */

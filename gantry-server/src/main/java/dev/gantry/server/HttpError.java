@@ -1,5 +1,8 @@
 package dev.gantry.server;
 
+import dev.gantry.core.auth.AccessDeniedException;
+import dev.gantry.core.auth.InvalidAuthRequestException;
+import dev.gantry.core.auth.UnauthenticatedException;
 import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.schedule.ScheduleStateException;
@@ -20,10 +23,22 @@ import org.slf4j.LoggerFactory;
 public record HttpError(int status, String message) {
 
   private static final Logger log = LoggerFactory.getLogger(HttpError.class);
+  /** The credentials a 401 asks for: a token, as Bearer or as a Basic password. */
+  static final String CHALLENGE = "Bearer realm=\"gantry\", Basic realm=\"gantry\"";
 
-  /** Classifies {@code error}; a 405 also sets the {@code Allow} header on {@code ctx}. */
+  /**
+   * Classifies {@code error}; a 405 also sets the {@code Allow} header on {@code ctx}, a 401 the
+   * {@code WWW-Authenticate} header.
+   */
   public static HttpError of(Context ctx, Exception error, Function<JobStateException, String> stateMessage) {
-    if (error instanceof InvalidJobException e) {
+    if (error instanceof UnauthenticatedException e) {
+      ctx.header("WWW-Authenticate", CHALLENGE);
+      return new HttpError(401, e.getMessage());
+    } else if (error instanceof AccessDeniedException e) {
+      return new HttpError(403, e.getMessage());
+    } else if (error instanceof InvalidAuthRequestException e) {
+      return new HttpError(400, e.getMessage());
+    } else if (error instanceof InvalidJobException e) {
       return new HttpError(400, e.getMessage());
     } else if (error instanceof NotFoundException e) {
       return new HttpError(404, e.getMessage());

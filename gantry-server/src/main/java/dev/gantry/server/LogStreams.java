@@ -49,7 +49,7 @@ public final class LogStreams implements AutoCloseable {
    * ends. Throws NotFoundException for an unknown job, 503 when too many streams are open.
    */
   public void stream(Context ctx, String jobId, long afterId, LogFormat format) {
-    LogFollower follower = jobs.follow(jobId, afterId);
+    LogFollower follower = jobs.follow(Callers.of(ctx), jobId, afterId);
     ctx.status(200).contentType(format.contentType()).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
     // A silent task may print nothing for longer than the connection's idle timeout.
     Request base = Request.getBaseRequest(ctx.req());

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
@@ -14,6 +15,7 @@ import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.testing.InMemoryStore;
+import dev.gantry.core.testing.InMemoryTokenStore;
 import dev.gantry.core.testing.ManualWorker;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import java.io.IOException;
@@ -44,6 +46,10 @@ public final class TestServer implements AutoCloseable {
   /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
   public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
+  public final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
+  public final TokenService tokens = new TokenService(tokenStore, Clock.systemUTC());
+  /** With authentication on: the secret of an admin token; null otherwise. */
+  public final String adminToken;
   private final GantryServer server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ListAppender<ILoggingEvent> errors = new ListAppender<>();
@@ -64,17 +70,36 @@ public final class TestServer implements AutoCloseable {
 
   /** A standard server whose jobs may reach what {@code hostAccess} allows. */
   public TestServer(HostAccessPolicy hostAccess) {
-    this(ServerSettings.defaults().withPort(0), null, hostAccess);
+    this(ServerSettings.defaults().withPort(0), null, hostAccess, false);
   }
 
   private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess) {
+    this(settings, dialects, hostAccess, false);
+  }
+
+  private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess,
+      boolean authOn) {
     jobs = new JobService(store, signals, Clock.systemUTC(), hostAccess);
     cluster = new ClusterService(store, jobs);
     schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess);
     errors.start();
     serverLogs.addAppender(errors);
-    server = (dialects == null ? new GantryServer(settings, jobs, cluster, schedules, metrics) : new GantryServer(settings, dialects.apply(jobs)))
-        .start();
+    adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
+    server = (dialects != null ? new GantryServer(settings, dialects.apply(jobs))
+        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens), metrics,
+            Authenticator.tokens(tokens))
+        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null), metrics,
+            Authenticator.OFF)).start();
+  }
+
+  /** A standard server with authentication on and token management: every route but the open ones needs a token. */
+  public static TestServer withAuth() {
+    return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, true);
+  }
+
+  /** Every route of the server, as its dialects added them. */
+  public List<Route> routes() {
+    return server.routes();
   }
 
   public URI uri(String pathAndQuery) {

@@ -1,5 +1,6 @@
 package dev.gantry.store;
 
+import dev.gantry.core.auth.ApiToken;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
@@ -12,6 +13,7 @@ import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
+import dev.gantry.core.spi.TokenStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import java.util.function.Function;
  * The store on H2 or PostgreSQL over JDBC. Every method is one transaction. Instants come back
  * truncated to microseconds (see {@link Timestamps}).
  */
-public final class JdbcStore implements Store {
+public final class JdbcStore implements Store, TokenStore {
 
   private final Database database;
   private final String description;
@@ -205,6 +207,48 @@ public final class JdbcStore implements Store {
    */
   public void bindPoolMetrics(Object meterRegistry) {
     database.bindPoolMetrics(meterRegistry);
+  }
+
+  @Override
+  public void insertToken(ApiToken token) {
+    try {
+      database.inTransaction(sql -> {
+        TokenRows.insert(sql, token);
+        return null;
+      });
+    } catch (StoreException first) {
+      // Two first tokens of one new user at once: the other transaction inserted the user. Once
+      // more finds it; any other failure fails again.
+      database.inTransaction(sql -> {
+        TokenRows.insert(sql, token);
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public Optional<ApiToken> findTokenByHash(String secretHash) {
+    return database.inTransaction(sql -> TokenRows.byHash(sql, secretHash));
+  }
+
+  @Override
+  public Optional<ApiToken> findToken(String id) {
+    return database.inTransaction(sql -> TokenRows.byId(sql, id));
+  }
+
+  @Override
+  public List<ApiToken> tokens(String user) {
+    return database.inTransaction(sql -> TokenRows.of(sql, user));
+  }
+
+  @Override
+  public boolean revokeToken(String id, Instant at) {
+    return database.inTransaction(sql -> TokenRows.revoke(sql, id, at));
+  }
+
+  @Override
+  public boolean hasValidAdminToken(Instant now) {
+    return database.inTransaction(sql -> TokenRows.hasValidAdmin(sql, now));
   }
 
   @Override

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id,"
+      + " owner";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, cancelled_at, schedule_id)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-  /** What a transition may change; id, spec (so name, description, tags), created_at and schedule_id never do. */
+        failed_at, position, result, error, cancelled_at, schedule_id, owner)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  /** What a transition may change; id, spec (so name, description, tags), created_at, schedule_id and owner never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
         result = ?, error = ?, cancelled_at = ?, version = version + 1
@@ -46,7 +47,7 @@ final class JobRows {
     for (Job job : jobs) {
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(), SpecJson.write(job.spec()),
           job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(), job.result(),
-          job.error(), job.cancelledAt(), job.scheduleId()});
+          job.error(), job.cancelledAt(), job.scheduleId(), job.owner()});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -121,7 +122,8 @@ final class JobRows {
         row.getString("result"),
         row.getString("error"),
         Timestamps.read(row, "cancelled_at"),
-        row.getString("schedule_id"));
+        row.getString("schedule_id"),
+        row.getString("owner"));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -12,13 +12,14 @@ import java.util.Optional;
 /** The {@code scheduled_jobs} table. */
 final class ScheduleRows {
 
-  private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at";
+  private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at, owner";
 
   private ScheduleRows() {}
 
   static void insert(SqlSession sql, ScheduledJob schedule) {
-    sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)", schedule.id(),
-        SpecJson.write(schedule.spec()), schedule.cron(), schedule.state(), schedule.createdAt(), schedule.nextFireAt());
+    sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", schedule.id(),
+        SpecJson.write(schedule.spec()), schedule.cron(), schedule.state(), schedule.createdAt(), schedule.nextFireAt(),
+        schedule.owner());
   }
 
   static Optional<ScheduledJob> find(SqlSession sql, String id) {
@@ -59,6 +60,6 @@ final class ScheduleRows {
   private static ScheduledJob read(ResultSet row) throws SQLException {
     return new ScheduledJob(row.getString("id"), SpecJson.read(row.getString("spec")), row.getString("cron"),
         ScheduleState.valueOf(row.getString("state")), Timestamps.read(row, "created_at"),
-        Timestamps.read(row, "next_fire_at"));
+        Timestamps.read(row, "next_fire_at"), row.getString("owner"));
   }
 }

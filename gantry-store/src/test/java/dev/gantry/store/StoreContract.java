@@ -77,7 +77,7 @@ public abstract class StoreContract {
 
   private ScheduledJob aSchedule(String id, Instant createdAt, Instant next) {
     return new ScheduledJob(id, aJob().name("nightly " + id).tags("cron").build().spec(), "*/5 * * * *",
-        ScheduleState.ACTIVE, createdAt, next);
+        ScheduleState.ACTIVE, createdAt, next, "alice");
   }
 
   @Test
@@ -130,7 +130,7 @@ public abstract class StoreContract {
     List<String> fired = new CopyOnWriteArrayList<>();
 
     runConcurrently(8, () -> {
-      Job job = Job.queued(dev.gantry.core.engine.Ids.newId(), aJob().build().spec(), tick, "s1");
+      Job job = Job.queued(dev.gantry.core.engine.Ids.newId(), "alice", aJob().build().spec(), tick, "s1");
       boolean won = store.inTransaction(tx -> {
         if (!tx.advanceSchedule("s1", tick, tick.plusSeconds(300))) {
           return false;
@@ -146,6 +146,7 @@ public abstract class StoreContract {
 
     assertThat(fired).hasSize(1);
     assertThat(store.findJob(fired.get(0)).orElseThrow().scheduleId()).isEqualTo("s1");
+    assertThat(store.findJob(fired.get(0)).orElseThrow().owner()).isEqualTo("alice");
     assertThat(store.listJobs(JobQuery.parse(null, 1, 20)).totalItems()).isEqualTo(1);
     assertThat(store.findSchedule("s1").orElseThrow().nextFireAt()).isEqualTo(tick.plusSeconds(300));
   }
@@ -895,5 +896,23 @@ public abstract class StoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aJobKeepsItsOwnerThroughItsTransitions() {
+    Job job = Job.queued(TestJobs.newId(), "alice", aJob().build().spec(), T0);
+    Job unowned = aJob().build();
+    store.inTransaction(tx -> {
+      tx.insertJobs(List.of(job, unowned));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      tx.updateJob(tx.lockJob(job.id()).orElseThrow().cancelled(T0.plusSeconds(1)));
+      return null;
+    });
+
+    assertThat(store.findJob(job.id()).orElseThrow().owner()).isEqualTo("alice");
+    assertThat(store.findJob(unowned.id()).orElseThrow().owner()).isNull();
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 10)).items()).extracting(Job::owner).containsExactlyInAnyOrder("alice", null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
 import dev.gantry.core.cluster.ClusterLoad;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
@@ -13,7 +15,11 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What users see of the processes sharing the store and of the queues; and emptying a queue. */
+/**
+ * What users see of the processes sharing the store and of the queues; and emptying a queue. The
+ * forms taking the caller's {@link Principal} are the dialects': looking needs {@code jobs:read},
+ * emptying a queue {@code admin}.
+ */
 public final class ClusterService {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
@@ -24,6 +30,37 @@ public final class ClusterService {
   public ClusterService(Store store, JobService jobs) {
     this.store = store;
     this.jobs = jobs;
+  }
+
+  public List<Node> nodes(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return nodes();
+  }
+
+  public List<QueueStats> queues(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return queues();
+  }
+
+  public QueueStats queue(Principal caller, String name) {
+    caller.require(Scope.JOBS_READ);
+    return queue(name);
+  }
+
+  public ClusterLoad load(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return load();
+  }
+
+  public Map<JobState, Long> jobsByState(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return jobsByState();
+  }
+
+  /** {@link #purge(String)} for {@code caller}: it cancels other users' jobs, so it needs {@code admin}. */
+  public int purge(Principal caller, String name) {
+    caller.require(Scope.ADMIN);
+    return purge(name);
   }
 
   /** Every node, UP and OFFLINE (until forgotten), oldest first. */

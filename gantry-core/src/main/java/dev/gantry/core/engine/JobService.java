@@ -1,5 +1,7 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
@@ -19,7 +21,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this. */
+/**
+ * What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this, through
+ * the methods that take the caller's {@link Principal}: they check its scopes here, in one place
+ * (reading needs {@code jobs:read}, changing {@code jobs:write}). The forms without a principal
+ * are the process's own calls (callbacks, tests) and check nothing.
+ */
 public final class JobService {
 
   private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -69,15 +76,77 @@ public final class JobService {
    * or '_'; a duplicate fails the transaction, so use a random one.
    */
   public Job submit(String id, JobSpec spec) {
+    return submit(id, null, spec);
+  }
+
+  private Job submit(String id, String owner, JobSpec spec) {
     if (!JOB_ID.matcher(id).matches()) {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
     hostAccess.check(spec);
     Instant now = clock.instant();
-    Job job = Job.queued(id, spec, now);
+    Job job = Job.queued(id, owner, spec, now);
     submits.store(job, firstAttempt(job, 1, now));
     signals.workQueued();
     return job;
+  }
+
+  /** {@link #submit(JobSpec)} for {@code caller}, which needs {@code jobs:write}; the caller owns the job. */
+  public Job submit(Principal caller, JobSpec spec) {
+    return submit(caller, Ids.newId(), spec);
+  }
+
+  /** {@link #submit(String, JobSpec)} for {@code caller}, which needs {@code jobs:write}; the caller owns the job. */
+  public Job submit(Principal caller, String id, JobSpec spec) {
+    caller.require(Scope.JOBS_WRITE);
+    return submit(id, caller.user(), spec);
+  }
+
+  /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */
+  public void cancel(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_WRITE);
+    cancel(jobId);
+  }
+
+  /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write}. */
+  public void restart(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_WRITE);
+    restart(jobId);
+  }
+
+  public Job job(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_READ);
+    return job(jobId);
+  }
+
+  public List<TaskRun> runs(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_READ);
+    return runs(jobId);
+  }
+
+  public TaskRun run(Principal caller, String runId) {
+    caller.require(Scope.JOBS_READ);
+    return run(runId);
+  }
+
+  public Page<Job> list(Principal caller, JobQuery query) {
+    caller.require(Scope.JOBS_READ);
+    return list(query);
+  }
+
+  public Page<LogPart> jobLog(Principal caller, String jobId, int page, int size) {
+    caller.require(Scope.JOBS_READ);
+    return jobLog(jobId, page, size);
+  }
+
+  public Page<LogPart> runLog(Principal caller, String runId, int page, int size) {
+    caller.require(Scope.JOBS_READ);
+    return runLog(runId, page, size);
+  }
+
+  public LogFollower follow(Principal caller, String jobId, long afterId) {
+    caller.require(Scope.JOBS_READ);
+    return follow(jobId, afterId);
   }
 
   /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * the job: so a tick starts exactly one job however many firers run (the maintenance lock makes
  * that one, the store keeps it so if two ever overlap), and a crash either lost nothing or fired
  * the tick. Ticks missed while no firer ran (every server down) start one job, not one per tick:
- * the next tick is the first after now.
+ * the next tick is the first after now. A tick's job is owned by the schedule's creator.
  */
 public final class ScheduleFirer implements Runnable {
 
@@ -58,7 +58,7 @@ public final class ScheduleFirer implements Runnable {
       return false;
     }
     Instant next = ScheduleService.next(cron, now);
-    Job job = Job.queued(Ids.newId(), schedule.spec(), now, schedule.id());
+    Job job = Job.queued(Ids.newId(), schedule.owner(), schedule.spec(), now, schedule.id());
     boolean fired = store.inTransaction(tx -> {
       if (!tx.advanceSchedule(schedule.id(), schedule.nextFireAt(), next)) {
         return false; // fired by another firer, or paused or deleted meanwhile

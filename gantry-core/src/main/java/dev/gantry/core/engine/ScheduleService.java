@@ -1,5 +1,7 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.schedule.Cron;
 import dev.gantry.core.schedule.ScheduleState;
@@ -11,7 +13,12 @@ import dev.gantry.core.spi.Store;
 import java.time.Clock;
 import java.time.Instant;
 
-/** What users do with scheduled jobs: create, look, pause, resume, delete. {@link ScheduleFirer} starts their jobs. */
+/**
+ * What users do with scheduled jobs: create, look, pause, resume, delete; {@link ScheduleFirer}
+ * starts their jobs. Every call carries the caller's {@link Principal}, checked here as
+ * {@link JobService} checks it: looking needs {@code jobs:read}, the rest {@code jobs:write}. The
+ * creator owns the schedule and the jobs it starts.
+ */
 public final class ScheduleService {
 
   private final Store store;
@@ -24,25 +31,30 @@ public final class ScheduleService {
     this.hostAccess = hostAccess;
   }
 
-  /** Stores an ACTIVE schedule whose first tick is the first that {@code cron} matches after now. */
-  public ScheduledJob create(JobSpec spec, Cron cron) {
+  /** Stores an ACTIVE schedule owned by {@code caller} whose first tick is the first that {@code cron} matches after now. */
+  public ScheduledJob create(Principal caller, JobSpec spec, Cron cron) {
+    caller.require(Scope.JOBS_WRITE);
     hostAccess.check(spec);
     Instant now = clock.instant();
-    ScheduledJob schedule = new ScheduledJob(Ids.newId(), spec, cron.expression(), ScheduleState.ACTIVE, now, next(cron, now));
+    ScheduledJob schedule = new ScheduledJob(Ids.newId(), spec, cron.expression(), ScheduleState.ACTIVE, now,
+        next(cron, now), caller.user());
     store.insertSchedule(schedule);
     return schedule;
   }
 
-  public ScheduledJob schedule(String id) {
-    return store.findSchedule(id).orElseThrow(() -> new NotFoundException("scheduled job", id));
+  public ScheduledJob schedule(Principal caller, String id) {
+    caller.require(Scope.JOBS_READ);
+    return schedule(id);
   }
 
-  public Page<ScheduledJob> list(int page, int size) {
+  public Page<ScheduledJob> list(Principal caller, int page, int size) {
+    caller.require(Scope.JOBS_READ);
     return store.listSchedules(page, size);
   }
 
   /** Stops starting jobs; a job already started goes on. */
-  public void pause(String id) {
+  public void pause(Principal caller, String id) {
+    caller.require(Scope.JOBS_WRITE);
     ScheduledJob schedule = schedule(id);
     if (schedule.state() != ScheduleState.ACTIVE
         || !store.changeScheduleState(id, ScheduleState.ACTIVE, ScheduleState.PAUSED, schedule.nextFireAt())) {
@@ -51,7 +63,8 @@ public final class ScheduleService {
   }
 
   /** Starts jobs again from the next tick after now: the ticks missed while paused are not made up. */
-  public void resume(String id) {
+  public void resume(Principal caller, String id) {
+    caller.require(Scope.JOBS_WRITE);
     ScheduledJob schedule = schedule(id);
     Instant next = next(Cron.parse(schedule.cron()), clock.instant());
     if (schedule.state() != ScheduleState.PAUSED
@@ -61,10 +74,15 @@ public final class ScheduleService {
   }
 
   /** Removes the schedule; the jobs it started stay, and keep its id. */
-  public void delete(String id) {
+  public void delete(Principal caller, String id) {
+    caller.require(Scope.JOBS_WRITE);
     if (!store.deleteSchedule(id)) {
       throw new NotFoundException("scheduled job", id);
     }
+  }
+
+  private ScheduledJob schedule(String id) {
+    return store.findSchedule(id).orElseThrow(() -> new NotFoundException("scheduled job", id));
   }
 
   static Instant next(Cron cron, Instant after) {

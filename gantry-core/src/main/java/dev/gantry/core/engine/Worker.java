@@ -1,6 +1,7 @@
 package dev.gantry.core.engine;
 
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,8 +153,18 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
+   * During a stop, ends the wait for running tasks: they are stopped and handed back to the queue
+   * at once (an operator's second Ctrl-C). Before a stop, it does nothing.
+   */
+  public void stopNow() {
+    if (stopping) {
+      handBackRunning("stopping now");
+    }
+  }
+
+  /**
    * Stops claiming, gives running tasks the grace period to finish, then stops the rest and hands
-   * them back to the queue.
+   * them back to the queue. Says at once what it waits for, and for how long.
    */
   @Override
   public void close() {
@@ -161,14 +173,39 @@ public final class Worker implements AutoCloseable {
     slotThreads.shutdown();
     try {
       dispatcher.join(5_000);
+      if (!executing.isEmpty()) {
+        log.info("stopping: waiting up to {} for {} to finish, then handing {} back to the queue;"
+            + " stop again (Ctrl-C) to hand {} back now", Durations.format(settings.shutdownGrace()), describeRunning(),
+            executing.size() == 1 ? "it" : "them", executing.size() == 1 ? "it" : "them");
+      }
       if (!slotThreads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        executing.values().forEach(e -> e.cancellation().cancel(Cancellation.Reason.SHUTDOWN));
-        slotThreads.awaitTermination(30, TimeUnit.SECONDS);
+        handBackRunning("the grace period is over");
+        if (!slotThreads.awaitTermination(30, TimeUnit.SECONDS)) {
+          log.warn("stopping without {}: the runtime did not stop them within 30 s; their leases run out within {}"
+              + " and they are queued again then", describeRunning(), Durations.format(settings.lease()));
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       timers.shutdownNow();
     }
+  }
+
+  private void handBackRunning(String why) {
+    if (!executing.isEmpty()) {
+      log.info("{}: stopping {} and handing {} back to the queue", why, describeRunning(), executing.size() == 1 ? "it" : "them");
+      executing.values().forEach(e -> e.cancellation().cancel(Cancellation.Reason.SHUTDOWN));
+    }
+  }
+
+  /** "task 'build' of job 0190..." for one run, "3 tasks (build, test, ...)" for more. */
+  private String describeRunning() {
+    var runs = executing.values().stream().map(Execution::run).toList();
+    if (runs.size() == 1) {
+      return "task '" + runs.get(0).name() + "' of job " + runs.get(0).jobId();
+    }
+    String names = runs.stream().limit(5).map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
+    return runs.size() + " tasks (" + names + (runs.size() > 5 ? ", ..." : "") + ")";
   }
 }

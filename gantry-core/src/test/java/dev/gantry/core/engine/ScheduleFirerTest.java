@@ -3,6 +3,9 @@ package dev.gantry.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gantry.core.auth.AccessDeniedException;
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -20,6 +23,7 @@ import dev.gantry.core.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Scheduled jobs fire once per tick, with a clock the test moves: no real minute is waited for. */
@@ -33,6 +37,7 @@ class ScheduleFirerTest {
   private final LocalSignals signals = new LocalSignals();
   private final ScheduleService schedules = new ScheduleService(store, clock, HostAccessPolicy.NONE);
   private final ScheduleFirer firer = new ScheduleFirer(store, signals, clock);
+  private final Principal alice = new Principal("alice", Set.of(Scope.JOBS_READ, Scope.JOBS_WRITE));
 
   private List<Job> jobsOf(String scheduleId) {
     return store.listJobs(JobQuery.parse(null, 1, 20)).items().stream().filter(j -> scheduleId.equals(j.scheduleId()))
@@ -45,7 +50,7 @@ class ScheduleFirerTest {
 
   @Test
   void startsOneJobPerTickAndRecordsItsSchedule() {
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("* * * * *"));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("* * * * *"));
     assertThat(schedule.nextFireAt()).isEqualTo(Instant.parse("2025-03-01T10:01:00Z"));
 
     at("2025-03-01T10:00:59Z");
@@ -60,8 +65,9 @@ class ScheduleFirerTest {
     assertThat(jobs.get(0).state()).isEqualTo(JobState.QUEUED);
     assertThat(jobs.get(0).name()).isEqualTo("nightly");
     assertThat(jobs.get(0).spec().tags()).containsExactly("cron");
+    assertThat(jobs.get(0).owner()).as("a tick's job is its schedule's creator's").isEqualTo("alice");
     assertThat(store.runsOf(jobs.get(0).id())).extracting(r -> r.state()).containsExactly(RunState.QUEUED);
-    assertThat(schedules.schedule(schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T10:02:00Z"));
+    assertThat(schedules.schedule(alice, schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T10:02:00Z"));
 
     at("2025-03-01T10:02:00Z");
     firer.run();
@@ -71,7 +77,7 @@ class ScheduleFirerTest {
   @Test
   void twoFirersOnOneStoreStartOneJobPerTick() {
     ScheduleFirer other = new ScheduleFirer(store, signals, clock);
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("*/5 * * * *"));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("*/5 * * * *"));
 
     for (int minute = 5; minute <= 30; minute += 5) {
       at("2025-03-01T10:%02d:01Z".formatted(minute));
@@ -85,30 +91,30 @@ class ScheduleFirerTest {
 
   @Test
   void ticksMissedWhileNothingRanStartOneJob() {
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("* * * * *"));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("* * * * *"));
 
     at("2025-03-01T13:30:20Z"); // three and a half hours down
     firer.run();
     firer.run();
 
     assertThat(jobsOf(schedule.id())).hasSize(1);
-    assertThat(schedules.schedule(schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T13:31:00Z"));
+    assertThat(schedules.schedule(alice, schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T13:31:00Z"));
   }
 
   @Test
   void aPausedScheduleStartsNothingAndResumesFromTheNextTick() {
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("@hourly"));
-    schedules.pause(schedule.id());
-    assertThat(schedules.schedule(schedule.id()).state()).isEqualTo(ScheduleState.PAUSED);
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("@hourly"));
+    schedules.pause(alice, schedule.id());
+    assertThat(schedules.schedule(alice, schedule.id()).state()).isEqualTo(ScheduleState.PAUSED);
 
     clock.advance(Duration.ofHours(5));
     firer.run();
     assertThat(jobsOf(schedule.id())).isEmpty();
 
-    schedules.resume(schedule.id());
+    schedules.resume(alice, schedule.id());
     firer.run();
     assertThat(jobsOf(schedule.id())).isEmpty();
-    assertThat(schedules.schedule(schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T16:00:00Z"));
+    assertThat(schedules.schedule(alice, schedule.id()).nextFireAt()).isEqualTo(Instant.parse("2025-03-01T16:00:00Z"));
 
     at("2025-03-01T16:00:00Z");
     firer.run();
@@ -117,29 +123,51 @@ class ScheduleFirerTest {
 
   @Test
   void pauseAndResumeAreRefusedInTheWrongState() {
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("@daily"));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("@daily"));
 
-    assertThatThrownBy(() -> schedules.resume(schedule.id())).isInstanceOf(ScheduleStateException.class)
+    assertThatThrownBy(() -> schedules.resume(alice, schedule.id())).isInstanceOf(ScheduleStateException.class)
         .hasMessage("scheduled job " + schedule.id() + " is ACTIVE: it is not paused");
-    schedules.pause(schedule.id());
-    assertThatThrownBy(() -> schedules.pause(schedule.id())).isInstanceOf(ScheduleStateException.class)
+    schedules.pause(alice, schedule.id());
+    assertThatThrownBy(() -> schedules.pause(alice, schedule.id())).isInstanceOf(ScheduleStateException.class)
         .hasMessage("scheduled job " + schedule.id() + " is PAUSED: it is not active");
-    assertThatThrownBy(() -> schedules.pause("nope")).isInstanceOf(NotFoundException.class)
+    assertThatThrownBy(() -> schedules.pause(alice, "nope")).isInstanceOf(NotFoundException.class)
         .hasMessage("scheduled job nope not found");
   }
 
   @Test
   void aDeletedScheduleStartsNothingAndItsJobsStay() {
-    ScheduledJob schedule = schedules.create(SPEC, Cron.parse("* * * * *"));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("* * * * *"));
     at("2025-03-01T10:01:00Z");
     firer.run();
-    schedules.delete(schedule.id());
+    schedules.delete(alice, schedule.id());
 
     at("2025-03-01T10:02:00Z");
     firer.run();
 
     assertThat(jobsOf(schedule.id())).hasSize(1);
-    assertThatThrownBy(() -> schedules.schedule(schedule.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> schedules.delete(schedule.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> schedules.schedule(alice, schedule.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> schedules.delete(alice, schedule.id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void scopesAreCheckedAsForJobs() {
+    Principal reader = new Principal("reader", Set.of(Scope.JOBS_READ));
+    Principal writer = new Principal("writer", Set.of(Scope.JOBS_WRITE));
+    ScheduledJob schedule = schedules.create(writer, SPEC, Cron.parse("@daily"));
+    assertThat(schedule.owner()).isEqualTo("writer");
+
+    assertThat(schedules.schedule(reader, schedule.id()).id()).isEqualTo(schedule.id());
+    assertThat(schedules.list(reader, 1, 10).totalItems()).isEqualTo(1);
+    assertThatThrownBy(() -> schedules.create(reader, SPEC, Cron.parse("@daily"))).isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("jobs:write");
+    assertThatThrownBy(() -> schedules.pause(reader, schedule.id())).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> schedules.resume(reader, schedule.id())).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> schedules.delete(reader, schedule.id())).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> schedules.schedule(writer, schedule.id())).isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("jobs:read");
+    assertThatThrownBy(() -> schedules.list(writer, 1, 10)).isInstanceOf(AccessDeniedException.class);
+    schedules.pause(writer, schedule.id());
+    schedules.delete(writer, schedule.id());
+    assertThat(store.listSchedules(1, 10).totalItems()).isZero();
   }
 }

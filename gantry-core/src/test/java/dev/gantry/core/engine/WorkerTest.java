@@ -153,6 +153,28 @@ class WorkerTest {
   }
 
   @Test
+  void stopNowDuringAStopHandsBackAtOnceInsteadOfWaitingOutTheGrace() throws Exception {
+    runtime.when("long", runsUntilCancelled());
+    worker = startWorker("n1", Duration.ofSeconds(30), Duration.ofHours(1));
+    worker.stopNow(); // before a stop: nothing happens
+    Job job = submit("name: j\ntasks: [{name: long, image: busybox}]");
+    await().atMost(Duration.ofSeconds(10)).until(() -> worker.runningCount() == 1);
+    Worker stopping = worker;
+    worker = null;
+    Thread close = new Thread(stopping::close);
+    close.start();
+    close.join(500);
+    assertThat(close.isAlive()).as("waiting out its grace period").isTrue();
+    // Again until the stop ends: a stopNow() before close() has begun its stop does nothing.
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      stopping.stopNow();
+      return !close.isAlive();
+    });
+    assertThat(runStates(job.id())).containsExactly(RunState.FAILED, RunState.QUEUED);
+    assertThat(jobs.runs(job.id()).get(0).completedAt()).isNotNull();
+  }
+
+  @Test
   void theRunOfALostWorkerIsQueuedAgainAndFinishedByAnother() {
     // A run claimed by a worker that then vanished: its lease is already over.
     Job job = submit("name: j\ntasks: [{name: t, image: busybox, retry: {limit: 0}}]");

@@ -142,7 +142,7 @@ public final class InMemoryStore implements Store {
         return false;
       }
       ScheduledJob s = old.value();
-      schedules.put(scheduleId, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), s.state(), s.createdAt(), to), old.seq()));
+      schedules.put(scheduleId, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), s.state(), s.createdAt(), to, s.owner()), old.seq()));
       undo.push(() -> schedules.put(scheduleId, old));
       return true;
     }
@@ -178,7 +178,7 @@ public final class InMemoryStore implements Store {
         return false;
       }
       ScheduledJob s = old.value();
-      schedules.put(id, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), state, s.createdAt(), nextFireAt), old.seq()));
+      schedules.put(id, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), state, s.createdAt(), nextFireAt, s.owner()), old.seq()));
       return true;
     });
   }

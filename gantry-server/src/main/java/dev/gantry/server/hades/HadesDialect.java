@@ -4,6 +4,7 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.spec.InvalidJobException;
+import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
@@ -59,10 +60,10 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   @Override
   public void register(DialectRoutes routes) {
     routes
-        .get("/ping", this::ping)
         .post("/build", this::submit)
         .get("/build/{id}/status", this::status)
         .get("/build/{id}/logs", this::logs);
+    routes.open().get("/ping", this::ping);
   }
 
   @Override
@@ -82,7 +83,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
     String id = UUID.randomUUID().toString();
     HadesJob job = HadesJobReader.read(body, id);
     try {
-      jobs.submit(id, job.spec());
+      jobs.submit(Callers.of(ctx), id, job.spec());
     } catch (InvalidJobException e) {
       throw job.translated(e); // the operator's policy, applied by the core, in Hades' field names
     }
@@ -90,7 +91,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   }
 
   private void status(Context ctx) {
-    Job job = jobs.job(id(ctx));
+    Job job = jobs.job(Callers.of(ctx), id(ctx));
     JsonResponses.write(ctx, 200, new HadesStatusView(job.id(), HadesStates.of(job.state())));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.server.Callers;
 import dev.gantry.server.JsonResponses;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class HadesLogDocument {
 
   /** Answers {@code ctx} with the document of job {@code jobId}; an unknown job is a NotFoundException before anything is written. */
   static void answer(Context ctx, JobService jobs, String jobId) throws IOException {
-    jobs.job(jobId);
+    jobs.job(Callers.of(ctx), jobId); // the caller may read this job: the reads below need no further check
     ctx.status(200).contentType(JsonResponses.CONTENT_TYPE);
     try (OutputStream out = ctx.res().getOutputStream()) {
       write(jobs, jobId, out);

@@ -4,6 +4,7 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.job.Job;
+import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.HttpError;
@@ -50,7 +51,7 @@ public final class HadesLogManagerDialect implements HttpDialect {
   }
 
   private void status(Context ctx) {
-    Job job = jobs.job(HadesDialect.id(ctx));
+    Job job = jobs.job(Callers.of(ctx), HadesDialect.id(ctx));
     JsonResponses.write(ctx, 200, Map.of("status", HadesStates.ofLogManager(job.state())));
   }
 

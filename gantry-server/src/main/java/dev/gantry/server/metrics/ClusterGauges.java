@@ -1,5 +1,7 @@
 package dev.gantry.server.metrics;
 
+import dev.gantry.core.auth.AccessDeniedException;
+import dev.gantry.core.auth.Principal;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueStats;
 import dev.gantry.core.engine.ClusterService;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gauges of what the whole cluster holds (jobs by state, queues, nodes), read from the store when
- * a scraper asks: every server shows the same numbers. When the store does not answer, the last
- * numbers stay and the scrape still succeeds with the process's own meters.
+ * a scraper asks, for that scraper (it needs {@code jobs:read}, checked by the core): every server
+ * shows the same numbers. When the store does not answer, the last numbers stay and the scrape
+ * still succeeds with the process's own meters.
  */
 final class ClusterGauges {
 
@@ -44,21 +47,24 @@ final class ClusterGauges {
         .description("Gantry processes (nodes) UP").register(registry);
   }
 
-  void refresh() {
+  /** Reads the numbers for {@code caller}; AccessDeniedException when it may not see them. */
+  void refresh(Principal caller) {
     try {
-      Map<JobState, Long> byState = cluster.jobsByState();
+      Map<JobState, Long> byState = cluster.jobsByState(caller);
       List<MultiGauge.Row<?>> rows = new ArrayList<>();
       for (JobState state : JobState.values()) {
         rows.add(MultiGauge.Row.of(Tags.of("state", state.name().toLowerCase(Locale.ROOT)), byState.getOrDefault(state, 0L)));
       }
       jobs.register(rows, true);
-      List<QueueStats> queues = cluster.queues();
+      List<QueueStats> queues = cluster.queues(caller);
       queueRuns.register(queues.stream().<MultiGauge.Row<?>>flatMap(q -> Stream.of(
           MultiGauge.Row.of(Tags.of("queue", q.name(), "state", "queued"), q.queued()),
           MultiGauge.Row.of(Tags.of("queue", q.name(), "state", "running"), q.running()))).toList(), true);
       queueSubscribers.register(queues.stream().<MultiGauge.Row<?>>map(q ->
           MultiGauge.Row.of(Tags.of("queue", q.name()), q.subscribers())).toList(), true);
-      nodesOnline.set((int) cluster.nodes().stream().filter(n -> n.status() == NodeStatus.UP).count());
+      nodesOnline.set((int) cluster.nodes(caller).stream().filter(n -> n.status() == NodeStatus.UP).count());
+    } catch (AccessDeniedException e) {
+      throw e;
     } catch (RuntimeException e) {
       log.warn("metrics: the store's numbers could not be read, the last ones are shown: {}", e.toString());
     }

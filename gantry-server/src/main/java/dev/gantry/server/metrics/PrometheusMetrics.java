@@ -1,5 +1,6 @@
 package dev.gantry.server.metrics;
 
+import dev.gantry.core.auth.Principal;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.spi.Signals;
@@ -96,11 +97,14 @@ public final class PrometheusMetrics implements AutoCloseable {
     return routes;
   }
 
-  /** The text a scraper reads, in the format of {@code contentType} (Prometheus text 0.0.4 or OpenMetrics). */
-  public String scrape(String contentType) {
+  /**
+   * The text {@code caller} reads, in the format of {@code contentType} (Prometheus text 0.0.4 or
+   * OpenMetrics); AccessDeniedException when the watched cluster's numbers are not the caller's to see.
+   */
+  public String scrape(Principal caller, String contentType) {
     ClusterGauges gauges = cluster;
     if (gauges != null) {
-      gauges.refresh();
+      gauges.refresh(caller);
     }
     return registry.scrape(contentType);
   }

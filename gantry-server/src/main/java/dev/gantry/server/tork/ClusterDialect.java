@@ -2,6 +2,7 @@ package dev.gantry.server.tork;
 
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
@@ -24,9 +25,12 @@ public final class ClusterDialect implements HttpDialect {
   private final ClusterService cluster;
   private final PrometheusMetrics metrics;
 
+  /** Shows {@code metrics} at {@code /metrics}, with the cluster's gauges, which it adds to them. */
   public ClusterDialect(ClusterService cluster, PrometheusMetrics metrics) {
     this.cluster = cluster;
     this.metrics = metrics;
+    // Here, not by whoever builds the dialect: a scrape then always reads the store for its caller, whose scopes are checked.
+    metrics.watch(cluster);
   }
 
   @Override
@@ -49,31 +53,34 @@ public final class ClusterDialect implements HttpDialect {
     NativeErrors.render(ctx, error);
   }
 
-  /** Tork's JSON, or Prometheus' text formats when the Accept header asks for them (as its scraper does). */
+  /**
+   * Tork's JSON, or Prometheus' text formats when the Accept header asks for them (as its scraper
+   * does); either needs {@code jobs:read}.
+   */
   private void metrics(Context ctx) {
     ScrapeFormat format = ScrapeFormat.of(ctx.header("Accept"));
     if (format == ScrapeFormat.JSON) {
-      JsonResponses.write(ctx, 200, MetricsView.of(cluster.load()));
+      JsonResponses.write(ctx, 200, MetricsView.of(cluster.load(Callers.of(ctx))));
     } else {
-      ctx.status(200).contentType(format.contentType()).result(metrics.scrape(format.contentType()));
+      ctx.status(200).contentType(format.contentType()).result(metrics.scrape(Callers.of(ctx), format.contentType()));
     }
   }
 
   private void nodes(Context ctx) {
-    JsonResponses.write(ctx, 200, cluster.nodes().stream().map(NodeView::of).toList());
+    JsonResponses.write(ctx, 200, cluster.nodes(Callers.of(ctx)).stream().map(NodeView::of).toList());
   }
 
   private void queues(Context ctx) {
-    JsonResponses.write(ctx, 200, cluster.queues().stream().map(QueueView::of).toList());
+    JsonResponses.write(ctx, 200, cluster.queues(Callers.of(ctx)).stream().map(QueueView::of).toList());
   }
 
   private void queue(Context ctx) {
-    JsonResponses.write(ctx, 200, QueueView.of(cluster.queue(queueName(ctx))));
+    JsonResponses.write(ctx, 200, QueueView.of(cluster.queue(Callers.of(ctx), queueName(ctx))));
   }
 
   /** Cancels the jobs waiting in the queue. */
   private void purge(Context ctx) {
-    cluster.purge(queueName(ctx));
+    cluster.purge(Callers.of(ctx), queueName(ctx));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 

@@ -7,6 +7,7 @@ import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecReader;
+import dev.gantry.server.Callers;
 import dev.gantry.server.JsonResponses;
 import dev.gantry.server.LogFormat;
 import dev.gantry.server.LogRequests;
@@ -41,7 +42,7 @@ final class JobEndpoints {
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", DEFAULT_PAGE_SIZE, 1, JobQuery.MAX_SIZE);
     JobQuery query = JobQuery.parse(TorkStates.searchWords(ctx.queryParam("q")), page, size);
-    JsonResponses.write(ctx, 200, PageView.of(jobs.list(query), JobSummaryView::of));
+    JsonResponses.write(ctx, 200, PageView.of(jobs.list(Callers.of(ctx), query), JobSummaryView::of));
   }
 
   /** Checks the content type before reading the body, and reads the body before parsing it. */
@@ -58,23 +59,23 @@ final class JobEndpoints {
       }
       throw e;
     }
-    Job job = jobs.submit(spec);
+    Job job = jobs.submit(Callers.of(ctx), spec);
     JsonResponses.write(ctx, 200, JobSummaryView.of(job));
   }
 
   void get(Context ctx) {
     String id = PathIds.id(ctx, "job");
-    Job job = jobs.job(id);
-    JsonResponses.write(ctx, 200, JobView.of(job, jobs.runs(id)));
+    Job job = jobs.job(Callers.of(ctx), id);
+    JsonResponses.write(ctx, 200, JobView.of(job, jobs.runs(Callers.of(ctx), id)));
   }
 
   void cancel(Context ctx) {
-    jobs.cancel(PathIds.id(ctx, "job"));
+    jobs.cancel(Callers.of(ctx), PathIds.id(ctx, "job"));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
   void restart(Context ctx) {
-    jobs.restart(PathIds.id(ctx, "job"));
+    jobs.restart(Callers.of(ctx), PathIds.id(ctx, "job"));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
@@ -82,7 +83,7 @@ final class JobEndpoints {
     String id = PathIds.id(ctx, "job");
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", DEFAULT_LOG_PAGE_SIZE, 1, MAX_LOG_PAGE_SIZE);
-    JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(id, page, size), LogPartView::of));
+    JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(Callers.of(ctx), id, page, size), LogPartView::of));
   }
 
   /** The job's output from the start (or after a part) and then live until the job ends. */

@@ -43,7 +43,6 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
   @Override
   public void register(DialectRoutes routes) {
     routes
-        .get("/health", this::health)
         .get("/jobs", jobs::list)
         .post("/jobs", jobs::submit)
         .get("/jobs/{id}", jobs::get)
@@ -53,6 +52,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
         .get("/jobs/{id}/log/stream", jobs::logStream)
         .get("/tasks/{id}", tasks::get)
         .get("/tasks/{id}/log", tasks::log);
+    routes.open().get("/health", this::health);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.gantry.server.tork;
 import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.JobDocuments.Format;
+import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
@@ -14,6 +15,7 @@ import java.util.List;
 /**
  * The native API's {@code /scheduled-jobs}: jobs started on a cron schedule, in Tork's shapes and
  * with its error bodies. Apart from {@link NativeDialect} because it answers from the schedules.
+ * Every route is authenticated; the core checks the caller's scopes.
  */
 public final class ScheduleDialect implements HttpDialect {
 
@@ -52,31 +54,31 @@ public final class ScheduleDialect implements HttpDialect {
   private void create(Context ctx) {
     Format format = JobDocumentTypes.of(ctx.header("Content-Type"));
     ScheduledJobReader.ScheduledJobDocument document = ScheduledJobReader.read(RequestBody.utf8(ctx, maxRequestBytes), format);
-    JsonResponses.write(ctx, 200, ScheduledJobView.summary(schedules.create(document.spec(), document.cron())));
+    JsonResponses.write(ctx, 200, ScheduledJobView.summary(schedules.create(Callers.of(ctx), document.spec(), document.cron())));
   }
 
   private void list(Context ctx) {
     int page = QueryParameters.integer(ctx, "page", 1, 1, JobEndpoints.MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", JobEndpoints.DEFAULT_PAGE_SIZE, 1, JobQuery.MAX_SIZE);
-    JsonResponses.write(ctx, 200, PageView.of(schedules.list(page, size), ScheduledJobView::summary));
+    JsonResponses.write(ctx, 200, PageView.of(schedules.list(Callers.of(ctx), page, size), ScheduledJobView::summary));
   }
 
   private void get(Context ctx) {
-    JsonResponses.write(ctx, 200, ScheduledJobView.full(schedules.schedule(PathIds.id(ctx, KIND))));
+    JsonResponses.write(ctx, 200, ScheduledJobView.full(schedules.schedule(Callers.of(ctx), PathIds.id(ctx, KIND))));
   }
 
   private void pause(Context ctx) {
-    schedules.pause(PathIds.id(ctx, KIND));
+    schedules.pause(Callers.of(ctx), PathIds.id(ctx, KIND));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
   private void resume(Context ctx) {
-    schedules.resume(PathIds.id(ctx, KIND));
+    schedules.resume(Callers.of(ctx), PathIds.id(ctx, KIND));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
   private void delete(Context ctx) {
-    schedules.delete(PathIds.id(ctx, KIND));
+    schedules.delete(Callers.of(ctx), PathIds.id(ctx, KIND));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 }

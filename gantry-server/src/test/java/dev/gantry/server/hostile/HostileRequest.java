@@ -29,6 +29,21 @@ public record HostileRequest(String label, byte[] wire, boolean submits, boolean
     return new HostileRequest(label, wire.getBytes(StandardCharsets.ISO_8859_1), false, true, true);
   }
 
+  /** The same request with an {@code Authorization} header added after its request line: for a server with authentication on. */
+  public HostileRequest authorized(String authorization) {
+    byte[] header = ("Authorization: " + authorization + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    int lineEnd = 0;
+    while (lineEnd + 1 < wire.length && !(wire[lineEnd] == '\r' && wire[lineEnd + 1] == '\n')) {
+      lineEnd++;
+    }
+    int at = Math.min(lineEnd + 2, wire.length);
+    byte[] out = new byte[wire.length + header.length];
+    System.arraycopy(wire, 0, out, 0, at);
+    System.arraycopy(header, 0, out, at, header.length);
+    System.arraycopy(wire, at, out, at + header.length, wire.length - at);
+    return new HostileRequest(label, out, submits, mustBeRejected, versionUnsupported);
+  }
+
   public String shortLabel() {
     return label.length() > 100 ? label.substring(0, 100) + "..." : label;
   }

@@ -56,8 +56,7 @@ final class ClientCommands {
     @Override
     public Integer call() {
       JsonNode job = options.client().job(id);
-      System.out.println(Terminal.line(String.format("%s  %s  %s  task %d of %d", job.path("id").asText(), job.path("name").asText(),
-          job.path("state").asText(), job.path("position").asInt(), job.path("taskCount").asInt())));
+      System.out.println(JobHeadline.of(job));
       if (job.hasNonNull("result")) System.out.println("result: " + Terminal.line(job.path("result").asText()));
       if (job.hasNonNull("error")) System.out.println("error: " + Terminal.line(job.path("error").asText()));
       for (JsonNode run : job.path("execution")) {

@@ -14,15 +14,19 @@ import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
+import dev.gantry.core.engine.ScheduleFirer;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.engine.Worker;
 import dev.gantry.core.engine.WorkerSettings;
 import dev.gantry.core.spi.MaintenanceLock;
 import dev.gantry.core.spi.Signals;
+import dev.gantry.core.spi.WorkMetrics;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
 import dev.gantry.server.Authenticator;
 import dev.gantry.server.GantryServer;
 import dev.gantry.server.ServerSettings;
+import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.store.AdvisoryLock;
 import dev.gantry.store.JdbcStore;
 import dev.gantry.store.PostgresSignals;
@@ -111,7 +115,10 @@ final class Gantry implements AutoCloseable {
     boolean shared = config.database().usesPostgres();
     Signals signals = track(shared ? PostgresSignals.start(storeSettings, store) : new LocalSignals());
     RunProgress progress = new RunProgress(store, signals, clock, MAX_LOST);
+    // Only a process with the API can show its meters; a lone worker keeps none.
+    PrometheusMetrics metrics = config.api() == null ? null : track(new PrometheusMetrics().bindJvm().countLogs(signals));
     if (config.api() != null) {
+      store.bindPoolMetrics(metrics.registry());
       JobService jobs = new JobService(store, signals, clock, config.hostAccess());
       TokenService tokens = new TokenService(store, clock);
       boolean authOn = config.api().auth().on();
@@ -119,9 +126,10 @@ final class Gantry implements AutoCloseable {
         // Before the port: whoever sees /health answer finds the admin token file written.
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
+      GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
+          new ScheduleService(store, clock, config.hostAccess()), tokens);
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), jobs, new ClusterService(store, jobs), tokens,
-          authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
+          Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
@@ -129,10 +137,11 @@ final class Gantry implements AutoCloseable {
       track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
           clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
     }
-    String runtime = config.tasks() == null ? null : startWorker(config, store, signals, progress, !trial);
+    String runtime = config.tasks() == null ? null
+        : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
-      startMaintenance(config.heartbeat(), lock, store, progress);
+      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial);
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
         server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
@@ -142,13 +151,14 @@ final class Gantry implements AutoCloseable {
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
-  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, boolean takeTasks) {
+  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, WorkMetrics metrics,
+      boolean takeTasks) {
     GantryConfig.Tasks tasks = config.tasks();
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess())));
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
     if (takeTasks) {
       track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
       worker.start();
@@ -156,12 +166,20 @@ final class Gantry implements AutoCloseable {
     return runtime.describe();
   }
 
-  /** Lease and node reaping, every heartbeat, on whichever process holds the maintenance lock. */
-  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, RunProgress progress) {
+  /**
+   * Lease and node reaping and (unless only checking: a check starts no job) firing scheduled jobs,
+   * every heartbeat, on whichever process holds the maintenance lock.
+   */
+  private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress,
+      boolean fireSchedules) {
     Maintenance maintenance = new Maintenance(lock);
-    track(new Housekeeping()
+    Housekeeping housekeeping = new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
-        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock))));
+        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)));
+    if (fireSchedules) {
+      housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
+    }
+    track(housekeeping);
   }
 
   /** A stop that is waiting for running tasks hands them back now. */

@@ -1,13 +1,15 @@
 package dev.gantry.server;
 
+import dev.gantry.server.metrics.RouteTimers;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.util.List;
 
 /**
  * Adds one dialect's routes to the server. Every handler is wrapped so that the caller is
- * authenticated first (unless the route is {@link #open()}) and whatever it throws is rendered by
- * that dialect, never by another one or by Javalin's defaults.
+ * authenticated first (unless the route is {@link #open()}), whatever it throws is rendered by
+ * that dialect, never by another one or by Javalin's defaults, and it is timed under the route's
+ * template (a 401 included).
  */
 public final class DialectRoutes {
 
@@ -15,23 +17,26 @@ public final class DialectRoutes {
   private final HttpDialect dialect;
   private final Authenticator authenticator;
   private final List<Route> table;
+  private final RouteTimers timers;
   private final boolean open;
 
-  DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table) {
-    this(app, dialect, authenticator, table, false);
+  DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table, RouteTimers timers) {
+    this(app, dialect, authenticator, table, timers, false);
   }
 
-  private DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table, boolean open) {
+  private DialectRoutes(Javalin app, HttpDialect dialect, Authenticator authenticator, List<Route> table,
+      RouteTimers timers, boolean open) {
     this.app = app;
     this.dialect = dialect;
     this.authenticator = authenticator;
     this.table = table;
+    this.timers = timers;
     this.open = open;
   }
 
   /** Routes added through the answer need no credential ({@code /health}, {@code /ping}). */
   public DialectRoutes open() {
-    return new DialectRoutes(app, dialect, authenticator, table, true);
+    return new DialectRoutes(app, dialect, authenticator, table, timers, true);
   }
 
   public DialectRoutes get(String path, Handler handler) {
@@ -56,7 +61,9 @@ public final class DialectRoutes {
 
   private Handler guarded(String method, String path, Handler handler) {
     table.add(new Route(method, path, open));
+    RouteTimers.Route timer = timers.route(method, path);
     return ctx -> {
+      long start = System.nanoTime();
       try {
         if (!open) {
           ctx.attribute(Callers.ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization")));
@@ -64,6 +71,8 @@ public final class DialectRoutes {
         handler.handle(ctx);
       } catch (Exception e) {
         dialect.renderError(ctx, e);
+      } finally {
+        timer.record(ctx.statusCode(), System.nanoTime() - start);
       }
     };
   }

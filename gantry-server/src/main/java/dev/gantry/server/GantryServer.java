@@ -3,10 +3,14 @@ package dev.gantry.server;
 import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
+import dev.gantry.server.metrics.PrometheusMetrics;
+import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
+import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -29,18 +33,29 @@ public final class GantryServer implements AutoCloseable {
   private final List<HttpDialect> dialects;
   private final List<Route> routes = new ArrayList<>();
 
-  /** A server speaking every dialect Gantry knows but token management, without authentication (loopback only). */
+  /**
+   * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
+   * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
+   * they are not null.
+   */
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+
+  /**
+   * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
+   * authentication (loopback only), with meters of its own.
+   */
   public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster) {
-    this(settings, standardDialects(settings, jobs, cluster, null), Authenticator.OFF);
+    this(settings, new Services(jobs, cluster, null, null), new PrometheusMetrics(), Authenticator.OFF);
   }
 
   /**
-   * A server speaking every dialect Gantry knows and managing {@code tokens}' tokens at
-   * {@code /auth/tokens}; {@code authenticator} says who each request's caller is.
+   * A server speaking every dialect Gantry knows over {@code services}; {@code authenticator} says
+   * who each request's caller is. It times its requests in {@code metrics} and shows them (with
+   * the cluster's gauges, which it adds) at {@code GET /metrics}.
    */
-  public GantryServer(ServerSettings settings, JobService jobs, ClusterService cluster, TokenService tokens,
+  public GantryServer(ServerSettings settings, Services services, PrometheusMetrics metrics,
       Authenticator authenticator) {
-    this(settings, standardDialects(settings, jobs, cluster, tokens), authenticator);
+    this(settings, standardDialects(settings, services, metrics), authenticator, metrics.routes());
   }
 
   /** A server speaking exactly {@code dialects}, without authentication; one of them must own {@code /}. */
@@ -50,6 +65,11 @@ public final class GantryServer implements AutoCloseable {
 
   /** A server speaking exactly {@code dialects}, each route authenticated by {@code authenticator} unless it is open. */
   public GantryServer(ServerSettings settings, List<HttpDialect> dialects, Authenticator authenticator) {
+    this(settings, dialects, authenticator, new PrometheusMetrics().routes());
+  }
+
+  private GantryServer(ServerSettings settings, List<HttpDialect> dialects, Authenticator authenticator,
+      RouteTimers timers) {
     this.settings = settings;
     this.dialects = List.copyOf(dialects);
     PathOwners owners = new PathOwners(dialects);
@@ -64,21 +84,24 @@ public final class GantryServer implements AutoCloseable {
     app.exception(HttpResponseException.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     app.exception(Exception.class, (e, ctx) -> owners.ownerOf(ctx.path()).renderError(ctx, e));
     for (HttpDialect dialect : dialects) {
-      dialect.register(new DialectRoutes(app, dialect, authenticator, routes));
+      dialect.register(new DialectRoutes(app, dialect, authenticator, routes, timers));
     }
   }
 
-  /** The dialects a standard server speaks: adding one is one line here. {@code tokens} null: no token management. */
-  static List<HttpDialect> standardDialects(ServerSettings settings, JobService jobs, ClusterService cluster,
-      TokenService tokens) {
+  /** The dialects a standard server speaks: adding one is one line here. */
+  static List<HttpDialect> standardDialects(ServerSettings settings, Services services, PrometheusMetrics metrics) {
+    JobService jobs = services.jobs();
     LogStreams logStreams = new LogStreams(jobs);
     List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
-        new ClusterDialect(cluster),
+        new ClusterDialect(services.cluster(), metrics),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs)));
-    if (tokens != null) {
-      dialects.add(new TokenDialect(tokens, settings.maxRequestBytes()));
+    if (services.schedules() != null) {
+      dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
+    }
+    if (services.tokens() != null) {
+      dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
     }
     return dialects;
   }

@@ -5,6 +5,7 @@ import dev.gantry.core.auth.InvalidAuthRequestException;
 import dev.gantry.core.auth.UnauthenticatedException;
 import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.core.schedule.ScheduleStateException;
 import dev.gantry.core.spec.InvalidJobException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,6 +44,8 @@ public record HttpError(int status, String message) {
       return new HttpError(404, e.getMessage());
     } else if (error instanceof JobStateException e) {
       return new HttpError(400, stateMessage.apply(e));
+    } else if (error instanceof ScheduleStateException e) {
+      return new HttpError(400, e.getMessage());
     } else if (error instanceof RequestRejectedException e) {
       return new HttpError(e.status(), e.getMessage());
     } else if (error instanceof EndpointNotFound) {

@@ -7,6 +7,7 @@ import dev.gantry.server.hostile.HadesCorpus;
 import dev.gantry.server.hostile.HostileChecks;
 import dev.gantry.server.hostile.HostileRequest;
 import dev.gantry.server.hostile.ReadCorpus;
+import dev.gantry.server.hostile.ScheduleCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hostile-input promises with authentication on: garbage credentials on every route are a
- * 4xx (never a 5xx, never let in), malformed token requests make no token, and the job corpora
- * sent with a valid credential are still refused cleanly.
+ * 4xx (never a 5xx, never let in), malformed token requests make no token, and the job and
+ * scheduled-job corpora sent with a valid credential are still refused cleanly.
  */
 class AuthenticatedHostileInputTest {
 
@@ -58,6 +59,21 @@ class AuthenticatedHostileInputTest {
         .batch("native reads", asAdmin(ReadCorpus.nativeRequests(job, run)))
         .batch("Hades", asAdmin(HadesCorpus.requests()));
     assertThat(checks.violations()).isEmpty();
+  }
+
+  @Test
+  void hostileScheduledJobsWithAValidCredentialAreRefusedCleanly() {
+    TestServer.Reply made = server.send(HttpRequest.newBuilder(server.uri("/scheduled-jobs"))
+        .header("Authorization", "Bearer " + server.adminToken).header("Content-Type", "text/yaml")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "name: known\nschedule: {cron: '@daily'}\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n")));
+    assertThat(made.status()).as(made.body()).isEqualTo(200);
+    HostileChecks schedules = new HostileChecks(server.uri("/").getPort(), () -> server.store.listSchedules(1, 1).totalItems());
+    schedules.batch("scheduled jobs", asAdmin(ScheduleCorpus.requests(made.json().path("id").asText())))
+        .batch("job documents as scheduled jobs", asAdmin(SubmitCorpus.requests("/scheduled-jobs")));
+    assertThat(schedules.violations()).isEmpty();
+    assertThat(server.store.listSchedules(1, 1).totalItems()).isEqualTo(1);
+    assertThat(server.storedJobs()).isZero();
   }
 
   private String submitted() {

@@ -7,10 +7,15 @@ import dev.gantry.core.auth.ApiToken;
 import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.TokenRequest;
 import dev.gantry.core.auth.TokenSecret;
+import dev.gantry.core.engine.ScheduleFirer;
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
 import dev.gantry.server.TestServer.Reply;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -79,7 +84,8 @@ class AuthenticationApiTest {
     List<Route> routes = server.routes();
     assertThat(routes).extracting(Route::path)
         .contains("/jobs", "/jobs/{id}", "/tasks/{id}", "/nodes", "/queues/{name}", "/build", "/build/{id}/status",
-            "/jobs/{id}/status", "/jobs/{id}/logs", "/auth/tokens", "/auth/tokens/{id}");
+            "/jobs/{id}/status", "/jobs/{id}/logs", "/auth/tokens", "/auth/tokens/{id}", "/metrics", "/scheduled-jobs",
+            "/scheduled-jobs/{id}", "/scheduled-jobs/{id}/pause", "/scheduled-jobs/{id}/resume");
     assertThat(routes).filteredOn(Route::open).extracting(Route::path).containsExactlyInAnyOrder("/health", "/ping");
 
     for (Route route : routes) {
@@ -148,6 +154,57 @@ class AuthenticationApiTest {
 
     assertThat(call("DELETE", "/queues/default", writer, null, null).status()).isEqualTo(403);
     assertThat(call("DELETE", "/queues/default", bearer(server.adminToken), null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void metricsNeedAReadTokenInJsonAndForAPrometheusScraper() {
+    String reader = bearer(tokenWith("prometheus", Scope.JOBS_READ));
+    String writer = bearer(tokenWith("bob", Scope.JOBS_WRITE));
+
+    assertThat(call("GET", "/metrics", reader, null, null).json().path("jobs").has("running")).isTrue();
+    Reply scrape = server.send(HttpRequest.newBuilder(server.uri("/metrics")).header("Authorization", reader)
+        .header("Accept", "text/plain;version=0.0.4").GET());
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.body()).contains("gantry_jobs{state=\"queued\"}");
+    Reply unscoped = server.send(HttpRequest.newBuilder(server.uri("/metrics")).header("Authorization", writer)
+        .header("Accept", "application/openmetrics-text").GET());
+    assertThat(unscoped.status()).isEqualTo(403);
+    assertThat(unscoped.message()).contains("jobs:read");
+    assertThat(unscoped.body()).doesNotContain("gantry_jobs");
+    assertThat(call("GET", "/metrics", writer, null, null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void scheduledJobsAreReadWithReadAndChangedWithWriteAndTheirJobsAreTheCreators() {
+    String reader = bearer(tokenWith("alice", Scope.JOBS_READ));
+    String writer = bearer(tokenWith("bob", Scope.JOBS_READ, Scope.JOBS_WRITE));
+    String scheduled = "name: nightly\nschedule: {cron: '* * * * *'}\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n";
+
+    assertThat(call("POST", "/scheduled-jobs", reader, "text/yaml", scheduled).status()).isEqualTo(403);
+    Reply made = call("POST", "/scheduled-jobs", writer, "text/yaml", scheduled);
+    assertThat(made.status()).as(made.body()).isEqualTo(200);
+    String id = made.json().path("id").asText();
+    assertThat(server.store.findSchedule(id).orElseThrow().owner()).isEqualTo("bob");
+
+    assertThat(call("GET", "/scheduled-jobs", reader, null, null).json().path("totalItems").asLong()).isEqualTo(1);
+    assertThat(call("GET", "/scheduled-jobs/" + id, reader, null, null).status()).isEqualTo(200);
+    for (String[] change : new String[][] {{"PUT", "/pause"}, {"PUT", "/resume"}, {"DELETE", ""}}) {
+      Reply refused = call(change[0], "/scheduled-jobs/" + id + change[1], reader, null, null);
+      assertThat(refused.status()).as(change[0] + change[1]).isEqualTo(403);
+      assertThat(refused.message()).contains("jobs:write");
+    }
+    assertThat(call("PUT", "/scheduled-jobs/" + id + "/pause", writer, null, null).status()).isEqualTo(200);
+    assertThat(call("PUT", "/scheduled-jobs/" + id + "/resume", writer, null, null).status()).isEqualTo(200);
+
+    new ScheduleFirer(server.store, server.signals,
+        Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))).run();
+    List<Job> fired = server.store.listJobs(JobQuery.parse(null, 1, 10)).items();
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).owner()).as("a tick's job is its schedule's creator's").isEqualTo("bob");
+    assertThat(fired.get(0).scheduleId()).isEqualTo(id);
+
+    assertThat(call("DELETE", "/scheduled-jobs/" + id, writer, null, null).status()).isEqualTo(200);
+    assertThat(server.store.findSchedule(id)).isEmpty();
   }
 
   @Test

@@ -12,8 +12,9 @@ import dev.gantry.core.spec.JobSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dialects call the core only through the forms that carry the caller, so no handler can skip
- * the scope check: the forms without a principal are the process's own.
+ * Dialects (and the metrics a scrape reads) call the core only through the forms that carry the
+ * caller, so no handler can skip the scope check: the forms without a principal are the process's
+ * own. ScheduleService has no other forms.
  */
 class CallerChecksTest {
 
@@ -36,6 +37,8 @@ class CallerChecksTest {
         .orShould().callMethod(ClusterService.class, "queues")
         .orShould().callMethod(ClusterService.class, "queue", String.class)
         .orShould().callMethod(ClusterService.class, "purge", String.class)
+        .orShould().callMethod(ClusterService.class, "load")
+        .orShould().callMethod(ClusterService.class, "jobsByState")
         .check(server);
   }
 

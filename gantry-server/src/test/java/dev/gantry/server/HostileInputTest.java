@@ -7,6 +7,7 @@ import dev.gantry.server.hostile.HostileChecks;
 import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
+import dev.gantry.server.hostile.ScheduleCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,20 @@ class HostileInputTest {
     String run = server.jobs.runs(job).get(0).id();
     checks.batch("native reads", ReadCorpus.nativeRequests(job, run));
     assertThat(checks.violations()).isEmpty();
+  }
+
+  @Test
+  void hostileScheduledJobsAreAnswered4xxAndNothingIsStored() {
+    String known = server.post("/scheduled-jobs", "text/yaml",
+        "name: known\nschedule: {cron: '@daily'}\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n")
+        .json().path("id").asText();
+    HostileChecks schedules = new HostileChecks(server.uri("/").getPort(),
+        () -> server.store.listSchedules(1, 1).totalItems());
+    schedules.batch("scheduled jobs", ScheduleCorpus.requests(known))
+        .batch("job documents as scheduled jobs", SubmitCorpus.requests("/scheduled-jobs"));
+    assertThat(schedules.violations()).isEmpty();
+    assertThat(server.store.listSchedules(1, 1).totalItems()).isEqualTo(1);
+    assertThat(server.storedJobs()).isZero();
   }
 
   @Test

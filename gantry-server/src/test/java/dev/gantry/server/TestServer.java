@@ -11,11 +11,13 @@ import dev.gantry.core.auth.TokenService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.InMemoryTokenStore;
 import dev.gantry.core.testing.ManualWorker;
+import dev.gantry.server.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +42,9 @@ public final class TestServer implements AutoCloseable {
   public final LocalSignals signals = new LocalSignals();
   public final JobService jobs;
   public final ClusterService cluster;
+  public final ScheduleService schedules;
+  /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
+  public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   public final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   public final TokenService tokens = new TokenService(tokenStore, Clock.systemUTC());
@@ -76,12 +81,15 @@ public final class TestServer implements AutoCloseable {
       boolean authOn) {
     jobs = new JobService(store, signals, Clock.systemUTC(), hostAccess);
     cluster = new ClusterService(store, jobs);
+    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess);
     errors.start();
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
     server = (dialects != null ? new GantryServer(settings, dialects.apply(jobs))
-        : authOn ? new GantryServer(settings, jobs, cluster, tokens, Authenticator.tokens(tokens))
-        : new GantryServer(settings, jobs, cluster)).start();
+        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens), metrics,
+            Authenticator.tokens(tokens))
+        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null), metrics,
+            Authenticator.OFF)).start();
   }
 
   /** A standard server with authentication on and token management: every route but the open ones needs a token. */
@@ -163,6 +171,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    metrics.close();
     serverLogs.detachAppender(errors);
     assertThat(takeLoggedErrors()).as("unexpected server errors (a request ended in a 500)").isEmpty();
   }

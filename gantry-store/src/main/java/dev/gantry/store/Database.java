@@ -105,6 +105,11 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** Hikari accepts a registry once, also on a running pool (it then adds its meters to it). */
+  void bindPoolMetrics(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
+  }
+
   @Override
   public void close() {
     pool.close();

@@ -5,14 +5,18 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.spi.TokenStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -96,6 +100,44 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
+  public Map<JobState, Long> jobsByState() {
+    return database.inTransaction(JobRows::countByState);
+  }
+
+  @Override
+  public void insertSchedule(ScheduledJob schedule) {
+    database.inTransaction(sql -> {
+      ScheduleRows.insert(sql, schedule);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ScheduledJob> findSchedule(String id) {
+    return database.inTransaction(sql -> ScheduleRows.find(sql, id));
+  }
+
+  @Override
+  public Page<ScheduledJob> listSchedules(int page, int size) {
+    return database.inTransaction(sql -> ScheduleRows.page(sql, page, size));
+  }
+
+  @Override
+  public boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt) {
+    return database.inTransaction(sql -> ScheduleRows.changeState(sql, id, expected, state, nextFireAt));
+  }
+
+  @Override
+  public boolean deleteSchedule(String id) {
+    return database.inTransaction(sql -> ScheduleRows.delete(sql, id));
+  }
+
+  @Override
+  public List<ScheduledJob> dueSchedules(Instant now, int limit) {
+    return database.inTransaction(sql -> ScheduleRows.due(sql, now, limit));
+  }
+
+  @Override
   public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
     return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
   }
@@ -156,6 +198,15 @@ public final class JdbcStore implements Store, TokenStore {
   /** Sends a PostgreSQL notification, delivered to listeners when this short transaction commits. */
   void sendNotification(String channel, String payload) {
     database.inTransaction(sql -> sql.list("select pg_notify(?, ?)", row -> Boolean.TRUE, channel, payload));
+  }
+
+  /**
+   * Lets the connection pool report its gauges and timers (active, idle, pending connections, how
+   * long a connection took) to {@code meterRegistry}, a Micrometer MeterRegistry. Typed as Object so
+   * that the store needs Micrometer only where a caller brings one.
+   */
+  public void bindPoolMetrics(Object meterRegistry) {
+    database.bindPoolMetrics(meterRegistry);
   }
 
   @Override

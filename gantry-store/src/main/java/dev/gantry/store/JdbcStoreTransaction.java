@@ -4,6 +4,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.StoreTransaction;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
   @Override
   public void updateRun(TaskRun run) {
     runs.update(sql, run);
+  }
+
+  @Override
+  public boolean advanceSchedule(String scheduleId, Instant from, Instant to) {
+    return ScheduleRows.advance(sql, scheduleId, from, to);
   }
 
   /** The writes that sum up the transaction: last, right before the commit. */

@@ -12,21 +12,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The {@code jobs} and {@code job_tags} tables. */
 final class JobRows {
 
   static final String COLUMNS =
-      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, owner, secrets";
+      "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id,"
+      + " owner, secrets";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, owner, secrets)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-  /** What a transition may change; id, spec (so name, description, tags) and created_at never do. */
+        failed_at, position, result, error, cancelled_at, schedule_id, owner, secrets)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  /** What a transition may change; id, spec (so name, description, tags), created_at, schedule_id, owner and secrets never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
-        result = ?, error = ?, version = version + 1
+        result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
@@ -48,8 +50,8 @@ final class JobRows {
       boolean secrets = !job.spec().secrets().isEmpty();
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
           SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
-          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.owner(),
-          secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
+          job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.cancelledAt(), job.scheduleId(),
+          job.owner(), secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
       tags.addAll(tagRows(job));
       words.put(job.id(), JobWords.Searched.of(job));
     }
@@ -71,7 +73,7 @@ final class JobRows {
         : sql.first(STATE + dialect.lockRowClause(), row -> JobState.valueOf(row.getString(1)), job.id())
             .orElseThrow(() -> notStored(job));
     int updated = sql.update(UPDATE, job.state(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(),
-        job.result(), job.error(), job.id());
+        job.result(), job.error(), job.cancelledAt(), job.id());
     if (updated == 0) {
       throw notStored(job);
     }
@@ -104,6 +106,13 @@ final class JobRows {
     return sql.first(BY_ID + dialect.lockRowClause(), JobRows::read, id);
   }
 
+  static Map<JobState, Long> countByState(SqlSession sql) {
+    Map<JobState, Long> counts = new TreeMap<>();
+    sql.list("select state, count(*) as jobs from jobs group by state",
+        row -> counts.put(JobState.valueOf(row.getString("state")), row.getLong("jobs")));
+    return counts;
+  }
+
   static Job read(ResultSet row) throws SQLException {
     JobSpec spec = SpecJson.read(row.getString("spec"));
     String secrets = row.getString("secrets");
@@ -118,6 +127,8 @@ final class JobRows {
         row.getInt("position"),
         row.getString("result"),
         row.getString("error"),
+        Timestamps.read(row, "cancelled_at"),
+        row.getString("schedule_id"),
         row.getString("owner"));
   }
 

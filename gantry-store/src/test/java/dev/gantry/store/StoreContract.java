@@ -18,6 +18,8 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Store;
@@ -72,6 +74,133 @@ public abstract class StoreContract {
   }
 
   // --- jobs and transactions
+
+  // --- scheduled jobs
+
+  private ScheduledJob aSchedule(String id, Instant createdAt, Instant next) {
+    return new ScheduledJob(id, aJob().name("nightly " + id).tags("cron").build().spec(), "*/5 * * * *",
+        ScheduleState.ACTIVE, createdAt, next, "alice");
+  }
+
+  @Test
+  void keepsScheduledJobsPagesThemNewestFirstAndDeletesThem() {
+    ScheduledJob first = aSchedule("s1", T0, T0.plusSeconds(300));
+    ScheduledJob second = aSchedule("s2", T0.plusSeconds(1), T0.plusSeconds(300));
+    store.insertSchedule(first);
+    store.insertSchedule(second);
+
+    assertThat(store.findSchedule("s1")).contains(first);
+    assertThat(store.findSchedule("nope")).isEmpty();
+    Page<ScheduledJob> page = store.listSchedules(1, 1);
+    assertThat(page.items()).containsExactly(second);
+    assertThat(page.totalItems()).isEqualTo(2);
+    assertThat(store.listSchedules(2, 1).items()).containsExactly(first);
+
+    assertThat(store.deleteSchedule("s1")).isTrue();
+    assertThat(store.deleteSchedule("s1")).isFalse();
+    assertThat(store.findSchedule("s1")).isEmpty();
+  }
+
+  @Test
+  void changesAScheduleStateOnlyFromTheExpectedOne() {
+    store.insertSchedule(aSchedule("s1", T0, T0.plusSeconds(300)));
+
+    assertThat(store.changeScheduleState("s1", ScheduleState.PAUSED, ScheduleState.ACTIVE, T0)).isFalse();
+    assertThat(store.changeScheduleState("s1", ScheduleState.ACTIVE, ScheduleState.PAUSED, T0.plusSeconds(300))).isTrue();
+    assertThat(store.findSchedule("s1").orElseThrow().state()).isEqualTo(ScheduleState.PAUSED);
+    assertThat(store.changeScheduleState("s1", ScheduleState.PAUSED, ScheduleState.ACTIVE, T0.plusSeconds(600))).isTrue();
+    assertThat(store.findSchedule("s1").orElseThrow().nextFireAt()).isEqualTo(T0.plusSeconds(600));
+    assertThat(store.changeScheduleState("gone", ScheduleState.ACTIVE, ScheduleState.PAUSED, T0)).isFalse();
+  }
+
+  @Test
+  void dueSchedulesAreTheActiveOnesWhoseTickHasCome() {
+    store.insertSchedule(aSchedule("late", T0, T0.minusSeconds(60)));
+    store.insertSchedule(aSchedule("now", T0, T0));
+    store.insertSchedule(aSchedule("later", T0, T0.plusSeconds(1)));
+    store.insertSchedule(aSchedule("paused", T0, T0.minusSeconds(120)));
+    store.changeScheduleState("paused", ScheduleState.ACTIVE, ScheduleState.PAUSED, T0.minusSeconds(120));
+
+    assertThat(store.dueSchedules(T0, 10)).extracting(ScheduledJob::id).containsExactly("late", "now");
+    assertThat(store.dueSchedules(T0, 1)).extracting(ScheduledJob::id).containsExactly("late");
+  }
+
+  @Test
+  void aTickIsFiredByOneTransactionWhateverNumberRace() throws Exception {
+    Instant tick = T0.plusSeconds(300);
+    store.insertSchedule(aSchedule("s1", T0, tick));
+    List<String> fired = new CopyOnWriteArrayList<>();
+
+    runConcurrently(8, () -> {
+      Job job = Job.queued(dev.gantry.core.engine.Ids.newId(), "alice", aJob().build().spec(), tick, "s1");
+      boolean won = store.inTransaction(tx -> {
+        if (!tx.advanceSchedule("s1", tick, tick.plusSeconds(300))) {
+          return false;
+        }
+        tx.insertJob(job);
+        return true;
+      });
+      if (won) {
+        fired.add(job.id());
+      }
+      return null;
+    });
+
+    assertThat(fired).hasSize(1);
+    assertThat(store.findJob(fired.get(0)).orElseThrow().scheduleId()).isEqualTo("s1");
+    assertThat(store.findJob(fired.get(0)).orElseThrow().owner()).isEqualTo("alice");
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 20)).totalItems()).isEqualTo(1);
+    assertThat(store.findSchedule("s1").orElseThrow().nextFireAt()).isEqualTo(tick.plusSeconds(300));
+  }
+
+  @Test
+  void aPausedOrDeletedScheduleIsNotAdvancedAndAFailedFireLeavesNoTrace() {
+    Instant tick = T0.plusSeconds(300);
+    store.insertSchedule(aSchedule("s1", T0, tick));
+    store.changeScheduleState("s1", ScheduleState.ACTIVE, ScheduleState.PAUSED, tick);
+    assertThat(store.<Boolean>inTransaction(tx -> tx.advanceSchedule("s1", tick, tick.plusSeconds(300)))).isFalse();
+    assertThat(store.<Boolean>inTransaction(tx -> tx.advanceSchedule("gone", tick, tick.plusSeconds(300)))).isFalse();
+
+    store.changeScheduleState("s1", ScheduleState.PAUSED, ScheduleState.ACTIVE, tick);
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.advanceSchedule("s1", tick, tick.plusSeconds(300));
+      throw new IllegalStateException("the job's insert failed");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(store.findSchedule("s1").orElseThrow().nextFireAt()).isEqualTo(tick);
+  }
+
+  @Test
+  void keepsWhenACancelledJobWasCancelledAndForgetsItOnRestart() {
+    Job job = saved(aJob().state(JobState.RUNNING).build());
+    Job cancelled = job.cancelled(T0.plusSeconds(3));
+    store.inTransaction(tx -> {
+      tx.updateJob(cancelled);
+      return null;
+    });
+    assertThat(store.findJob(job.id())).contains(cancelled);
+    assertThat(store.findJob(job.id()).orElseThrow().cancelledAt()).isEqualTo(T0.plusSeconds(3));
+
+    store.inTransaction(tx -> {
+      tx.updateJob(cancelled.requeued());
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().cancelledAt()).isNull();
+  }
+
+  @Test
+  void countsJobsByStateAndFollowsTheirTransitions() {
+    assertThat(store.jobsByState()).isEmpty();
+    saved(aJob().build());
+    saved(aJob().build());
+    Job running = saved(aJob().state(JobState.RUNNING).build());
+    store.inTransaction(tx -> {
+      tx.updateJob(running.succeeded("done", T0.plusSeconds(1)));
+      return null;
+    });
+    saved(aJob().state(JobState.FAILED).build());
+
+    assertThat(store.jobsByState()).isEqualTo(Map.of(JobState.QUEUED, 2L, JobState.SUCCEEDED, 1L, JobState.FAILED, 1L));
+  }
 
   @Test
   void keepsAJobWithItsWholeSpec() {

@@ -2,9 +2,12 @@ package dev.gantry.core.engine;
 
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
+import dev.gantry.core.cluster.ClusterLoad;
 import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueStats;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.spi.Store;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,16 @@ public final class ClusterService {
     return queue(name);
   }
 
+  public ClusterLoad load(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return load();
+  }
+
+  public Map<JobState, Long> jobsByState(Principal caller) {
+    caller.require(Scope.JOBS_READ);
+    return jobsByState();
+  }
+
   /** {@link #purge(String)} for {@code caller}: it cancels other users' jobs, so it needs {@code admin}. */
   public int purge(Principal caller, String name) {
     caller.require(Scope.ADMIN);
@@ -70,6 +83,20 @@ public final class ClusterService {
       }
     }
     return List.copyOf(byName.values());
+  }
+
+  /** Jobs and runs running, nodes online and their mean CPU use: three short reads of the store. */
+  public ClusterLoad load() {
+    long jobsRunning = store.jobsByState().getOrDefault(JobState.RUNNING, 0L);
+    long tasksRunning = store.queueLoads().stream().mapToLong(QueueLoad::running).sum();
+    List<Node> online = store.nodes().stream().filter(n -> n.status() == NodeStatus.UP).toList();
+    double cpu = online.stream().mapToDouble(Node::cpuPercent).average().orElse(0);
+    return new ClusterLoad(jobsRunning, tasksRunning, online.size(), cpu);
+  }
+
+  /** How many jobs are in each state (states without jobs are absent). */
+  public Map<JobState, Long> jobsByState() {
+    return store.jobsByState();
   }
 
   /** One queue; NotFoundException when nothing waits or runs in it and no live worker serves it. */

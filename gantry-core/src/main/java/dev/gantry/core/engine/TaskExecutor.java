@@ -14,9 +14,12 @@ import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.spi.TaskRuntime;
+import dev.gantry.core.spi.WorkMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,9 +38,10 @@ final class TaskExecutor {
   private final String nodeId;
   private final Duration storeRetry;
   private final HostAccessPolicy hostAccess;
+  private final WorkMetrics metrics;
 
   TaskExecutor(Store store, Signals signals, TaskRuntime runtime, RunProgress progress, Clock clock,
-      ScheduledExecutorService timers, String nodeId, Duration storeRetry, HostAccessPolicy hostAccess) {
+      ScheduledExecutorService timers, String nodeId, Duration storeRetry, HostAccessPolicy hostAccess, WorkMetrics metrics) {
     this.store = store;
     this.signals = signals;
     this.runtime = runtime;
@@ -47,6 +51,7 @@ final class TaskExecutor {
     this.nodeId = nodeId;
     this.storeRetry = storeRetry;
     this.hostAccess = hostAccess;
+    this.metrics = metrics;
   }
 
   void execute(Execution execution) {
@@ -92,11 +97,16 @@ final class TaskExecutor {
     execution.attachLog(logWriter);
     ScheduledFuture<?> timeout = deadline.left() == null ? null
         : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), deadline.left().toMillis(), TimeUnit.MILLISECONDS);
+    Instant start = clock.instant();
     try {
       // Secrets' values go in only now, for the runtime: no run, log or view holds them.
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
-      return runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)), logWriter,
-          cancellation);
+      TaskOutcome outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)),
+          logWriter, cancellation);
+      String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
+          .orElse(outcome.succeeded() ? "succeeded" : "failed");
+      metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));
+      return outcome;
     } finally {
       if (timeout != null) {
         timeout.cancel(false);

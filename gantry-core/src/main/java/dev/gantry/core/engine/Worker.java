@@ -6,8 +6,10 @@ import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
+import dev.gantry.core.spi.WorkMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,7 @@ public final class Worker implements AutoCloseable {
   private final Clock clock;
   private final WorkerSettings settings;
   private final TaskExecutor executor;
+  private final WorkMetrics metrics;
   private final Semaphore freeSlots;
   private final Map<String, Execution> executing = new ConcurrentHashMap<>();
   private final ExecutorService slotThreads;
@@ -43,15 +46,22 @@ public final class Worker implements AutoCloseable {
   private volatile boolean stopping;
 
   public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings) {
+    this(store, runtime, progress, signals, clock, settings, WorkMetrics.NONE);
+  }
+
+  /** A worker that reports how long each task's container ran to {@code metrics}. */
+  public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings,
+      WorkMetrics metrics) {
     this.store = store;
     this.signals = signals;
     this.clock = clock;
     this.settings = settings;
+    this.metrics = metrics;
     this.freeSlots = new Semaphore(settings.slots());
     this.timers = Executors.newScheduledThreadPool(1, Threads.named("gantry-worker-timer"));
     // A run's start and end are retried for as long as its lease would hold it anyway.
     this.executor = new TaskExecutor(store, signals, runtime, progress, clock, timers, settings.nodeId(), settings.lease(),
-        settings.hostAccess());
+        settings.hostAccess(), metrics);
     this.slotThreads = Executors.newFixedThreadPool(settings.slots(), Threads.named("gantry-task"));
     this.dispatcher = Threads.named("gantry-dispatcher").newThread(this::dispatch);
     signals.onJobCancelled(this::cancelJob);
@@ -96,7 +106,10 @@ public final class Worker implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return store.claimNext(settings.queues(), settings.nodeId(), clock.instant(), clock.instant().plus(settings.lease()));
+      Instant now = clock.instant();
+      Optional<TaskRun> claimed = store.claimNext(settings.queues(), settings.nodeId(), now, now.plus(settings.lease()));
+      claimed.ifPresent(run -> metrics.runClaimed(run.queue(), Duration.between(run.createdAt(), now)));
+      return claimed;
     } catch (RuntimeException e) {
       log.warn("could not claim work (will retry): {}", e.getMessage());
       Thread.sleep(settings.pollEvery().toMillis()); // back off while the store is unreachable

@@ -5,8 +5,13 @@ import java.time.Instant;
 
 /**
  * A stored job: its validated spec plus where it stands. {@code position} is the 1-based index of
- * the task the job is at; {@code owner} the user who submitted it (null for jobs the process
- * submitted itself, and for those stored before jobs had owners). Per-job access builds on it.
+ * the task the job is at; a SUCCEEDED job is past its last task ({@code taskCount + 1}), as in
+ * Tork, whose clients read {@code (position - 1) / taskCount} as the share done. A job that ended
+ * keeps when: {@code completedAt} (SUCCEEDED), {@code failedAt} (FAILED, TIMED_OUT) or
+ * {@code cancelledAt} (CANCELLED). {@code scheduleId}: the scheduled job that started this one
+ * (null for a job submitted directly). {@code owner}: the user who submitted it, or who created the
+ * schedule that started it (null for jobs the process submitted itself, and for those stored before
+ * jobs had owners). Per-job access builds on it.
  */
 public record Job(
     String id,
@@ -19,12 +24,14 @@ public record Job(
     int position,
     String result,
     String error,
+    Instant cancelledAt,
+    String scheduleId,
     String owner) {
 
-  /** A job without an owner. */
+  /** A job submitted directly by the process, that was not cancelled. */
   public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
       Instant failedAt, int position, String result, String error) {
-    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, null);
+    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, null, null, null);
   }
 
   public static Job queued(String id, JobSpec spec, Instant now) {
@@ -32,7 +39,12 @@ public record Job(
   }
 
   public static Job queued(String id, String owner, JobSpec spec, Instant now) {
-    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, owner);
+    return queued(id, owner, spec, now, null);
+  }
+
+  /** A new job started by the scheduled job {@code scheduleId} (null: submitted directly). */
+  public static Job queued(String id, String owner, JobSpec spec, Instant now, String scheduleId) {
+    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId, owner);
   }
 
   public String name() {
@@ -43,28 +55,38 @@ public record Job(
     return spec.tasks().size();
   }
 
+  /** The share of its tasks the job has done, 0 to 1: the tasks before its position. */
+  public double doneShare() {
+    return Math.min(1.0, (position - 1) / (double) taskCount());
+  }
+
   public Job running(Instant now) {
     return new Job(id, spec, JobState.RUNNING, createdAt, startedAt == null ? now : startedAt,
-        null, null, position, result, null, owner);
+        null, null, position, result, null, null, scheduleId, owner);
   }
 
   public Job atPosition(int newPosition) {
-    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error, owner);
+    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error,
+        cancelledAt, scheduleId, owner);
   }
 
   public Job succeeded(String taskResult, Instant now) {
-    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, position, taskResult, null, owner);
+    return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null,
+        null, scheduleId, owner);
   }
 
   public Job failed(JobState endState, String reason, Instant now) {
-    return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason, owner);
+    return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason, null, scheduleId,
+        owner);
   }
 
   public Job cancelled(Instant now) {
-    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, owner);
+    return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now,
+        scheduleId, owner);
   }
 
   public Job requeued() {
-    return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null, owner);
+    return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null, null, scheduleId,
+        owner);
   }
 }

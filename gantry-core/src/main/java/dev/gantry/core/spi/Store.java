@@ -4,11 +4,15 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -47,6 +51,30 @@ public interface Store extends AutoCloseable {
 
   /** Jobs matching the query, newest first. */
   Page<Job> listJobs(JobQuery query);
+
+  /**
+   * How many jobs are in each state (states without jobs are absent). One scan of the jobs: for
+   * metrics, not for a request path.
+   */
+  Map<JobState, Long> jobsByState();
+
+  // --- scheduled jobs (firing one is a transaction: see StoreTransaction#advanceSchedule)
+
+  void insertSchedule(ScheduledJob schedule);
+
+  Optional<ScheduledJob> findSchedule(String id);
+
+  /** Scheduled jobs, newest first. */
+  Page<ScheduledJob> listSchedules(int page, int size);
+
+  /** Sets a schedule's state and next tick if it is in {@code expected}; false when it is not, or is gone. */
+  boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt);
+
+  /** False when there was no such schedule. */
+  boolean deleteSchedule(String id);
+
+  /** At most {@code limit} ACTIVE schedules whose next tick is at or before {@code now}, the most overdue first. */
+  List<ScheduledJob> dueSchedules(Instant now, int limit);
 
   /** Stores a chunk of one stream's output; returns it with its id. */
   LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at);

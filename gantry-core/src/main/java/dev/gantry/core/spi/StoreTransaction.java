@@ -2,6 +2,7 @@ package dev.gantry.core.spi;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,11 @@ public interface StoreTransaction {
   }
 
   void updateRun(TaskRun run);
+
+  /**
+   * Moves an ACTIVE scheduled job's next tick from {@code from} to {@code to}, only if it still is
+   * {@code from}: true when this transaction did (and so owns the tick {@code from}), false when
+   * another one did first or the schedule was paused or deleted meanwhile.
+   */
+  boolean advanceSchedule(String scheduleId, Instant from, Instant to);
 }

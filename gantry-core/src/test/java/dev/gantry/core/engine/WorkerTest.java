@@ -75,6 +75,32 @@ class WorkerTest {
   }
 
   @Test
+  void reportsHowEachTasksContainerEndedToItsMetrics() {
+    List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    runtime.when("one", succeeds("r", "out")).when("two", fails(2, "boom"));
+    worker = new Worker(store, runtime, progress, signals, clock,
+        new WorkerSettings("n1", Set.of(TaskSpec.DEFAULT_QUEUE), 2, Duration.ofSeconds(30), Duration.ofMillis(200),
+            Duration.ofSeconds(1)), new dev.gantry.core.spi.WorkMetrics() {
+              @Override
+              public void runEnded(String queue, String outcome, Duration ran) {
+                reported.add(queue + ":" + outcome + ":" + !ran.isNegative());
+              }
+
+              @Override
+              public void runClaimed(String queue, Duration waited) {
+                reported.add(queue + ":claimed:" + !waited.isNegative());
+              }
+            });
+    worker.start();
+    Job job = submit("name: j\ntasks: [{name: one, image: busybox}, {name: two, image: busybox}]");
+
+    awaitState(job.id(), JobState.FAILED);
+
+    assertThat(reported).containsExactly("default:claimed:true", "default:succeeded:true", "default:claimed:true",
+        "default:failed:true");
+  }
+
+  @Test
   void aFailedTaskIsRetriedThenFailsTheJob() {
     runtime.when("flaky", fails(1, "boom"));
     worker = startWorker("n1", Duration.ofSeconds(30), Duration.ofSeconds(1));

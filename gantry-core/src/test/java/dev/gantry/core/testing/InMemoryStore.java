@@ -5,10 +5,13 @@ import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
@@ -41,6 +44,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
   private final List<LogPart> logs = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -130,6 +134,65 @@ public final class InMemoryStore implements Store {
       runs.put(run.id(), new Stored<>(run, old.seq()));
       undo.push(() -> runs.put(run.id(), old));
     }
+
+    @Override
+    public boolean advanceSchedule(String scheduleId, Instant from, Instant to) {
+      Stored<ScheduledJob> old = schedules.get(scheduleId);
+      if (old == null || old.value().state() != ScheduleState.ACTIVE || !old.value().nextFireAt().equals(from)) {
+        return false;
+      }
+      ScheduledJob s = old.value();
+      schedules.put(scheduleId, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), s.state(), s.createdAt(), to, s.owner()), old.seq()));
+      undo.push(() -> schedules.put(scheduleId, old));
+      return true;
+    }
+  }
+
+  @Override
+  public void insertSchedule(ScheduledJob schedule) {
+    locked(() -> {
+      if (schedules.putIfAbsent(schedule.id(), new Stored<>(schedule, ++sequence)) != null) {
+        throw new IllegalStateException("scheduled job " + schedule.id() + " already exists");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<ScheduledJob> findSchedule(String id) {
+    return locked(() -> Optional.ofNullable(schedules.get(id)).map(Stored::value));
+  }
+
+  @Override
+  public Page<ScheduledJob> listSchedules(int page, int size) {
+    return locked(() -> page(schedules.values().stream()
+        .sorted(Comparator.comparing((Stored<ScheduledJob> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
+        .map(Stored::value).toList(), page, size));
+  }
+
+  @Override
+  public boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt) {
+    return locked(() -> {
+      Stored<ScheduledJob> old = schedules.get(id);
+      if (old == null || old.value().state() != expected) {
+        return false;
+      }
+      ScheduledJob s = old.value();
+      schedules.put(id, new Stored<>(new ScheduledJob(s.id(), s.spec(), s.cron(), state, s.createdAt(), nextFireAt, s.owner()), old.seq()));
+      return true;
+    });
+  }
+
+  @Override
+  public boolean deleteSchedule(String id) {
+    return locked(() -> schedules.remove(id) != null);
+  }
+
+  @Override
+  public List<ScheduledJob> dueSchedules(Instant now, int limit) {
+    return locked(() -> schedules.values().stream().map(Stored::value)
+        .filter(s -> s.state() == ScheduleState.ACTIVE && !s.nextFireAt().isAfter(now))
+        .sorted(Comparator.comparing(ScheduledJob::nextFireAt).thenComparing(ScheduledJob::id)).limit(limit).toList());
   }
 
   private static <T> Stored<T> existing(Map<String, Stored<T>> table, String id, String kind) {
@@ -203,6 +266,15 @@ public final class InMemoryStore implements Store {
         .sorted(Comparator.comparing((Stored<Job> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
         .map(Stored::value)
         .toList(), query.page(), query.size()));
+  }
+
+  @Override
+  public Map<JobState, Long> jobsByState() {
+    return locked(() -> {
+      Map<JobState, Long> counts = new TreeMap<>();
+      jobs.values().forEach(s -> counts.merge(s.value().state(), 1L, Long::sum));
+      return counts;
+    });
   }
 
   private static boolean matches(Job job, JobQuery query) {

@@ -3,6 +3,7 @@ package dev.gantry.server.tork;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecReader;
@@ -48,7 +49,16 @@ final class JobEndpoints {
   void submit(Context ctx) {
     Format format = JobDocumentTypes.of(ctx.header("Content-Type"));
     String body = RequestBody.utf8(ctx, maxRequestBytes);
-    JobSpec spec = JobSpecReader.read(body, format);
+    JobSpec spec;
+    try {
+      spec = JobSpecReader.read(body, format);
+    } catch (InvalidJobException e) {
+      if ("schedule".equals(e.field())) {
+        // Tork's web UI sends a job with a cron to /scheduled-jobs; a client that sends it here means the same.
+        throw new InvalidJobException("schedule", "a job with a schedule is created with POST /scheduled-jobs");
+      }
+      throw e;
+    }
     Job job = jobs.submit(Callers.of(ctx), spec);
     JsonResponses.write(ctx, 200, JobSummaryView.of(job));
   }

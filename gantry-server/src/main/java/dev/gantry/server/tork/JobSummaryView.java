@@ -6,7 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job as Tork lists it: where it stands, without its tasks. */
+/**
+ * A job as Tork lists it: where it stands, without its tasks. Fields with Tork's meaning:
+ * {@code position} is the task the job is at ({@code taskCount + 1} once COMPLETED), {@code progress}
+ * the share of tasks done in percent ({@code (position - 1) / taskCount}, one decimal). Absent
+ * (null) until Gantry has them: {@code parentId} (subjobs); {@code inputs} when the job has none. {@code schedule}: the
+ * scheduled job that started this one. {@code cancelledAt} is Gantry's own: when a CANCELLED job
+ * was cancelled.
+ */
 record JobSummaryView(
     String id,
     String name,
@@ -17,15 +24,23 @@ record JobSummaryView(
     Instant startedAt,
     Instant completedAt,
     Instant failedAt,
+    Instant cancelledAt,
     int position,
     int taskCount,
+    double progress,
     String result,
     String error,
+    String parentId,
+    ScheduleRef schedule,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inputs) {
+
+  /** The scheduled job a job was started by, as Tork's job summary names it. */
+  record ScheduleRef(String id) {}
 
   static JobSummaryView of(Job job) {
     return new JobSummaryView(job.id(), job.name(), job.spec().description(), job.spec().tags(),
         TorkStates.of(job.state()), job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(),
-        job.position(), job.taskCount(), job.result(), job.error(), job.spec().inputs());
+        job.cancelledAt(), job.position(), job.taskCount(), Math.round(job.doneShare() * 1000) / 10.0, job.result(),
+        job.error(), null, job.scheduleId() == null ? null : new ScheduleRef(job.scheduleId()), job.spec().inputs());
   }
 }

@@ -78,6 +78,16 @@ public final class ReadCorpus {
       requests.add(HostileRequest.of("purge queue " + name, "DELETE", "/queues/" + name).build());
     }
     requests.add(HostileRequest.of("an unknown but valid queue name", "GET", "/queues/no-such-queue").mayBeAccepted().build());
+    // Any Accept header gets one of the three forms of /metrics, never an error.
+    for (String accept : List.of("", "text/plain;q=abc", "application/openmetrics-text;version=99", ";;;,,,", "text/*",
+        "text/plain;q=0", "a".repeat(4_000), "application/openmetrics-text;q=0, text/plain", "\u00e9/\u00e9")) {
+      requests.add(HostileRequest.of("metrics with Accept " + accept.substring(0, Math.min(40, accept.length())), "GET",
+          "/metrics").header("Accept", accept).mayBeAccepted().build());
+    }
+    requests.add(HostileRequest.of("metrics with a query", "GET", "/metrics?name[]=%00&format=%zz").mayBeAccepted().build());
+    for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+      requests.add(HostileRequest.of(method + " /metrics", method, "/metrics").body("application/json", "{}").build());
+    }
     for (String method : List.of("POST", "PUT", "PATCH")) {
       requests.add(HostileRequest.of(method + " /nodes", method, "/nodes").body("application/json", "{}").build());
       requests.add(HostileRequest.of(method + " /queues", method, "/queues").body("application/json", "{}").build());

@@ -2,6 +2,7 @@ package dev.gantry.server.tork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.server.TestServer;
@@ -43,6 +44,12 @@ class JobControlApiTest {
 
     assertThat(server.put("/jobs/" + id + "/cancel").status()).isEqualTo(200);
     assertThat(server.store.findJob(id).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+    JsonNode cancelled = server.get("/jobs/" + id).json();
+    assertThat(cancelled.path("cancelledAt").asText()).isNotEmpty();
+    assertThat(java.time.Instant.parse(cancelled.path("cancelledAt").asText()))
+        .isAfterOrEqualTo(java.time.Instant.parse(cancelled.path("startedAt").asText()));
+    assertThat(cancelled.has("completedAt")).isFalse();
+    assertThat(cancelled.has("failedAt")).isFalse();
   }
 
   @Test

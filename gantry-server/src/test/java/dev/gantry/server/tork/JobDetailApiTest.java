@@ -138,6 +138,34 @@ class JobDetailApiTest {
   }
 
   @Test
+  void positionAndProgressHaveTorksMeaning() {
+    String id = server.submitted("name: four\ntasks: [{name: a, image: busybox}, {name: b, image: busybox},"
+        + " {name: c, image: busybox}, {name: d, image: busybox}]");
+    JsonNode queued = server.get("/jobs/" + id).json();
+    assertThat(queued.path("position").asInt()).isEqualTo(1);
+    assertThat(queued.path("progress").asDouble()).isEqualTo(0.0);
+
+    server.worker.succeed(server.worker.claim(), "a");
+    JsonNode second = server.get("/jobs/" + id).json();
+    assertThat(second.path("position").asInt()).isEqualTo(2);
+    assertThat(second.path("progress").asDouble()).isEqualTo(25.0);
+
+    server.worker.runToSuccess("done");
+    JsonNode done = server.get("/jobs/" + id).json();
+    // Tork's web UI shows (position - 1) / taskCount as the share done.
+    assertThat(done.path("position").asInt()).isEqualTo(5);
+    assertThat(done.path("taskCount").asInt()).isEqualTo(4);
+    assertThat(done.path("progress").asDouble()).isEqualTo(100.0);
+    JsonNode listed = server.get("/jobs").json().path("items").path(0);
+    assertThat(listed.path("position").asInt()).isEqualTo(5);
+    assertThat(listed.path("progress").asDouble()).isEqualTo(100.0);
+    // Not there until Gantry has subjobs, inputs and a schedule that started the job.
+    assertThat(listed.has("parentId")).isFalse();
+    assertThat(listed.has("inputs")).isFalse();
+    assertThat(listed.has("schedule")).isFalse();
+  }
+
+  @Test
   void showsOneTaskRun() {
     String id = server.submitted(TWO_TASKS);
     TaskRun run = server.worker.claim();

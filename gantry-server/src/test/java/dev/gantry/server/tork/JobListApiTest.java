@@ -83,6 +83,10 @@ class JobListApiTest {
     assertThat(names(server.get("/jobs?size=20"))).hasSize(12);
     assertThat(names(server.get("/jobs?size=1"))).containsExactly("job-12");
     assertThat(names(server.get("/jobs?page=&size="))).hasSize(10);
+    // What Tork's web UI asks: page and q, no size.
+    assertThat(names(server.get("/jobs?page=1&q="))).hasSize(10).startsWith("job-12");
+    assertThat(names(server.get("/jobs?page&q"))).hasSize(10);
+    assertThat(names(server.get("/jobs?page=2&q=job"))).containsExactly("job-2", "job-1");
   }
 
   @Test

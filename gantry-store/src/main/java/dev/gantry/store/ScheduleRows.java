@@ -1,0 +1,65 @@
+package dev.gantry.store;
+
+import dev.gantry.core.job.Page;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code scheduled_jobs} table. */
+final class ScheduleRows {
+
+  private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at, owner";
+
+  private ScheduleRows() {}
+
+  static void insert(SqlSession sql, ScheduledJob schedule) {
+    sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", schedule.id(),
+        SpecJson.write(schedule.spec()), schedule.cron(), schedule.state(), schedule.createdAt(), schedule.nextFireAt(),
+        schedule.owner());
+  }
+
+  static Optional<ScheduledJob> find(SqlSession sql, String id) {
+    return sql.first("select " + COLUMNS + " from scheduled_jobs where id = ?", ScheduleRows::read, id);
+  }
+
+  static Page<ScheduledJob> page(SqlSession sql, int page, int size) {
+    List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs order by created_at desc, id desc"
+        + " offset ? rows fetch next ? rows only", ScheduleRows::read, (long) (page - 1) * size, size);
+    return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs"));
+  }
+
+  /** Sets state and next tick, only while the row is in {@code expected}: false when it is not (or gone). */
+  static boolean changeState(SqlSession sql, String id, ScheduleState expected, ScheduleState state, Instant next) {
+    return sql.update("update scheduled_jobs set state = ?, next_fire_at = ? where id = ? and state = ?",
+        state, next, id, expected) == 1;
+  }
+
+  static boolean delete(SqlSession sql, String id) {
+    return sql.update("delete from scheduled_jobs where id = ?", id) == 1;
+  }
+
+  static List<ScheduledJob> due(SqlSession sql, Instant now, int limit) {
+    return sql.list("select " + COLUMNS + " from scheduled_jobs where state = 'ACTIVE' and next_fire_at <= ?"
+        + " order by next_fire_at, id fetch first ? rows only", ScheduleRows::read, now, limit);
+  }
+
+  /**
+   * Moves an ACTIVE schedule's next tick from {@code from} to {@code to}; false (and nothing
+   * changed) when another transaction moved it first, or it was paused or deleted. Under READ
+   * COMMITTED a second updater waits for the first's row lock, then finds the row no longer matches.
+   */
+  static boolean advance(SqlSession sql, String id, Instant from, Instant to) {
+    return sql.update("update scheduled_jobs set next_fire_at = ? where id = ? and next_fire_at = ? and state = 'ACTIVE'",
+        to, id, from) == 1;
+  }
+
+  private static ScheduledJob read(ResultSet row) throws SQLException {
+    return new ScheduledJob(row.getString("id"), SpecJson.read(row.getString("spec")), row.getString("cron"),
+        ScheduleState.valueOf(row.getString("state")), Timestamps.read(row, "created_at"),
+        Timestamps.read(row, "next_fire_at"), row.getString("owner"));
+  }
+}

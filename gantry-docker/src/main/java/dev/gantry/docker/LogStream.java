@@ -1,5 +1,6 @@
 package dev.gantry.docker;
 
+import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.LogSink;
 import java.time.Duration;
@@ -123,7 +124,7 @@ final class LogStream implements EngineLog.Listener {
     if (truncated) {
       return;
     }
-    long bytes = utf8Length(text);
+    long bytes = LogPart.utf8Length(text);
     if (bytes > budget) {
       truncated = true;
       text = (midLine.get(stream) ? "\n" : "") + TRUNCATED + "\n";
@@ -149,23 +150,5 @@ final class LogStream implements EngineLog.Listener {
     } catch (Exception e) {
       log.debug("closing the log stream failed: {}", e.toString());
     }
-  }
-
-  private static long utf8Length(String s) {
-    long bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 }

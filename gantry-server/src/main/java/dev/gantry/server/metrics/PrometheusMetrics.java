@@ -59,7 +59,7 @@ public final class PrometheusMetrics implements AutoCloseable {
     Counter parts = Counter.builder("gantry.log.parts")
         .description("Log parts stored by this process").register(registry);
     signals.onLogAppended(part -> {
-      bytes.increment(utf8Length(part));
+      bytes.increment(LogPart.utf8Length(part.contents()));
       parts.increment();
     });
     return this;
@@ -107,25 +107,6 @@ public final class PrometheusMetrics implements AutoCloseable {
       gauges.refresh(caller);
     }
     return registry.scrape(contentType);
-  }
-
-  private static double utf8Length(LogPart part) {
-    String text = part.contents();
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes++;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   @Override

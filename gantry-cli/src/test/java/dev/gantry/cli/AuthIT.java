@@ -2,9 +2,7 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,26 +41,8 @@ class AuthIT {
     }
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run gantry(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    String[] withServer = new String[args.length + 2];
-    System.arraycopy(args, 0, withServer, 0, args.length);
-    withServer[args.length] = "--server";
-    withServer[args.length + 1] = "http://127.0.0.1:" + standalone.port();
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      int code = Main.run(withServer);
-      return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private CliRun gantry(String... args) {
+    return CliRun.against("http://127.0.0.1:" + standalone.port(), args);
   }
 
   @Test
@@ -88,7 +68,7 @@ class AuthIT {
 
   @Test
   void theCliMakesUsesListsAndRevokesTokens() throws IOException {
-    Run created = gantry("token", "create", "--user", "alice", "--scopes", "jobs:read", "--token", admin);
+    CliRun created = gantry("token", "create", "--user", "alice", "--scopes", "jobs:read", "--token", admin);
     assertThat(created.exitCode()).as(created.err()).isZero();
     String alice = created.out().strip();
     assertThat(alice).startsWith("gantry_");
@@ -97,22 +77,22 @@ class AuthIT {
     assertThat(gantry("jobs", "--token", alice).exitCode()).isZero();
     Path job = Files.writeString(work.resolve("hello.yaml"),
         "name: hello\ntasks:\n  - name: t\n    image: busybox:latest\n    network: none\n    run: echo -n hi > $TORK_OUTPUT\n");
-    Run refused = gantry("submit", job.toString(), "--token", alice);
+    CliRun refused = gantry("submit", job.toString(), "--token", alice);
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("jobs:write").contains("HTTP 403");
-    Run anonymous = gantry("jobs");
+    CliRun anonymous = gantry("jobs");
     assertThat(anonymous.exitCode()).isEqualTo(2);
     assertThat(anonymous.err()).contains("HTTP 401").contains("--token");
 
-    Run followed = gantry("submit", job.toString(), "--follow", "--token", admin);
+    CliRun followed = gantry("submit", job.toString(), "--follow", "--token", admin);
     assertThat(followed.exitCode()).as(followed.out() + followed.err()).isZero();
 
-    Run list = gantry("token", "list", "--token", admin);
+    CliRun list = gantry("token", "list", "--token", admin);
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("alice").contains("jobs:read").doesNotContain(alice).doesNotContain(admin);
     String id = list.out().lines().filter(l -> l.contains("alice")).findFirst().orElseThrow().split("\\s+")[0];
     assertThat(gantry("token", "revoke", id, "--token", admin).exitCode()).isZero();
-    Run revoked = gantry("jobs", "--token", alice);
+    CliRun revoked = gantry("jobs", "--token", alice);
     assertThat(revoked.exitCode()).isEqualTo(2);
     assertThat(revoked.err()).contains("the token was revoked");
   }

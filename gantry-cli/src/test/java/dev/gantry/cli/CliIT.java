@@ -2,10 +2,7 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -34,27 +31,8 @@ class CliIT {
     }
   }
 
-  /** Runs {@code gantry ARGS --server URL} and returns its exit code and what it printed. */
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run gantry(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    String[] withServer = new String[args.length + 2];
-    System.arraycopy(args, 0, withServer, 0, args.length);
-    withServer[args.length] = "--server";
-    withServer[args.length + 1] = gantry.http().base();
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      int code = Main.run(withServer);
-      return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private CliRun gantry(String... args) {
+    return CliRun.against(gantry.http().base(), args);
   }
 
   private Path file(String name, String content) throws IOException {
@@ -72,17 +50,17 @@ class CliIT {
             network: none
             run: echo printing; echo -n hello world > $TORK_OUTPUT
         """);
-    Run run = gantry("submit", job.toString(), "--follow");
+    CliRun run = gantry("submit", job.toString(), "--follow");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String id = run.out().lines().findFirst().orElseThrow();
     assertThat(id).matches("[0-9a-f]{32}");
     assertThat(run.out()).isEqualTo(id + "\n[say hello] RUNNING\nprinting\n[say hello] COMPLETED\njob " + id + " COMPLETED: hello world\n");
 
-    Run status = gantry("status", id);
+    CliRun status = gantry("status", id);
     assertThat(status.out()).contains(id, "hello", "COMPLETED", "result: hello world", "say hello");
-    Run logs = gantry("logs", id);
+    CliRun logs = gantry("logs", id);
     assertThat(logs.out()).isEqualTo("[say hello]\nprinting\n");
-    Run jobs = gantry("jobs", "-q", "tag:cli-test");
+    CliRun jobs = gantry("jobs", "-q", "tag:cli-test");
     assertThat(jobs.out().lines()).hasSize(3).last().isEqualTo("page 1 of 1, 1 job");
     assertThat(jobs.out()).contains(id, "COMPLETED", "hello");
   }
@@ -96,7 +74,7 @@ class CliIT {
           - {name: quiet, image: "busybox:latest", network: none, run: "true"}
           - {name: third, image: "busybox:latest", network: none, run: "echo three; exit 3"}
         """);
-    Run run = gantry("submit", job.toString(), "--follow");
+    CliRun run = gantry("submit", job.toString(), "--follow");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     String id = run.out().lines().findFirst().orElseThrow();
     // A task without output shows RUNNING only if a poll saw it running.
@@ -109,7 +87,7 @@ class CliIT {
   void namesAndLinesCannotDriveTheTerminal() throws IOException {
     Path job = file("evil.json", "{\"name\":\"evil\\u001b[2J\\nFAKE ROW\",\"tasks\":[{\"name\":\"t\\r\",\"image\":\"busybox:latest\","
         + "\"network\":\"none\",\"run\":\"printf 'a\\\\033[31mred\\\\rX\\\\n'\"}]}");
-    Run run = gantry("submit", job.toString(), "--follow");
+    CliRun run = gantry("submit", job.toString(), "--follow");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String id = run.out().lines().findFirst().orElseThrow();
     assertThat(gantry("logs", id).out()).isEqualTo("[t\\r]\na\\e[31mred\\rX\n");
@@ -127,7 +105,7 @@ class CliIT {
             network: none
             run: echo one; sleep 1; echo two >&2; echo three
         """);
-    Run run = gantry("logs", id, "-f");
+    CliRun run = gantry("logs", id, "-f");
     assertThat(run.exitCode()).as(run.err()).isZero();
     // stdout and stderr come through separate pipes: only the order within each is known.
     assertThat(run.out()).startsWith("[t]\none\n").contains("two\n", "three\n").hasLineCount(4);
@@ -137,7 +115,7 @@ class CliIT {
   @Test
   void submitFollowExitsNonZeroWhenTheJobFails() throws IOException {
     Path job = file("fail.json", "{\"name\":\"fails\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"network\":\"none\",\"run\":\"exit 4\"}]}");
-    Run run = gantry("submit", job.toString(), "-f");
+    CliRun run = gantry("submit", job.toString(), "-f");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("exit code 4", "FAILED");
   }
@@ -157,10 +135,10 @@ class CliIT {
   @Test
   void errorsAreOneLineForTheUser() throws IOException {
     Path bad = file("bad.yaml", "name: bad\ntasks: [{name: t, imgae: busybox}]\n");
-    Run run = gantry("submit", bad.toString());
+    CliRun run = gantry("submit", bad.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("gantry: tasks[0].imgae: unknown field (HTTP 400)");
-    Run unknown = gantry("status", "0123456789abcdef0123456789abcdef");
+    CliRun unknown = gantry("status", "0123456789abcdef0123456789abcdef");
     assertThat(unknown.err()).contains("not found (HTTP 404)");
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -44,27 +42,11 @@ class HostileServerTest {
     });
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run gantry(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      String[] withServer = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-          java.util.stream.Stream.of("--server", "http://127.0.0.1:" + server.getAddress().getPort())).toArray(String[]::new);
-      int code = Main.run(withServer);
-      return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private CliRun gantry(String... args) {
+    return CliRun.against("http://127.0.0.1:" + server.getAddress().getPort(), args);
   }
 
-  private static void assertOneLine(Run run, String... fragments) {
+  private static void assertOneLine(CliRun run, String... fragments) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("gantry: ").contains(fragments));

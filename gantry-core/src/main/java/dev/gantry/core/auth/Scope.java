@@ -1,5 +1,6 @@
 package dev.gantry.core.auth;
 
+import dev.gantry.core.spec.Echo;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ public enum Scope {
         return scope;
       }
     }
-    String shown = name == null ? "null" : "'" + (name.length() > 64 ? name.substring(0, 64) + "..." : name) + "'";
+    String shown = name == null ? "null" : "'" + Echo.of(name) + "'";
     throw new InvalidAuthRequestException(field, shown + " is not a scope; use "
         + Arrays.stream(values()).map(Scope::wireName).collect(Collectors.joining(", ")));
   }

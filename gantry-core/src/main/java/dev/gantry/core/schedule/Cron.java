@@ -1,5 +1,6 @@
 package dev.gantry.core.schedule;
 
+import dev.gantry.core.spec.Echo;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,7 +128,7 @@ public final class Cron {
   }
 
   static String shown(String text) {
-    return text.length() > 64 ? text.substring(0, 64) + "..." : text;
+    return Echo.of(text);
   }
 
   @Override

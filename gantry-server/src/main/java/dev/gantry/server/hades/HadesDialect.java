@@ -3,6 +3,7 @@ package dev.gantry.server.hades;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
@@ -111,7 +112,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   static String id(Context ctx) {
     String id = ctx.pathParam("id");
     if (!ID.matcher(id).matches()) {
-      throw new NotFoundException("job", id.length() > 64 ? id.substring(0, 64) + "..." : id);
+      throw new NotFoundException("job", Echo.of(id));
     }
     return id;
   }

@@ -2,6 +2,7 @@ package dev.gantry.server.tork;
 
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.core.spec.Echo;
 import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
@@ -87,7 +88,7 @@ public final class ClusterDialect implements HttpDialect {
   private static String queueName(Context ctx) {
     String name = ctx.pathParam("name");
     if (!QUEUE_NAME.matcher(name).matches()) {
-      throw new NotFoundException("queue", name.length() > 64 ? name.substring(0, 64) + "..." : name);
+      throw new NotFoundException("queue", Echo.of(name));
     }
     return name;
   }

@@ -1,6 +1,7 @@
 package dev.gantry.server.tork;
 
 import dev.gantry.core.engine.NotFoundException;
+import dev.gantry.core.spec.Echo;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ final class PathIds {
   static String id(Context ctx, String kind) {
     String id = ctx.pathParam("id");
     if (!ID.matcher(id).matches()) {
-      throw new NotFoundException(kind, id.length() > 64 ? id.substring(0, 64) + "..." : id);
+      throw new NotFoundException(kind, Echo.of(id));
     }
     return id;
   }

@@ -2,7 +2,6 @@ package dev.gantry.server.tork;
 
 import dev.gantry.core.auth.IssuedToken;
 import dev.gantry.core.auth.TokenService;
-import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
@@ -10,7 +9,6 @@ import dev.gantry.server.JsonResponses;
 import dev.gantry.server.RequestBody;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Token management at {@code /auth/tokens}: make one (its secret is in this answer only), list
@@ -18,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class TokenDialect implements HttpDialect {
 
-  private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final TokenService tokens;
   private final long maxRequestBytes;
@@ -57,10 +54,7 @@ public final class TokenDialect implements HttpDialect {
   }
 
   private void revoke(Context ctx) {
-    String id = ctx.pathParam("id");
-    if (!TOKEN_ID.matcher(id).matches()) {
-      throw new NotFoundException("token", id.length() > 64 ? id.substring(0, 64) + "..." : id);
-    }
+    String id = PathIds.id(ctx, "token");
     tokens.revoke(Callers.of(ctx), id);
     JsonResponses.write(ctx, 200, StatusView.OK);
   }

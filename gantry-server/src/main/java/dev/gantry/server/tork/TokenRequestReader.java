@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.auth.InvalidAuthRequestException;
 import dev.gantry.core.auth.TokenRequest;
+import dev.gantry.core.spec.Echo;
 import dev.gantry.server.JsonResponses;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,7 +32,7 @@ final class TokenRequestReader {
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw new InvalidAuthRequestException(name.length() > 64 ? name.substring(0, 64) + "..." : name, "unknown field");
+        throw new InvalidAuthRequestException(Echo.of(name), "unknown field");
       }
     }
     JsonNode scopes = root.get("scopes");

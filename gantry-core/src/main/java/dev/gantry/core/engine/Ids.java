@@ -2,6 +2,7 @@ package dev.gantry.core.engine;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * New ids for jobs, task runs and nodes: 32 hex digits, as Tork writes them. Each is a version 7
@@ -13,9 +14,16 @@ import java.util.HexFormat;
 public final class Ids {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** What any Gantry id (made here or by a dialect, as Hades' UUIDs) may look like: 1 to 64 letters, digits, '-' or '_'. */
+  private static final Pattern ANY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final HexFormat HEX = HexFormat.of();
 
   private Ids() {}
+
+  /** Whether {@code id} could be a Gantry id: one that cannot is unknown without asking the store. */
+  public static boolean isWellFormed(String id) {
+    return ANY_ID.matcher(id).matches();
+  }
 
   public static String newId() {
     byte[] id = new byte[16];

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this, through
@@ -27,8 +26,6 @@ import java.util.regex.Pattern;
  * are the process's own calls (callbacks, tests) and check nothing.
  */
 public final class JobService {
-
-  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Store store;
   private final Signals signals;
@@ -81,7 +78,7 @@ public final class JobService {
   }
 
   private Job submit(String id, String owner, JobSpec spec) {
-    if (!JOB_ID.matcher(id).matches()) {
+    if (!Ids.isWellFormed(id)) {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
     hostAccess.check(spec);

@@ -1,5 +1,6 @@
 package dev.gantry.server.hades;
 
+import dev.gantry.core.engine.Ids;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.job.Job;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The API of Hades, the CI job scheduler: {@code POST /build}, {@code GET /build/{id}/status},
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * Its log manager's routes are {@link HadesLogManagerDialect}'s.
  */
 public final class HadesDialect implements HttpDialect, AutoCloseable {
-
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final JobService jobs;
   private final long maxRequestBytes;
@@ -111,7 +109,7 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   /** The path's job id; an id that no job can have is unknown without asking the store. */
   static String id(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!ID.matcher(id).matches()) {
+    if (!Ids.isWellFormed(id)) {
       throw new NotFoundException("job", Echo.of(id));
     }
     return id;

@@ -1,9 +1,9 @@
 package dev.gantry.server.tork;
 
+import dev.gantry.core.engine.Ids;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.spec.Echo;
 import io.javalin.http.Context;
-import java.util.regex.Pattern;
 
 /**
  * Ids taken from the path. One that no Gantry id could look like is answered 404 at once,
@@ -11,13 +11,11 @@ import java.util.regex.Pattern;
  */
 final class PathIds {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
   private PathIds() {}
 
   static String id(Context ctx, String kind) {
     String id = ctx.pathParam("id");
-    if (!ID.matcher(id).matches()) {
+    if (!Ids.isWellFormed(id)) {
       throw new NotFoundException(kind, Echo.of(id));
     }
     return id;

@@ -139,6 +139,27 @@ class TaskAttachmentsIT extends WithDockerEngine {
   }
 
   @Test
+  void aCancelledTaskTakesItsSidecarsNetworkAndVolumesWithIt() throws Exception {
+    String job = newJob();
+    Sidecar idle = new Sidecar("idle", TestTask.IMAGE, "echo up; sleep 300", List.of(), List.of(), Map.of());
+    RecordingSink sink = new RecordingSink("task running");
+    Cancellation cancellation = new Cancellation();
+    TestTask task = TestTask.script("echo task running; sleep 300").network(null)
+        .attachments(new TaskAttachments(List.of(TaskMount.volume("/data")), List.of(), null, null, List.of(idle)));
+    java.util.concurrent.CompletableFuture<TaskOutcome> running = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> runtime.run(execution(job, task), sink, cancellation));
+    assertThat(sink.arrived.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the task started").isTrue();
+    assertThat(containersOf(job)).hasSize(2); // the task's and its sidecar's
+
+    cancellation.cancel(Cancellation.Reason.CANCELLED);
+
+    TaskOutcome outcome = running.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.error()).startsWith("killed (cancelled)");
+    awaitRunResourcesGone(job);
+  }
+
+  @Test
   void aSidecarThatCannotStartFailsTheRunAndLeavesNothing() {
     String job = newJob();
     Sidecar missing = new Sidecar("db", "gantry-it-missing-image:1", null, List.of(), List.of(), Map.of());

@@ -3,6 +3,7 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spec.Sidecar;
@@ -79,6 +80,10 @@ final class RunEnvironment {
    * @throws StartFailure when a sidecar's image is missing or a sidecar does not start
    */
   private void open(Cancellation cancellation) throws InterruptedException {
+    if (isEmpty()) {
+      return;
+    }
+    clearEarlierAttempt();
     if (sidecars().isEmpty()) {
       return;
     }
@@ -101,6 +106,34 @@ final class RunEnvironment {
       LogSink named = new PrefixedSink(sink, "[sidecar " + sidecar.name() + "] ");
       sidecarLogs.add(new EngineLog(parts.http(), id).follow(new LogStream(named, parts.settings().maxOutputBytes())));
     }
+  }
+
+  /**
+   * A run handed back by a worker that died starts again under its id: what that attempt left (its
+   * containers, network and volumes, which carry the same names) goes first, so that the names
+   * are free and the volumes start empty.
+   */
+  private void clearEarlierAttempt() {
+    List<Container> left = client.listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of(Labels.RUN, execution.runId())).exec();
+    if (!left.isEmpty()) {
+      log.warn("removing {} containers left by an earlier attempt of run {}", left.size(), execution.runId());
+      left.forEach(c -> {
+        try {
+          client.removeContainerCmd(c.getId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      });
+    }
+    if (!sidecars().isEmpty()) {
+      try {
+        client.removeNetworkCmd(Labels.runNetworkName(execution.runId())).exec();
+      } catch (NotFoundException none) {
+        // the common case: no earlier attempt
+      }
+    }
+    RunMounts.removeVolumes(client, execution);
   }
 
   private String create(Sidecar sidecar, String network) {

@@ -159,6 +159,38 @@ class TaskAttachmentsIT extends WithDockerEngine {
     awaitRunResourcesGone(job);
   }
 
+  /** A worker died mid-run: its run comes back under the same id, to names still taken and a volume still full. */
+  @Test
+  void aRunStartedAgainAfterACrashClearsWhatItsEarlierAttemptLeft() {
+    String job = newJob();
+    Sidecar web = new Sidecar("web", TestTask.IMAGE, "sleep 300", List.of(), List.of(), Map.of());
+    TestTask task = TestTask.script("test ! -e /data/stale && echo -n clean > $TORK_OUTPUT").network(null)
+        .attachments(new TaskAttachments(List.of(TaskMount.volume("/data")), List.of(), null, null, List.of(web)));
+    var execution = execution(job, task);
+    String run = execution.runId();
+    // What the dead worker's attempt left: its network, its sidecar on it, and its volume with a file in it.
+    docker.createNetworkCmd().withName(Labels.runNetworkName(run)).withLabels(Map.of(Labels.JOB, job, Labels.RUN, run)).exec();
+    docker.createContainerCmd(TestTask.IMAGE).withName(Labels.sidecarName(run, "web")).withCmd("sleep", "300")
+        .withLabels(Map.of(Labels.JOB, job, Labels.RUN, run))
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode(Labels.runNetworkName(run)))
+        .exec();
+    docker.createVolumeCmd().withName(Labels.mountVolumeName(run, 0)).withLabels(Map.of(Labels.JOB, job, Labels.RUN, run))
+        .exec();
+    String oldTask = docker.createContainerCmd(TestTask.IMAGE).withName(Labels.containerName(run))
+        .withCmd("touch", "/data/stale").withLabels(Map.of(Labels.JOB, job, Labels.RUN, run))
+        .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("none").withBinds(
+            com.github.dockerjava.api.model.Bind.parse(Labels.mountVolumeName(run, 0) + ":/data")))
+        .exec().getId();
+    docker.startContainerCmd(oldTask).exec();
+    docker.waitContainerCmd(oldTask).start().awaitStatusCode();
+
+    TaskOutcome outcome = runtime.run(execution, new RecordingSink(), new Cancellation());
+
+    assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+    assertThat(outcome.result()).isEqualTo("clean");
+    awaitRunResourcesGone(job);
+  }
+
   @Test
   void aSidecarThatCannotStartFailsTheRunAndLeavesNothing() {
     String job = newJob();

@@ -67,8 +67,18 @@ final class ContainerRequest {
 
   private static HostConfig hostConfig(TaskExecution execution, String network) {
     TaskSpec task = execution.task();
-    HostConfig host = HostConfig.newHostConfig().withMounts(RunMounts.of(execution));
-    Limits limits = task.limits();
+    HostConfig host = withLimits(HostConfig.newHostConfig().withMounts(RunMounts.of(execution)), task.limits());
+    if (network != null) {
+      host.withNetworkMode(network);
+    }
+    if (task.attachments().gpus() != null) {
+      host.withDeviceRequests(List.of(GpuDevices.request(task.attachments().gpus())));
+    }
+    return host;
+  }
+
+  /** {@code host} with the task's limits: the task's container's, and its sidecars'. */
+  static HostConfig withLimits(HostConfig host, Limits limits) {
     if (limits.cpus() != null) {
       host.withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L));
     }
@@ -79,12 +89,6 @@ final class ContainerRequest {
     }
     if (limits.pids() != null) {
       host.withPidsLimit(limits.pids());
-    }
-    if (network != null) {
-      host.withNetworkMode(network);
-    }
-    if (task.attachments().gpus() != null) {
-      host.withDeviceRequests(List.of(GpuDevices.request(task.attachments().gpus())));
     }
     return host;
   }

@@ -98,6 +98,7 @@ final class RunEnvironment {
       parts.images().ensure(sidecar.image(), null, cancellation);
       String id = create(sidecar, network);
       sidecarIds.add(id);
+      connect(id);
       try {
         client.startContainerCmd(id).exec();
       } catch (RuntimeException e) {
@@ -142,7 +143,9 @@ final class RunEnvironment {
         .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId(),
             Labels.SIDECAR, sidecar.name()))
         .withEnv(sidecar.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-        .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network))
+        // As in Tork, a sidecar shares the task's mounts, limits and networks.
+        .withHostConfig(ContainerRequest.withLimits(HostConfig.newHostConfig(), execution.task().limits())
+            .withNetworkMode(network).withMounts(RunMounts.of(execution)))
         .withAliases(sidecar.name());
     if (sidecar.run() != null && !sidecar.run().isBlank()) {
       cmd.withEntrypoint(sidecar.entrypoint().isEmpty() ? SHELL : sidecar.entrypoint()).withCmd(sidecar.run());
@@ -171,7 +174,8 @@ final class RunEnvironment {
   }
 
   /**
-   * Connects a created container to the networks it joins beside its network mode.
+   * Connects a created container (the task's, or a sidecar's) to the networks the task joins beside
+   * its network mode.
    *
    * @throws StartFailure naming a network the engine does not have
    */

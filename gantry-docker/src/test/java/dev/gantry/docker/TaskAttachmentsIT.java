@@ -122,20 +122,22 @@ class TaskAttachmentsIT extends WithDockerEngine {
   }
 
   @Test
-  void theTaskReachesItsSidecarsByNameAndTheyGoWhenItEnds() {
+  void theTaskReachesItsSidecarsByNameTheyShareItsMountsAndTheyGoWhenItEnds() {
     String job = newJob();
     Sidecar web = new Sidecar("web", TestTask.IMAGE,
-        "mkdir -p /www && echo pong > /www/ping && echo serving && httpd -f -p 8080 -h /www", List.of(), List.of(),
-        Map.of());
+        "echo -n from-sidecar > /data/note && mkdir -p /www && echo pong > /www/ping && echo serving"
+            + " && httpd -f -p 8080 -h /www", List.of(), List.of(), Map.of());
     RecordingSink sink = new RecordingSink();
-    String script = "for i in $(seq 1 50); do wget -qO- http://web:8080/ping && exit 0; sleep 0.2; done; exit 1";
+    String script = "for i in $(seq 1 50); do wget -qO- http://web:8080/ping && cat /data/note > $TORK_OUTPUT && exit 0;"
+        + " sleep 0.2; done; exit 1";
 
     TaskOutcome outcome = run(job, TestTask.script(script).network(null)
-        .attachments(new TaskAttachments(List.of(), List.of(), null, null, List.of(web))), sink);
+        .attachments(new TaskAttachments(List.of(TaskMount.volume("/data")), List.of(), null, null, List.of(web))), sink);
 
     assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+    assertThat(outcome.result()).isEqualTo("from-sidecar");
     assertThat(sink.output(Stream.STDOUT)).contains("pong\n").contains("[sidecar web] serving\n");
-    awaitRunResourcesGone(job); // the sidecar's container and the run's network
+    awaitRunResourcesGone(job); // the sidecar's container, the run's network and volume
   }
 
   @Test

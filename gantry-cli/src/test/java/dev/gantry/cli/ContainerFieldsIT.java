@@ -86,12 +86,8 @@ class ContainerFieldsIT {
             - name: web                   # its host name on the network it shares with the task
               image: busybox:latest
               run: mkdir -p /www && echo -n pong > /www/ping && echo serving && httpd -f -p 8080 -h /www
-          run: |
-            for i in $(seq 1 50); do
-              wget -qO- http://web:8080/ping > $TORK_OUTPUT && exit 0
-              sleep 0.2
-            done
-            exit 1
+              probe: {port: 8080, path: /ping}   # the task starts once this answers 200
+          run: wget -qO- http://web:8080/ping > $TORK_OUTPUT
       """;
 
   static final String README_WAIT_JOB = """

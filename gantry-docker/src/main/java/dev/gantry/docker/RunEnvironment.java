@@ -106,6 +106,9 @@ final class RunEnvironment {
       }
       LogSink named = new PrefixedSink(sink, "[sidecar " + sidecar.name() + "] ");
       sidecarLogs.add(new EngineLog(parts.http(), id).follow(new LogStream(named, parts.settings().maxOutputBytes())));
+      if (sidecar.probe() != null) {
+        SidecarReadiness.await(client, id, network, sidecar, cancellation);
+      }
     }
   }
 
@@ -203,7 +206,7 @@ final class RunEnvironment {
     if (isEmpty()) {
       return;
     }
-    parts.teardown().afterRunContainers(execution.runId(), this::remove);
+    parts.teardown().afterRunContainers(execution.jobId(), execution.runId(), this::remove);
   }
 
   /** Sidecars, then the network they were on, then the volumes. */

@@ -73,9 +73,21 @@ final class Teardown implements AutoCloseable {
     afterContainers(jobId, () -> workspaces.remove(jobId));
   }
 
-  /** Runs {@code removal} (of a run's sidecars, network, volumes) once the run's containers are gone. */
-  void afterRunContainers(String runId, Runnable removal) {
-    afterContainers(runKey(runId), removal);
+  /**
+   * Runs {@code removal} (of a run's sidecars, network, volumes) once the run's containers are gone;
+   * the job's workspace, which sidecars mount too, waits for it.
+   */
+  void afterRunContainers(String jobId, String runId, Runnable removal) {
+    synchronized (pending) {
+      pending.computeIfAbsent(jobId, j -> new Pending()).containers++;
+    }
+    afterContainers(runKey(runId), () -> {
+      try {
+        removal.run();
+      } finally {
+        containerRemoved(jobId);
+      }
+    });
   }
 
   private void afterContainers(String key, Runnable removal) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Network;
 import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spec.Sidecar;
+import dev.gantry.core.spec.SidecarProbe;
 import dev.gantry.core.spec.TaskAttachments;
 import dev.gantry.core.spec.TaskMount;
 import dev.gantry.core.spec.TaskMount.Type;
@@ -138,6 +139,44 @@ class TaskAttachmentsIT extends WithDockerEngine {
     assertThat(outcome.result()).isEqualTo("from-sidecar");
     assertThat(sink.output(Stream.STDOUT)).contains("pong\n").contains("[sidecar web] serving\n");
     awaitRunResourcesGone(job); // the sidecar's container, the run's network and volume
+  }
+
+  @Test
+  void aProbedSidecarIsReadyBeforeTheTaskStarts() {
+    Sidecar slow = new Sidecar("web", TestTask.IMAGE,
+        "sleep 1; mkdir -p /www && echo ready > /www/health && httpd -f -p 8080 -h /www", List.of(), List.of(), Map.of(),
+        new SidecarProbe("/health", 8080, Duration.ofSeconds(30)));
+
+    TaskOutcome outcome = run(newJob(), TestTask.script("wget -qO- http://web:8080/health > $TORK_OUTPUT").network(null)
+        .attachments(new TaskAttachments(List.of(), List.of(), null, null, List.of(slow))), new RecordingSink());
+
+    assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+    assertThat(outcome.result()).isEqualTo("ready\n");
+  }
+
+  @Test
+  void aSidecarThatNeverAnswersItsProbeFailsTheRunAfterTheProbesTimeout() {
+    String job = newJob();
+    Sidecar silent = new Sidecar("web", TestTask.IMAGE, "sleep 300", List.of(), List.of(), Map.of(),
+        new SidecarProbe("/", 8080, Duration.ofSeconds(2)));
+
+    TaskOutcome outcome = run(job, TestTask.script("echo never").network(null)
+        .attachments(new TaskAttachments(List.of(), List.of(), null, null, List.of(silent))), new RecordingSink());
+
+    assertThat(outcome.succeeded()).isFalse();
+    assertThat(outcome.error()).startsWith("sidecar 'web' did not answer its probe http://").contains("with 200 within 2s");
+    awaitRunResourcesGone(job);
+  }
+
+  @Test
+  void aSidecarThatStopsBeforeItsProbeAnswersFailsTheRunAtOnce() {
+    Sidecar broken = new Sidecar("web", TestTask.IMAGE, "exit 7", List.of(), List.of(), Map.of(),
+        new SidecarProbe("/", 8080, Duration.ofMinutes(5)));
+
+    TaskOutcome outcome = run(newJob(), TestTask.script("echo never").network(null)
+        .attachments(new TaskAttachments(List.of(), List.of(), null, null, List.of(broken))), new RecordingSink());
+
+    assertThat(outcome.error()).isEqualTo("sidecar 'web' stopped (exit code 7) before it answered its probe");
   }
 
   @Test

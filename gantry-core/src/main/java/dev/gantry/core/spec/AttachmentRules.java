@@ -128,6 +128,7 @@ final class AttachmentRules {
       for (int j = 0; j < sidecar.entrypoint().size(); j++) {
         noNul(here + ".entrypoint[" + j + "]", sidecar.entrypoint().get(j));
       }
+      probe(here + ".probe", sidecar.probe());
       atMost(here + ".env", sidecar.env().size(), JobSpecValidator.MAX_ENV, "environment variables");
       sidecar.env().forEach((name, value) -> {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,255}")) {
@@ -135,6 +136,24 @@ final class AttachmentRules {
         }
         noNul(here + ".env." + name, value);
       });
+    }
+  }
+
+  private static void probe(String at, SidecarProbe probe) {
+    if (probe == null) {
+      return;
+    }
+    if (probe.port() < 1 || probe.port() > 65535) {
+      throw new InvalidJobException(at + ".port", "must be between 1 and 65535");
+    }
+    String path = probe.path();
+    if (!path.startsWith("/") || path.length() > MAX_PATH || path.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      throw new InvalidJobException(at + ".path", "must start with '/', without spaces or control characters, at most "
+          + MAX_PATH + " characters");
+    }
+    if (probe.timeout().isZero() || probe.timeout().isNegative() || probe.timeout().compareTo(SidecarProbe.MAX_TIMEOUT) > 0) {
+      throw new InvalidJobException(at + ".timeout", "must be more than 0 and at most "
+          + Durations.format(SidecarProbe.MAX_TIMEOUT));
     }
   }
 

@@ -10,7 +10,8 @@ final class TaskAttachmentsReader {
   static final Set<String> FIELDS = Set.of("mounts", "volumes", "networks", "registry", "gpus", "sidecars");
   private static final Set<String> MOUNT_FIELDS = Set.of("type", "source", "target", "readonly");
   private static final Set<String> REGISTRY_FIELDS = Set.of("username", "password");
-  private static final Set<String> SIDECAR_FIELDS = Set.of("name", "image", "run", "cmd", "entrypoint", "env");
+  private static final Set<String> SIDECAR_FIELDS = Set.of("name", "image", "run", "cmd", "entrypoint", "env", "probe");
+  private static final Set<String> PROBE_FIELDS = Set.of("path", "port", "timeout");
 
   private TaskAttachmentsReader() {}
 
@@ -36,10 +37,23 @@ final class TaskAttachmentsReader {
     for (SpecNode sidecar : sidecarNodes) {
       sidecar.onlyFields(SIDECAR_FIELDS, Set.of());
       sidecars.add(new Sidecar(sidecar.requiredText("name"), sidecar.requiredText("image"), sidecar.text("run"),
-          sidecar.stringList("cmd"), sidecar.stringList("entrypoint"), sidecar.stringMap("env")));
+          sidecar.stringList("cmd"), sidecar.stringList("entrypoint"), sidecar.stringMap("env"),
+          probe(sidecar.object("probe"))));
     }
     return new TaskAttachments(mounts, task.stringList("networks"), registry(task.object("registry")), task.text("gpus"),
         sidecars);
+  }
+
+  private static SidecarProbe probe(SpecNode probe) {
+    if (probe == null) {
+      return null;
+    }
+    probe.onlyFields(PROBE_FIELDS, Set.of());
+    Integer port = probe.integer("port");
+    if (port == null) {
+      throw probe.invalid("port", "is required (the port the sidecar answers HTTP on)");
+    }
+    return new SidecarProbe(probe.text("path"), port, probe.parsed("timeout", Durations::parse));
   }
 
   private static RegistryAuth registry(SpecNode registry) {

@@ -55,6 +55,18 @@ class TaskAttachmentsReaderTest {
   }
 
   @Test
+  void readsASidecarsProbeWithTorksDefaults() {
+    TaskSpec task = task("""
+            sidecars:
+              - {name: web, image: busybox, probe: {port: 8080}}
+              - {name: api, image: busybox, probe: {port: 9000, path: /health, timeout: 30s}}
+        """);
+    assertThat(task.attachments().sidecars()).extracting(Sidecar::probe).containsExactly(
+        new SidecarProbe("/", 8080, java.time.Duration.ofMinutes(1)),
+        new SidecarProbe("/health", 9000, java.time.Duration.ofSeconds(30)));
+  }
+
+  @Test
   void aRegistryPasswordIsMovedIntoTheJobsSecretsAndRevealedOnlyOnRequest() {
     JobSpec job = JobSpecReader.read("""
         name: j
@@ -105,7 +117,13 @@ class TaskAttachmentsReaderTest {
       "sidecars: [{name: db}]|tasks[0].sidecars[0].image: is required",
       "sidecars: [{name: 'my db', image: busybox}]|tasks[0].sidecars[0].name: must be a host name: 1 to 63 letters, digits or '-'",
       "sidecars: [{name: db, image: busybox}, {name: DB, image: busybox}]|tasks[0].sidecars[1].name: 'DB' is used by another sidecar",
-      "sidecars: [{name: db, image: busybox, probe: {}}]|tasks[0].sidecars[0].probe: unknown field",
+      "sidecars: [{name: db, image: busybox, probe: {}}]|tasks[0].sidecars[0].probe.port: is required (the port the sidecar answers HTTP on)",
+      "sidecars: [{name: db, image: busybox, probe: {port: 0}}]|tasks[0].sidecars[0].probe.port: must be between 1 and 65535",
+      "sidecars: [{name: db, image: busybox, probe: {port: 8080, path: health}}]|tasks[0].sidecars[0].probe.path: must start with '/', without spaces or control characters, at most 1024 characters",
+      "sidecars: [{name: db, image: busybox, probe: {port: 8080, path: '/a b'}}]|tasks[0].sidecars[0].probe.path: must start with '/', without spaces or control characters, at most 1024 characters",
+      "sidecars: [{name: db, image: busybox, probe: {port: 8080, timeout: 1h}}]|tasks[0].sidecars[0].probe.timeout: must be more than 0 and at most 10m",
+      "sidecars: [{name: db, image: busybox, probe: {port: 8080, host: x}}]|tasks[0].sidecars[0].probe.host: unknown field",
+      "sidecars: [{name: db, image: busybox, tags: [x]}]|tasks[0].sidecars[0].tags: unknown field",
       "'sidecars: [{name: db, image: busybox}]\n    network: none'|tasks[0].sidecars: need a network the task shares with them: not network: none",
   })
   void refusesHostileAttachments(String fields, String message) {

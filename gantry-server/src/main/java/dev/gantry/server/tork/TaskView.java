@@ -42,7 +42,10 @@ record TaskView(
   record SidecarView(String name, String image, @JsonInclude(JsonInclude.Include.NON_NULL) String run,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> cmd,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entrypoint,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe) {}
+
+  record ProbeView(String path, int port, String timeout) {}
 
   static TaskView of(TaskSpec task) {
     return new TaskView(task.name(), task.description(), task.image(), task.run(), task.cmd(), task.entrypoint(),
@@ -61,6 +64,7 @@ record TaskView(
             : new RegistryView(task.attachments().registry().username(), Secrets.REDACTED),
         task.attachments().gpus(),
         task.attachments().sidecars().stream()
-            .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env())).toList());
+            .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env(), s.probe() == null ? null
+                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList());
   }
 }

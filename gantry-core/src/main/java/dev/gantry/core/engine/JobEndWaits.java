@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,12 @@ public final class JobEndWaits implements AutoCloseable {
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.named("gantry-job-waits"));
+  /**
+   * Where the answers are handed over: what the caller does with one (read the store, write a
+   * response to a slow client) must hold up neither the timer nor the JDK's timeout thread. At
+   * most {@link #MAX_WAITING} at once.
+   */
+  private final ExecutorService answers = Executors.newCachedThreadPool(Threads.named("gantry-job-wait-answers"));
 
   private static final class Waiting {
     final CompletableFuture<Job> ended = new CompletableFuture<>();
@@ -99,7 +108,7 @@ public final class JobEndWaits implements AutoCloseable {
     answer.completeOnTimeout(Optional.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((result, error) -> done(jobId, job));
     timer.execute(() -> check(jobId, job)); // it may have ended before the wait was in place
-    return answer;
+    return answer.thenApplyAsync(Function.identity(), answers);
   }
 
   private void done(String jobId, Waiting job) {
@@ -109,9 +118,13 @@ public final class JobEndWaits implements AutoCloseable {
 
   private void ended(String jobId) {
     Waiting job = waiting.get(jobId);
-    if (job != null) {
-      // The signal comes on the thread that ended the job: the store is read on the timer's.
-      timer.execute(() -> check(jobId, job));
+    if (job != null && !timer.isShutdown()) {
+      try {
+        // The signal comes on the thread that ended the job: the store is read on the timer's.
+        timer.execute(() -> check(jobId, job));
+      } catch (RejectedExecutionException closing) {
+        // closed meanwhile: nobody waits any more
+      }
     }
   }
 
@@ -137,6 +150,7 @@ public final class JobEndWaits implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    answers.shutdown();
     waiting.values().forEach(w -> w.ended.cancel(false));
   }
 }

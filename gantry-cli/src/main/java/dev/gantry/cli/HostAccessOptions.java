@@ -14,8 +14,8 @@ final class HostAccessOptions {
   boolean hostNetwork;
 
   @Option(names = "--allow-bind-mounts", defaultValue = "${env:GANTRY_ALLOW_BIND_MOUNTS:-false}",
-      description = "let tasks bind-mount any host path (mounts: [{type: bind, source: /path, ...}]), from where they read"
-          + " and change anything there; refused by default (env GANTRY_ALLOW_BIND_MOUNTS)")
+      description = "let tasks bind-mount any host path (a mount of type bind), from where they read and change anything"
+          + " there; refused by default (env GANTRY_ALLOW_BIND_MOUNTS)")
   boolean anyBindMount;
 
   @Option(names = "--allowed-bind-paths", split = ",", paramLabel = "PATH",
@@ -26,6 +26,10 @@ final class HostAccessOptions {
 
   HostAccessPolicy policy() {
     List<String> paths = bindPaths == null ? List.of() : bindPaths.stream().filter(p -> !p.isBlank()).toList();
-    return new HostAccessPolicy(hostNetwork, anyBindMount, paths);
+    try {
+      return new HostAccessPolicy(hostNetwork, anyBindMount, paths);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--allowed-bind-paths: " + e.getMessage(), e);
+    }
   }
 }

@@ -20,7 +20,7 @@ final class TaskAttachmentsReader {
     List<SpecNode> mountNodes = task.objects("mounts");
     AttachmentRules.atMost(task.pathOf("mounts"), mountNodes.size(), AttachmentRules.MAX_MOUNTS, "mounts");
     for (SpecNode mount : mountNodes) {
-      mount.onlyFields(MOUNT_FIELDS, Set.of());
+      mount.onlyFields(MOUNT_FIELDS, Set.of("opts"));
       TaskMount.Type type = mount.has("type") ? mount.parsed("type", TaskMount.Type::parse) : null;
       if (type == null) {
         throw mount.invalid("type", "is required (volume, bind or tmpfs)");

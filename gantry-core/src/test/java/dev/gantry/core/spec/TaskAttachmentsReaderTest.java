@@ -89,7 +89,8 @@ class TaskAttachmentsReaderTest {
   @CsvSource(delimiter = '|', value = {
       "mounts: [{type: nfs, target: /x}]|tasks[0].mounts[0].type: 'nfs' is not a mount type (volume, bind or tmpfs)",
       "mounts: [{target: /x}]|tasks[0].mounts[0].type: is required (volume, bind or tmpfs)",
-      "mounts: [{type: volume, target: /x, opts: {}}]|tasks[0].mounts[0].opts: unknown field",
+      "mounts: [{type: volume, target: /x, opts: {}}]|tasks[0].mounts[0].opts: is not supported by Gantry yet",
+      "mounts: [{type: volume, target: /x, size: 1g}]|tasks[0].mounts[0].size: unknown field",
       "mounts: [{type: volume}]|tasks[0].mounts[0].target: is required",
       "mounts: [{type: volume, target: data}]|tasks[0].mounts[0].target: 'data' must be an absolute path",
       "mounts: [{type: volume, target: /a/../etc}]|tasks[0].mounts[0].target: '/a/../etc' must not contain '.' or '..' segments",

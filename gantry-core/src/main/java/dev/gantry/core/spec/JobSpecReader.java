@@ -3,6 +3,7 @@ package dev.gantry.core.spec;
 import dev.gantry.core.spec.JobDocuments.Format;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +45,9 @@ public final class JobSpecReader {
       tasks.add(task(task, defaults));
     }
     JobWait.read(job); // checked here, answered by the dialect that submits
+    if (job.stringMap("secrets").keySet().stream().anyMatch(name -> name.startsWith(Secrets.REGISTRY_PREFIX))) {
+      throw job.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
+    }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"));
@@ -87,7 +91,7 @@ public final class JobSpecReader {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }

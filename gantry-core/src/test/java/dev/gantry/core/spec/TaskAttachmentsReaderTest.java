@@ -132,6 +132,12 @@ class TaskAttachmentsReaderTest {
   }
 
   @Test
+  void aJobMayNotNameItsOwnSecretLikeARegistryPassword() {
+    assertThatThrownBy(() -> JobSpecReader.read("name: j\nsecrets: {gantry.registry.tasks.0: x}\ntasks: [{name: t, image: b}]\n",
+        Format.YAML)).hasMessage("secrets: names starting with gantry.registry.tasks. are Gantry's own");
+  }
+
+  @Test
   void refusesHugeLists() {
     rejected("    volumes: [" + "/v,".repeat(17) + "/v]\n", "tasks[0].volumes: at most 16 volumes are allowed, not 18");
     rejected("    mounts: [" + "{type: tmpfs, target: /t},".repeat(17) + "{type: tmpfs, target: /u}]\n",

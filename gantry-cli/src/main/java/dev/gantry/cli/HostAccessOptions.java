@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.spec.HostAccessPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** What of the host the operator lets jobs reach: every process that accepts or runs jobs. */
@@ -11,7 +13,23 @@ final class HostAccessOptions {
           + " machine (Gantry's API, PostgreSQL...); refused by default (env GANTRY_ALLOW_HOST_NETWORK)")
   boolean hostNetwork;
 
+  @Option(names = "--allow-bind-mounts", defaultValue = "${env:GANTRY_ALLOW_BIND_MOUNTS:-false}",
+      description = "let tasks bind-mount any host path (a mount of type bind), from where they read and change anything"
+          + " there; refused by default (env GANTRY_ALLOW_BIND_MOUNTS)")
+  boolean anyBindMount;
+
+  @Option(names = "--allowed-bind-paths", split = ",", paramLabel = "PATH",
+      defaultValue = "${env:GANTRY_ALLOWED_BIND_PATHS:-}",
+      description = "host paths (comma-separated, absolute) that tasks may bind-mount, with everything below them;"
+          + " none by default (env GANTRY_ALLOWED_BIND_PATHS)")
+  List<String> bindPaths = new ArrayList<>();
+
   HostAccessPolicy policy() {
-    return new HostAccessPolicy(hostNetwork);
+    List<String> paths = bindPaths == null ? List.of() : bindPaths.stream().filter(p -> !p.isBlank()).toList();
+    try {
+      return new HostAccessPolicy(hostNetwork, anyBindMount, paths);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--allowed-bind-paths: " + e.getMessage(), e);
+    }
   }
 }

@@ -35,6 +35,14 @@ class StandaloneCommandTest {
   }
 
   @Test
+  void theOperatorMayLetJobsBindMountHostPaths() throws Exception {
+    assertThat(parse("--allow-bind-mounts").hostAccess().anyBindMount()).isTrue();
+    assertThat(parse("--allowed-bind-paths", "/srv/in,/data/").hostAccess().bindPaths()).containsExactly("/srv/in", "/data");
+    assertThatThrownBy(() -> parse("--allowed-bind-paths", "relative/dir"))
+        .hasMessage("--allowed-bind-paths: allowed bind path 'relative/dir' must be an absolute path without '.' or '..'");
+  }
+
+  @Test
   void authenticationIsOnUnlessOnlyLoopbackListens() throws Exception {
     assertThat(parse().api().auth().on()).isFalse();
     assertThat(parse("--auth", "on").api().auth().on()).isTrue();

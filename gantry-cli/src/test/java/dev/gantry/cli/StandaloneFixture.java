@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.PullPolicy;
@@ -19,12 +20,19 @@ final class StandaloneFixture implements AutoCloseable {
   static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "CANCELLED");
 
   private final Path dataDir;
+  private final HostAccessPolicy hostAccess;
   private Gantry gantry;
   private Http http;
   private final DockerRuntime docker = Services.docker();
 
   StandaloneFixture(Path dataDir) {
+    this(dataDir, HostAccessPolicy.NONE);
+  }
+
+  /** A standalone Gantry whose jobs may reach what {@code hostAccess} allows of the machine. */
+  StandaloneFixture(Path dataDir, HostAccessPolicy hostAccess) {
     this.dataDir = dataDir;
+    this.hostAccess = hostAccess;
     start();
   }
 
@@ -34,7 +42,9 @@ final class StandaloneFixture implements AutoCloseable {
   }
 
   void start() {
-    gantry = Gantry.start(config(dataDir));
+    GantryConfig config = config(dataDir);
+    gantry = Gantry.start(new GantryConfig(config.role(), config.database(), config.api(), config.tasks(), config.heartbeat(),
+        hostAccess));
     http = new Http(gantry.port());
   }
 

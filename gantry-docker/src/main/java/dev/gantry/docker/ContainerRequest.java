@@ -26,17 +26,17 @@ final class ContainerRequest {
   }
 
   /**
-   * The create call. With {@code boot} the script travels in the call ({@link ScriptBoot}); without
+   * The create call, on {@code network} (the network mode, null: Docker's default). With {@code boot} the script travels in the call ({@link ScriptBoot}); without
    * it, the caller copies the {@link TaskArchive} in before the start.
    */
-  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String defaultNetwork, boolean boot) {
+  static CreateContainerCmd create(DockerClient client, TaskExecution execution, String network, boolean boot) {
     TaskSpec task = execution.task();
     CreateContainerCmd cmd = client.createContainerCmd(task.image())
         .withName(Labels.containerName(execution.runId()))
         .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId()))
         .withEnv(environment(execution.env()))
         .withWorkingDir(workdir(task))
-        .withHostConfig(hostConfig(task, execution.jobId(), defaultNetwork));
+        .withHostConfig(hostConfig(execution, network));
     if (boot) {
       cmd.withEntrypoint(SHELL).withCmd(ScriptBoot.command(task.run()));
     } else if (hasScript(task)) {
@@ -65,9 +65,20 @@ final class ContainerRequest {
     return list;
   }
 
-  private static HostConfig hostConfig(TaskSpec task, String jobId, String defaultNetwork) {
-    HostConfig host = HostConfig.newHostConfig().withMounts(List.of(Workspaces.mount(jobId)));
-    Limits limits = task.limits();
+  private static HostConfig hostConfig(TaskExecution execution, String network) {
+    TaskSpec task = execution.task();
+    HostConfig host = withLimits(HostConfig.newHostConfig().withMounts(RunMounts.of(execution)), task.limits());
+    if (network != null) {
+      host.withNetworkMode(network);
+    }
+    if (task.attachments().gpus() != null) {
+      host.withDeviceRequests(List.of(GpuDevices.request(task.attachments().gpus())));
+    }
+    return host;
+  }
+
+  /** {@code host} with the task's limits: the task's container's, and its sidecars'. */
+  static HostConfig withLimits(HostConfig host, Limits limits) {
     if (limits.cpus() != null) {
       host.withNanoCPUs(Math.round(limits.cpus() * 1_000_000_000L));
     }
@@ -78,10 +89,6 @@ final class ContainerRequest {
     }
     if (limits.pids() != null) {
       host.withPidsLimit(limits.pids());
-    }
-    String network = task.network() != null ? task.network() : defaultNetwork;
-    if (network != null) {
-      host.withNetworkMode(network);
     }
     return host;
   }

@@ -33,6 +33,7 @@ final class ContainerRun {
   private final TaskExecution execution;
   private final LogSink sink;
   private final Cancellation cancellation;
+  private final RunEnvironment environment;
   private volatile String containerId;
   private volatile boolean ended;
   private volatile boolean killed;
@@ -41,7 +42,9 @@ final class ContainerRun {
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
   private boolean boot;
 
-  ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, LogSink sink, Cancellation cancellation) {
+  ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, RunEnvironment environment, LogSink sink,
+      Cancellation cancellation) {
+    this.environment = environment;
     this.client = parts.client();
     this.parts = parts;
     this.execution = execution;
@@ -75,7 +78,7 @@ final class ContainerRun {
     byte[] archive = TaskArchive.build(ContainerRequest.hasScript(task) ? task.run() : null, task.files(),
         ContainerRequest.workdir(task));
     if (parts.images().pullsFirst()) {
-      parts.images().ensure(task.image(), cancellation);
+      parts.images().ensure(task.image(), task.attachments().registry(), cancellation);
     }
     if (cancellation.isCancelled()) {
       return notStarted();
@@ -85,13 +88,15 @@ final class ContainerRun {
     if (!created()) {
       // The image is missing: only now is it worth asking about it, so the common run makes no extra call.
       step = "checking the image";
-      parts.images().ensure(task.image(), cancellation);
+      parts.images().ensure(task.image(), task.attachments().registry(), cancellation);
       if (cancellation.isCancelled()) {
         return notStarted();
       }
       step = "creating the container";
       containerId = createContainer();
     }
+    step = "joining the task's networks";
+    environment.connect(containerId);
     if (!boot) {
       step = "copying the script and files into the container";
       client.copyArchiveToContainerCmd(containerId).withRemotePath("/")
@@ -133,7 +138,7 @@ final class ContainerRun {
   }
 
   private String createContainer() {
-    String network = parts.settings().defaultNetwork();
+    String network = environment.networkMode(parts.settings().defaultNetwork());
     try {
       return ContainerRequest.create(client, execution, network, boot).exec().getId();
     } catch (ConflictException nameTaken) {

@@ -97,12 +97,16 @@ public final class DockerRuntime implements TaskRuntime {
 
   @Override
   public TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation) {
+    RunEnvironment environment = new RunEnvironment(parts, execution, logs);
     try {
-      return new ContainerRun(parts, execution, logs, cancellation).run();
+      TaskOutcome failed = environment.start(cancellation);
+      return failed != null ? failed : new ContainerRun(parts, execution, environment, logs, cancellation).run();
     } catch (RuntimeException e) {
       // ContainerRun catches its own failures; this is the last guard of the "never throw" contract.
       log.warn("run {} failed unexpectedly", execution.runId(), e);
       return TaskOutcome.failedToStart("the Docker runtime failed: " + EngineErrors.reason(e));
+    } finally {
+      environment.close();
     }
   }
 

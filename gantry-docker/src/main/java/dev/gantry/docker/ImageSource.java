@@ -2,10 +2,13 @@ package dev.gantry.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.gantry.core.spec.Durations;
+import dev.gantry.core.spec.RegistryAuth;
 import dev.gantry.core.spi.Cancellation;
 import java.time.Duration;
 import java.util.Map;
@@ -45,7 +48,7 @@ final class ImageSource {
    *
    * @throws StartFailure when the image is missing and the policy or the registry says no
    */
-  void ensure(String image, Cancellation cancellation) throws InterruptedException {
+  void ensure(String image, RegistryAuth registry, Cancellation cancellation) throws InterruptedException {
     boolean present = policy != PullPolicy.ALWAYS && isPresent(image);
     if (present) {
       return;
@@ -55,7 +58,7 @@ final class ImageSource {
     }
     String failed = policy == PullPolicy.ALWAYS ? "image '" + image + "' could not be pulled: "
         : "image '" + image + "' is not present and could not be pulled: ";
-    String problem = pull(image, cancellation);
+    String problem = pull(image, registry, cancellation);
     users.remove(image);
     if (cancellation.isCancelled()) {
       return;
@@ -108,12 +111,17 @@ final class ImageSource {
     return userOf(image) != null;
   }
 
-  /** Pulls the image; returns why it failed, or null. */
-  private String pull(String image, Cancellation cancellation) throws InterruptedException {
+  /** Pulls the image, with {@code registry}'s credentials when given; returns why it failed, or null. */
+  private String pull(String image, RegistryAuth registry, Cancellation cancellation) throws InterruptedException {
     Reference ref = Reference.parse(image);
     PullProgress progress = new PullProgress();
     try {
-      client.pullImageCmd(ref.repository()).withTag(ref.tag()).exec(progress);
+      PullImageCmd pull = client.pullImageCmd(ref.repository()).withTag(ref.tag());
+      if (registry != null) {
+        pull.withAuthConfig(new AuthConfig().withUsername(registry.username()).withPassword(registry.password())
+            .withRegistryAddress(ref.registry()));
+      }
+      pull.exec(progress);
     } catch (RuntimeException e) {
       return EngineErrors.reason(e);
     }
@@ -139,6 +147,14 @@ final class ImageSource {
         return new Reference(image.substring(0, colon), image.substring(colon + 1));
       }
       return new Reference(image, "latest");
+    }
+
+    /** The registry's host (and port) the repository names, or Docker Hub's address when it names none. */
+    String registry() {
+      int slash = repository.indexOf('/');
+      String first = slash < 0 ? "" : repository.substring(0, slash);
+      boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+      return host ? first : "https://index.docker.io/v1/";
     }
   }
 

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeResource.Kind;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds Gantry's containers and workspaces by their labels, so a sweeper can remove what a crash left. */
+/** Finds Gantry's containers, volumes and networks by their labels, so a sweeper can remove what a crash left. */
 final class Leftovers {
 
   private static final Logger log = LoggerFactory.getLogger(Leftovers.class);
@@ -34,7 +35,12 @@ final class Leftovers {
     List<InspectVolumeResponse> volumes = client.listVolumesCmd().withFilter("label", List.of(Labels.JOB)).exec().getVolumes();
     for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
       Map<String, String> labels = v.getLabels() == null ? Map.of() : v.getLabels();
-      found.add(new RuntimeResource(Kind.WORKSPACE, v.getName(), labels.get(Labels.JOB), null));
+      String run = labels.get(Labels.RUN);
+      found.add(new RuntimeResource(run == null ? Kind.WORKSPACE : Kind.VOLUME, v.getName(), labels.get(Labels.JOB), run));
+    }
+    for (Network n : client.listNetworksCmd().withFilter("label", List.of(Labels.RUN)).exec()) {
+      Map<String, String> labels = n.getLabels() == null ? Map.of() : n.getLabels();
+      found.add(new RuntimeResource(Kind.NETWORK, n.getId(), labels.get(Labels.JOB), labels.get(Labels.RUN)));
     }
     return found;
   }
@@ -44,7 +50,8 @@ final class Leftovers {
     try {
       switch (resource.kind()) {
         case CONTAINER -> client.removeContainerCmd(resource.id()).withForce(true).exec();
-        case WORKSPACE -> client.removeVolumeCmd(resource.id()).exec();
+        case WORKSPACE, VOLUME -> client.removeVolumeCmd(resource.id()).exec();
+        case NETWORK -> client.removeNetworkCmd(resource.id()).exec();
       }
     } catch (NotFoundException gone) {
       // removed meanwhile

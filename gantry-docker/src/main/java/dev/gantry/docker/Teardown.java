@@ -3,7 +3,9 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,12 +30,15 @@ final class Teardown implements AutoCloseable {
   private final DockerClient client;
   private final Workspaces workspaces;
   private final ThreadPoolExecutor threads;
-  /** Per job: container removals not yet done, and whether its workspace waits for them. */
+  /**
+   * Per job, and per run ({@link #runKey}): container removals not yet done, and what waits for them
+   * (the job's workspace; the run's sidecars, network and volumes).
+   */
   private final Map<String, Pending> pending = new HashMap<>();
 
   private static final class Pending {
     int containers;
-    boolean workspaceAsked;
+    final List<Runnable> after = new ArrayList<>();
   }
 
   Teardown(DockerClient client, Workspaces workspaces) {
@@ -47,15 +52,17 @@ final class Teardown implements AutoCloseable {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
   }
 
-  /** Force-removes the run's container soon; the job's workspace will not go before it. */
+  /** Force-removes the run's container soon; the job's workspace and the run's environment will not go before it. */
   void removeContainer(String jobId, String runId, String containerId) {
     synchronized (pending) {
       pending.computeIfAbsent(jobId, j -> new Pending()).containers++;
+      pending.computeIfAbsent(runKey(runId), r -> new Pending()).containers++;
     }
     threads.execute(() -> {
       try {
         forceRemove(runId, containerId);
       } finally {
+        containerRemoved(runKey(runId));
         containerRemoved(jobId);
       }
     });
@@ -63,29 +70,61 @@ final class Teardown implements AutoCloseable {
 
   /** Removes the job's workspace once the containers this process is removing for it are gone. */
   void removeWorkspace(String jobId) {
-    synchronized (pending) {
-      Pending job = pending.get(jobId);
-      if (job != null) {
-        job.workspaceAsked = true;
-        return;
-      }
-    }
-    threads.execute(() -> workspaces.remove(jobId));
+    afterContainers(jobId, () -> workspaces.remove(jobId));
   }
 
-  private void containerRemoved(String jobId) {
-    boolean workspaceNext;
+  /**
+   * Runs {@code removal} (of a run's sidecars, network, volumes) once the run's containers are gone;
+   * the job's workspace, which sidecars mount too, waits for it.
+   */
+  void afterRunContainers(String jobId, String runId, Runnable removal) {
     synchronized (pending) {
-      Pending job = pending.get(jobId);
-      if (--job.containers > 0) {
+      pending.computeIfAbsent(jobId, j -> new Pending()).containers++;
+    }
+    afterContainers(runKey(runId), () -> {
+      try {
+        removal.run();
+      } finally {
+        containerRemoved(jobId);
+      }
+    });
+  }
+
+  private void afterContainers(String key, Runnable removal) {
+    synchronized (pending) {
+      Pending waiting = pending.get(key);
+      if (waiting != null) {
+        waiting.after.add(removal);
         return;
       }
-      pending.remove(jobId);
-      workspaceNext = job.workspaceAsked;
     }
-    if (workspaceNext) {
-      workspaces.remove(jobId); // already on a teardown thread (or the caller's, when the queue was full)
+    threads.execute(removal);
+  }
+
+  private void containerRemoved(String key) {
+    List<Runnable> next;
+    synchronized (pending) {
+      Pending waiting = pending.get(key);
+      if (--waiting.containers > 0) {
+        return;
+      }
+      pending.remove(key);
+      next = waiting.after;
     }
+    // already on a teardown thread (or the caller's, when the queue was full)
+    next.forEach(Teardown::quietly);
+  }
+
+  private static void quietly(Runnable removal) {
+    try {
+      removal.run();
+    } catch (RuntimeException e) {
+      log.warn("a removal failed, leaving it to the leftover sweeper: {}", EngineErrors.reason(e));
+    }
+  }
+
+  private static String runKey(String runId) {
+    return "run:" + runId;
   }
 
   private void forceRemove(String runId, String containerId) {

@@ -1,6 +1,7 @@
 package dev.gantry.docker;
 
 import dev.gantry.core.spec.Limits;
+import dev.gantry.core.spec.TaskAttachments;
 import dev.gantry.core.spec.TaskSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ final class TestTask {
   private String workdir;
   private Limits limits = Limits.NONE;
   private String network = "none";
+  private TaskAttachments attachments = TaskAttachments.NONE;
 
   static TestTask script(String run) {
     TestTask task = new TestTask();
@@ -68,11 +70,17 @@ final class TestTask {
     return this;
   }
 
+  TestTask attachments(TaskAttachments attachments) {
+    this.attachments = attachments;
+    return this;
+  }
+
   Map<String, String> env() {
     return Map.copyOf(env);
   }
 
   TaskSpec build() {
-    return new TaskSpec("test", null, image, run, cmd, entrypoint, env, files, workdir, null, 0, limits, network, null);
+    return new TaskSpec("test", null, image, run, cmd, entrypoint, env, files, workdir, null, 0, limits, network, null,
+        false, null, null, attachments);
   }
 }

@@ -3,23 +3,28 @@ package dev.gantry.store;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
+import dev.gantry.core.spec.JobSpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code scheduled_jobs} table. */
 final class ScheduleRows {
 
-  private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at, owner";
+  private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at, owner, secrets";
 
   private ScheduleRows() {}
 
   static void insert(SqlSession sql, ScheduledJob schedule) {
-    sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", schedule.id(),
-        SpecJson.write(schedule.spec()), schedule.cron(), schedule.state(), schedule.createdAt(), schedule.nextFireAt(),
-        schedule.owner());
+    // Secrets go in their own column only, not into the spec's JSON (as a job's do).
+    boolean secrets = !schedule.spec().secrets().isEmpty();
+    sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)", schedule.id(),
+        SpecJson.write(secrets ? schedule.spec().withSecrets(Map.of()) : schedule.spec()), schedule.cron(),
+        schedule.state(), schedule.createdAt(), schedule.nextFireAt(), schedule.owner(),
+        secrets ? SpecJson.writeSecrets(schedule.spec().secrets()) : null);
   }
 
   static Optional<ScheduledJob> find(SqlSession sql, String id) {
@@ -58,7 +63,10 @@ final class ScheduleRows {
   }
 
   private static ScheduledJob read(ResultSet row) throws SQLException {
-    return new ScheduledJob(row.getString("id"), SpecJson.read(row.getString("spec")), row.getString("cron"),
+    JobSpec spec = SpecJson.read(row.getString("spec"));
+    String secrets = row.getString("secrets");
+    return new ScheduledJob(row.getString("id"), secrets == null ? spec : spec.withSecrets(SpecJson.readSecrets(secrets)),
+        row.getString("cron"),
         ScheduleState.valueOf(row.getString("state")), Timestamps.read(row, "created_at"),
         Timestamps.read(row, "next_fire_at"), row.getString("owner"));
   }

@@ -12,6 +12,31 @@ import org.junit.jupiter.api.Test;
 class SpecJsonTest {
 
   @Test
+  void attachmentsRoundTripAndTheRegistryPasswordIsNotInTheSpecsJson() {
+    JobSpec spec = dev.gantry.core.spec.JobSpecReader.read("""
+        name: j
+        tasks:
+          - name: t
+            image: 127.0.0.1:5055/private:1
+            registry: {username: me, password: pw-not-in-json}
+            mounts: [{type: volume, target: /data}, {type: bind, source: /srv, target: /srv, readonly: true}]
+            volumes: [/cache]
+            networks: [backend]
+            gpus: count=1
+            sidecars: [{name: db, image: busybox, run: sleep 60, env: {A: b}}]
+        """, dev.gantry.core.spec.JobDocuments.Format.YAML);
+
+    // As JobRows stores it: the secrets in their own column.
+    String json = SpecJson.write(spec.withSecrets(Map.of()));
+    String task = SpecJson.writeTask(spec.task(1));
+
+    assertThat(json).doesNotContain("pw-not-in-json");
+    assertThat(task).doesNotContain("pw-not-in-json");
+    assertThat(SpecJson.read(json).withSecrets(spec.secrets())).isEqualTo(spec);
+    assertThat(SpecJson.readTask(task)).isEqualTo(spec.task(1));
+  }
+
+  @Test
   void writesDurationsAsIsoTextAndReadsTheSpecBack() {
     JobSpec spec = new JobSpec("job", "d", List.of("t"), Map.of("A", "1"), List.of(TestJobs.fullTask()),
         Duration.ofSeconds(90), 3, "https://ci.example/callback");

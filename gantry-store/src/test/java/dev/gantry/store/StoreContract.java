@@ -245,6 +245,29 @@ public abstract class StoreContract {
   }
 
   @Test
+  void keepsAScheduledJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    store = JdbcStore.open(settings);
+    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
+        Map.of(), null, false, Map.of("gantry.registry.tasks.0", "registry-pw-value"));
+    ScheduledJob schedule = new ScheduledJob("s-secret", spec, "*/5 * * * *", ScheduleState.ACTIVE, T0, T0.plusSeconds(300),
+        "alice");
+    store.insertSchedule(schedule);
+
+    assertThat(store.findSchedule("s-secret")).contains(schedule);
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select spec, secrets from scheduled_jobs where id = ?")) {
+      read.setString(1, "s-secret");
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("spec")).doesNotContain("registry-pw-value");
+        assertThat(row.getString("secrets")).contains("registry-pw-value");
+      }
+    }
+  }
+
+  @Test
   void aRunKeepsTheTaskItRunsAsEvaluatedThroughClaimAndEnd() {
     Job job = saved(aJob().build());
     TaskSpec evaluated = TestJobs.fullTask().withTexts("compile v2", "busybox:1.36", "default", Map.of("V", "2"),

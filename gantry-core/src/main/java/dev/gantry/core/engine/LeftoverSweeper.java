@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes containers and workspaces that no running task needs: what a crash, a kill or a cancel
- * left behind. A container goes once its run has ended (or was handed back), a workspace once its
- * job has ended. What this store does not know is left alone: it may belong to another Gantry
+ * Removes containers, volumes and networks that no running task needs: what a crash, a kill or a
+ * cancel left behind. A run's container, volume or network goes once its run has ended (or was
+ * handed back), a workspace once its job has ended. What this store does not know is left alone: it may belong to another Gantry
  * installation sharing the Docker engine.
  */
 public final class LeftoverSweeper implements Runnable {
@@ -31,7 +31,7 @@ public final class LeftoverSweeper implements Runnable {
   public void run() {
     List<RuntimeResource> resources = runtime.resources();
     for (RuntimeResource resource : resources) {
-      boolean ended = resource.kind() == Kind.CONTAINER
+      boolean ended = resource.kind() != Kind.WORKSPACE
           ? store.findRun(resource.runId()).map(run -> run.state() != RunState.RUNNING).orElse(false)
           : store.findJob(resource.jobId()).map(job -> job.state().isTerminal()).orElse(false);
       if (ended) {

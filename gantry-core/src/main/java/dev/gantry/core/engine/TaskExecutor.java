@@ -66,11 +66,11 @@ final class TaskExecutor {
     TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
-    String refusal = hostAccess.refusal(task);
+    HostAccessPolicy.Refusal refusal = hostAccess.refusal("tasks[" + (run.position() - 1) + "]", task);
     Optional<Job> after;
     if (refusal != null) {
       // Accepted elsewhere (a server that allows more, or before this rule): this machine does not run it.
-      String error = "tasks[" + (run.position() - 1) + "].network: " + refusal;
+      String error = refusal.toString();
       after = StoreRetry.within(storeRetry, end, () -> progress.finished(run, RunState.FAILED, null, null, error));
     } else if (deadline.hasPassed()) {
       // The job's time ran out while this task waited in the queue: it does not start.

@@ -3,6 +3,7 @@ package dev.gantry.core.spec;
 import dev.gantry.core.spec.JobDocuments.Format;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,15 +14,14 @@ import java.util.Set;
 public final class JobSpecReader {
 
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets");
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "wait");
   private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "webhooks", "autoDelete", "wait", "permissions", "schedule");
-  private static final Set<String> TASK_FIELDS = Set.of(
+      "webhooks", "autoDelete", "permissions", "schedule");
+  private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if");
+      "retry", "limits", "queue", "network", "var", "if"), TaskAttachmentsReader.FIELDS);
   private static final Set<String> TASK_UNSUPPORTED = Set.of(
-      "pre", "post", "parallel", "each", "subjob", "sidecars", "mounts", "volumes", "networks",
-      "registry", "gpus", "priority", "tags", "probe");
+      "pre", "post", "parallel", "each", "subjob", "priority", "tags", "probe");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue");
   private static final Set<String> RETRY_FIELDS = Set.of("limit");
   private static final Set<String> LIMITS_FIELDS = Set.of("cpus", "memory");
@@ -44,11 +44,15 @@ public final class JobSpecReader {
     for (SpecNode task : taskNodes) {
       tasks.add(task(task, defaults));
     }
+    JobWait.read(job); // checked here, answered by the dialect that submits
+    if (job.stringMap("secrets").keySet().stream().anyMatch(name -> name.startsWith(Secrets.REGISTRY_PREFIX))) {
+      throw job.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
+    }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"));
     boolean templated = JobTemplates.usesExpressions(written);
-    JobSpec spec = JobSpecValidator.validate(templated ? templated(written) : written);
+    JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
     if (templated) {
       JobTemplates.check(spec);
     }
@@ -82,7 +86,14 @@ public final class JobSpecReader {
         task.text("queue") != null ? task.text("queue") : defaults.queue(),
         false,
         task.text("var"),
-        task.text("if"));
+        task.text("if"),
+        TaskAttachmentsReader.read(task));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private record TaskDefaults(Integer retryLimitOrNull, Limits limits, Duration timeout, String queue) {

@@ -119,6 +119,7 @@ public final class JobSpecValidator {
     if (task.network() != null && !NETWORK.matcher(task.network()).matches()) {
       throw new InvalidJobException(at + ".network", "'" + task.network() + "' is not a valid network name");
     }
+    AttachmentRules.check(at, task);
   }
 
   private static void limits(String at, Limits limits) {

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class Secrets {
 
   public static final String REDACTED = "[REDACTED]";
+  /** The secrets that hold registry passwords; a template cannot name them ({@code secrets.x} takes a plain name). */
+  public static final String REGISTRY_PREFIX = "gantry.registry.tasks.";
   // U+0001 cannot come from YAML or JSON text without an escape, and is dropped before a container sees it.
   private static final String OPEN = "\u0001secret:";
   private static final String CLOSE = "\u0001";
@@ -35,15 +37,47 @@ public final class Secrets {
     return text != null && text.contains(OPEN);
   }
 
-  /** The task with each reference in its env, cmd and entrypoint replaced by the secret's value. */
+  /**
+   * The task with each reference in its env, cmd, entrypoint and registry password replaced by the
+   * secret's value.
+   */
   public static TaskSpec reveal(TaskSpec task, Map<String, String> secrets) {
     if (secrets.isEmpty()) {
       return task;
     }
     Map<String, String> env = new LinkedHashMap<>();
     task.env().forEach((name, value) -> env.put(name, reveal(value, secrets)));
-    return task.withTexts(task.name(), task.image(), task.queue(), env, revealAll(task.cmd(), secrets),
+    TaskSpec revealed = task.withTexts(task.name(), task.image(), task.queue(), env, revealAll(task.cmd(), secrets),
         revealAll(task.entrypoint(), secrets), task.condition());
+    RegistryAuth registry = task.attachments().registry();
+    return registry == null ? revealed : revealed.withAttachments(task.attachments()
+        .withRegistry(new RegistryAuth(registry.username(), reveal(registry.password(), secrets))));
+  }
+
+  /**
+   * The job with each task's registry password moved into its secrets (named
+   * {@value #REGISTRY_PREFIX}{@code <task index>}) and a reference in its place: the spec that is
+   * stored and shown never holds a password, and the value is masked in logs like any secret.
+   */
+  public static JobSpec sealRegistryPasswords(JobSpec spec) {
+    List<TaskSpec> tasks = new ArrayList<>(spec.tasks());
+    Map<String, String> secrets = new LinkedHashMap<>(spec.secrets());
+    boolean sealed = false;
+    for (int i = 0; i < tasks.size(); i++) {
+      RegistryAuth registry = tasks.get(i).attachments().registry();
+      if (registry != null && !hasReference(registry.password())) {
+        String name = REGISTRY_PREFIX + i;
+        secrets.put(name, registry.password());
+        tasks.set(i, tasks.get(i).withAttachments(tasks.get(i).attachments()
+            .withRegistry(new RegistryAuth(registry.username(), OPEN + name + CLOSE))));
+        sealed = true;
+      }
+    }
+    if (!sealed) {
+      return spec;
+    }
+    return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
+        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
   }
 
   /** {@code text} with every secret's value replaced by {@value #REDACTED}; the longest values first. */

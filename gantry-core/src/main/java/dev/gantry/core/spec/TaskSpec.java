@@ -12,6 +12,7 @@ import java.util.Map;
  * retries) the job goes on with the next task instead of failing. {@code var} (null: none) is
  * the name under which the task's result is kept for later templates ({@code tasks.<var>});
  * {@code condition} (Tork's {@code if}, null: none) skips the task when it renders {@code false}.
+ * {@code attachments}: mounts, networks, registry credentials, GPUs and sidecars (never null).
  */
 public record TaskSpec(
     String name,
@@ -30,7 +31,8 @@ public record TaskSpec(
     String queue,
     boolean continueOnError,
     String var,
-    String condition) {
+    String condition,
+    TaskAttachments attachments) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -41,6 +43,21 @@ public record TaskSpec(
     files = Map.copyOf(files);
     limits = limits == null ? Limits.NONE : limits;
     queue = queue == null ? DEFAULT_QUEUE : queue;
+    attachments = attachments == null ? TaskAttachments.NONE : attachments;
+  }
+
+  /** A task without attachments. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, TaskAttachments.NONE);
+  }
+
+  /** This task with {@code newAttachments} in place of its own. */
+  public TaskSpec withAttachments(TaskAttachments newAttachments) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, var, condition, newAttachments);
   }
 
   /** A task without var or condition. */
@@ -55,7 +72,7 @@ public record TaskSpec(
   public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
-        retryLimit, limits, network, newQueue, continueOnError, var, newCondition);
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments);
   }
 
   /** A task that fails its job when it fails. */

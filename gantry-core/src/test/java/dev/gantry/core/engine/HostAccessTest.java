@@ -10,6 +10,8 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskAttachments;
+import dev.gantry.core.spec.TaskMount;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.ManualWorker;
@@ -83,5 +85,26 @@ class HostAccessTest {
         .hasMessageContaining("host networking is not allowed");
     assertThat(now.job(job.id()).state()).isEqualTo(JobState.FAILED);
     assertThat(now.runs(job.id())).hasSize(1);
+  }
+
+  @Test
+  void aWorkerRunsNoBindMountItsOperatorDoesNotAllowWhateverTheServerAccepted() {
+    ScriptedRuntime runtime = new ScriptedRuntime().when("t", ScriptedRuntime.succeeds("ran"));
+    TaskSpec binding = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null, null,
+        0, null, "none", null, false, null, null, new TaskAttachments(
+            List.of(new TaskMount(TaskMount.Type.BIND, "/etc", "/host-etc", true)), List.of(), null, null, List.of()));
+    JobSpec spec = new JobSpec("j", null, List.of(), Map.of(), List.of(binding));
+    Job job = new JobService(store, signals, clock, new HostAccessPolicy(false, true, List.of())).submit(spec);
+    try (Worker worker = new Worker(store, runtime, new RunProgress(store, signals, clock, 3), signals, clock,
+        new WorkerSettings("n1", Set.of(TaskSpec.DEFAULT_QUEUE), 1, Duration.ofSeconds(30), Duration.ofMillis(200),
+            Duration.ofSeconds(1), new HostAccessPolicy(false, false, List.of("/srv"))))) {
+      worker.start();
+      JobService jobs = new JobService(store, signals, clock);
+      Job done = await().atMost(Duration.ofSeconds(10)).until(() -> jobs.job(job.id()), j -> j.state().isTerminal());
+
+      assertThat(done.state()).isEqualTo(JobState.FAILED);
+      assertThat(done.error()).contains("tasks[0].mounts[0].source: bind-mounting the host path '/etc' is not allowed");
+      assertThat(runtime.executed()).isEmpty();
+    }
   }
 }

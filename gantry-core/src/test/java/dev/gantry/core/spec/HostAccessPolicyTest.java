@@ -38,4 +38,46 @@ class HostAccessPolicyTest {
     JobSpec spec = withNetworks("host", "container:db");
     assertThat(new HostAccessPolicy(true).check(spec)).isSameAs(spec);
   }
+
+  private static JobSpec binding(String... sources) {
+    List<TaskMount> mounts = Arrays.stream(sources).map(s -> new TaskMount(TaskMount.Type.BIND, s, "/in", true)).toList();
+    TaskSpec task = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null, null,
+        0, null, null, null, false, null, null, new TaskAttachments(mounts, List.of(), null, null, List.of()));
+    return new JobSpec("j", null, List.of(), Map.of(), List.of(task));
+  }
+
+  @Test
+  void byDefaultNoTaskBindMountsAHostPath() {
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(binding("/srv/data")))
+        .isInstanceOf(InvalidJobException.class)
+        .hasMessage("tasks[0].mounts[0].source: bind-mounting the host path '/srv/data' is not allowed on this server"
+            + " (the operator can allow it with --allow-bind-mounts, or --allowed-bind-paths for paths under given ones)");
+    assertThatThrownBy(() -> new HostAccessPolicy(true).check(binding("/srv/data")))
+        .hasMessageStartingWith("tasks[0].mounts[0].source: bind-mounting");
+  }
+
+  @Test
+  void allowedBindPathsAllowThemAndWhatIsBelowThemOnly() {
+    HostAccessPolicy policy = new HostAccessPolicy(false, false, List.of("/srv/data/", "/opt/in"));
+    JobSpec allowed = binding("/srv/data", "/srv/data/x/y", "/opt/in//sub");
+    assertThat(policy.check(allowed)).isSameAs(allowed);
+    for (String refused : List.of("/srv/database", "/srv", "/etc", "/srv/data/../../etc", "/opt/inner")) {
+      assertThatThrownBy(() -> policy.check(binding("/srv/data", refused)))
+          .as(refused).hasMessageStartingWith("tasks[0].mounts[1].source: bind-mounting the host path");
+    }
+  }
+
+  @Test
+  void theOperatorMayAllowEveryBindMount() {
+    JobSpec spec = binding("/etc", "/var/run/docker.sock");
+    assertThat(new HostAccessPolicy(false, true, List.of()).check(spec)).isSameAs(spec);
+  }
+
+  @Test
+  void anAllowedBindPathMustBeAbsoluteAndPlain() {
+    for (String bad : List.of("srv", "/srv/../etc", "", "/a/./b")) {
+      assertThatThrownBy(() -> new HostAccessPolicy(false, false, List.of(bad)))
+          .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an absolute path");
+    }
+  }
 }

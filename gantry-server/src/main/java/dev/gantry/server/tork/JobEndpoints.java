@@ -1,12 +1,16 @@
 package dev.gantry.server.tork;
 
+import dev.gantry.core.engine.JobEndWaits;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.InvalidJobException;
+import dev.gantry.core.spec.JobDocuments;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecReader;
+import dev.gantry.core.spec.JobWait;
+import dev.gantry.core.spec.SpecNode;
 import dev.gantry.server.Callers;
 import dev.gantry.server.JsonResponses;
 import dev.gantry.server.LogFormat;
@@ -15,7 +19,9 @@ import dev.gantry.server.LogStreams;
 import dev.gantry.server.PlainLog;
 import dev.gantry.server.QueryParameters;
 import dev.gantry.server.RequestBody;
+import dev.gantry.server.RequestRejectedException;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.Request;
 
 /** The native {@code /jobs} endpoints. */
 final class JobEndpoints {
@@ -31,9 +37,11 @@ final class JobEndpoints {
   private final JobService jobs;
   private final long maxRequestBytes;
   private final LogStreams logStreams;
+  private final JobEndWaits waits;
 
-  JobEndpoints(JobService jobs, long maxRequestBytes, LogStreams logStreams) {
+  JobEndpoints(JobService jobs, long maxRequestBytes, LogStreams logStreams, JobEndWaits waits) {
     this.jobs = jobs;
+    this.waits = waits;
     this.maxRequestBytes = maxRequestBytes;
     this.logStreams = logStreams;
   }
@@ -50,8 +58,11 @@ final class JobEndpoints {
     Format format = JobDocumentTypes.of(ctx.header("Content-Type"));
     String body = RequestBody.utf8(ctx, maxRequestBytes);
     JobSpec spec;
+    JobWait wait;
     try {
-      spec = JobSpecReader.read(body, format);
+      SpecNode document = SpecNode.root(JobDocuments.parse(body, format));
+      spec = JobSpecReader.read(document);
+      wait = JobWait.read(document);
     } catch (InvalidJobException e) {
       if ("schedule".equals(e.field())) {
         // Tork's web UI sends a job with a cron to /scheduled-jobs; a client that sends it here means the same.
@@ -59,8 +70,44 @@ final class JobEndpoints {
       }
       throw e;
     }
-    Job job = jobs.submit(Callers.of(ctx), spec);
-    JsonResponses.write(ctx, 200, JobSummaryView.of(job));
+    if (wait == null) {
+      JsonResponses.write(ctx, 200, JobSummaryView.of(jobs.submit(Callers.of(ctx), spec)));
+      return;
+    }
+    JobEndWaits.Reservation reservation;
+    try {
+      reservation = waits.reserve();
+    } catch (JobEndWaits.TooManyWaitsException e) {
+      throw new RequestRejectedException(503, e.getMessage());
+    }
+    Job job;
+    try {
+      job = jobs.submit(Callers.of(ctx), spec);
+    } catch (RuntimeException e) {
+      reservation.close();
+      throw e;
+    }
+    answerWhenEnded(ctx, job, reservation, wait);
+  }
+
+  /**
+   * Tork's {@code wait}: the job as {@code GET /jobs/{id}} shows it once it has ended, or 408 when
+   * the timeout passes first (the job keeps running). No thread is held meanwhile.
+   */
+  private void answerWhenEnded(Context ctx, Job job, JobEndWaits.Reservation reservation, JobWait wait) {
+    // The connection is silent while the job runs: it must outlast the wait, not the idle timeout.
+    Request base = Request.getBaseRequest(ctx.req());
+    if (base != null) {
+      base.getHttpChannel().setIdleTimeout(wait.timeout().plusSeconds(30).toMillis());
+    }
+    ctx.future(() -> reservation.whenEnded(job.id(), wait.timeout()).thenAccept(ended -> {
+      if (ended.isPresent()) {
+        JsonResponses.write(ctx, 200, JobView.of(ended.get(), jobs.runs(Callers.of(ctx), job.id())));
+      } else {
+        ctx.header("Location", "/jobs/" + job.id());
+        JsonResponses.write(ctx, 408, new MessageView("timeout waiting for job " + job.id() + " to complete"));
+      }
+    }));
   }
 
   void get(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.gantry.server.tork;
 
+import dev.gantry.core.engine.JobEndWaits;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
@@ -21,6 +22,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
   private final JobEndpoints jobs;
   private final TaskEndpoints tasks;
   private final LogStreams logStreams;
+  private final JobEndWaits waits;
 
   public NativeDialect(JobService jobService, ServerSettings settings) {
     this(jobService, settings, new LogStreams(jobService));
@@ -31,7 +33,8 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
     this.jobService = jobService;
     this.version = settings.version();
     this.logStreams = logStreams;
-    this.jobs = new JobEndpoints(jobService, settings.maxRequestBytes(), logStreams);
+    this.waits = new JobEndWaits(jobService);
+    this.jobs = new JobEndpoints(jobService, settings.maxRequestBytes(), logStreams, waits);
     this.tasks = new TaskEndpoints(jobService);
   }
 
@@ -62,6 +65,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
 
   @Override
   public void close() {
+    waits.close();
     logStreams.close();
   }
 

@@ -28,6 +28,10 @@ final class ScheduledJobReader {
     SpecNode document = SpecNode.root(root);
     ObjectNode job = ((ObjectNode) root).deepCopy();
     job.remove("schedule");
+    if (document.has("wait")) {
+      // Nobody is there to answer when a scheduled run ends.
+      throw document.invalid("wait", "a scheduled job's runs are not waited for: wait is for POST /jobs");
+    }
     JobSpec spec = JobSpecReader.read(SpecNode.root(job));
     SpecNode schedule = document.object("schedule");
     if (schedule == null) {

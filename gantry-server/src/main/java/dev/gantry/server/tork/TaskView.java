@@ -3,6 +3,7 @@ package dev.gantry.server.tork;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gantry.core.spec.Durations;
+import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,27 @@ record TaskView(
     String queue,
     String network,
     String var,
-    @JsonProperty("if") String condition) {
+    @JsonProperty("if") String condition,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MountView> mounts,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> networks,
+    @JsonInclude(JsonInclude.Include.NON_NULL) RegistryView registry,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String gpus,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SidecarView> sidecars) {
+
+  /** A mount as Tork writes it; {@code readonly} only when set. */
+  record MountView(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String source, String target,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readonly) {}
+
+  /** The registry's user; the password always {@value Secrets#REDACTED}. */
+  record RegistryView(String username, String password) {}
+
+  record SidecarView(String name, String image, @JsonInclude(JsonInclude.Include.NON_NULL) String run,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> cmd,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entrypoint,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe) {}
+
+  record ProbeView(String path, int port, String timeout) {}
 
   static TaskView of(TaskSpec task) {
     return new TaskView(task.name(), task.description(), task.image(), task.run(), task.cmd(), task.entrypoint(),
@@ -35,6 +56,15 @@ record TaskView(
         task.queue(),
         task.network(),
         task.var(),
-        task.condition());
+        task.condition(),
+        task.attachments().mounts().stream()
+            .map(m -> new MountView(m.type().spelling(), m.source(), m.target(), m.readonly())).toList(),
+        task.attachments().networks(),
+        task.attachments().registry() == null ? null
+            : new RegistryView(task.attachments().registry().username(), Secrets.REDACTED),
+        task.attachments().gpus(),
+        task.attachments().sidecars().stream()
+            .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env(), s.probe() == null ? null
+                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList());
   }
 }

@@ -17,6 +17,32 @@ public final class SubmitCorpus {
 
   private SubmitCorpus() {}
 
+  /** Task fields that reach Docker, bent: each is a task's lines, indented as one. */
+  private static List<String[]> hostileAttachments() {
+    return List.of(
+        new String[] {"bind mount of /", "    mounts: [{type: bind, source: /, target: /host}]"},
+        new String[] {"bind mount of the Docker socket", "    mounts: [{type: bind, source: /var/run/docker.sock, target: /s}]"},
+        new String[] {"bind mount escaping with ..", "    mounts: [{type: bind, source: /tmp/../etc, target: /e}]"},
+        new String[] {"mount type nfs", "    mounts: [{type: nfs, target: /x}]"},
+        new String[] {"mount type as a list", "    mounts: [{type: [volume], target: /x}]"},
+        new String[] {"mount over /shared", "    mounts: [{type: volume, target: /shared}]"},
+        new String[] {"mount target relative", "    mounts: [{type: tmpfs, target: ../x}]"},
+        new String[] {"mount target with NUL", "    mounts: [{type: tmpfs, target: \"/x\\0y\"}]"},
+        new String[] {"volume with a source", "    mounts: [{type: volume, source: other-jobs-volume, target: /x}]"},
+        new String[] {"10,000 volumes", "    volumes: [" + "/v,".repeat(9_999) + "/v]"},
+        new String[] {"1,000 networks", "    networks: [" + "n,".repeat(999) + "n]"},
+        new String[] {"network host as a network", "    networks: [host]"},
+        new String[] {"gpus garbage", "    gpus: \"count=1,$(reboot)\""},
+        new String[] {"gpus huge", "    gpus: \"device=" + "0,".repeat(5_000) + "0\""},
+        new String[] {"registry without a password", "    registry: {username: u}"},
+        new String[] {"registry as a string", "    registry: user:password"},
+        new String[] {"sidecar without an image", "    sidecars: [{name: db}]"},
+        new String[] {"sidecar name with a space", "    sidecars: [{name: 'a b', image: busybox}]"},
+        new String[] {"100 sidecars", "    sidecars: [" + "{name: s, image: busybox},".repeat(100) + "]"},
+        new String[] {"wait too long", "    run: 'true'\nwait: {timeout: 100h}"},
+        new String[] {"wait negative", "    run: 'true'\nwait: {timeout: -1s}"});
+  }
+
   /** Every hostile body, POSTed to {@code path} (the native {@code /jobs}). */
   public static List<HostileRequest> requests(String path) {
     List<HostileRequest> requests = new ArrayList<>();
@@ -35,6 +61,10 @@ public final class SubmitCorpus {
       String body = "{\"name\":\"j\",\"tasks\":[{\"name\":\"t\",\"image\":\"busybox:latest\",\"run\":\"true\",\"files\":{"
           + quote(name) + ":\"x\"}}]}";
       requests.add(submit(path, "files name " + name, JSON, body.getBytes(StandardCharsets.UTF_8)));
+    }
+    for (String[] attachment : hostileAttachments()) {
+      String body = "name: j\ntasks:\n  - name: t\n    image: busybox:latest\n" + attachment[1] + "\n";
+      requests.add(submit(path, "attachment " + attachment[0], YAML, body.getBytes(StandardCharsets.UTF_8)));
     }
     byte[] valid = ("{\"name\":\"j\",\"tasks\":[" + TASK + "]}").getBytes(StandardCharsets.UTF_8);
     requests.add(submit(path, "invalid UTF-8 (C3 28) in a string", JSON, withBytes("{\"name\":\"", new byte[] {(byte) 0xC3, 0x28},

@@ -1,0 +1,28 @@
+package dev.gantry.core.spec;
+
+import java.util.List;
+
+/**
+ * What a task's container gets beyond its script: {@code mounts}, existing Docker {@code networks}
+ * to join, {@code registry} credentials for its image (null: none), {@code gpus} in Docker's
+ * {@code --gpus} syntax (null: none; see {@link GpuRequest}) and {@code sidecars}.
+ */
+public record TaskAttachments(List<TaskMount> mounts, List<String> networks, RegistryAuth registry, String gpus,
+    List<Sidecar> sidecars) {
+
+  public static final TaskAttachments NONE = new TaskAttachments(List.of(), List.of(), null, null, List.of());
+
+  public TaskAttachments {
+    mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    networks = networks == null ? List.of() : List.copyOf(networks);
+    sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+  }
+
+  public TaskAttachments withRegistry(RegistryAuth newRegistry) {
+    return new TaskAttachments(mounts, networks, newRegistry, gpus, sidecars);
+  }
+
+  public boolean isEmpty() {
+    return mounts.isEmpty() && networks.isEmpty() && registry == null && gpus == null && sidecars.isEmpty();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.gantry.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.RuntimeResource;
+import dev.gantry.core.spi.RuntimeResource.Kind;
+import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
+import dev.gantry.core.spi.TaskRuntime;
+import dev.gantry.core.testing.InMemoryStore;
+import dev.gantry.core.testing.ManualWorker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the sweeper removes: a run's container, volume and network once the run has ended, a workspace once its job has. */
+class LeftoverSweeperTest {
+
+  private final Clock clock = Clock.systemUTC();
+  private final InMemoryStore store = new InMemoryStore();
+  private final LocalSignals signals = new LocalSignals();
+  private final JobService jobs = new JobService(store, signals, clock);
+  private final ManualWorker worker = new ManualWorker(store, signals, clock);
+  private final Leftovers runtime = new Leftovers();
+
+  /** A runtime that only holds resources: what the sweeper lists and removes. */
+  private static final class Leftovers implements TaskRuntime {
+    final List<RuntimeResource> held = new ArrayList<>();
+    final List<RuntimeResource> removed = new ArrayList<>();
+
+    @Override
+    public TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation) {
+      throw new UnsupportedOperationException("runs nothing");
+    }
+
+    @Override
+    public void removeWorkspace(String jobId) {}
+
+    @Override
+    public List<RuntimeResource> resources() {
+      return List.copyOf(held);
+    }
+
+    @Override
+    public void remove(RuntimeResource resource) {
+      held.remove(resource);
+      removed.add(resource);
+    }
+
+    @Override
+    public String describe() {
+      return "leftovers";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static JobSpec twoTasks() {
+    TaskSpec task = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null, null,
+        0, null, "none", null);
+    return new JobSpec("j", null, List.of(), Map.of(), List.of(task, task));
+  }
+
+  private void holdAllOf(TaskRun run) {
+    for (Kind kind : List.of(Kind.CONTAINER, Kind.VOLUME, Kind.NETWORK)) {
+      runtime.held.add(new RuntimeResource(kind, kind + "-" + run.id(), run.jobId(), run.id()));
+    }
+  }
+
+  @Test
+  void aRunsContainerVolumeAndNetworkGoOnceTheRunHasEndedTheWorkspaceOnceTheJobHas() {
+    Job job = jobs.submit(twoTasks());
+    TaskRun first = worker.claim();
+    holdAllOf(first);
+    RuntimeResource workspace = new RuntimeResource(Kind.WORKSPACE, "ws-" + job.id(), job.id(), null);
+    runtime.held.add(workspace);
+
+    new LeftoverSweeper(store, runtime).run();
+    assertThat(runtime.removed).as("the run is still running").isEmpty();
+
+    worker.succeed(first, null);
+    TaskRun second = worker.claim();
+    holdAllOf(second);
+    new LeftoverSweeper(store, runtime).run();
+    assertThat(runtime.removed).extracting(RuntimeResource::runId).containsOnly(first.id()).hasSize(3);
+    assertThat(runtime.held).contains(workspace);
+
+    worker.succeed(second, null);
+    new LeftoverSweeper(store, runtime).run();
+    assertThat(runtime.held).isEmpty();
+  }
+
+  @Test
+  void whatTheStoreDoesNotKnowIsLeftAlone() {
+    RuntimeResource foreign = new RuntimeResource(Kind.NETWORK, "n", "other-job", "other-run");
+    runtime.held.add(foreign);
+
+    new LeftoverSweeper(store, runtime).run();
+
+    assertThat(runtime.held).containsExactly(foreign);
+  }
+}

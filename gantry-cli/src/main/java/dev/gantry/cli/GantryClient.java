@@ -116,6 +116,15 @@ final class GantryClient {
     send(HttpRequest.newBuilder(resolve("auth/tokens/" + encode(id))).DELETE());
   }
 
+  JsonNode queues() {
+    return send(HttpRequest.newBuilder(resolve("queues")).GET());
+  }
+
+  JsonNode setQueue(String name, String body) {
+    return send(HttpRequest.newBuilder(resolve("queues/" + encode(name))).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
     return token == null ? request : request.header("Authorization", "Bearer " + token);
   }

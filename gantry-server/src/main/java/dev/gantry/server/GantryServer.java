@@ -94,7 +94,7 @@ public final class GantryServer implements AutoCloseable {
     LogStreams logStreams = new LogStreams(jobs);
     List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
-        new ClusterDialect(services.cluster(), metrics),
+        new ClusterDialect(services.cluster(), metrics, settings.maxRequestBytes()),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs)));
     if (services.schedules() != null) {

@@ -3,6 +3,7 @@ package dev.gantry.store;
 import dev.gantry.core.auth.ApiToken;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -31,6 +32,7 @@ public final class JdbcStore implements Store, TokenStore {
   private final String description;
   private final JobRows jobs;
   private final RunRows runs;
+  private final QueueRows queues;
   private final TaskRunClaim claim;
   private final int writeLanes;
 
@@ -39,7 +41,8 @@ public final class JdbcStore implements Store, TokenStore {
     this.description = description;
     this.jobs = new JobRows(dialect);
     this.runs = new RunRows(dialect);
-    this.claim = new TaskRunClaim(runs);
+    this.queues = new QueueRows(dialect);
+    this.claim = new TaskRunClaim(runs, queues);
     this.writeLanes = dialect.writeLanes();
   }
 
@@ -165,6 +168,27 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public List<QueueLoad> queueLoads() {
     return database.inTransaction(runs::loads);
+  }
+
+  @Override
+  public void saveQueueSettings(QueueSettings settings) {
+    try {
+      database.inTransaction(sql -> {
+        queues.save(sql, settings, Instant.now());
+        return null;
+      });
+    } catch (StoreException first) {
+      // The first settings of one queue saved twice at once: the other inserted the row; once more updates it.
+      database.inTransaction(sql -> {
+        queues.save(sql, settings, Instant.now());
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public List<QueueSettings> queueSettings() {
+    return database.inTransaction(queues::all);
   }
 
   @Override

@@ -171,6 +171,16 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
+  public List<String> dueStarts(Instant now, int limit) {
+    return database.inTransaction(sql -> StartRows.due(sql, now, limit));
+  }
+
+  @Override
+  public Optional<Instant> startOf(String jobId) {
+    return database.inTransaction(sql -> StartRows.of(sql, jobId));
+  }
+
+  @Override
   public void saveQueueSettings(QueueSettings settings) {
     try {
       database.inTransaction(sql -> {

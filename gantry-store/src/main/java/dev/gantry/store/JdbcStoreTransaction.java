@@ -65,6 +65,16 @@ final class JdbcStoreTransaction implements StoreTransaction {
     return ScheduleRows.advance(sql, scheduleId, from, to);
   }
 
+  @Override
+  public void delayStart(String jobId, Instant startAt) {
+    StartRows.insert(sql, jobId, startAt);
+  }
+
+  @Override
+  public void startReleased(String jobId) {
+    StartRows.released(sql, jobId);
+  }
+
   /** The writes that sum up the transaction: last, right before the commit. */
   void beforeCommit() {
     JobCount.add(sql, insertedJobs);

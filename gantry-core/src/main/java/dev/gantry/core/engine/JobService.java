@@ -17,6 +17,7 @@ import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +109,40 @@ public final class JobService {
   public Job submit(Principal caller, String id, JobSpec spec) {
     caller.require(Scope.JOBS_WRITE);
     return submit(id, caller.user(), spec);
+  }
+
+  /**
+   * {@link #submit(Principal, String, JobSpec)} to start at {@code startAt}: when that is in the
+   * future, the job is stored SCHEDULED, without runs, and {@link StartReleaser} queues its first
+   * task then; null or a time that has come: at once. Refused as a submit now would be.
+   */
+  public Job submit(Principal caller, String id, JobSpec spec, Instant startAt) {
+    caller.require(Scope.JOBS_WRITE);
+    Instant now = clock.instant();
+    if (startAt == null || !startAt.isAfter(now)) {
+      return submit(id, caller.user(), spec);
+    }
+    if (!Ids.isWellFormed(id)) {
+      throw new IllegalArgumentException("invalid job id '" + id + "'");
+    }
+    hostAccess.check(spec);
+    Job job = Job.scheduled(id, caller.user(), spec, now);
+    TaskActivation.Outcome first = TaskActivation.reach(job, 1, 1, List.of(), null, now);
+    if (first.failure() != null) {
+      throw first.failure();
+    }
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.delayStart(id, startAt);
+      return null;
+    });
+    return job;
+  }
+
+  /** When the job was to start, if it was submitted to start later; {@code caller} needs {@code jobs:read}. */
+  public Optional<Instant> startOf(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_READ);
+    return store.startOf(jobId);
   }
 
   /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */

@@ -104,6 +104,14 @@ public interface Store extends AutoCloseable {
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();
 
+  // --- delayed starts (releasing one is a transaction: see StoreTransaction#startReleased)
+
+  /** At most {@code limit} ids of jobs whose delayed start is pending and at or before {@code now}, the most overdue first. */
+  List<String> dueStarts(Instant now, int limit);
+
+  /** When the job was to start, if it was submitted to start later. */
+  Optional<Instant> startOf(String jobId);
+
   // --- queue settings (the claim reads them itself)
 
   /** Stores the settings of a queue, in place of any it had. */

@@ -38,4 +38,10 @@ public interface StoreTransaction {
    * another one did first or the schedule was paused or deleted meanwhile.
    */
   boolean advanceSchedule(String scheduleId, Instant from, Instant to);
+
+  /** Records that the job, inserted SCHEDULED in this transaction, starts at {@code startAt}. */
+  void delayStart(String jobId, Instant startAt);
+
+  /** The job's delayed start is done with (started, or found ended): it is no longer due. */
+  void startReleased(String jobId);
 }

@@ -49,6 +49,8 @@ public final class InMemoryStore implements Store {
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private final Map<String, QueueSettings> queueSettings = new TreeMap<>();
+  private final Map<String, Instant> starts = new HashMap<>();
+  private final Set<String> pendingStarts = new HashSet<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -150,6 +152,34 @@ public final class InMemoryStore implements Store {
       undo.push(() -> schedules.put(scheduleId, old));
       return true;
     }
+
+    @Override
+    public void delayStart(String jobId, Instant startAt) {
+      starts.put(jobId, startAt);
+      pendingStarts.add(jobId);
+      undo.push(() -> {
+        starts.remove(jobId);
+        pendingStarts.remove(jobId);
+      });
+    }
+
+    @Override
+    public void startReleased(String jobId) {
+      if (pendingStarts.remove(jobId)) {
+        undo.push(() -> pendingStarts.add(jobId));
+      }
+    }
+  }
+
+  @Override
+  public List<String> dueStarts(Instant now, int limit) {
+    return locked(() -> pendingStarts.stream().filter(id -> !starts.get(id).isAfter(now))
+        .sorted(Comparator.comparing(starts::get)).limit(limit).toList());
+  }
+
+  @Override
+  public Optional<Instant> startOf(String jobId) {
+    return locked(() -> Optional.ofNullable(starts.get(jobId)));
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
+import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.engine.ScheduleFirer;
 import dev.gantry.core.engine.StartReleaser;
 import dev.gantry.core.engine.ScheduleService;
@@ -129,7 +130,7 @@ final class Gantry implements AutoCloseable {
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens);
+          new ScheduleService(store, clock, config.hostAccess()), tokens, new DefinitionService(store, clock));
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());

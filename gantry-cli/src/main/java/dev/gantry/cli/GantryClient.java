@@ -116,6 +116,15 @@ final class GantryClient {
     send(HttpRequest.newBuilder(resolve("auth/tokens/" + encode(id))).DELETE());
   }
 
+  JsonNode createDefinition(String body, String contentType) {
+    return send(HttpRequest.newBuilder(resolve("definitions")).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  JsonNode definitions() {
+    return send(HttpRequest.newBuilder(resolve("definitions")).GET());
+  }
+
   JsonNode queues() {
     return send(HttpRequest.newBuilder(resolve("queues")).GET());
   }

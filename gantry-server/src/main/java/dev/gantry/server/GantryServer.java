@@ -1,6 +1,7 @@
 package dev.gantry.server;
 
 import dev.gantry.core.auth.TokenService;
+import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.ScheduleService;
@@ -9,6 +10,7 @@ import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
+import dev.gantry.server.tork.DefinitionDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
@@ -36,9 +38,16 @@ public final class GantryServer implements AutoCloseable {
   /**
    * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
-   * they are not null.
+   * they are not null; {@code /definitions} over {@code definitions} when it is not null.
    */
-  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+      DefinitionService definitions) {
+
+    /** Without job definitions. */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
+      this(jobs, cluster, schedules, tokens, null);
+    }
+  }
 
   /**
    * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
@@ -102,6 +111,9 @@ public final class GantryServer implements AutoCloseable {
     }
     if (services.tokens() != null) {
       dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
+    }
+    if (services.definitions() != null) {
+      dialects.add(new DefinitionDialect(services.definitions(), settings.maxRequestBytes()));
     }
     return dialects;
   }

@@ -11,3 +11,12 @@ create table job_definitions (
   owner         varchar(64),
   primary key (name, version)
 );
+
+-- Names that are unique in their queue (Daestro's jobs): a submit reserves its name here in the
+-- transaction that inserts its job, so of two submits of one name only one is stored.
+create table job_names (
+  queue  varchar(64)  not null,
+  name   varchar(256) not null,
+  job_id varchar(64)  not null references jobs (id) on delete cascade,
+  primary key (queue, name)
+);

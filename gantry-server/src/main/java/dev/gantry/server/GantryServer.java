@@ -9,6 +9,7 @@ import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.server.metrics.RouteTimers;
+import dev.gantry.server.daestro.DaestroDialect;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.DefinitionDialect;
 import dev.gantry.server.tork.NativeDialect;
@@ -38,7 +39,7 @@ public final class GantryServer implements AutoCloseable {
   /**
    * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
-   * they are not null; {@code /definitions} over {@code definitions} when it is not null.
+   * they are not null; {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
    */
   public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
       DefinitionService definitions) {
@@ -114,6 +115,7 @@ public final class GantryServer implements AutoCloseable {
     }
     if (services.definitions() != null) {
       dialects.add(new DefinitionDialect(services.definitions(), settings.maxRequestBytes()));
+      dialects.add(new DaestroDialect(jobs, services.definitions(), services.cluster(), settings.maxRequestBytes()));
     }
     return dialects;
   }

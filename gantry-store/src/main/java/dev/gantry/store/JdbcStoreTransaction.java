@@ -70,6 +70,23 @@ final class JdbcStoreTransaction implements StoreTransaction {
     StartRows.insert(sql, jobId, startAt);
   }
 
+  /** A concurrent reservation of the same name makes the later insert hit the key: that one is refused. */
+  @Override
+  public boolean reserveJobName(String queue, String name, String jobId) {
+    if (sql.count("select count(*) from job_names where queue = ? and name = ?", queue, name) > 0) {
+      return false;
+    }
+    try {
+      sql.update("insert into job_names (queue, name, job_id) values (?, ?, ?)", queue, name, jobId);
+      return true;
+    } catch (StoreException e) {
+      if ("23505".equals(e.sqlState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   @Override
   public void startReleased(String jobId) {
     StartRows.released(sql, jobId);

@@ -9,7 +9,9 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
@@ -122,20 +124,51 @@ public final class JobService {
     if (startAt == null || !startAt.isAfter(now)) {
       return submit(id, caller.user(), spec);
     }
+    return submitAlone(caller, id, spec, startAt, null);
+  }
+
+  /**
+   * {@link #submit(Principal, String, JobSpec, Instant)} of a job whose name must be unique in
+   * {@code queue} (Daestro's): InvalidJobException on {@code name} when a job of that name was
+   * submitted there before, and nothing is stored.
+   */
+  public Job submitNamed(Principal caller, String id, JobSpec spec, Instant startAt, String queue) {
+    caller.require(Scope.JOBS_WRITE);
+    return submitAlone(caller, id, spec, startAt, queue);
+  }
+
+  /** A submit in a transaction of its own (not grouped): it may start later, and may reserve its name. */
+  private Job submitAlone(Principal caller, String id, JobSpec spec, Instant startAt, String uniqueIn) {
     if (!Ids.isWellFormed(id)) {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
     hostAccess.check(spec);
-    Job job = Job.scheduled(id, caller.user(), spec, now);
-    TaskActivation.Outcome first = TaskActivation.reach(job, 1, 1, List.of(), null, now);
+    Instant now = clock.instant();
+    boolean later = startAt != null && startAt.isAfter(now);
+    Job made = later ? Job.scheduled(id, caller.user(), spec, now) : Job.queued(id, caller.user(), spec, now);
+    TaskActivation.Outcome first = TaskActivation.reach(made, 1, 1, List.of(), null, now);
     if (first.failure() != null) {
       throw first.failure();
     }
+    Job job = later ? made : first.job();
     store.inTransaction(tx -> {
+      if (uniqueIn != null && !tx.reserveJobName(uniqueIn, spec.name(), id)) {
+        throw new InvalidJobException("name", "a job named '" + Echo.of(spec.name()) + "' was submitted to queue '"
+            + Echo.of(uniqueIn) + "' already: names are unique in their queue");
+      }
       tx.insertJob(job);
-      tx.delayStart(id, startAt);
+      if (later) {
+        tx.delayStart(id, startAt);
+      } else if (!first.runs().isEmpty()) {
+        tx.insertRuns(first.runs());
+      }
       return null;
     });
+    if (job.state().isTerminal()) {
+      signals.jobEnded(job.id());
+    } else if (!later) {
+      signals.workQueued();
+    }
     return job;
   }
 

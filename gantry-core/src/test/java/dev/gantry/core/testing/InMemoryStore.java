@@ -51,6 +51,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, QueueSettings> queueSettings = new TreeMap<>();
   private final Map<String, Instant> starts = new HashMap<>();
   private final Set<String> pendingStarts = new HashSet<>();
+  private final Set<String> jobNames = new HashSet<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -161,6 +162,16 @@ public final class InMemoryStore implements Store {
         starts.remove(jobId);
         pendingStarts.remove(jobId);
       });
+    }
+
+    @Override
+    public boolean reserveJobName(String queue, String name, String jobId) {
+      String key = queue + "\n" + name;
+      if (!jobNames.add(key)) {
+        return false;
+      }
+      undo.push(() -> jobNames.remove(key));
+      return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gantry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.server.hostile.DaestroCorpus;
 import dev.gantry.server.hostile.DefinitionCorpus;
 import dev.gantry.server.hostile.HadesCorpus;
 import dev.gantry.server.hostile.HostileChecks;
@@ -80,6 +81,18 @@ class HostileInputTest {
     definitions.batch("definitions", DefinitionCorpus.requests());
     assertThat(definitions.violations()).isEmpty();
     assertThat(server.definitionStore.latestDefinitions()).hasSize(1);
+  }
+
+  @Test
+  void hostileDaestroSubmitsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    server.post("/definitions", "application/json", "{\"name\": \"p::known\", \"image\": \"busybox:latest\"}");
+    server.send(java.net.http.HttpRequest.newBuilder(server.uri("/queues/p::queue")).header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    String known = server.post("/v1/client/job", "application/json",
+        "{\"job_definition\": \"p::known:1\", \"job_queue\": \"p::queue\", \"name\": \"known\"}").json().path("data").path("id").asText();
+    checks.batch("Daestro", DaestroCorpus.requests("p::known:1", "p::queue", known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isEqualTo(1);
   }
 
   @Test

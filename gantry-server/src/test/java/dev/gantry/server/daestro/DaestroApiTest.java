@@ -195,4 +195,25 @@ class DaestroApiTest {
     assertThat(malformed.status()).isBetween(400, 404); // refused by the HTTP layer before any route
     assertThat(server.get("/v1/client/job/0190f5a0-c0de-7000-8000-00000000abcd/logs").status()).isEqualTo(404);
   }
+
+  @Test
+  void withAuthenticationOnASubmitNeedsABearerTokenAndIsRefusedInDaestrosShape() {
+    try (TestServer secured = TestServer.withAuth()) {
+      Reply anonymous = secured.post("/v1/client/job", "application/json", SEED);
+      String bearer = "Bearer " + secured.adminToken;
+      Reply definition = secured.send(HttpRequest.newBuilder(secured.uri("/definitions")).header("Authorization", bearer)
+          .header("Content-Type", "application/json").POST(BodyPublishers.ofString(DEFINITION)));
+      secured.send(HttpRequest.newBuilder(secured.uri("/queues/my-project::first-job-queue")).header("Authorization", bearer)
+          .header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{}")));
+      Reply accepted = secured.send(HttpRequest.newBuilder(secured.uri("/v1/client/job")).header("Authorization", bearer)
+          .header("Content-Type", "application/json").POST(BodyPublishers.ofString(SEED)));
+
+      assertThat(anonymous.status()).isEqualTo(401);
+      assertThat(anonymous.json().path("ok").asBoolean(true)).isFalse();
+      assertThat(anonymous.json().path("message").asText()).isNotBlank();
+      assertThat(definition.status()).isEqualTo(201);
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+      assertThat(secured.jobs.job(accepted.json().path("data").path("id").asText()).owner()).isEqualTo("admin");
+    }
+  }
 }

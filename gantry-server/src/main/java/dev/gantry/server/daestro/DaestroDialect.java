@@ -1,6 +1,7 @@
 package dev.gantry.server.daestro;
 
 import dev.gantry.core.auth.Principal;
+import dev.gantry.core.cluster.QueueNames;
 import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.definition.JobDefinition;
 import dev.gantry.core.engine.ClusterService;
@@ -8,7 +9,9 @@ import dev.gantry.core.engine.Ids;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
@@ -17,6 +20,7 @@ import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
+import dev.gantry.server.QueryParameters;
 import dev.gantry.server.RequestBody;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -26,8 +30,8 @@ import java.util.Map;
 /**
  * Daestro's client API (seed 004): {@code POST /v1/client/job} makes a job of a versioned job
  * definition in a queue, {@code GET /v1/client/job/{id}} shows it in Daestro's states. Where
- * Daestro's documentation is silent these are Gantry's: {@code POST /v1/client/job/{id}/cancel}
- * and {@code GET /v1/client/job/{id}/logs}. Errors are {@code {"ok": false, "message"}}.
+ * Daestro's documentation is silent these are Gantry's: {@code POST /v1/client/job/{id}/cancel},
+ * {@code GET /v1/client/job?queue=&state=&page=} and {@code GET /v1/client/job/{id}/logs}. Errors are {@code {"ok": false, "message"}}.
  */
 public final class DaestroDialect implements HttpDialect {
 
@@ -55,6 +59,7 @@ public final class DaestroDialect implements HttpDialect {
   public void register(DialectRoutes routes) {
     routes
         .post("/v1/client/job", this::submit)
+        .get("/v1/client/job", this::list)
         .get("/v1/client/job/{id}", this::detail)
         .post("/v1/client/job/{id}/cancel", this::cancel)
         .get("/v1/client/job/{id}/logs", this::logs);
@@ -105,6 +110,41 @@ public final class DaestroDialect implements HttpDialect {
     Job job = jobs.job(caller, id);
     List<TaskRun> runs = jobs.runs(caller, id);
     JsonResponses.write(ctx, 200, DaestroAnswer.of(DaestroJobView.of(job, runs, jobs.startOf(caller, id).orElse(null))));
+  }
+
+  /**
+   * Daestro's jobs, newest first, 20 a page: of one queue and in one state when {@code queue} and
+   * {@code state} say so. A page is a page of the job index's matches; the state is checked on each.
+   */
+  private void list(Context ctx) {
+    Principal caller = Callers.of(ctx);
+    int page = QueryParameters.integer(ctx, "page", 1, 1, 1_000_000);
+    StringBuilder q = new StringBuilder("tag:" + DaestroJobSpec.TAG);
+    String queue = ctx.queryParam("queue");
+    if (queue != null && !queue.isEmpty()) {
+      if (!QueueNames.isWellFormed(queue)) {
+        throw new InvalidJobException("queue", QueueNames.RULE);
+      }
+      q.append(" tag:").append(queue);
+    }
+    String state = ctx.queryParam("state");
+    if (state != null && !state.isEmpty()) {
+      String words = DaestroStates.searchWords(state);
+      if (words == null) {
+        throw new InvalidJobException("state", "'" + Echo.of(state) + "' is no Daestro state (submitted, pending, runnable,"
+            + " running, completed, failed, error, cancelled or timeout)");
+      }
+      q.append(' ').append(words);
+    }
+    Page<Job> found = jobs.list(caller, JobQuery.parse(q.toString(), page, JobQuery.MAX_SIZE));
+    List<DaestroJobView> views = new ArrayList<>();
+    for (Job job : found.items()) {
+      DaestroJobView view = DaestroJobView.of(job, jobs.runs(caller, job.id()), jobs.startOf(caller, job.id()).orElse(null));
+      if (state == null || state.isEmpty() || view.state().equals(state)) {
+        views.add(view);
+      }
+    }
+    JsonResponses.write(ctx, 200, DaestroAnswer.of(Map.of("jobs", views, "page", page, "pages", found.totalPages())));
   }
 
   /** Allowed while the job waits or runs; a job that ended is a 400. */

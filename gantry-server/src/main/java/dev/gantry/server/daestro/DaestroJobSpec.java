@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class DaestroJobSpec {
 
+  /** Every Daestro job carries this tag and its queue's name as tags. */
+  static final String TAG = "daestro";
+
   private DaestroJobSpec() {}
 
   static JobSpec of(String jobId, DaestroJobRequest request, JobDefinition definition) {
@@ -46,8 +49,9 @@ final class DaestroJobSpec {
     TaskSpec task = new TaskSpec(definition.reference(), null, definition.image(), null, command, List.of(), env, Map.of(),
         null, null, 0, definition.limits(), null, request.queue());
     Duration timeout = definition.timeoutSeconds() > 0 ? Duration.ofSeconds(definition.timeoutSeconds()) : null;
-    JobSpec spec = new JobSpec(name, null, List.of("daestro"), Map.of(), List.of(task), timeout, null, null, Map.of(), null,
-        false, secrets);
+    // The tags make Daestro's jobs of a queue a search of the job index (GET /v1/client/job?queue=).
+    JobSpec spec = new JobSpec(name, null, List.of(TAG, request.queue()), Map.of(), List.of(task), timeout, null, null,
+        Map.of(), null, false, secrets);
     return JobSpecValidator.validate(spec);
   }
 }

@@ -27,6 +27,24 @@ final class DaestroStates {
     };
   }
 
+  /**
+   * The words of the core state a Daestro state is shown for, as a job search takes them
+   * ({@code error} is a FAILED job); null for a name that is no Daestro state.
+   */
+  static String searchWords(String daestroState) {
+    return switch (daestroState) {
+      case "submitted" -> "held";
+      case "pending" -> "scheduled";
+      case "runnable" -> "queued";
+      case "running" -> "running";
+      case "completed" -> "succeeded";
+      case "failed", "error" -> "failed";
+      case "cancelled" -> "cancelled";
+      case "timeout" -> "timed out";
+      default -> null;
+    };
+  }
+
   /** The state of {@code job} whose runs are {@code runs}. */
   static String of(Job job, List<TaskRun> runs) {
     return notStarted(job, runs) != null ? "error" : of(job.state());

@@ -216,4 +216,27 @@ class DaestroApiTest {
       assertThat(secured.jobs.job(accepted.json().path("data").path("id").asText()).owner()).isEqualTo("admin");
     }
   }
+
+  @Test
+  void jobsAreListedByQueueAndStateNewestFirst() {
+    String first = submitted(SEED);
+    String second = submitted(SEED);
+    server.post("/v1/client/job/" + first + "/cancel", null, "");
+    server.submitted("name: native\ntasks: [{name: t, image: busybox, queue: 'my-project::first-job-queue'}]");
+
+    JsonNode all = server.get("/v1/client/job").json().path("data");
+    JsonNode inQueue = server.get("/v1/client/job?queue=my-project::first-job-queue").json().path("data");
+    JsonNode runnable = server.get("/v1/client/job?queue=my-project::first-job-queue&state=runnable").json().path("data");
+    JsonNode elsewhere = server.get("/v1/client/job?queue=my-project::other").json().path("data");
+
+    assertThat(all.path("jobs").findValuesAsText("id")).containsExactly(second, first);
+    assertThat(inQueue.path("jobs").findValuesAsText("id")).containsExactly(second, first);
+    assertThat(runnable.path("jobs").findValuesAsText("id")).containsExactly(second);
+    assertThat(elsewhere.path("jobs")).isEmpty();
+    assertThat(all.path("page").asInt()).isEqualTo(1);
+    Reply badState = server.get("/v1/client/job?state=sleeping");
+    assertThat(badState.status()).isEqualTo(400);
+    assertThat(badState.json().path("message").asText()).startsWith("state: 'sleeping' is no Daestro state");
+    assertThat(server.get("/v1/client/job?page=0").status()).isEqualTo(400);
+  }
 }

@@ -50,6 +50,10 @@ public final class DaestroCorpus {
       requests.add(HostileRequest.of(method + " /v1/client/job", method, "/v1/client/job").body("application/json", "{}").build());
       requests.add(HostileRequest.of(method + " a daestro job", method, "/v1/client/job/" + knownJob).build());
     }
+    for (String query : List.of("state=%00", "state=running%20OR%201=1", "queue=..", "queue=" + "q".repeat(80), "page=-1",
+        "page=abc", "page=99999999999", "queue=%0d%0aX-Injected:%20yes", "state=" + "x".repeat(5000))) {
+      requests.add(ReadCorpus.get("daestro list " + query.substring(0, Math.min(40, query.length())), "/v1/client/job?" + query));
+    }
     requests.add(HostileRequest.of("GET on cancel", "GET", "/v1/client/job/" + knownJob + "/cancel").build());
     return requests;
   }

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.store.StoreSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DaestroIT extends DaestroContract {
 
   @TempDir Path dataDir;
+
+  @Override
+  protected StoreSettings storeSettings() {
+    return database().storeSettings();
+  }
 
   @Override
   protected GantryConfig.Database database() {

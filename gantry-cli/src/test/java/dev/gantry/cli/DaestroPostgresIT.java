@@ -10,6 +10,11 @@ class DaestroPostgresIT extends DaestroContract {
   @RegisterExtension static final PostgresTestDatabase postgres = new PostgresTestDatabase();
 
   @Override
+  protected StoreSettings storeSettings() {
+    return postgres.settings();
+  }
+
+  @Override
   protected GantryConfig.Database database() {
     postgres.empty();
     StoreSettings db = postgres.settings();

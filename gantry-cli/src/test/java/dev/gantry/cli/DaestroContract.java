@@ -8,6 +8,9 @@ import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.docker.PullPolicy;
 import dev.gantry.store.StoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +27,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Daestro's client API against a real standalone Gantry and the real Docker engine: the seed's
@@ -118,8 +122,12 @@ abstract class DaestroContract {
   }
 
   @Test
-  void theSeedsCurlExampleRunsAsWritten() {
-    define("{\"name\": \"my-project::hello-world\", \"image\": \"busybox:latest\"}");
+  void theSeedsCurlExampleRunsAsWritten(@TempDir Path files) throws IOException {
+    Path definition = Files.writeString(files.resolve("hello-world.yaml"), "name: my-project::hello-world\nimage: busybox:latest\n");
+    CliRun created = CliRun.against(http.base(), "definitions", "create", definition.toString());
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out().strip()).isEqualTo("my-project::hello-world:1");
+    assertThat(CliRun.against(http.base(), "definitions", "list").out()).contains("my-project::hello-world", "busybox:latest");
 
     String id = submit("""
         {

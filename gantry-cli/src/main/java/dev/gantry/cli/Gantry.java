@@ -14,7 +14,9 @@ import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
+import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.engine.ScheduleFirer;
+import dev.gantry.core.engine.StartReleaser;
 import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.engine.Worker;
 import dev.gantry.core.engine.WorkerSettings;
@@ -52,6 +54,7 @@ final class Gantry implements AutoCloseable {
   private static final int MAX_LOST = 3;
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
   private static final Duration POLL_EVERY = Duration.ofSeconds(2);
+  private static final Duration START_RELEASE_EVERY = Duration.ofSeconds(1);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   // Microsecond ticks: what the databases keep, so an answer made before a write matches a later read.
@@ -127,7 +130,7 @@ final class Gantry implements AutoCloseable {
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens);
+          new ScheduleService(store, clock, config.hostAccess()), tokens, new DefinitionService(store, clock));
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());
@@ -168,7 +171,8 @@ final class Gantry implements AutoCloseable {
 
   /**
    * Lease and node reaping and (unless only checking: a check starts no job) firing scheduled jobs,
-   * every heartbeat, on whichever process holds the maintenance lock.
+   * every heartbeat, and releasing delayed starts, every second, on whichever process holds the
+   * maintenance lock.
    */
   private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress,
       boolean fireSchedules) {
@@ -178,6 +182,8 @@ final class Gantry implements AutoCloseable {
         .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)));
     if (fireSchedules) {
       housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
+      // Every second whatever the heartbeat: a delayed job starts within a second or two of its time.
+      housekeeping.every(START_RELEASE_EVERY, "start releaser", maintenance.whileHolding(new StartReleaser(store, signals, clock)));
     }
     track(housekeeping);
   }

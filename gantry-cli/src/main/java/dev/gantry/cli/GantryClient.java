@@ -116,6 +116,24 @@ final class GantryClient {
     send(HttpRequest.newBuilder(resolve("auth/tokens/" + encode(id))).DELETE());
   }
 
+  JsonNode createDefinition(String body, String contentType) {
+    return send(HttpRequest.newBuilder(resolve("definitions")).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  JsonNode definitions() {
+    return send(HttpRequest.newBuilder(resolve("definitions")).GET());
+  }
+
+  JsonNode queues() {
+    return send(HttpRequest.newBuilder(resolve("queues")).GET());
+  }
+
+  JsonNode setQueue(String name, String body) {
+    return send(HttpRequest.newBuilder(resolve("queues/" + encode(name))).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private HttpRequest.Builder authorized(HttpRequest.Builder request) {
     return token == null ? request : request.header("Authorization", "Bearer " + token);
   }

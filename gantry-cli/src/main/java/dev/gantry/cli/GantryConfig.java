@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.cluster.QueueNames;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
@@ -8,7 +9,6 @@ import dev.gantry.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything a Gantry process is configured with, validated once at start. {@code api} is null
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat, HostAccessPolicy hostAccess) {
 
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
-  private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   /** Where the store is: PostgreSQL at {@code url}, or (standalone only) H2 in {@code dataDir}. */
   record Database(Path dataDir, String url, String user, String password) {
@@ -86,8 +85,8 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
         throw new IllegalArgumentException("--queues names no queue: give at least one, e.g. --queues default,gpu");
       }
       for (String queue : queues) {
-        if (!QUEUE_NAME.matcher(queue).matches()) {
-          throw new IllegalArgumentException("--queues: '" + queue + "' is not a queue name (1 to 64 letters, digits, '.', '_' or '-')");
+        if (!QueueNames.isWellFormed(queue)) {
+          throw new IllegalArgumentException("--queues: '" + queue + "' is not a queue name (" + QueueNames.RULE + ")");
         }
       }
       if (lease.toMillis() < 1000) {

@@ -104,8 +104,8 @@ class ClusterIT {
     assertThat(awaitEnd(after).path("state").asText()).isEqualTo("COMPLETED"); // the workers were busy meanwhile
 
     assertThat(http.job(waiting).path("state").asText()).isEqualTo("SCHEDULED");
-    assertThat(http.get("/queues").body().toString()).contains("{\"name\":\"nobody\",\"size\":1,\"subscribers\":0,\"unacked\":0}");
-    assertThat(http.get("/queues/nobody").body().toString()).isEqualTo("{\"name\":\"nobody\",\"size\":1,\"subscribers\":0,\"unacked\":0}");
+    assertThat(http.get("/queues").body().toString()).contains("{\"name\":\"nobody\",\"size\":1,\"subscribers\":0,\"unacked\":0,\"priority\":500,\"maxConcurrency\":0,\"enabled\":true}");
+    assertThat(http.get("/queues/nobody").body().toString()).isEqualTo("{\"name\":\"nobody\",\"size\":1,\"subscribers\":0,\"unacked\":0,\"priority\":500,\"maxConcurrency\":0,\"enabled\":true}");
 
     assertThat(http.delete("/queues/nobody").status()).isEqualTo(200);
 

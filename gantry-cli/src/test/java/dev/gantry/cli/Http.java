@@ -52,6 +52,16 @@ final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(yaml)));
   }
 
+  Response postJson(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The raw body of a GET, for checks that a value appears nowhere in an answer. */
+  String text(String path) {
+    return get(path).body().toString();
+  }
+
   /** Submits a job and returns its id, failing the test unless it was accepted. */
   String submit(String yaml) {
     Response response = postYaml("/jobs", yaml);

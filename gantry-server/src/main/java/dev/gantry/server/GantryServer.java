@@ -1,6 +1,7 @@
 package dev.gantry.server;
 
 import dev.gantry.core.auth.TokenService;
+import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.ScheduleService;
@@ -8,7 +9,9 @@ import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.server.metrics.RouteTimers;
+import dev.gantry.server.daestro.DaestroDialect;
 import dev.gantry.server.tork.ClusterDialect;
+import dev.gantry.server.tork.DefinitionDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
@@ -36,9 +39,16 @@ public final class GantryServer implements AutoCloseable {
   /**
    * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
-   * they are not null.
+   * they are not null; {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
    */
-  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+      DefinitionService definitions) {
+
+    /** Without job definitions. */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
+      this(jobs, cluster, schedules, tokens, null);
+    }
+  }
 
   /**
    * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
@@ -94,7 +104,7 @@ public final class GantryServer implements AutoCloseable {
     LogStreams logStreams = new LogStreams(jobs);
     List<HttpDialect> dialects = new ArrayList<>(List.of(
         new NativeDialect(jobs, settings, logStreams),
-        new ClusterDialect(services.cluster(), metrics),
+        new ClusterDialect(services.cluster(), metrics, settings.maxRequestBytes()),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs)));
     if (services.schedules() != null) {
@@ -102,6 +112,10 @@ public final class GantryServer implements AutoCloseable {
     }
     if (services.tokens() != null) {
       dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
+    }
+    if (services.definitions() != null) {
+      dialects.add(new DefinitionDialect(services.definitions(), settings.maxRequestBytes()));
+      dialects.add(new DaestroDialect(jobs, services.definitions(), services.cluster(), settings.maxRequestBytes()));
     }
     return dialects;
   }

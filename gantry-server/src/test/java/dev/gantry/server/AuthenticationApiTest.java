@@ -153,6 +153,10 @@ class AuthenticationApiTest {
     assertThat(call("PUT", "/jobs/" + job + "/restart", writer, null, null).status()).isEqualTo(200);
 
     assertThat(call("DELETE", "/queues/default", writer, null, null).status()).isEqualTo(403);
+    assertThat(call("PUT", "/queues/default", writer, "application/json", "{\"priority\": 1}").status()).isEqualTo(403);
+    assertThat(server.store.queueSettings()).isEmpty();
+    assertThat(call("PUT", "/queues/default", bearer(server.adminToken), "application/json", "{\"priority\": 1}").status())
+        .isEqualTo(200);
     assertThat(call("DELETE", "/queues/default", bearer(server.adminToken), null, null).status()).isEqualTo(200);
   }
 

@@ -37,6 +37,7 @@ class CallerChecksTest {
         .orShould().callMethod(ClusterService.class, "queues")
         .orShould().callMethod(ClusterService.class, "queue", String.class)
         .orShould().callMethod(ClusterService.class, "purge", String.class)
+        .orShould().callMethod(ClusterService.class, "settings", String.class)
         .orShould().callMethod(ClusterService.class, "load")
         .orShould().callMethod(ClusterService.class, "jobsByState")
         .check(server);

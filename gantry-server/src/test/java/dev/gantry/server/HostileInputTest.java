@@ -2,6 +2,8 @@ package dev.gantry.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.server.hostile.DaestroCorpus;
+import dev.gantry.server.hostile.DefinitionCorpus;
 import dev.gantry.server.hostile.HadesCorpus;
 import dev.gantry.server.hostile.HostileChecks;
 import dev.gantry.server.hostile.Mutations;
@@ -69,6 +71,28 @@ class HostileInputTest {
     assertThat(checks.violations()).isEmpty();
     // the known build, each document Hades 1.0 accepts, and perhaps the lone-surrogate one
     assertThat(server.storedJobs()).isBetween(1L + HadesCorpus.acceptedByHadesCount(), 2L + HadesCorpus.acceptedByHadesCount());
+  }
+
+  @Test
+  void hostileDefinitionsAreAnswered4xxAndNothingIsStored() {
+    server.post("/definitions", "application/json", "{\"name\": \"p::known\", \"image\": \"busybox:latest\"}");
+    HostileChecks definitions = new HostileChecks(server.uri("/").getPort(),
+        () -> server.definitionStore.definitionVersions("p::h").size() + server.definitionStore.latestDefinitions().size());
+    definitions.batch("definitions", DefinitionCorpus.requests());
+    assertThat(definitions.violations()).isEmpty();
+    assertThat(server.definitionStore.latestDefinitions()).hasSize(1);
+  }
+
+  @Test
+  void hostileDaestroSubmitsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    server.post("/definitions", "application/json", "{\"name\": \"p::known\", \"image\": \"busybox:latest\"}");
+    server.send(java.net.http.HttpRequest.newBuilder(server.uri("/queues/p::queue")).header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+    String known = server.post("/v1/client/job", "application/json",
+        "{\"job_definition\": \"p::known:1\", \"job_queue\": \"p::queue\", \"name\": \"known\"}").json().path("data").path("id").asText();
+    checks.batch("Daestro", DaestroCorpus.requests("p::known:1", "p::queue", known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isEqualTo(1);
   }
 
   @Test

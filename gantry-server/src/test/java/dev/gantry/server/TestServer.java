@@ -8,12 +8,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.auth.TokenService;
+import dev.gantry.core.definition.DefinitionService;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LocalSignals;
 import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.testing.InMemoryDefinitionStore;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.InMemoryTokenStore;
 import dev.gantry.core.testing.ManualWorker;
@@ -43,6 +45,8 @@ public final class TestServer implements AutoCloseable {
   public final JobService jobs;
   public final ClusterService cluster;
   public final ScheduleService schedules;
+  public final InMemoryDefinitionStore definitionStore = new InMemoryDefinitionStore();
+  public final DefinitionService definitions = new DefinitionService(definitionStore, Clock.systemUTC());
   /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
   public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
@@ -86,9 +90,9 @@ public final class TestServer implements AutoCloseable {
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
     server = (dialects != null ? new GantryServer(settings, dialects.apply(jobs))
-        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens), metrics,
+        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens, definitions), metrics,
             Authenticator.tokens(tokens))
-        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null), metrics,
+        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null, definitions), metrics,
             Authenticator.OFF)).start();
   }
 

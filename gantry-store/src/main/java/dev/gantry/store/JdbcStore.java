@@ -3,6 +3,8 @@ package dev.gantry.store;
 import dev.gantry.core.auth.ApiToken;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueSettings;
+import dev.gantry.core.definition.JobDefinition;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -11,6 +13,7 @@ import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
+import dev.gantry.core.spi.DefinitionStore;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.spi.TokenStore;
@@ -25,12 +28,13 @@ import java.util.function.Function;
  * The store on H2 or PostgreSQL over JDBC. Every method is one transaction. Instants come back
  * truncated to microseconds (see {@link Timestamps}).
  */
-public final class JdbcStore implements Store, TokenStore {
+public final class JdbcStore implements Store, TokenStore, DefinitionStore {
 
   private final Database database;
   private final String description;
   private final JobRows jobs;
   private final RunRows runs;
+  private final QueueRows queues;
   private final TaskRunClaim claim;
   private final int writeLanes;
 
@@ -39,7 +43,8 @@ public final class JdbcStore implements Store, TokenStore {
     this.description = description;
     this.jobs = new JobRows(dialect);
     this.runs = new RunRows(dialect);
-    this.claim = new TaskRunClaim(runs);
+    this.queues = new QueueRows(dialect);
+    this.claim = new TaskRunClaim(runs, queues);
     this.writeLanes = dialect.writeLanes();
   }
 
@@ -165,6 +170,71 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public List<QueueLoad> queueLoads() {
     return database.inTransaction(runs::loads);
+  }
+
+  /** Two creates of one name at once: the loser's insert hits the key and it tries the version after. */
+  @Override
+  public JobDefinition insertNextVersion(JobDefinition definition) {
+    StoreException last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return database.inTransaction(sql -> {
+          JobDefinition next = definition.asVersion(DefinitionRows.newestVersion(sql, definition.name()) + 1,
+              Timestamps.stored(definition.createdAt()), definition.owner());
+          DefinitionRows.insert(sql, next);
+          return next;
+        });
+      } catch (StoreException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  @Override
+  public Optional<JobDefinition> findDefinition(String name, int version) {
+    return database.inTransaction(sql -> DefinitionRows.find(sql, name, version));
+  }
+
+  @Override
+  public List<JobDefinition> definitionVersions(String name) {
+    return database.inTransaction(sql -> DefinitionRows.versions(sql, name));
+  }
+
+  @Override
+  public List<JobDefinition> latestDefinitions() {
+    return database.inTransaction(DefinitionRows::latest);
+  }
+
+  @Override
+  public List<String> dueStarts(Instant now, int limit) {
+    return database.inTransaction(sql -> StartRows.due(sql, now, limit));
+  }
+
+  @Override
+  public Optional<Instant> startOf(String jobId) {
+    return database.inTransaction(sql -> StartRows.of(sql, jobId));
+  }
+
+  @Override
+  public void saveQueueSettings(QueueSettings settings) {
+    try {
+      database.inTransaction(sql -> {
+        queues.save(sql, settings, Instant.now());
+        return null;
+      });
+    } catch (StoreException first) {
+      // The first settings of one queue saved twice at once: the other inserted the row; once more updates it.
+      database.inTransaction(sql -> {
+        queues.save(sql, settings, Instant.now());
+        return null;
+      });
+    }
+  }
+
+  @Override
+  public List<QueueSettings> queueSettings() {
+    return database.inTransaction(queues::all);
   }
 
   @Override

@@ -65,6 +65,33 @@ final class JdbcStoreTransaction implements StoreTransaction {
     return ScheduleRows.advance(sql, scheduleId, from, to);
   }
 
+  @Override
+  public void delayStart(String jobId, Instant startAt) {
+    StartRows.insert(sql, jobId, startAt);
+  }
+
+  /** A concurrent reservation of the same name makes the later insert hit the key: that one is refused. */
+  @Override
+  public boolean reserveJobName(String queue, String name, String jobId) {
+    if (sql.count("select count(*) from job_names where queue = ? and name = ?", queue, name) > 0) {
+      return false;
+    }
+    try {
+      sql.update("insert into job_names (queue, name, job_id) values (?, ?, ?)", queue, name, jobId);
+      return true;
+    } catch (StoreException e) {
+      if ("23505".equals(e.sqlState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void startReleased(String jobId) {
+    StartRows.released(sql, jobId);
+  }
+
   /** The writes that sum up the transaction: last, right before the commit. */
   void beforeCommit() {
     JobCount.add(sql, insertedJobs);

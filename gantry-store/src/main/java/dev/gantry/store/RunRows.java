@@ -20,9 +20,9 @@ final class RunRows {
   record Versioned(TaskRun run, long version) {}
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
-      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec";
+      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority";
   private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -36,7 +36,9 @@ final class RunRows {
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
   private static final String CANDIDATES = "select " + COLUMNS + ", version from task_runs"
-      + " where state = 'QUEUED' and queue = ? order by state, queue, created_at, id fetch first ? rows only";
+      + " where state = 'QUEUED' and queue = ? order by state, queue, priority desc, created_at, id"
+      + " fetch first ? rows only";
+  private static final String RUNNING_IN = "select count(*) from task_runs where state = 'RUNNING' and queue = ?";
   private static final String LOADS = "select queue, state, count(*) as runs from task_runs"
       + " where state in ('QUEUED', 'RUNNING') group by queue, state order by queue";
   private static final String JOBS_QUEUED_IN = "select distinct job_id from task_runs where state = 'QUEUED' and queue = ?";
@@ -56,7 +58,7 @@ final class RunRows {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
-          run.task() == null ? null : SpecJson.writeTask(run.task())});
+          run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority()});
     }
     sql.batch(INSERT, rows);
   }
@@ -76,12 +78,18 @@ final class RunRows {
   }
 
   /**
-   * The oldest QUEUED runs of one queue, by creation then id: an index range scan. (With an
+   * The next QUEUED runs of one queue, by priority (the highest first), creation then id: an index
+   * range scan. (With an
    * {@code in} list of queues both databases would sort every queued run of them instead.)
    */
   List<Versioned> claimCandidates(SqlSession sql, String queue) {
     return sql.list(CANDIDATES + dialect.claimCandidatesClause(),
         row -> new Versioned(read(row), row.getLong("version")), queue, dialect.claimCandidates());
+  }
+
+  /** How many runs of the queue are RUNNING, on any node: a count over the claim index. */
+  long runningIn(SqlSession sql, String queue) {
+    return sql.count(RUNNING_IN, queue);
   }
 
   boolean renewLease(SqlSession sql, String runId, String nodeId, Instant leaseUntil) {
@@ -140,6 +148,7 @@ final class RunRows {
         row.getObject("exit_code", Integer.class),
         row.getString("result"),
         row.getString("error"),
-        row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")));
+        row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")),
+        row.getInt("priority"));
   }
 }

@@ -114,6 +114,7 @@ public final class TestJobs {
     private String queue = TaskSpec.DEFAULT_QUEUE;
     private RunState state = RunState.QUEUED;
     private Instant createdAt = T0;
+    private int priority;
 
     private RunBuilder(Job job) {
       this.job = job;
@@ -149,9 +150,14 @@ public final class TestJobs {
       return this;
     }
 
+    public RunBuilder priority(int value) {
+      priority = value;
+      return this;
+    }
+
     public TaskRun build() {
       return new TaskRun(id, job.id(), position, attempt, 0, 0, "task-" + position, queue, state, createdAt,
-          null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, priority);
     }
   }
 }

@@ -6,12 +6,14 @@ import dev.gantry.core.cluster.ClusterLoad;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.cluster.QueueStats;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.spi.Store;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,22 +65,50 @@ public final class ClusterService {
     return purge(name);
   }
 
+  /**
+   * Stores the settings {@code change} makes of the queue's current ones (the defaults for a queue
+   * without settings); the next claims honour them. It changes the order and pace of other
+   * users' jobs, so it needs {@code admin}. Returns the queue as it is now.
+   */
+  public QueueStats configure(Principal caller, String name, UnaryOperator<QueueSettings> change) {
+    caller.require(Scope.ADMIN);
+    QueueSettings settings = change.apply(settings(name));
+    store.saveQueueSettings(settings);
+    log.info("queue {} set: priority {}, max concurrency {}, {}", settings.name(), settings.priority(),
+        settings.maxConcurrency() == 0 ? "unlimited" : settings.maxConcurrency(), settings.enabled() ? "enabled" : "disabled");
+    return queue(settings.name());
+  }
+
+  /** The queue's settings: its own, or the defaults when it has none (InvalidJobException for a malformed name). */
+  public QueueSettings settings(String name) {
+    return store.queueSettings().stream().filter(q -> q.name().equals(name)).findFirst()
+        .orElseGet(() -> QueueSettings.defaults(name));
+  }
+
   /** Every node, UP and OFFLINE (until forgotten), oldest first. */
   public List<Node> nodes() {
     return store.nodes();
   }
 
-  /** The queues that have queued or running runs or a live worker serving them, by name. */
+  /**
+   * The queues that have queued or running runs, a live worker serving them or settings of their
+   * own, by name, each with its settings.
+   */
   public List<QueueStats> queues() {
     Map<String, QueueStats> byName = new TreeMap<>();
+    List<QueueSettings> configured = store.queueSettings();
+    for (QueueSettings settings : configured) {
+      byName.put(settings.name(), new QueueStats(settings.name(), 0, 0, 0, settings));
+    }
     for (QueueLoad load : store.queueLoads()) {
-      byName.put(load.queue(), new QueueStats(load.queue(), load.queued(), load.running(), 0));
+      byName.merge(load.queue(), new QueueStats(load.queue(), load.queued(), load.running(), 0),
+          (own, counted) -> counted.withSettings(own.settings()));
     }
     for (Node node : store.nodes()) {
       for (String queue : node.queues()) {
         if (node.serves(queue)) {
           byName.merge(queue, new QueueStats(queue, 0, 0, 1),
-              (a, b) -> new QueueStats(queue, a.queued(), a.running(), a.subscribers() + 1));
+              (a, b) -> new QueueStats(queue, a.queued(), a.running(), a.subscribers() + 1, a.settings()));
         }
       }
     }
@@ -99,7 +129,10 @@ public final class ClusterService {
     return store.jobsByState();
   }
 
-  /** One queue; NotFoundException when nothing waits or runs in it and no live worker serves it. */
+  /**
+   * One queue; NotFoundException when nothing waits or runs in it, no live worker serves it and it
+   * has no settings of its own.
+   */
   public QueueStats queue(String name) {
     return queues().stream().filter(q -> q.name().equals(name)).findFirst()
         .orElseThrow(() -> new NotFoundException("queue", name));

@@ -9,7 +9,9 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
@@ -17,6 +19,7 @@ import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +111,71 @@ public final class JobService {
   public Job submit(Principal caller, String id, JobSpec spec) {
     caller.require(Scope.JOBS_WRITE);
     return submit(id, caller.user(), spec);
+  }
+
+  /**
+   * {@link #submit(Principal, String, JobSpec)} to start at {@code startAt}: when that is in the
+   * future, the job is stored SCHEDULED, without runs, and {@link StartReleaser} queues its first
+   * task then; null or a time that has come: at once. Refused as a submit now would be.
+   */
+  public Job submit(Principal caller, String id, JobSpec spec, Instant startAt) {
+    caller.require(Scope.JOBS_WRITE);
+    Instant now = clock.instant();
+    if (startAt == null || !startAt.isAfter(now)) {
+      return submit(id, caller.user(), spec);
+    }
+    return submitAlone(caller, id, spec, startAt, null);
+  }
+
+  /**
+   * {@link #submit(Principal, String, JobSpec, Instant)} of a job whose name must be unique in
+   * {@code queue} (Daestro's): InvalidJobException on {@code name} when a job of that name was
+   * submitted there before, and nothing is stored.
+   */
+  public Job submitNamed(Principal caller, String id, JobSpec spec, Instant startAt, String queue) {
+    caller.require(Scope.JOBS_WRITE);
+    return submitAlone(caller, id, spec, startAt, queue);
+  }
+
+  /** A submit in a transaction of its own (not grouped): it may start later, and may reserve its name. */
+  private Job submitAlone(Principal caller, String id, JobSpec spec, Instant startAt, String uniqueIn) {
+    if (!Ids.isWellFormed(id)) {
+      throw new IllegalArgumentException("invalid job id '" + id + "'");
+    }
+    hostAccess.check(spec);
+    Instant now = clock.instant();
+    boolean later = startAt != null && startAt.isAfter(now);
+    Job made = later ? Job.scheduled(id, caller.user(), spec, now) : Job.queued(id, caller.user(), spec, now);
+    TaskActivation.Outcome first = TaskActivation.reach(made, 1, 1, List.of(), null, now);
+    if (first.failure() != null) {
+      throw first.failure();
+    }
+    Job job = later ? made : first.job();
+    store.inTransaction(tx -> {
+      if (uniqueIn != null && !tx.reserveJobName(uniqueIn, spec.name(), id)) {
+        throw new InvalidJobException("name", "a job named '" + Echo.of(spec.name()) + "' was submitted to queue '"
+            + Echo.of(uniqueIn) + "' already: names are unique in their queue");
+      }
+      tx.insertJob(job);
+      if (later) {
+        tx.delayStart(id, startAt);
+      } else if (!first.runs().isEmpty()) {
+        tx.insertRuns(first.runs());
+      }
+      return null;
+    });
+    if (job.state().isTerminal()) {
+      signals.jobEnded(job.id());
+    } else if (!later) {
+      signals.workQueued();
+    }
+    return job;
+  }
+
+  /** When the job was to start, if it was submitted to start later; {@code caller} needs {@code jobs:read}. */
+  public Optional<Instant> startOf(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_READ);
+    return store.startOf(jobId);
   }
 
   /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */

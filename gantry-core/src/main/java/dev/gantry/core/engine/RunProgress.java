@@ -132,7 +132,7 @@ public final class RunProgress {
         return Optional.of(failed);
       }
       tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), lost.position(), lost.attempt() + 1, lost.retries(),
-          lost.lost() + 1, lost.task(), lost.name(), lost.queue(), now));
+          lost.lost() + 1, lost.task(), lost.name(), lost.queue(), now).withPriority(lost.priority()));
       return Optional.of(job);
     });
     announce(after);
@@ -159,7 +159,7 @@ public final class RunProgress {
     if (done.state() != RunState.SUCCEEDED && done.retries() < task.retryLimit()) {
       // A retry runs the task as it was evaluated for the attempt before.
       tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
-          done.lost(), done.task(), done.name(), done.queue(), now));
+          done.lost(), done.task(), done.name(), done.queue(), now).withPriority(done.priority()));
       return job;
     }
     // Hades' continue_on_error: the failed task stays FAILED, the job goes on as if it had passed.

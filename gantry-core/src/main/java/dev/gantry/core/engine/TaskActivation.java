@@ -49,7 +49,8 @@ final class TaskActivation {
     while (at <= job.taskCount()) {
       TaskSpec task = spec.task(at);
       if (!spec.templated()) {
-        made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, null, task.name(), task.queue(), now));
+        made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, null, task.name(), task.queue(), now)
+            .withPriority(priority(spec)));
         return new Outcome(made, job.atPosition(at));
       }
       String path = "tasks[" + (at - 1) + "]";
@@ -78,7 +79,8 @@ final class TaskActivation {
         attemptAt = 1;
         continue;
       }
-      made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, carried, resolved.name(), resolved.queue(), now));
+      made.add(TaskRun.queued(Ids.newId(), job.id(), at, attemptAt, 0, 0, carried, resolved.name(), resolved.queue(), now)
+          .withPriority(priority(spec)));
       return new Outcome(made, job.atPosition(at));
     }
     return completed(job.atPosition(job.taskCount()), made, concat(runs, made), lastResult, now);
@@ -94,6 +96,11 @@ final class TaskActivation {
     } catch (InvalidJobException e) {
       return new Outcome(made, job.failed(JobState.FAILED, e.getMessage(), now), e);
     }
+  }
+
+  /** A job's runs wait in their queue with the job's priority: the higher first; 0 when it set none. */
+  private static int priority(JobSpec spec) {
+    return spec.priority() == null ? 0 : spec.priority();
   }
 
   private static List<TaskRun> concat(List<TaskRun> a, List<TaskRun> b) {

@@ -5,6 +5,7 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.RunVariables;
 import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
@@ -101,7 +102,7 @@ final class TaskExecutor {
     try {
       // Secrets' values go in only now, for the runtime: no run, log or view holds them.
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
-      TaskOutcome outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)),
+      TaskOutcome outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId)),
           logWriter, cancellation);
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
@@ -137,10 +138,11 @@ final class TaskExecutor {
     };
   }
 
-  /** Job env, then task env, then Gantry's own variables, which a job cannot override. */
-  static Map<String, String> environment(Job job, TaskRun run, TaskSpec task) {
+  /** Job env, then task env (with the {@link RunVariables} in it resolved), then Gantry's own variables, which a job cannot override. */
+  static Map<String, String> environment(Job job, TaskRun run, TaskSpec task, String nodeId) {
     Map<String, String> env = new LinkedHashMap<>(job.spec().env());
     env.putAll(task.env());
+    RunVariables.resolve(env, run.id(), nodeId, run.queue());
     env.put("GANTRY_JOB_ID", job.id());
     env.put("GANTRY_JOB_NAME", job.name());
     env.put("GANTRY_TASK_ID", run.id());

@@ -47,6 +47,11 @@ public record Job(
     return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId, owner);
   }
 
+  /** A new job that waits for its start time, without runs yet (see {@link dev.gantry.core.spi.Store#dueStarts}). */
+  public static Job scheduled(String id, String owner, JobSpec spec, Instant now) {
+    return new Job(id, spec, JobState.SCHEDULED, now, null, null, null, 1, null, null, null, null, owner);
+  }
+
   public String name() {
     return spec.name();
   }

@@ -10,6 +10,8 @@ import java.time.Instant;
  * {@code retries} counts the task's own retry budget used, {@code lost} the worker losses.
  * {@code task} is the task as it runs, its templates evaluated when it became runnable; null when
  * it runs as the job's spec wrote it (a job without templates stores nothing more per run).
+ * {@code priority} orders the queued runs of one queue: the highest first, then the oldest (0 for
+ * a job that set none; see {@link dev.gantry.core.spec.JobSpec#priority()}).
  */
 public record TaskRun(
     String id,
@@ -29,7 +31,16 @@ public record TaskRun(
     Integer exitCode,
     String result,
     String error,
-    TaskSpec task) {
+    TaskSpec task,
+    int priority) {
+
+  /** A run of the lowest priority, 0. */
+  public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
+      RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
+      Integer exitCode, String result, String error, TaskSpec task) {
+    this(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt, completedAt, nodeId,
+        leaseUntil, exitCode, result, error, task, 0);
+  }
 
   /** A run of the task as the job's spec wrote it. */
   public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
@@ -62,12 +73,18 @@ public record TaskRun(
 
   public TaskRun claimed(String node, Instant now, Instant lease) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, RunState.RUNNING,
-        createdAt, now, null, node, lease, null, null, null, task);
+        createdAt, now, null, node, lease, null, null, null, task, priority);
   }
 
   public TaskRun finished(RunState end, Integer code, String output, String reason, Instant now) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, end, createdAt,
-        startedAt, now, nodeId, null, code, output, reason, task);
+        startedAt, now, nodeId, null, code, output, reason, task, priority);
+  }
+
+  /** This run with {@code newPriority} in its queue. */
+  public TaskRun withPriority(int newPriority) {
+    return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, newPriority);
   }
 
   /** The task this run runs: as evaluated for it, or as {@code spec} wrote it. */

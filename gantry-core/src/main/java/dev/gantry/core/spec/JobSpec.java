@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A validated job as submitted: what to run, independent of which dialect it came in.
- * {@code timeout} bounds the whole job from its start (null: no limit); {@code priority} is kept
- * as given (null: not set; it does not order the queue yet); {@code callbackUrl} receives the
+ * {@code timeout} bounds the whole job from its start (null: no limit); {@code priority}
+ * orders its runs among the others of their queue, the higher first (null: not set, as 0); {@code callbackUrl} receives the
  * job's logs when it ends (null: none). {@code inputs} are values for the job's templates;
  * {@code output} (null: none) is evaluated when the job completes and becomes its result.
  * {@code secrets} are values templates may place into a task's env, cmd and entrypoint, shown

@@ -22,7 +22,9 @@ public final class JobSpecReader {
       "retry", "limits", "queue", "network", "var", "if"), TaskAttachmentsReader.FIELDS);
   private static final Set<String> TASK_UNSUPPORTED = Set.of(
       "pre", "post", "parallel", "each", "subjob", "priority", "tags", "probe");
-  private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue");
+  private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue", "priority");
+  /** Tork's priorities: 0 to 9, the higher first. */
+  static final int MAX_PRIORITY = 9;
   private static final Set<String> RETRY_FIELDS = Set.of("limit");
   private static final Set<String> LIMITS_FIELDS = Set.of("cpus", "memory");
 
@@ -49,7 +51,7 @@ public final class JobSpecReader {
       throw job.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
     }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
-        job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
+        job.stringMap("env"), tasks, null, defaults.priority(), null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"));
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
@@ -96,7 +98,7 @@ public final class JobSpecReader {
     return Set.copyOf(all);
   }
 
-  private record TaskDefaults(Integer retryLimitOrNull, Limits limits, Duration timeout, String queue) {
+  private record TaskDefaults(Integer retryLimitOrNull, Limits limits, Duration timeout, String queue, Integer priority) {
     int retryLimit() {
       return retryLimitOrNull == null ? 0 : retryLimitOrNull;
     }
@@ -104,11 +106,19 @@ public final class JobSpecReader {
 
   private static TaskDefaults defaults(SpecNode defaults) {
     if (defaults == null) {
-      return new TaskDefaults(null, null, null, null);
+      return new TaskDefaults(null, null, null, null, null);
     }
     defaults.onlyFields(DEFAULTS_FIELDS, Set.of());
     return new TaskDefaults(retryLimit(defaults.object("retry")), limits(defaults.object("limits")),
-        defaults.parsed("timeout", Durations::parse), defaults.text("queue"));
+        defaults.parsed("timeout", Durations::parse), defaults.text("queue"), priority(defaults));
+  }
+
+  private static Integer priority(SpecNode defaults) {
+    Integer priority = defaults.integer("priority");
+    if (priority != null && (priority < 0 || priority > MAX_PRIORITY)) {
+      throw defaults.invalid("priority", "must be between 0 and " + MAX_PRIORITY + " (the higher runs first), not " + priority);
+    }
+    return priority;
   }
 
   private static Integer retryLimit(SpecNode retry) {

@@ -1,5 +1,6 @@
 package dev.gantry.core.spec;
 
+import dev.gantry.core.cluster.QueueNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -28,7 +29,6 @@ public final class JobSpecValidator {
   public static final int MAX_RETRY_LIMIT = 10;
   public static final long MIN_MEMORY_BYTES = 6L << 20; // Docker refuses less than 6 MiB
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
   /** A network's name or id, or {@code container:} and a container's (which {@link HostAccessPolicy} rules on). */
   /** A task's {@code var}: a name that {@code tasks.<var>} can reach. */
@@ -109,8 +109,8 @@ public final class JobSpecValidator {
       throw new InvalidJobException(at + ".retry.limit", "must be between 0 and " + MAX_RETRY_LIMIT);
     }
     limits(at + ".limits", task.limits());
-    if (!(templated && task.queue().contains("{{")) && !QUEUE.matcher(task.queue()).matches()) {
-      throw new InvalidJobException(at + ".queue", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+    if (!(templated && task.queue().contains("{{")) && !QueueNames.isWellFormed(task.queue())) {
+      throw new InvalidJobException(at + ".queue", "must be " + QueueNames.RULE);
     }
     if (task.var() != null && !VAR.matcher(task.var()).matches()) {
       throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");

@@ -33,6 +33,11 @@ public final class Secrets {
     return references;
   }
 
+  /** The text that stands for the secret {@code name} in an env value, cmd or entrypoint item until {@link #reveal}. */
+  public static String reference(String name) {
+    return OPEN + name + CLOSE;
+  }
+
   public static boolean hasReference(String text) {
     return text != null && text.contains(OPEN);
   }

@@ -68,6 +68,13 @@ public final class SpecNode {
     return unknown;
   }
 
+  /** The names of this object's fields, in document order. */
+  public List<String> fieldNames() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** The path of a field of this object. */
   public String pathOf(String field) {
     return childPath(field);

@@ -2,6 +2,7 @@ package dev.gantry.core.spi;
 
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -28,8 +29,12 @@ public interface Store extends AutoCloseable {
   <T> T inTransaction(Function<StoreTransaction, T> work);
 
   /**
-   * Claims the oldest QUEUED run of one of {@code queues}: sets it RUNNING on {@code nodeId} with
-   * a lease until {@code leaseUntil}. At most one caller ever gets a given run.
+   * Claims the next QUEUED run of one of {@code queues}: sets it RUNNING on {@code nodeId} with
+   * a lease until {@code leaseUntil}. At most one caller ever gets a given run. The queues'
+   * {@link QueueSettings} decide, in the same transaction: the lowest priority number first (in
+   * {@link dev.gantry.core.cluster.ClaimOrder}), no run of a disabled queue, and none of a queue
+   * that already has {@code maxConcurrency} runs RUNNING on any node. Within a queue, the run of
+   * the highest {@link TaskRun#priority()} first, then the oldest.
    */
   Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil);
 
@@ -98,6 +103,22 @@ public interface Store extends AutoCloseable {
 
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();
+
+  // --- delayed starts (releasing one is a transaction: see StoreTransaction#startReleased)
+
+  /** At most {@code limit} ids of jobs whose delayed start is pending and at or before {@code now}, the most overdue first. */
+  List<String> dueStarts(Instant now, int limit);
+
+  /** When the job was to start, if it was submitted to start later. */
+  Optional<Instant> startOf(String jobId);
+
+  // --- queue settings (the claim reads them itself)
+
+  /** Stores the settings of a queue, in place of any it had. */
+  void saveQueueSettings(QueueSettings settings);
+
+  /** The queues that have settings of their own, by name. */
+  List<QueueSettings> queueSettings();
 
   /** The ids of the jobs that have a run QUEUED in {@code queue}. */
   List<String> jobsQueuedIn(String queue);

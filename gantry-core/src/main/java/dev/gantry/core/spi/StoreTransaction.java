@@ -38,4 +38,16 @@ public interface StoreTransaction {
    * another one did first or the schedule was paused or deleted meanwhile.
    */
   boolean advanceSchedule(String scheduleId, Instant from, Instant to);
+
+  /** Records that the job, inserted SCHEDULED in this transaction, starts at {@code startAt}. */
+  void delayStart(String jobId, Instant startAt);
+
+  /**
+   * Reserves {@code name} in {@code queue} for the job {@code jobId}, inserted in this transaction;
+   * false (nothing changed) when another job holds it.
+   */
+  boolean reserveJobName(String queue, String name, String jobId);
+
+  /** The job's delayed start is done with (started, or found ended): it is no longer due. */
+  void startReleased(String jobId);
 }

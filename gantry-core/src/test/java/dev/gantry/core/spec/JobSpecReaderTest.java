@@ -174,4 +174,14 @@ class JobSpecReaderTest {
     String deepYaml = "a: ".repeat(1) + "[".repeat(10_000) + "]".repeat(10_000);
     assertThatThrownBy(() -> yaml(deepYaml)).isInstanceOf(InvalidJobException.class).hasMessageStartingWith("malformed YAML");
   }
+
+  @Test
+  void torksDefaultPriorityIsTheJobsFromZeroToNine() {
+    assertThat(yaml("name: p\ndefaults: {priority: 7}\ntasks: [{name: t, image: busybox}]").priority()).isEqualTo(7);
+    assertThat(yaml("name: p\ntasks: [{name: t, image: busybox}]").priority()).isNull();
+    rejected("name: p\ndefaults: {priority: 10}\ntasks: [{name: t, image: busybox}]",
+        "defaults.priority: must be between 0 and 9 (the higher runs first), not 10");
+    rejected("name: p\ndefaults: {priority: high}\ntasks: [{name: t, image: busybox}]",
+        "defaults.priority: must be a whole number");
+  }
 }

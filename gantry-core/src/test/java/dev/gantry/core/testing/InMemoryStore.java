@@ -1,8 +1,10 @@
 package dev.gantry.core.testing;
 
+import dev.gantry.core.cluster.ClaimOrder;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,10 @@ public final class InMemoryStore implements Store {
   private final List<LogPart> logs = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
+  private final Map<String, QueueSettings> queueSettings = new TreeMap<>();
+  private final Map<String, Instant> starts = new HashMap<>();
+  private final Set<String> pendingStarts = new HashSet<>();
+  private final Set<String> jobNames = new HashSet<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -146,6 +153,44 @@ public final class InMemoryStore implements Store {
       undo.push(() -> schedules.put(scheduleId, old));
       return true;
     }
+
+    @Override
+    public void delayStart(String jobId, Instant startAt) {
+      starts.put(jobId, startAt);
+      pendingStarts.add(jobId);
+      undo.push(() -> {
+        starts.remove(jobId);
+        pendingStarts.remove(jobId);
+      });
+    }
+
+    @Override
+    public boolean reserveJobName(String queue, String name, String jobId) {
+      String key = queue + "\n" + name;
+      if (!jobNames.add(key)) {
+        return false;
+      }
+      undo.push(() -> jobNames.remove(key));
+      return true;
+    }
+
+    @Override
+    public void startReleased(String jobId) {
+      if (pendingStarts.remove(jobId)) {
+        undo.push(() -> pendingStarts.add(jobId));
+      }
+    }
+  }
+
+  @Override
+  public List<String> dueStarts(Instant now, int limit) {
+    return locked(() -> pendingStarts.stream().filter(id -> !starts.get(id).isAfter(now))
+        .sorted(Comparator.comparing(starts::get)).limit(limit).toList());
+  }
+
+  @Override
+  public Optional<Instant> startOf(String jobId) {
+    return locked(() -> Optional.ofNullable(starts.get(jobId)));
   }
 
   @Override
@@ -206,12 +251,37 @@ public final class InMemoryStore implements Store {
   @Override
   public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
     return locked(() -> {
-      Optional<Stored<TaskRun>> oldest = runs.values().stream()
-          .filter(s -> s.value().state() == RunState.QUEUED && queues.contains(s.value().queue()))
-          .min(Comparator.comparing((Stored<TaskRun> s) -> s.value().createdAt()).thenComparingLong(Stored::seq));
-      oldest.ifPresent(s -> runs.put(s.value().id(), new Stored<>(s.value().claimed(nodeId, now, leaseUntil), s.seq())));
-      return oldest.map(s -> runs.get(s.value().id()).value());
+      for (List<QueueSettings> group : ClaimOrder.of(queues, List.copyOf(queueSettings.values()))) {
+        Set<String> open = new HashSet<>();
+        for (QueueSettings queue : group) {
+          long running = runs.values().stream()
+              .filter(s -> s.value().state() == RunState.RUNNING && s.value().queue().equals(queue.name())).count();
+          if (!queue.limited() || running < queue.maxConcurrency()) {
+            open.add(queue.name());
+          }
+        }
+        Optional<Stored<TaskRun>> next = runs.values().stream()
+            .filter(s -> s.value().state() == RunState.QUEUED && open.contains(s.value().queue()))
+            .min(Comparator.comparing((Stored<TaskRun> s) -> -s.value().priority())
+                .thenComparing(s -> s.value().createdAt()).thenComparingLong(Stored::seq));
+        if (next.isPresent()) {
+          Stored<TaskRun> s = next.get();
+          runs.put(s.value().id(), new Stored<>(s.value().claimed(nodeId, now, leaseUntil), s.seq()));
+          return Optional.of(runs.get(s.value().id()).value());
+        }
+      }
+      return Optional.empty();
     });
+  }
+
+  @Override
+  public void saveQueueSettings(QueueSettings settings) {
+    locked(() -> queueSettings.put(settings.name(), settings));
+  }
+
+  @Override
+  public List<QueueSettings> queueSettings() {
+    return locked(() -> List.copyOf(queueSettings.values()));
   }
 
   @Override
@@ -229,7 +299,7 @@ public final class InMemoryStore implements Store {
   private static TaskRun withLease(TaskRun r, Instant leaseUntil) {
     return new TaskRun(r.id(), r.jobId(), r.position(), r.attempt(), r.retries(), r.lost(), r.name(), r.queue(),
         r.state(), r.createdAt(), r.startedAt(), r.completedAt(), r.nodeId(), leaseUntil, r.exitCode(), r.result(),
-        r.error(), r.task());
+        r.error(), r.task(), r.priority());
   }
 
   @Override

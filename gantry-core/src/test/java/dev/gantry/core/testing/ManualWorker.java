@@ -35,7 +35,12 @@ public final class ManualWorker {
 
   /** Claims the oldest queued run of the default queue and marks its job RUNNING. */
   public TaskRun claim() {
-    TaskRun run = store.claimNext(Set.of(TaskSpec.DEFAULT_QUEUE), NODE_ID, clock.instant(),
+    return claim(TaskSpec.DEFAULT_QUEUE);
+  }
+
+  /** Claims the next queued run of {@code queue} and marks its job RUNNING. */
+  public TaskRun claim(String queue) {
+    TaskRun run = store.claimNext(Set.of(queue), NODE_ID, clock.instant(),
             clock.instant().plus(Duration.ofMinutes(5)))
         .orElseThrow(() -> new IllegalStateException("no queued task run to claim"));
     progress.started(run);

@@ -87,7 +87,7 @@ final class HadesJobReader {
       throw job.invalid("name", "\"name\" is required");
     }
     timestamp(job);
-    Integer priority = HadesPriority.level(job, warnings);
+    Integer priority = HadesPriority.level(job);
     Duration timeout = timeout(job);
     String callback = callbackUrl(job);
     if (stepNodes.isEmpty()) {

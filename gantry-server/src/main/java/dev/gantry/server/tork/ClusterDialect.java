@@ -1,5 +1,7 @@
 package dev.gantry.server.tork;
 
+import dev.gantry.core.cluster.QueueNames;
+import dev.gantry.core.cluster.QueueStats;
 import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.spec.Echo;
@@ -7,11 +9,11 @@ import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
 import dev.gantry.server.HttpDialect;
 import dev.gantry.server.JsonResponses;
+import dev.gantry.server.RequestBody;
 import dev.gantry.server.metrics.PrometheusMetrics;
 import dev.gantry.server.metrics.ScrapeFormat;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The native API's {@code /nodes}, {@code /queues} and {@code /metrics}: the processes sharing the
@@ -20,16 +22,18 @@ import java.util.regex.Pattern;
  */
 public final class ClusterDialect implements HttpDialect {
 
-  /** What a queue name may be (as a task's {@code queue} field); anything else cannot exist. */
-  private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-
   private final ClusterService cluster;
   private final PrometheusMetrics metrics;
+  private final long maxRequestBytes;
 
-  /** Shows {@code metrics} at {@code /metrics}, with the cluster's gauges, which it adds to them. */
-  public ClusterDialect(ClusterService cluster, PrometheusMetrics metrics) {
+  /**
+   * Shows {@code metrics} at {@code /metrics}, with the cluster's gauges, which it adds to them;
+   * reads queue settings of at most {@code maxRequestBytes}.
+   */
+  public ClusterDialect(ClusterService cluster, PrometheusMetrics metrics, long maxRequestBytes) {
     this.cluster = cluster;
     this.metrics = metrics;
+    this.maxRequestBytes = maxRequestBytes;
     // Here, not by whoever builds the dialect: a scrape then always reads the store for its caller, whose scopes are checked.
     metrics.watch(cluster);
   }
@@ -46,6 +50,7 @@ public final class ClusterDialect implements HttpDialect {
         .get("/nodes", this::nodes)
         .get("/queues", this::queues)
         .get("/queues/{name}", this::queue)
+        .put("/queues/{name}", this::configure)
         .delete("/queues/{name}", this::purge);
   }
 
@@ -79,6 +84,15 @@ public final class ClusterDialect implements HttpDialect {
     JsonResponses.write(ctx, 200, QueueView.of(cluster.queue(Callers.of(ctx), queueName(ctx))));
   }
 
+  /** Sets the queue's priority, concurrency limit or whether it is enabled (admin). */
+  private void configure(Context ctx) {
+    // Checked as the settings are made, so a malformed name is a 400 naming the rule, not a 404.
+    String name = ctx.pathParam("name");
+    String body = RequestBody.utf8(ctx, maxRequestBytes);
+    QueueStats queue = cluster.configure(Callers.of(ctx), name, current -> QueueSettingsReader.read(body, current));
+    JsonResponses.write(ctx, 200, QueueView.of(queue));
+  }
+
   /** Cancels the jobs waiting in the queue. */
   private void purge(Context ctx) {
     cluster.purge(Callers.of(ctx), queueName(ctx));
@@ -87,7 +101,7 @@ public final class ClusterDialect implements HttpDialect {
 
   private static String queueName(Context ctx) {
     String name = ctx.pathParam("name");
-    if (!QUEUE_NAME.matcher(name).matches()) {
+    if (!QueueNames.isWellFormed(name)) {
       throw new NotFoundException("queue", Echo.of(name));
     }
     return name;

@@ -114,7 +114,7 @@ class HadesSubmitApiTest {
     assertThat(step.network()).isEqualTo("none");
     assertThat(step.env()).containsEntry("STEP", "one").containsEntry("UUID", id);
     assertThat(step.limits()).isEqualTo(new Limits(2.0, 2048L << 20, 4L << 30, 100L));
-    assertThat(reply.json().path("warnings").toString()).contains("priority: kept, but it does not order Gantry's queue yet");
+    assertThat(reply.json().path("warnings").toString()).doesNotContain("priority");
   }
 
   @Test

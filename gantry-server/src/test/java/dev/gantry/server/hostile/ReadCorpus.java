@@ -76,8 +76,18 @@ public final class ReadCorpus {
     for (String name : List.of("..", "%2e%2e", "a%20b", "%00", "q".repeat(65), "%C3%28", "a%2Fb", "*", "%0d%0aX-Injected:%20yes")) {
       requests.add(get("queue name " + name, "/queues/" + name));
       requests.add(HostileRequest.of("purge queue " + name, "DELETE", "/queues/" + name).build());
+      requests.add(HostileRequest.of("set queue " + name, "PUT", "/queues/" + name).body("application/json", "{}").build());
     }
     requests.add(HostileRequest.of("an unknown but valid queue name", "GET", "/queues/no-such-queue").mayBeAccepted().build());
+    for (String settings : List.of("", "null", "[]", "\"x\"", "{\"priority\":0}", "{\"priority\":1001}", "{\"priority\":1.5}",
+        "{\"priority\":99999999999}", "{\"priority\":\"1; drop table queues\"}", "{\"priority\":null,\"x\":1}",
+        "{\"maxConcurrency\":-1}", "{\"maxConcurrency\":1e9}", "{\"enabled\":1}", "{\"enabled\":\"true\"}",
+        "{\"priority\":{\"a\":1}}", "{\"priority\":[1]}", "{" + "\"priority\":1,".repeat(5_000) + "}", "\u0000")) {
+      requests.add(HostileRequest.of("queue settings " + settings.substring(0, Math.min(40, settings.length())), "PUT",
+          "/queues/hostile").body("application/json", settings).build());
+    }
+    requests.add(HostileRequest.of("queue settings of 2 MiB", "PUT", "/queues/hostile")
+        .body("application/json", "{\"priority\":\"" + "1".repeat(2 << 20) + "\"}").build());
     // Any Accept header gets one of the three forms of /metrics, never an error.
     for (String accept : List.of("", "text/plain;q=abc", "application/openmetrics-text;version=99", ";;;,,,", "text/*",
         "text/plain;q=0", "a".repeat(4_000), "application/openmetrics-text;q=0, text/plain", "\u00e9/\u00e9")) {

@@ -1,0 +1,23 @@
+package dev.gantry.cli;
+
+import dev.gantry.store.PostgresTestDatabase;
+import dev.gantry.store.StoreSettings;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Daestro's client API with the real engine on PostgreSQL. */
+class DaestroPostgresIT extends DaestroContract {
+
+  @RegisterExtension static final PostgresTestDatabase postgres = new PostgresTestDatabase();
+
+  @Override
+  protected StoreSettings storeSettings() {
+    return postgres.settings();
+  }
+
+  @Override
+  protected GantryConfig.Database database() {
+    postgres.empty();
+    StoreSettings db = postgres.settings();
+    return new GantryConfig.Database(null, db.url(), db.user(), db.password());
+  }
+}

@@ -1,0 +1,72 @@
+package dev.gantry.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.core.definition.JobDefinition;
+import dev.gantry.core.spec.Limits;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code job_definitions} table: a row per version, the sensitive values in their own column. */
+final class DefinitionRows {
+
+  private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final String COLUMNS = "name, version, image, spec, sensitive_env, created_at, owner";
+
+  /** What {@code spec} holds: the definition but its name, version, image and sensitive values. */
+  record Body(List<String> command, Map<String, String> parameters, Map<String, String> env, int timeoutSeconds,
+      Limits limits) {}
+
+  private DefinitionRows() {}
+
+  static int newestVersion(SqlSession sql, String name) {
+    return (int) sql.count("select coalesce(max(version), 0) from job_definitions where name = ?", name);
+  }
+
+  static void insert(SqlSession sql, JobDefinition d) {
+    Body body = new Body(d.command(), d.parameters(), d.env(), d.timeoutSeconds(), d.limits());
+    sql.update("insert into job_definitions (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", d.name(), d.version(),
+        d.image(), write(body), d.sensitiveEnv().isEmpty() ? null : write(d.sensitiveEnv()), d.createdAt(), d.owner());
+  }
+
+  static Optional<JobDefinition> find(SqlSession sql, String name, int version) {
+    return sql.first("select " + COLUMNS + " from job_definitions where name = ? and version = ?", DefinitionRows::read,
+        name, version);
+  }
+
+  static List<JobDefinition> versions(SqlSession sql, String name) {
+    return sql.list("select " + COLUMNS + " from job_definitions where name = ? order by version", DefinitionRows::read, name);
+  }
+
+  static List<JobDefinition> latest(SqlSession sql) {
+    return sql.list("select " + COLUMNS + " from job_definitions d where version ="
+        + " (select max(version) from job_definitions n where n.name = d.name) order by name", DefinitionRows::read);
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job definition could not be written as JSON", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JobDefinition read(ResultSet row) throws SQLException {
+    try {
+      Body body = JSON.readValue(row.getString("spec"), Body.class);
+      String sensitive = row.getString("sensitive_env");
+      Map<String, String> sensitiveEnv = sensitive == null ? Map.of() : JSON.readValue(sensitive, Map.class);
+      return new JobDefinition(row.getString("name"), row.getInt("version"), row.getString("image"), body.command(),
+          body.parameters(), body.env(), sensitiveEnv, body.timeoutSeconds(), body.limits(),
+          Timestamps.read(row, "created_at"), row.getString("owner"));
+    } catch (JsonProcessingException e) {
+      // Never the text: it may hold the sensitive values.
+      throw new IllegalStateException("a stored job definition is not valid JSON");
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.gantry.store;
+
+import static dev.gantry.store.TestJobs.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.definition.JobDefinition;
+import dev.gantry.core.spec.Limits;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Job definitions on every database: immutable versions 1, 2, 3..., sensitive values in their own column. */
+public abstract class DefinitionStoreContract {
+
+  protected JdbcStore store;
+  private StoreSettings settings;
+
+  protected abstract StoreSettings emptyDatabase();
+
+  @BeforeEach
+  void openStore() {
+    settings = emptyDatabase();
+    store = JdbcStore.open(settings);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private static JobDefinition draft(String name, String image) {
+    return new JobDefinition(name, 0, image, List.of("echo", "Param::word"), Map.of("word", "hi"), Map.of("PLAIN", "p"),
+        Map.of("TOKEN", "s3cr3t-value"), 30, new Limits(0.5, 64L << 20, null, null), T0, "alice");
+  }
+
+  @Test
+  void eachCreateIsTheNextVersionAndEarlierOnesStayAsTheyWere() {
+    JobDefinition first = store.insertNextVersion(draft("p::hello", "busybox:1"));
+    JobDefinition second = store.insertNextVersion(draft("p::hello", "busybox:2"));
+    JobDefinition other = store.insertNextVersion(draft("p::other", "busybox:3"));
+
+    assertThat(List.of(first.version(), second.version(), other.version())).containsExactly(1, 2, 1);
+    assertThat(store.findDefinition("p::hello", 1)).contains(first);
+    assertThat(store.findDefinition("p::hello", 1).orElseThrow().image()).isEqualTo("busybox:1");
+    assertThat(store.findDefinition("p::hello", 3)).isEmpty();
+    assertThat(store.definitionVersions("p::hello")).containsExactly(first, second);
+    assertThat(store.latestDefinitions()).containsExactly(second, other);
+    assertThat(first.sensitiveEnv()).containsEntry("TOKEN", "s3cr3t-value");
+    assertThat(first.limits()).isEqualTo(new Limits(0.5, 64L << 20, null, null));
+  }
+
+  @Test
+  void sensitiveValuesAreOnlyInTheirOwnColumn() throws SQLException {
+    store.insertNextVersion(draft("p::secret", "busybox:latest"));
+
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select * from job_definitions")) {
+      assertThat(row.next()).isTrue();
+      for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+        String name = row.getMetaData().getColumnName(column).toLowerCase(java.util.Locale.ROOT);
+        String value = row.getString(column);
+        if (name.equals("sensitive_env")) {
+          assertThat(value).contains("s3cr3t-value");
+        } else {
+          assertThat(value).as(name).doesNotContain("s3cr3t-value");
+        }
+      }
+    }
+  }
+
+  @Test
+  void concurrentCreatesOfOneNameGetDistinctVersions() throws Exception {
+    List<Integer> versions = new CopyOnWriteArrayList<>();
+    StoreContract.runConcurrently(4, () -> {
+      versions.add(store.insertNextVersion(draft("p::raced", "busybox:latest")).version());
+      return null;
+    });
+
+    assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4);
+  }
+}

@@ -110,7 +110,8 @@ final class Gantry implements AutoCloseable {
    */
   private void startParts(GantryConfig config, boolean trial) {
     DataDirectory.prepare(config.database());
-    StoreSettings storeSettings = config.database().storeSettings();
+    SecretKeyFile.Key secretKey = SecretKeyFile.load(config.database(), trial);
+    StoreSettings storeSettings = config.database().storeSettings().withSecretCipher(secretKey.cipher());
     JdbcStore store = track(JdbcStore.open(storeSettings));
     boolean shared = config.database().usesPostgres();
     Signals signals = track(shared ? PostgresSignals.start(storeSettings, store) : new LocalSignals());
@@ -148,6 +149,7 @@ final class Gantry implements AutoCloseable {
             + (config.api().auth().on() ? " (auth on)" : " (auth off)"), store.describe(),
         runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
             + config.tasks().concurrency() + " at once");
+    secretKey.logIfMade();
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */

@@ -34,10 +34,10 @@ public final class JdbcStore implements Store, TokenStore {
   private final TaskRunClaim claim;
   private final int writeLanes;
 
-  private JdbcStore(Database database, SqlDialect dialect, String description) {
+  private JdbcStore(Database database, SqlDialect dialect, String description, SealedSecrets secrets) {
     this.database = database;
     this.description = description;
-    this.jobs = new JobRows(dialect);
+    this.jobs = new JobRows(dialect, secrets);
     this.runs = new RunRows(dialect);
     this.claim = new TaskRunClaim(runs);
     this.writeLanes = dialect.writeLanes();
@@ -51,7 +51,8 @@ public final class JdbcStore implements Store, TokenStore {
   public static JdbcStore open(StoreSettings settings) {
     SqlDialect dialect = SqlDialect.forUrl(settings.url());
     String description = dialect.describeUrl(settings.url());
-    return new JdbcStore(Database.open(settings, dialect, description), dialect, description);
+    SealedSecrets secrets = new SealedSecrets(settings.secretCipher());
+    return new JdbcStore(Database.open(settings, dialect, description, secrets), dialect, description, secrets);
   }
 
   @Override
@@ -96,7 +97,7 @@ public final class JdbcStore implements Store, TokenStore {
 
   @Override
   public Page<Job> listJobs(JobQuery query) {
-    return database.inTransaction(sql -> JobSearch.page(sql, query));
+    return database.inTransaction(sql -> JobSearch.page(sql, jobs, query));
   }
 
   @Override

@@ -63,7 +63,7 @@ final class JobSearch {
     from = sql.toString();
   }
 
-  static Page<Job> page(SqlSession sql, JobQuery query) {
+  static Page<Job> page(SqlSession sql, JobRows jobs, JobQuery query) {
     if (query.page() < 1 || query.size() < 1) {
       throw new IllegalArgumentException(
           "a page of jobs needs page >= 1 and size >= 1, not page " + query.page() + " size " + query.size());
@@ -86,7 +86,7 @@ final class JobSearch {
       ids = new ArrayList<>(search.ids(sql, search.oldestFirst, fromOldest, (int) (total - offset - fromOldest)));
       Collections.reverse(ids);
     }
-    return new Page<>(JobRows.byIds(sql, ids), query.page(), query.size(), total);
+    return new Page<>(jobs.byIds(sql, ids), query.page(), query.size(), total);
   }
 
   private List<String> ids(SqlSession sql, String orderBy, long offset, int count) {

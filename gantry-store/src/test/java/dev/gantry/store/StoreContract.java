@@ -65,7 +65,7 @@ public abstract class StoreContract {
 
   @BeforeEach
   void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+    store = JdbcStore.open(TestKeys.keyed(emptyDatabase()));
   }
 
   @AfterEach
@@ -220,10 +220,10 @@ public abstract class StoreContract {
   }
 
   @Test
-  void keepsAJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+  void keepsAJobsSecretsInTheirOwnColumnOnlySealed() throws SQLException {
     store.close();
     StoreSettings settings = emptyDatabase();
-    store = JdbcStore.open(settings);
+    store = JdbcStore.open(TestKeys.keyed(settings));
     JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
         Map.of(), null, true, Map.of("token", "s3cr3t-value", "other", "x\"y"));
     // An owned job: its owner and its secrets each keep their own column.
@@ -239,7 +239,78 @@ public abstract class StoreContract {
       try (var row = read.executeQuery()) {
         assertThat(row.next()).isTrue();
         assertThat(row.getString("spec")).doesNotContain("s3cr3t-value");
-        assertThat(row.getString("secrets")).contains("s3cr3t-value");
+        assertThat(row.getString("secrets")).startsWith(SecretCipher.PREFIX + TestKeys.CIPHER.keyId() + ":")
+            .doesNotContain("s3cr3t-value", "token");
+      }
+    }
+  }
+
+  @Test
+  void refusesToOpenADatabaseWhoseSecretsAnotherKeySealed() {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    store = JdbcStore.open(settings.withSecretCipher(TestKeys.CIPHER));
+    store.close();
+
+    assertThatThrownBy(() -> JdbcStore.open(settings.withSecretCipher(TestKeys.OTHER)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("sealed with the secret key " + TestKeys.CIPHER.keyId())
+        .hasMessageContaining("another key (" + TestKeys.OTHER.keyId() + ")")
+        .hasMessageContaining("GANTRY_SECRET_KEY")
+        .hasMessageNotContaining(TestKeys.OTHER_KEY);
+    store = JdbcStore.open(settings.withSecretCipher(TestKeys.CIPHER));
+  }
+
+  @Test
+  void aStoreWithoutAKeyRefusesToKeepSecretsInClear() {
+    store.close();
+    store = JdbcStore.open(emptyDatabase());
+    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
+        Map.of(), null, true, Map.of("token", "s3cr3t-value"));
+    Job job = Job.queued(TestJobs.newId(), "alice", spec, T0);
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("without a secret key");
+    assertThat(store.findJob(job.id())).isEmpty();
+  }
+
+  @Test
+  void sealsTheSecretsThatVersion11To16KeptInClear() throws SQLException {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    Flyway.configure()
+        .dataSource(settings.url(), settings.user(), settings.password())
+        .locations("classpath:db/migration")
+        .placeholders(SqlDialect.forUrl(settings.url()).migrationPlaceholders())
+        .javaMigrations(new JobWordsMigration())
+        .target("16")
+        .load()
+        .migrate();
+    Job job = aJob().build();
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement insert = connection.prepareStatement("""
+            insert into jobs (id, name, state, spec, created_at, position, secrets) values (?, ?, ?, ?, ?, ?, ?)""")) {
+      insert.setString(1, job.id());
+      insert.setString(2, job.name());
+      insert.setString(3, job.state().name());
+      insert.setString(4, SpecJson.write(job.spec()));
+      insert.setObject(5, Timestamps.toSql(job.createdAt()));
+      insert.setInt(6, job.position());
+      insert.setString(7, "{\"token\":\"old-clear-value\"}");
+      insert.executeUpdate();
+    }
+
+    store = JdbcStore.open(TestKeys.keyed(settings));
+
+    assertThat(store.findJob(job.id()).orElseThrow().spec().secrets()).containsExactly(Map.entry("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select secrets from jobs where id = ?")) {
+      read.setString(1, job.id());
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).startsWith(SecretCipher.PREFIX).doesNotContain("old-clear-value");
       }
     }
   }
@@ -750,7 +821,7 @@ public abstract class StoreContract {
       }
     }
 
-    store = JdbcStore.open(settings);
+    store = JdbcStore.open(TestKeys.keyed(settings));
 
     assertThat(store.listJobs(JobQuery.parse("kernel", 1, 10)).items()).containsExactly(newer, older);
     assertThat(names("nightly queued")).containsExactly("Nightly Build");

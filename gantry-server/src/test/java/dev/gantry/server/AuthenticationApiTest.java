@@ -122,7 +122,8 @@ class AuthenticationApiTest {
   @Test
   void aReadTokenReadsButCannotSubmitCancelRestartOrPurge() {
     String admin = bearer(server.adminToken);
-    String job = call("POST", "/jobs", admin, "text/yaml", JOB).json().path("id").asText();
+    String shared = "name: j\npermissions: [{user: alice, access: write}]\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n";
+    String job = call("POST", "/jobs", admin, "text/yaml", shared).json().path("id").asText();
     String reader = bearer(tokenWith("alice", Scope.JOBS_READ));
 
     assertThat(call("GET", "/jobs/" + job, reader, null, null).status()).isEqualTo(200);

@@ -101,6 +101,12 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
+  public Set<String> rolesOf(String user) {
+    return database.inTransaction(sql -> Set.copyOf(sql.list("select role_name from role_members where user_name = ?",
+        row -> row.getString(1), user)));
+  }
+
+  @Override
   public Map<JobState, Long> jobsByState() {
     return database.inTransaction(JobRows::countByState);
   }

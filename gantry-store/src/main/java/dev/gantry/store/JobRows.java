@@ -31,6 +31,7 @@ final class JobRows {
         result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
+  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change) values (?, ?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
   private static final String STATE = "select state from jobs where id = ?";
 
@@ -46,6 +47,7 @@ final class JobRows {
   void insert(SqlSession sql, List<Job> jobs) {
     List<Object[]> rows = new ArrayList<>(jobs.size());
     List<Object[]> tags = new ArrayList<>();
+    List<Object[]> access = new ArrayList<>();
     Map<String, JobWords.Searched> words = new LinkedHashMap<>();
     for (Job job : jobs) {
       // Secrets go in their own column only, sealed, not into the spec's JSON.
@@ -55,10 +57,12 @@ final class JobRows {
           job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.cancelledAt(), job.scheduleId(),
           job.owner(), this.secrets.write(job.id(), job.spec().secrets())});
       tags.addAll(tagRows(job));
+      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange}));
       words.put(job.id(), JobWords.Searched.of(job));
     }
     sql.batch(INSERT, rows);
     sql.batch(INSERT_TAG, tags);
+    sql.batch(INSERT_ACCESS, access);
     JobWords.insert(sql, words);
   }
 

@@ -316,6 +316,37 @@ public abstract class StoreContract {
   }
 
   @Test
+  void listsOnlyTheJobsAViewersGranteesMaySeeWithTotalsAndPagesOfThoseOnly() {
+    List<String> visible = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Job own = saved(aJob().name("nightly own " + i).tags("ci").createdAt(T0.plusSeconds(4L * i)).ownedBy("bob").build());
+      saved(aJob().name("nightly other " + i).tags("ci").createdAt(T0.plusSeconds(4L * i + 1)).ownedBy("alice").build());
+      Job shared = saved(aJob().name("nightly shared " + i).createdAt(T0.plusSeconds(4L * i + 2))
+          .ownedBy("alice", i % 2 == 0 ? "*" : "role:devs").build());
+      visible.add(own.name());
+      visible.add(shared.name());
+    }
+    Collections.reverse(visible);
+    Set<String> bob = Set.of("*", "user:bob", "role:devs");
+
+    Page<Job> first = store.listJobs(JobQuery.parse(null, 1, 5).visibleTo(bob));
+    assertThat(first.totalItems()).isEqualTo(14);
+    assertThat(first.items()).extracting(Job::name).containsExactlyElementsOf(visible.subList(0, 5));
+    // A page in the older half is found from the oldest end: the same filter there.
+    assertThat(store.listJobs(JobQuery.parse(null, 3, 5).visibleTo(bob)).items()).extracting(Job::name)
+        .containsExactlyElementsOf(visible.subList(10, 14));
+    Page<Job> words = store.listJobs(JobQuery.parse("nightly", 2, 4).visibleTo(bob));
+    assertThat(words.totalItems()).isEqualTo(14);
+    assertThat(words.items()).extracting(Job::name).containsExactlyElementsOf(visible.subList(4, 8));
+    assertThat(store.listJobs(JobQuery.parse("tag:ci", 1, 20).visibleTo(bob)).totalItems()).isEqualTo(7);
+    assertThat(store.listJobs(JobQuery.parse("other", 1, 20).visibleTo(bob)).totalItems()).isZero();
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 20).visibleTo(Set.of("*", "user:carol"))).totalItems()).isEqualTo(4);
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 20)).totalItems()).isEqualTo(21);
+    assertThat(store.findJob(first.items().get(0).id()).orElseThrow().spec().access())
+        .isEqualTo(first.items().get(0).spec().access());
+  }
+
+  @Test
   void aRunKeepsTheTaskItRunsAsEvaluatedThroughClaimAndEnd() {
     Job job = saved(aJob().build());
     TaskSpec evaluated = TestJobs.fullTask().withTexts("compile v2", "busybox:1.36", "default", Map.of("V", "2"),

@@ -1,7 +1,9 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.auth.AccessDeniedException;
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
+import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
@@ -22,8 +24,10 @@ import java.util.function.Consumer;
 /**
  * What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this, through
  * the methods that take the caller's {@link Principal}: they check its scopes here, in one place
- * (reading needs {@code jobs:read}, changing {@code jobs:write}). The forms without a principal
- * are the process's own calls (callbacks, tests) and check nothing.
+ * (reading needs {@code jobs:read}, changing {@code jobs:write}), and its access to the job: a
+ * job it may not read does not exist for it (404, absent from lists and counts), one it may read
+ * but not change refuses changes (403); see {@link dev.gantry.core.auth.JobAccess}. The forms
+ * without a principal are the process's own calls (callbacks, tests) and check nothing.
  */
 public final class JobService {
 
@@ -110,51 +114,87 @@ public final class JobService {
     return submit(id, caller.user(), spec);
   }
 
-  /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void cancel(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_WRITE);
+    changeable(caller, jobId);
     cancel(jobId);
   }
 
-  /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void restart(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_WRITE);
+    changeable(caller, jobId);
     restart(jobId);
   }
 
+  /** The job, if {@code caller} may read it; NotFoundException as if it did not exist otherwise. */
   public Job job(Principal caller, String jobId) {
     caller.require(Scope.JOBS_READ);
-    return job(jobId);
+    Job job = job(jobId);
+    if (!viewer(caller, job).canRead(job)) {
+      throw new NotFoundException("job", jobId);
+    }
+    return job;
   }
 
   public List<TaskRun> runs(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_READ);
-    return runs(jobId);
+    job(caller, jobId);
+    return store.runsOf(jobId);
   }
 
+  /** A task run of a job {@code caller} may read; NotFoundException for the run otherwise. */
   public TaskRun run(Principal caller, String runId) {
     caller.require(Scope.JOBS_READ);
-    return run(runId);
+    TaskRun run = run(runId);
+    Job job = store.findJob(run.jobId()).orElseThrow(() -> new NotFoundException("task", runId));
+    if (!viewer(caller, job).canRead(job)) {
+      throw new NotFoundException("task", runId);
+    }
+    return run;
   }
 
+  /** The jobs {@code caller} may read that match, counted in the store, so pages and totals hold only those. */
   public Page<Job> list(Principal caller, JobQuery query) {
     caller.require(Scope.JOBS_READ);
-    return list(query);
+    Viewer viewer = viewer(caller);
+    return list(viewer.seesAll() ? query : query.visibleTo(viewer.grantees()));
   }
 
   public Page<LogPart> jobLog(Principal caller, String jobId, int page, int size) {
-    caller.require(Scope.JOBS_READ);
-    return jobLog(jobId, page, size);
+    job(caller, jobId);
+    return store.jobLog(jobId, page, size);
   }
 
   public Page<LogPart> runLog(Principal caller, String runId, int page, int size) {
-    caller.require(Scope.JOBS_READ);
-    return runLog(runId, page, size);
+    run(caller, runId);
+    return store.runLog(runId, page, size);
   }
 
   public LogFollower follow(Principal caller, String jobId, long afterId) {
-    caller.require(Scope.JOBS_READ);
+    job(caller, jobId);
     return follow(jobId, afterId);
+  }
+
+  /** Who {@code caller} is to jobs' access lists; its roles are read only for those that are not admins. */
+  public Viewer viewer(Principal caller) {
+    return caller.isAdmin() ? Viewer.ALL : Viewer.of(caller, store.rolesOf(caller.user()));
+  }
+
+  /** As {@link #viewer(Principal)}, reading the roles only when the job's list names one. */
+  private Viewer viewer(Principal caller, Job job) {
+    if (caller.isAdmin()) {
+      return Viewer.ALL;
+    }
+    return Viewer.of(caller, job.spec().access().namesRoles() ? store.rolesOf(caller.user()) : java.util.Set.of());
+  }
+
+  /** Checks that {@code caller} may change the job: jobs:write, and write access (403), to a job it may read (404). */
+  private void changeable(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_WRITE);
+    Job job = job(caller, jobId);
+    if (!viewer(caller, job).canChange(job)) {
+      throw new AccessDeniedException(caller.user() + " may see job " + jobId + " but not change it: its owner or an admin"
+          + " may give write access in its permissions");
+    }
   }
 
   /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */

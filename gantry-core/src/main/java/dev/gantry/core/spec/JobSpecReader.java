@@ -13,9 +13,9 @@ import java.util.Set;
 public final class JobSpecReader {
 
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets");
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "permissions");
   private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "webhooks", "autoDelete", "wait", "permissions", "schedule");
+      "webhooks", "autoDelete", "wait", "schedule");
   private static final Set<String> TASK_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
       "retry", "limits", "queue", "network", "var", "if");
@@ -46,7 +46,7 @@ public final class JobSpecReader {
     }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
-        job.stringMap("secrets"));
+        job.stringMap("secrets"), JobPermissions.read(job));
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = JobSpecValidator.validate(templated ? templated(written) : written);
     if (templated) {
@@ -57,7 +57,7 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access());
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {

@@ -49,8 +49,11 @@ public interface Store extends AutoCloseable {
   /** All runs of a job, by position then attempt. */
   List<TaskRun> runsOf(String jobId);
 
-  /** Jobs matching the query, newest first. */
+  /** Jobs matching the query (and visible to its grantees, when it names some), newest first. */
   Page<Job> listJobs(JobQuery query);
+
+  /** The names of the roles {@code user} is a member of (none when it is in none, or unknown). */
+  Set<String> rolesOf(String user);
 
   /**
    * How many jobs are in each state (states without jobs are absent). One scan of the jobs: for

@@ -45,6 +45,7 @@ public final class InMemoryStore implements Store {
   private final List<LogPart> logs = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
+  private final Map<String, Set<String>> roles = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -277,8 +278,20 @@ public final class InMemoryStore implements Store {
     });
   }
 
+  @Override
+  public Set<String> rolesOf(String user) {
+    return locked(() -> roles.entrySet().stream().filter(e -> e.getValue().contains(user)).map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
+  /** Makes {@code user} a member of {@code role} (the store of the API tests has no role API of its own). */
+  public void joinRole(String role, String user) {
+    locked(() -> roles.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(user));
+  }
+
   private static boolean matches(Job job, JobQuery query) {
     return !query.matchesNothing()
+        && (query.visibleTo() == null || job.spec().access().grants(job.owner()).keySet().stream().anyMatch(query.visibleTo()::contains))
         && JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
         && job.spec().tags().containsAll(query.tags());
   }

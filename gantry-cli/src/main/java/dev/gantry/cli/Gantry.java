@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.auth.TokenService;
+import dev.gantry.core.auth.UserService;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ClusterService;
@@ -127,10 +128,11 @@ final class Gantry implements AutoCloseable {
         // Before the port: whoever sees /health answer finds the admin token file written.
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
+      UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens);
+          new ScheduleService(store, clock, config.hostAccess()), tokens, users);
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
+          Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();

@@ -12,6 +12,8 @@ import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
+import dev.gantry.server.tork.UserDialect;
+import dev.gantry.core.auth.UserService;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
@@ -36,9 +38,15 @@ public final class GantryServer implements AutoCloseable {
   /**
    * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
-   * they are not null.
+   * they are not null; users and roles ({@code /users}, {@code /roles}) over {@code users} when it is not null.
    */
-  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+      UserService users) {
+
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
+      this(jobs, cluster, schedules, tokens, null);
+    }
+  }
 
   /**
    * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
@@ -102,6 +110,9 @@ public final class GantryServer implements AutoCloseable {
     }
     if (services.tokens() != null) {
       dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
+    }
+    if (services.users() != null) {
+      dialects.add(new UserDialect(services.users(), settings.maxRequestBytes()));
     }
     return dialects;
   }

@@ -48,6 +48,7 @@ public final class TestServer implements AutoCloseable {
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   public final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   public final TokenService tokens = new TokenService(tokenStore, Clock.systemUTC());
+  public final dev.gantry.core.auth.UserService users = new dev.gantry.core.auth.UserService(store, Clock.systemUTC());
   /** With authentication on: the secret of an admin token; null otherwise. */
   public final String adminToken;
   private final GantryServer server;
@@ -86,8 +87,8 @@ public final class TestServer implements AutoCloseable {
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
     server = (dialects != null ? new GantryServer(settings, dialects.apply(jobs))
-        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens), metrics,
-            Authenticator.tokens(tokens))
+        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens, users), metrics,
+            Authenticator.tokensAndPasswords(tokens, users))
         : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null), metrics,
             Authenticator.OFF)).start();
   }

@@ -14,6 +14,8 @@ import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.spi.TokenStore;
+import dev.gantry.core.spi.UserStore;
+import dev.gantry.core.auth.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.function.Function;
  * The store on H2 or PostgreSQL over JDBC. Every method is one transaction. Instants come back
  * truncated to microseconds (see {@link Timestamps}).
  */
-public final class JdbcStore implements Store, TokenStore {
+public final class JdbcStore implements Store, TokenStore, UserStore {
 
   private final Database database;
   private final String description;
@@ -125,8 +127,8 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
-  public Page<ScheduledJob> listSchedules(int page, int size) {
-    return database.inTransaction(sql -> ScheduleRows.page(sql, page, size));
+  public Page<ScheduledJob> listSchedules(String owner, int page, int size) {
+    return database.inTransaction(sql -> ScheduleRows.page(sql, owner, page, size));
   }
 
   @Override
@@ -276,5 +278,47 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public void close() {
     database.close();
+  }
+
+  // --- users' passwords and roles (UserStore)
+
+  @Override
+  public boolean insertUser(String name, String passwordHash, Instant at) {
+    return database.inTransaction(sql -> UserRows.insertUser(sql, name, passwordHash, at));
+  }
+
+  @Override
+  public Optional<String> passwordHash(String user) {
+    return database.inTransaction(sql -> UserRows.passwordHash(sql, user));
+  }
+
+  @Override
+  public boolean insertRole(String name, Instant at) {
+    return database.inTransaction(sql -> UserRows.insertRole(sql, name, at));
+  }
+
+  @Override
+  public boolean deleteRole(String name) {
+    return database.inTransaction(sql -> UserRows.deleteRole(sql, name));
+  }
+
+  @Override
+  public List<Role> roles() {
+    return database.inTransaction(sql -> UserRows.roles(sql, null));
+  }
+
+  @Override
+  public Optional<Role> findRole(String name) {
+    return database.inTransaction(sql -> UserRows.roles(sql, name).stream().findFirst());
+  }
+
+  @Override
+  public boolean addMember(String role, String user, Instant at) {
+    return database.inTransaction(sql -> UserRows.addMember(sql, role, user, at));
+  }
+
+  @Override
+  public boolean removeMember(String role, String user) {
+    return database.inTransaction(sql -> UserRows.removeMember(sql, role, user));
   }
 }

@@ -26,10 +26,17 @@ final class ScheduleRows {
     return sql.first("select " + COLUMNS + " from scheduled_jobs where id = ?", ScheduleRows::read, id);
   }
 
-  static Page<ScheduledJob> page(SqlSession sql, int page, int size) {
-    List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs order by created_at desc, id desc"
-        + " offset ? rows fetch next ? rows only", ScheduleRows::read, (long) (page - 1) * size, size);
-    return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs"));
+  /** A page of the schedules of {@code owner} (null: of everyone), newest first. */
+  static Page<ScheduledJob> page(SqlSession sql, String owner, int page, int size) {
+    if (owner == null) {
+      List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs order by created_at desc, id desc"
+          + " offset ? rows fetch next ? rows only", ScheduleRows::read, (long) (page - 1) * size, size);
+      return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs"));
+    }
+    List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs where owner = ?"
+        + " order by created_at desc, id desc offset ? rows fetch next ? rows only", ScheduleRows::read, owner,
+        (long) (page - 1) * size, size);
+    return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs where owner = ?", owner));
   }
 
   /** Sets state and next tick, only while the row is in {@code expected}: false when it is not (or gone). */

@@ -347,6 +347,33 @@ public abstract class StoreContract {
   }
 
   @Test
+  void keepsUsersPasswordHashesAndRolesWhoseMembersJobAccessFinds() {
+    dev.gantry.core.spi.UserStore users = (dev.gantry.core.spi.UserStore) store;
+    assertThat(users.insertUser("alice", "pbkdf2-sha256$1$c2FsdA$aGFzaA", T0)).isTrue();
+    assertThat(users.insertUser("alice", "another", T0)).isFalse();
+    assertThat(users.passwordHash("alice")).contains("pbkdf2-sha256$1$c2FsdA$aGFzaA");
+    assertThat(users.passwordHash("nobody")).isEmpty();
+
+    assertThat(users.insertRole("devs", T0)).isTrue();
+    assertThat(users.insertRole("devs", T0)).isFalse();
+    assertThat(users.addMember("devs", "alice", T0)).isTrue();
+    assertThat(users.addMember("devs", "bob", T0)).as("a user of tokens only, not known yet").isTrue();
+    assertThat(users.addMember("devs", "bob", T0)).isTrue();
+    assertThat(users.addMember("ops", "bob", T0)).isFalse();
+    assertThat(users.findRole("devs").orElseThrow().members()).containsExactly("alice", "bob");
+    assertThat(users.passwordHash("bob")).isEmpty();
+    assertThat(store.rolesOf("bob")).containsExactly("devs");
+
+    assertThat(users.removeMember("devs", "alice")).isTrue();
+    assertThat(users.removeMember("devs", "alice")).isFalse();
+    assertThat(store.rolesOf("alice")).isEmpty();
+    assertThat(users.deleteRole("devs")).isTrue();
+    assertThat(users.deleteRole("devs")).isFalse();
+    assertThat(store.rolesOf("bob")).isEmpty();
+    assertThat(users.roles()).isEmpty();
+  }
+
+  @Test
   void aRunKeepsTheTaskItRunsAsEvaluatedThroughClaimAndEnd() {
     Job job = saved(aJob().build());
     TaskSpec evaluated = TestJobs.fullTask().withTexts("compile v2", "busybox:1.36", "default", Map.of("V", "2"),

@@ -68,7 +68,12 @@ public interface Store extends AutoCloseable {
   Optional<ScheduledJob> findSchedule(String id);
 
   /** Scheduled jobs, newest first. */
-  Page<ScheduledJob> listSchedules(int page, int size);
+  default Page<ScheduledJob> listSchedules(int page, int size) {
+    return listSchedules(null, page, size);
+  }
+
+  /** The scheduled jobs of {@code owner} (null: of everyone), newest first. */
+  Page<ScheduledJob> listSchedules(String owner, int page, int size);
 
   /** Sets a schedule's state and next tick if it is in {@code expected}; false when it is not, or is gone. */
   boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt);

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * it is trivially thread-safe; a transaction keeps an undo log and replays it backwards when the
  * work throws, so a failed transaction leaves no trace (as a database would).
  */
-public final class InMemoryStore implements Store {
+public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore {
 
   private final ReentrantLock lock = new ReentrantLock();
   // Insertion sequence numbers give a stable order when timestamps are equal.
@@ -165,8 +165,8 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public Page<ScheduledJob> listSchedules(int page, int size) {
-    return locked(() -> page(schedules.values().stream()
+  public Page<ScheduledJob> listSchedules(String owner, int page, int size) {
+    return locked(() -> page(schedules.values().stream().filter(s -> owner == null || owner.equals(s.value().owner()))
         .sorted(Comparator.comparing((Stored<ScheduledJob> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
         .map(Stored::value).toList(), page, size));
   }
@@ -411,5 +411,67 @@ public final class InMemoryStore implements Store {
     } finally {
       lock.unlock();
     }
+  }
+
+  // --- users' passwords and roles
+
+  private final Map<String, String> passwords = new HashMap<>();
+  private final Map<String, Instant> roleCreated = new HashMap<>();
+
+  @Override
+  public boolean insertUser(String name, String passwordHash, Instant at) {
+    return locked(() -> passwords.putIfAbsent(name, passwordHash) == null);
+  }
+
+  @Override
+  public Optional<String> passwordHash(String user) {
+    return locked(() -> Optional.ofNullable(passwords.get(user)));
+  }
+
+  @Override
+  public boolean insertRole(String name, Instant at) {
+    return locked(() -> {
+      if (roleCreated.containsKey(name)) {
+        return false;
+      }
+      roleCreated.put(name, at);
+      roles.putIfAbsent(name, new java.util.HashSet<>());
+      return true;
+    });
+  }
+
+  @Override
+  public boolean deleteRole(String name) {
+    return locked(() -> {
+      roles.remove(name);
+      return roleCreated.remove(name) != null;
+    });
+  }
+
+  @Override
+  public List<dev.gantry.core.auth.Role> roles() {
+    return locked(() -> roleCreated.keySet().stream().sorted()
+        .map(name -> new dev.gantry.core.auth.Role(name, roles.getOrDefault(name, Set.of()), roleCreated.get(name))).toList());
+  }
+
+  @Override
+  public Optional<dev.gantry.core.auth.Role> findRole(String name) {
+    return roles().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public boolean addMember(String role, String user, Instant at) {
+    return locked(() -> {
+      if (!roleCreated.containsKey(role)) {
+        return false;
+      }
+      roles.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(user);
+      return true;
+    });
+  }
+
+  @Override
+  public boolean removeMember(String role, String user) {
+    return locked(() -> roles.getOrDefault(role, new java.util.HashSet<>()).remove(user));
   }
 }

@@ -129,6 +129,11 @@ public final class JobService {
   /** The job, if {@code caller} may read it; NotFoundException as if it did not exist otherwise. */
   public Job job(Principal caller, String jobId) {
     caller.require(Scope.JOBS_READ);
+    return visible(caller, jobId);
+  }
+
+  /** The job if {@code caller}'s access reaches it, whatever its scopes; NotFoundException otherwise. */
+  private Job visible(Principal caller, String jobId) {
     Job job = job(jobId);
     if (!viewer(caller, job).canRead(job)) {
       throw new NotFoundException("job", jobId);
@@ -190,7 +195,8 @@ public final class JobService {
   /** Checks that {@code caller} may change the job: jobs:write, and write access (403), to a job it may read (404). */
   private void changeable(Principal caller, String jobId) {
     caller.require(Scope.JOBS_WRITE);
-    Job job = job(caller, jobId);
+    // A token that may only change (no jobs:read) still changes the jobs its user may see.
+    Job job = visible(caller, jobId);
     if (!viewer(caller, job).canChange(job)) {
       throw new AccessDeniedException(caller.user() + " may see job " + jobId + " but not change it: its owner or an admin"
           + " may give write access in its permissions");

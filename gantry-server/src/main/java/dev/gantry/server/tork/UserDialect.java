@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.auth.InvalidAuthRequestException;
 import dev.gantry.core.auth.Role;
+import dev.gantry.core.auth.TokenRequest;
+import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.auth.UserService;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.server.Callers;
@@ -74,22 +76,31 @@ public final class UserDialect implements HttpDialect {
   }
 
   private void role(Context ctx) {
-    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), ctx.pathParam("name"))));
+    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), name(ctx, "name", "role"))));
   }
 
   private void deleteRole(Context ctx) {
-    users.deleteRole(Callers.of(ctx), ctx.pathParam("name"));
+    users.deleteRole(Callers.of(ctx), name(ctx, "name", "role"));
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
   private void addMember(Context ctx) {
-    users.addMember(Callers.of(ctx), ctx.pathParam("name"), ctx.pathParam("user"));
-    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), ctx.pathParam("name"))));
+    users.addMember(Callers.of(ctx), name(ctx, "name", "role"), name(ctx, "user", "user"));
+    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), name(ctx, "name", "role"))));
   }
 
   private void removeMember(Context ctx) {
-    users.removeMember(Callers.of(ctx), ctx.pathParam("name"), ctx.pathParam("user"));
-    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), ctx.pathParam("name"))));
+    users.removeMember(Callers.of(ctx), name(ctx, "name", "role"), name(ctx, "user", "user"));
+    JsonResponses.write(ctx, 200, view(users.role(Callers.of(ctx), name(ctx, "name", "role"))));
+  }
+
+  /** A role's or user's name from the path; one that no role or user can have does not exist (echoed short). */
+  private static String name(Context ctx, String param, String kind) {
+    String name = ctx.pathParam(param);
+    if (!TokenRequest.USER_NAME.matcher(name).matches()) {
+      throw new NotFoundException(kind, Echo.of(name));
+    }
+    return name;
   }
 
   private static Map<String, Object> view(Role role) {

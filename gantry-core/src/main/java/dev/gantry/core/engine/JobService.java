@@ -1,6 +1,5 @@
 package dev.gantry.core.engine;
 
-import dev.gantry.core.auth.AccessDeniedException;
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.Viewer;
@@ -37,6 +36,7 @@ public final class JobService {
   private final LogFeed logs;
   private final SubmitGroups submits;
   private final HostAccessPolicy hostAccess;
+  private final JobAccessCheck access;
 
   /** Jobs reach nothing of the host ({@link HostAccessPolicy#NONE}). */
   public JobService(Store store, Signals signals, Clock clock) {
@@ -59,6 +59,7 @@ public final class JobService {
     this.logs = logs;
     this.hostAccess = hostAccess;
     this.submits = new SubmitGroups(store);
+    this.access = new JobAccessCheck(store);
   }
 
   /**
@@ -116,29 +117,20 @@ public final class JobService {
 
   /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void cancel(Principal caller, String jobId) {
-    changeable(caller, jobId);
+    access.changeable(caller, jobId);
     cancel(jobId);
   }
 
   /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void restart(Principal caller, String jobId) {
-    changeable(caller, jobId);
+    access.changeable(caller, jobId);
     restart(jobId);
   }
 
   /** The job, if {@code caller} may read it; NotFoundException as if it did not exist otherwise. */
   public Job job(Principal caller, String jobId) {
     caller.require(Scope.JOBS_READ);
-    return visible(caller, jobId);
-  }
-
-  /** The job if {@code caller}'s access reaches it, whatever its scopes; NotFoundException otherwise. */
-  private Job visible(Principal caller, String jobId) {
-    Job job = job(jobId);
-    if (!viewer(caller, job).canRead(job)) {
-      throw new NotFoundException("job", jobId);
-    }
-    return job;
+    return access.readable(caller, jobId);
   }
 
   public List<TaskRun> runs(Principal caller, String jobId) {
@@ -149,18 +141,13 @@ public final class JobService {
   /** A task run of a job {@code caller} may read; NotFoundException for the run otherwise. */
   public TaskRun run(Principal caller, String runId) {
     caller.require(Scope.JOBS_READ);
-    TaskRun run = run(runId);
-    Job job = store.findJob(run.jobId()).orElseThrow(() -> new NotFoundException("task", runId));
-    if (!viewer(caller, job).canRead(job)) {
-      throw new NotFoundException("task", runId);
-    }
-    return run;
+    return access.readableRun(caller, runId);
   }
 
   /** The jobs {@code caller} may read that match, counted in the store, so pages and totals hold only those. */
   public Page<Job> list(Principal caller, JobQuery query) {
     caller.require(Scope.JOBS_READ);
-    Viewer viewer = viewer(caller);
+    Viewer viewer = access.viewer(caller);
     return list(viewer.seesAll() ? query : query.visibleTo(viewer.grantees()));
   }
 
@@ -177,30 +164,6 @@ public final class JobService {
   public LogFollower follow(Principal caller, String jobId, long afterId) {
     job(caller, jobId);
     return follow(jobId, afterId);
-  }
-
-  /** Who {@code caller} is to jobs' access lists; its roles are read only for those that are not admins. */
-  public Viewer viewer(Principal caller) {
-    return caller.isAdmin() ? Viewer.ALL : Viewer.of(caller, store.rolesOf(caller.user()));
-  }
-
-  /** As {@link #viewer(Principal)}, reading the roles only when the job's list names one. */
-  private Viewer viewer(Principal caller, Job job) {
-    if (caller.isAdmin()) {
-      return Viewer.ALL;
-    }
-    return Viewer.of(caller, job.spec().access().namesRoles() ? store.rolesOf(caller.user()) : java.util.Set.of());
-  }
-
-  /** Checks that {@code caller} may change the job: jobs:write, and write access (403), to a job it may read (404). */
-  private void changeable(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_WRITE);
-    // A token that may only change (no jobs:read) still changes the jobs its user may see.
-    Job job = visible(caller, jobId);
-    if (!viewer(caller, job).canChange(job)) {
-      throw new AccessDeniedException(caller.user() + " may see job " + jobId + " but not change it: its owner or an admin"
-          + " may give write access in its permissions");
-    }
   }
 
   /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */

@@ -38,3 +38,7 @@ create index role_members_by_user on role_members (user_name, role_name);
 -- A user's password (Tork's POST /users), for HTTP Basic: PBKDF2 (PasswordHash), parameters and
 -- salt in the stored form; null: the user signs in with tokens only.
 alter table users add column password_hash varchar(256);
+
+-- A schedule's job secrets, sealed as a job's are (SealedSecrets), out of scheduled_jobs.spec, which
+-- held them in clear before (V17 moves them here).
+alter table scheduled_jobs add column secrets ${large_text};

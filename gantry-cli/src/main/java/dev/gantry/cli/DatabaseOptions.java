@@ -19,8 +19,8 @@ final class DatabaseOptions {
 
   @Option(names = "--secret-key-file", defaultValue = "${env:GANTRY_SECRET_KEY_FILE}", paramLabel = "FILE",
       description = "the key that encrypts job secrets at rest (base64 of 32 bytes) is in FILE (env GANTRY_SECRET_KEY_FILE);"
-          + " GANTRY_SECRET_KEY (env only) gives the key itself. standalone: <data-dir>/secret-key by default, made at the first"
-          + " start; server and worker need one of the two, the same on every process")
+          + " GANTRY_SECRET_KEY (env only) gives the key itself; a standalone process makes and uses <data-dir>/secret-key"
+          + " by default; server and worker need one of the two, the same on every process")
   Path secretKeyFile;
 
   /** The database of a standalone process: PostgreSQL when --db-url is given, else H2 in {@code dataDir}. */

@@ -35,11 +35,13 @@ public final class JdbcStore implements Store, TokenStore, UserStore {
   private final RunRows runs;
   private final TaskRunClaim claim;
   private final int writeLanes;
+  private final SealedSecrets secrets;
 
   private JdbcStore(Database database, SqlDialect dialect, String description, SealedSecrets secrets) {
     this.database = database;
     this.description = description;
     this.jobs = new JobRows(dialect, secrets);
+    this.secrets = secrets;
     this.runs = new RunRows(dialect);
     this.claim = new TaskRunClaim(runs);
     this.writeLanes = dialect.writeLanes();
@@ -116,19 +118,19 @@ public final class JdbcStore implements Store, TokenStore, UserStore {
   @Override
   public void insertSchedule(ScheduledJob schedule) {
     database.inTransaction(sql -> {
-      ScheduleRows.insert(sql, schedule);
+      ScheduleRows.insert(sql, secrets, schedule);
       return null;
     });
   }
 
   @Override
   public Optional<ScheduledJob> findSchedule(String id) {
-    return database.inTransaction(sql -> ScheduleRows.find(sql, id));
+    return database.inTransaction(sql -> ScheduleRows.find(sql, secrets, id));
   }
 
   @Override
   public Page<ScheduledJob> listSchedules(String owner, int page, int size) {
-    return database.inTransaction(sql -> ScheduleRows.page(sql, owner, page, size));
+    return database.inTransaction(sql -> ScheduleRows.page(sql, secrets, owner, page, size));
   }
 
   @Override
@@ -143,7 +145,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore {
 
   @Override
   public List<ScheduledJob> dueSchedules(Instant now, int limit) {
-    return database.inTransaction(sql -> ScheduleRows.due(sql, now, limit));
+    return database.inTransaction(sql -> ScheduleRows.due(sql, secrets, now, limit));
   }
 
   @Override

@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * The one place where values kept secret at rest are written and read: the {@code jobs.secrets}
  * column (a job's Tork {@code secrets}; sensitive env and registry passwords are to be kept in it
- * too), sealed with the store's {@link SecretCipher} for the job they belong to. A store opened
+ * too) and {@code scheduled_jobs.secrets} (those of the jobs a schedule starts), sealed with the
+ * store's {@link SecretCipher} for the row they belong to ({@code place}: a job's id, or
+ * {@link ScheduleRows#context} of a schedule's). A store opened
  * without a key refuses to keep secrets rather than keep them in clear. A value stored in clear
  * before Gantry sealed them (schema V11 to V16) still reads; V17 ({@link SealSecretsMigration})
  * seals those.
@@ -20,15 +22,15 @@ final class SealedSecrets {
   }
 
   /** The column's value for the job's secrets: null for none. */
-  String write(String jobId, Map<String, String> secrets) {
+  String write(String place, Map<String, String> secrets) {
     if (secrets.isEmpty()) {
       return null;
     }
-    return seal(jobId, SpecJson.writeSecrets(secrets));
+    return seal(place, SpecJson.writeSecrets(secrets));
   }
 
-  /** The job's secrets from the column's value (null: none). */
-  Map<String, String> read(String jobId, String column) {
+  /** The secrets from the column's value (null: none). */
+  Map<String, String> read(String place, String column) {
     if (column == null) {
       return Map.of();
     }
@@ -38,19 +40,19 @@ final class SealedSecrets {
     if (cipher == null) {
       throw noKey();
     }
-    return SpecJson.readSecrets(cipher.open(column, context(jobId)));
+    return SpecJson.readSecrets(cipher.open(column, context(place)));
   }
 
-  /** {@code json} (a job's secrets as stored before V17) sealed for the job. */
-  String seal(String jobId, String json) {
+  /** {@code json} (secrets as JSON, e.g. as stored before V17) sealed for {@code place}. */
+  String seal(String place, String json) {
     if (cipher == null) {
       throw noKey();
     }
-    return cipher.seal(json, context(jobId));
+    return cipher.seal(json, context(place));
   }
 
-  private static String context(String jobId) {
-    return "jobs.secrets:" + jobId;
+  private static String context(String place) {
+    return "jobs.secrets:" + place;
   }
 
   private static IllegalStateException noKey() {

@@ -3,6 +3,8 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.schedule.ScheduleState;
+import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spec.JobSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +30,30 @@ class SecretsAtRestTest {
     return Job.queued(TestJobs.newId(), "alice", spec, TestJobs.T0);
   }
 
+  /** A schedule whose jobs' secret is {@link #NEEDLE}. */
+  static ScheduledJob secretSchedule() {
+    return new ScheduledJob(TestJobs.newId(), secretJob().spec(), "@daily", ScheduleState.ACTIVE, TestJobs.T0,
+        TestJobs.T0.plusSeconds(60), "alice");
+  }
+
+  /** Stores a job and a schedule with the secret, and reads both back with their secret. */
+  static void storeBoth(JdbcStore store) {
+    Job job = secretJob();
+    ScheduledJob schedule = secretSchedule();
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    store.insertSchedule(schedule);
+    assertThat(store.findJob(job.id()).orElseThrow().spec().secrets()).containsEntry("token", NEEDLE);
+    assertThat(store.findSchedule(schedule.id()).orElseThrow().spec().secrets()).containsEntry("token", NEEDLE);
+    assertThat(store.dueSchedules(TestJobs.T0.plusSeconds(120), 10).get(0).spec().secrets()).containsEntry("token", NEEDLE);
+  }
+
   @Test
   void theH2FilesHoldNoSecretInClear() throws IOException {
-    Job job = secretJob();
     try (JdbcStore store = JdbcStore.open(TestKeys.keyed(StoreSettings.h2File(dataDir)))) {
-      store.inTransaction(tx -> {
-        tx.insertJob(job);
-        return null;
-      });
-      assertThat(store.findJob(job.id()).orElseThrow().spec().secrets()).containsEntry("token", NEEDLE);
+      storeBoth(store);
     }
 
     List<Path> files;

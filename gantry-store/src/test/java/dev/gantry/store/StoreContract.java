@@ -301,8 +301,32 @@ public abstract class StoreContract {
       insert.setString(7, "{\"token\":\"old-clear-value\"}");
       insert.executeUpdate();
     }
+    ScheduledJob schedule = aSchedule("s1", T0, T0.plusSeconds(60));
+    JobSpec secretive = schedule.spec().withSecrets(Map.of("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement insert = connection.prepareStatement("""
+            insert into scheduled_jobs (id, spec, cron, state, created_at, next_fire_at, owner) values (?, ?, ?, ?, ?, ?, ?)""")) {
+      insert.setString(1, "s1");
+      insert.setString(2, SpecJson.write(secretive)); // as versions 13 to 16 wrote it: the secrets inside the spec
+      insert.setString(3, schedule.cron());
+      insert.setString(4, schedule.state().name());
+      insert.setObject(5, Timestamps.toSql(schedule.createdAt()));
+      insert.setObject(6, Timestamps.toSql(schedule.nextFireAt()));
+      insert.setString(7, "alice");
+      insert.executeUpdate();
+    }
 
     store = JdbcStore.open(TestKeys.keyed(settings));
+
+    assertThat(store.findSchedule("s1").orElseThrow().spec().secrets()).containsExactly(Map.entry("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select spec, secrets from scheduled_jobs where id = 's1'")) {
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString("spec")).doesNotContain("old-clear-value");
+        assertThat(row.getString("secrets")).startsWith(SecretCipher.PREFIX).doesNotContain("old-clear-value");
+      }
+    }
 
     assertThat(store.findJob(job.id()).orElseThrow().spec().secrets()).containsExactly(Map.entry("token", "old-clear-value"));
     try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());

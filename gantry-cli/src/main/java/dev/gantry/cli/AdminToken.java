@@ -3,10 +3,8 @@ package dev.gantry.cli;
 import dev.gantry.core.auth.TokenService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +52,7 @@ final class AdminToken {
       say(true, "authentication on; a start would write a new admin token to " + file.toAbsolutePath());
       return;
     }
-    tokens.createFirstAdminToken().ifPresent(first -> write(file, first.secret()));
+    tokens.createFirstAdminToken().ifPresent(first -> PrivateFile.create(file, first.secret(), "admin token"));
     log.info("authentication on; a new admin token was written to {} (readable by this user only)", file.toAbsolutePath());
   }
 
@@ -76,26 +74,6 @@ final class AdminToken {
       return secret;
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the admin token file " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Created 0600 from the start (where the file system knows POSIX modes), so the secret is never readable by others. */
-  private static void write(Path file, String secret) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
-      }
-      Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-    } catch (FileAlreadyExistsException e) {
-      throw new IllegalStateException("the admin token file " + file + " appeared meanwhile: start again", e);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write the admin token file " + file + ": " + e.getMessage(), e);
     }
   }
 }

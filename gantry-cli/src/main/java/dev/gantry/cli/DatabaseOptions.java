@@ -17,9 +17,15 @@ final class DatabaseOptions {
       description = "database password (env GANTRY_DB_PASSWORD; prefer the env var)")
   String password;
 
+  @Option(names = "--secret-key-file", defaultValue = "${env:GANTRY_SECRET_KEY_FILE}", paramLabel = "FILE",
+      description = "the key that encrypts job secrets at rest (base64 of 32 bytes) is in FILE (env GANTRY_SECRET_KEY_FILE);"
+          + " GANTRY_SECRET_KEY (env only) gives the key itself; a standalone process makes and uses <data-dir>/secret-key"
+          + " by default; server and worker need one of the two, the same on every process")
+  Path secretKeyFile;
+
   /** The database of a standalone process: PostgreSQL when --db-url is given, else H2 in {@code dataDir}. */
   GantryConfig.Database database(Path dataDir) {
-    return new GantryConfig.Database(dataDir.toAbsolutePath(), url, user, password);
+    return new GantryConfig.Database(dataDir.toAbsolutePath(), url, user, password, secretKeyFile, System.getenv("GANTRY_SECRET_KEY"));
   }
 
   /** The database of a process that shares it with others: PostgreSQL, required. */
@@ -32,6 +38,6 @@ final class DatabaseOptions {
       throw new IllegalArgumentException("gantry " + command + " needs a PostgreSQL --db-url (jdbc:postgresql://...):"
           + " an embedded H2 database cannot be shared between processes; `gantry standalone` runs on H2 alone");
     }
-    return new GantryConfig.Database(null, url, user, password);
+    return new GantryConfig.Database(null, url, user, password, secretKeyFile, System.getenv("GANTRY_SECRET_KEY"));
   }
 }

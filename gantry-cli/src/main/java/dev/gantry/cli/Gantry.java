@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.auth.TokenService;
+import dev.gantry.core.auth.UserService;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ClusterService;
@@ -113,7 +114,8 @@ final class Gantry implements AutoCloseable {
    */
   private void startParts(GantryConfig config, boolean trial) {
     DataDirectory.prepare(config.database());
-    StoreSettings storeSettings = config.database().storeSettings();
+    SecretKeyFile.Key secretKey = SecretKeyFile.load(config.database(), trial);
+    StoreSettings storeSettings = config.database().storeSettings().withSecretCipher(secretKey.cipher());
     JdbcStore store = track(JdbcStore.open(storeSettings));
     boolean shared = config.database().usesPostgres();
     Signals signals = track(shared ? PostgresSignals.start(storeSettings, store) : new LocalSignals());
@@ -129,10 +131,11 @@ final class Gantry implements AutoCloseable {
         // Before the port: whoever sees /health answer finds the admin token file written.
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
+      UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens, new DefinitionService(store, clock));
+          new ScheduleService(store, clock, config.hostAccess()), tokens, users, new DefinitionService(store, clock));
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
-          Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
+          Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
@@ -151,6 +154,7 @@ final class Gantry implements AutoCloseable {
             + (config.api().auth().on() ? " (auth on)" : " (auth off)"), store.describe(),
         runtime == null ? "" : " | runtime: " + runtime + " | queues " + config.tasks().queues() + " | "
             + config.tasks().concurrency() + " at once");
+    secretKey.logIfMade();
   }
 
   /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */

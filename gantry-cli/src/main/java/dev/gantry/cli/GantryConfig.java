@@ -19,8 +19,20 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
 
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
-  /** Where the store is: PostgreSQL at {@code url}, or (standalone only) H2 in {@code dataDir}. */
-  record Database(Path dataDir, String url, String user, String password) {
+  /**
+   * Where the store is: PostgreSQL at {@code url}, or (standalone only) H2 in {@code dataDir}; and
+   * the key that seals secrets at rest: {@code secretKey} itself (base64, {@code GANTRY_SECRET_KEY}),
+   * else the file {@code secretKeyFile}, else (standalone) {@code <dataDir>/secret-key}; see {@link SecretKeyFile}.
+   */
+  record Database(Path dataDir, String url, String user, String password, Path secretKeyFile, String secretKey) {
+
+    Database(Path dataDir, String url, String user, String password) {
+      this(dataDir, url, user, password, null, null);
+    }
+
+    Database {
+      secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey.strip();
+    }
 
     boolean usesPostgres() {
       return url != null && !url.isBlank();

@@ -27,12 +27,19 @@ final class CliProcess {
 
   /** Starts {@code gantry args}; its output goes to files in {@code dir}. */
   static CliProcess start(Path dir, String... args) {
+    return start(dir, java.util.Map.of(), args);
+  }
+
+  /** Starts {@code gantry args} with these environment variables added to this JVM's. */
+  static CliProcess start(Path dir, java.util.Map<String, String> env, String... args) {
     List<String> command = GantryCommand.of(JVM_OPTIONS, List.of(args));
     try {
       Path out = Files.createTempFile(dir, "cli", ".out");
       Path err = Files.createTempFile(dir, "cli", ".err");
-      Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       return new CliProcess(process, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -23,6 +23,9 @@ final class GantryProcesses implements AutoCloseable {
   // A small, quickly started JVM: several of them share a 2-core machine with the Docker engine.
   private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
+  /** The key the cluster's processes share (a test key: 32 fixed bytes). */
+  static final String SECRET_KEY = "Z2FudHJ5LXRlc3QtY2x1c3Rlci1zZWNyZXQta2V5ISE=";
+
   private final StoreSettings database;
   private final Path logs;
   private final List<GantryProcess> started = new CopyOnWriteArrayList<>();
@@ -64,7 +67,10 @@ final class GantryProcesses implements AutoCloseable {
       command.addAll(List.of("--docker-host", Services.DOCKER_HOST));
     }
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      // Every process of the cluster seals secrets with the same key, as an operator sets it up.
+      builder.environment().put("GANTRY_SECRET_KEY", SECRET_KEY);
+      Process process = builder.start();
       GantryProcess started = new GantryProcess(name, process, log, port);
       this.started.add(started);
       return started;

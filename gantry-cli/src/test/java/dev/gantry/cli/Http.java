@@ -24,8 +24,18 @@ final class Http {
 
   /** Sending {@code Authorization: Bearer token} with every request (null: no header). */
   Http(int port, String token) {
-    this.base = "http://127.0.0.1:" + port;
-    this.authorization = token == null ? null : "Bearer " + token;
+    this("http://127.0.0.1:" + port, token == null ? null : "Bearer " + token, true);
+  }
+
+  private Http(String base, String authorization, boolean raw) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** Sending HTTP Basic with {@code user} and {@code password} with every request. */
+  static Http basic(int port, String user, String password) {
+    return new Http("http://127.0.0.1:" + port, "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)), true);
   }
 
   String base() {

@@ -11,7 +11,7 @@ import java.util.Base64;
  * The token secret an {@code Authorization} header carries, in each form Gantry's clients send:
  * {@code Bearer <token>}, {@code token <token>} (builds.sr.ht's clients) and Basic with the
  * token as the password (Hades' client sends {@code hades:<key>}; the user part is not checked,
- * the token says who it is). Every malformed header is an UnauthenticatedException that names
+ * the token says who it is) or with a user's name and password. Every malformed header is an UnauthenticatedException that names
  * what is wrong, never the secret.
  */
 final class Credential {
@@ -21,7 +21,14 @@ final class Credential {
 
   private Credential() {}
 
+  /** What a header presents: a secret, and for Basic the user part (which a password needs; a token ignores it). */
+  record Presented(String basicUser, String secret) {}
+
   static String secretOf(String header) {
+    return of(header).secret();
+  }
+
+  static Presented of(String header) {
     if (header == null || header.isBlank()) {
       throw new UnauthenticatedException("no credential: send the header Authorization: Bearer <token>");
     }
@@ -36,15 +43,15 @@ final class Credential {
       throw new UnauthenticatedException("the Authorization header has no credential after its scheme");
     }
     if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("token")) {
-      return value;
+      return new Presented(null, value);
     }
     if (scheme.equalsIgnoreCase("Basic")) {
-      return basicPassword(value);
+      return basic(value);
     }
     throw new UnauthenticatedException("the Authorization scheme is not one Gantry accepts: use Bearer, token or Basic");
   }
 
-  private static String basicPassword(String encoded) {
+  private static Presented basic(String encoded) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(encoded);
@@ -64,8 +71,8 @@ final class Credential {
     }
     String password = decoded.substring(colon + 1);
     if (password.isEmpty()) {
-      throw new UnauthenticatedException("the Basic credential has no password: send a token as the password");
+      throw new UnauthenticatedException("the Basic credential has no password: send a token or the user's password");
     }
-    return password;
+    return new Presented(decoded.substring(0, colon), password);
   }
 }

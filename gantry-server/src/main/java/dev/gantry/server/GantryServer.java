@@ -15,6 +15,8 @@ import dev.gantry.server.tork.DefinitionDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
+import dev.gantry.server.tork.UserDialect;
+import dev.gantry.core.auth.UserService;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
@@ -39,14 +41,14 @@ public final class GantryServer implements AutoCloseable {
   /**
    * What a standard server serves: {@code jobs} and {@code cluster} always; {@code /scheduled-jobs}
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
-   * they are not null; {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
+   * they are not null; users and roles ({@code /users}, {@code /roles}) over {@code users} when it is not null;
+   * {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
    */
   public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
-      DefinitionService definitions) {
+      UserService users, DefinitionService definitions) {
 
-    /** Without job definitions. */
     public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
-      this(jobs, cluster, schedules, tokens, null);
+      this(jobs, cluster, schedules, tokens, null, null);
     }
   }
 
@@ -112,6 +114,9 @@ public final class GantryServer implements AutoCloseable {
     }
     if (services.tokens() != null) {
       dialects.add(new TokenDialect(services.tokens(), settings.maxRequestBytes()));
+    }
+    if (services.users() != null) {
+      dialects.add(new UserDialect(services.users(), settings.maxRequestBytes()));
     }
     if (services.definitions() != null) {
       dialects.add(new DefinitionDialect(services.definitions(), settings.maxRequestBytes()));

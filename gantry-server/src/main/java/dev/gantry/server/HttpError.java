@@ -36,6 +36,8 @@ public record HttpError(int status, String message) {
       return new HttpError(401, e.getMessage());
     } else if (error instanceof AccessDeniedException e) {
       return new HttpError(403, e.getMessage());
+    } else if (error instanceof dev.gantry.core.auth.UserExistsException e) {
+      return new HttpError(409, e.getMessage());
     } else if (error instanceof InvalidAuthRequestException e) {
       return new HttpError(400, e.getMessage());
     } else if (error instanceof InvalidJobException e) {

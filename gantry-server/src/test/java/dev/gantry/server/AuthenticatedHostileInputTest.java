@@ -52,6 +52,14 @@ class AuthenticatedHostileInputTest {
   }
 
   @Test
+  void malformedUserAndRoleRequestsAreAnswered4xxAndMakeNothing() {
+    checks.batch("user and role requests", AuthCorpus.userRequests("Bearer " + server.adminToken));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.store.roles()).isEmpty();
+    assertThat(server.store.passwordHash("a")).isEmpty();
+  }
+
+  @Test
   void hostileJobsAndReadsWithAValidCredentialAreRefusedCleanly() {
     String job = submitted();
     String run = server.jobs.runs(job).get(0).id();

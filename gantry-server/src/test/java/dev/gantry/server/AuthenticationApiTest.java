@@ -122,7 +122,8 @@ class AuthenticationApiTest {
   @Test
   void aReadTokenReadsButCannotSubmitCancelRestartOrPurge() {
     String admin = bearer(server.adminToken);
-    String job = call("POST", "/jobs", admin, "text/yaml", JOB).json().path("id").asText();
+    String shared = "name: j\npermissions: [{user: alice, access: write}]\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n";
+    String job = call("POST", "/jobs", admin, "text/yaml", shared).json().path("id").asText();
     String reader = bearer(tokenWith("alice", Scope.JOBS_READ));
 
     assertThat(call("GET", "/jobs/" + job, reader, null, null).status()).isEqualTo(200);
@@ -180,7 +181,8 @@ class AuthenticationApiTest {
 
   @Test
   void scheduledJobsAreReadWithReadAndChangedWithWriteAndTheirJobsAreTheCreators() {
-    String reader = bearer(tokenWith("alice", Scope.JOBS_READ));
+    String reader = bearer(tokenWith("bob", Scope.JOBS_READ));
+    String other = bearer(tokenWith("alice", Scope.JOBS_READ, Scope.JOBS_WRITE));
     String writer = bearer(tokenWith("bob", Scope.JOBS_READ, Scope.JOBS_WRITE));
     String scheduled = "name: nightly\nschedule: {cron: '* * * * *'}\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n";
 
@@ -192,6 +194,14 @@ class AuthenticationApiTest {
 
     assertThat(call("GET", "/scheduled-jobs", reader, null, null).json().path("totalItems").asLong()).isEqualTo(1);
     assertThat(call("GET", "/scheduled-jobs/" + id, reader, null, null).status()).isEqualTo(200);
+    // Another user's schedule does not exist for alice.
+    assertThat(call("GET", "/scheduled-jobs", other, null, null).json().path("totalItems").asLong()).isZero();
+    for (String[] look : new String[][] {{"GET", ""}, {"PUT", "/pause"}, {"PUT", "/resume"}, {"DELETE", ""}}) {
+      assertThat(call(look[0], "/scheduled-jobs/" + id + look[1], other, null, null).status()).as(look[0] + look[1])
+          .isEqualTo(404);
+    }
+    assertThat(call("GET", "/scheduled-jobs", bearer(server.adminToken), null, null).json().path("totalItems").asLong())
+        .isEqualTo(1);
     for (String[] change : new String[][] {{"PUT", "/pause"}, {"PUT", "/resume"}, {"DELETE", ""}}) {
       Reply refused = call(change[0], "/scheduled-jobs/" + id + change[1], reader, null, null);
       assertThat(refused.status()).as(change[0] + change[1]).isEqualTo(403);

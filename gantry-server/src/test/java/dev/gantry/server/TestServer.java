@@ -52,6 +52,7 @@ public final class TestServer implements AutoCloseable {
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   public final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   public final TokenService tokens = new TokenService(tokenStore, Clock.systemUTC());
+  public final dev.gantry.core.auth.UserService users = new dev.gantry.core.auth.UserService(store, Clock.systemUTC());
   /** With authentication on: the secret of an admin token; null otherwise. */
   public final String adminToken;
   private final GantryServer server;
@@ -90,9 +91,9 @@ public final class TestServer implements AutoCloseable {
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
     server = (dialects != null ? new GantryServer(settings, dialects.apply(jobs))
-        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens, definitions), metrics,
-            Authenticator.tokens(tokens))
-        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null, definitions), metrics,
+        : authOn ? new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, tokens, users, definitions),
+            metrics, Authenticator.tokensAndPasswords(tokens, users))
+        : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null, null, definitions), metrics,
             Authenticator.OFF)).start();
   }
 

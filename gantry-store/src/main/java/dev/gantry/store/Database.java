@@ -23,7 +23,7 @@ final class Database implements AutoCloseable {
   }
 
   /** Opens the pool and brings the schema up to date; the message of a failure names the database. */
-  static Database open(StoreSettings settings, SqlDialect dialect, String description) {
+  static Database open(StoreSettings settings, SqlDialect dialect, String description, SealedSecrets secrets) {
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config(settings));
@@ -35,14 +35,23 @@ final class Database implements AutoCloseable {
           .dataSource(pool)
           .locations("classpath:db/migration")
           .placeholders(dialect.migrationPlaceholders())
-          .javaMigrations(new JobWordsMigration())
+          .javaMigrations(new JobWordsMigration(), new SealSecretsMigration(secrets))
           .load()
           .migrate();
     } catch (FlywayException e) {
       pool.close();
       throw new StoreException("cannot bring the schema of " + description + " up to date: " + e.getMessage(), e);
     }
-    return new Database(pool);
+    Database database = new Database(pool);
+    if (settings.secretCipher() != null) {
+      try {
+        SecretKeyCheck.verify(database, settings.secretCipher(), description);
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+    }
+    return database;
   }
 
   private static HikariConfig config(StoreSettings settings) {

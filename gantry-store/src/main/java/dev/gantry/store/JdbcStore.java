@@ -17,6 +17,8 @@ import dev.gantry.core.spi.DefinitionStore;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import dev.gantry.core.spi.TokenStore;
+import dev.gantry.core.spi.UserStore;
+import dev.gantry.core.auth.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import java.util.function.Function;
  * The store on H2 or PostgreSQL over JDBC. Every method is one transaction. Instants come back
  * truncated to microseconds (see {@link Timestamps}).
  */
-public final class JdbcStore implements Store, TokenStore, DefinitionStore {
+public final class JdbcStore implements Store, TokenStore, UserStore, DefinitionStore {
 
   private final Database database;
   private final String description;
@@ -37,11 +39,13 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
   private final QueueRows queues;
   private final TaskRunClaim claim;
   private final int writeLanes;
+  private final SealedSecrets secrets;
 
-  private JdbcStore(Database database, SqlDialect dialect, String description) {
+  private JdbcStore(Database database, SqlDialect dialect, String description, SealedSecrets secrets) {
     this.database = database;
     this.description = description;
-    this.jobs = new JobRows(dialect);
+    this.jobs = new JobRows(dialect, secrets);
+    this.secrets = secrets;
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
     this.claim = new TaskRunClaim(runs, queues);
@@ -56,7 +60,8 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
   public static JdbcStore open(StoreSettings settings) {
     SqlDialect dialect = SqlDialect.forUrl(settings.url());
     String description = dialect.describeUrl(settings.url());
-    return new JdbcStore(Database.open(settings, dialect, description), dialect, description);
+    SealedSecrets secrets = new SealedSecrets(settings.secretCipher());
+    return new JdbcStore(Database.open(settings, dialect, description, secrets), dialect, description, secrets);
   }
 
   @Override
@@ -101,7 +106,13 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
 
   @Override
   public Page<Job> listJobs(JobQuery query) {
-    return database.inTransaction(sql -> JobSearch.page(sql, query));
+    return database.inTransaction(sql -> JobSearch.page(sql, jobs, query));
+  }
+
+  @Override
+  public Set<String> rolesOf(String user) {
+    return database.inTransaction(sql -> Set.copyOf(sql.list("select role_name from role_members where user_name = ?",
+        row -> row.getString(1), user)));
   }
 
   @Override
@@ -112,19 +123,19 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
   @Override
   public void insertSchedule(ScheduledJob schedule) {
     database.inTransaction(sql -> {
-      ScheduleRows.insert(sql, schedule);
+      ScheduleRows.insert(sql, secrets, schedule);
       return null;
     });
   }
 
   @Override
   public Optional<ScheduledJob> findSchedule(String id) {
-    return database.inTransaction(sql -> ScheduleRows.find(sql, id));
+    return database.inTransaction(sql -> ScheduleRows.find(sql, secrets, id));
   }
 
   @Override
-  public Page<ScheduledJob> listSchedules(int page, int size) {
-    return database.inTransaction(sql -> ScheduleRows.page(sql, page, size));
+  public Page<ScheduledJob> listSchedules(String owner, int page, int size) {
+    return database.inTransaction(sql -> ScheduleRows.page(sql, secrets, owner, page, size));
   }
 
   @Override
@@ -139,7 +150,7 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
 
   @Override
   public List<ScheduledJob> dueSchedules(Instant now, int limit) {
-    return database.inTransaction(sql -> ScheduleRows.due(sql, now, limit));
+    return database.inTransaction(sql -> ScheduleRows.due(sql, secrets, now, limit));
   }
 
   @Override
@@ -339,5 +350,47 @@ public final class JdbcStore implements Store, TokenStore, DefinitionStore {
   @Override
   public void close() {
     database.close();
+  }
+
+  // --- users' passwords and roles (UserStore)
+
+  @Override
+  public boolean insertUser(String name, String passwordHash, Instant at) {
+    return database.inTransaction(sql -> UserRows.insertUser(sql, name, passwordHash, at));
+  }
+
+  @Override
+  public Optional<String> passwordHash(String user) {
+    return database.inTransaction(sql -> UserRows.passwordHash(sql, user));
+  }
+
+  @Override
+  public boolean insertRole(String name, Instant at) {
+    return database.inTransaction(sql -> UserRows.insertRole(sql, name, at));
+  }
+
+  @Override
+  public boolean deleteRole(String name) {
+    return database.inTransaction(sql -> UserRows.deleteRole(sql, name));
+  }
+
+  @Override
+  public List<Role> roles() {
+    return database.inTransaction(sql -> UserRows.roles(sql, null));
+  }
+
+  @Override
+  public Optional<Role> findRole(String name) {
+    return database.inTransaction(sql -> UserRows.roles(sql, name).stream().findFirst());
+  }
+
+  @Override
+  public boolean addMember(String role, String user, Instant at) {
+    return database.inTransaction(sql -> UserRows.addMember(sql, role, user, at));
+  }
+
+  @Override
+  public boolean removeMember(String role, String user) {
+    return database.inTransaction(sql -> UserRows.removeMember(sql, role, user));
   }
 }

@@ -31,32 +31,38 @@ final class JobRows {
         result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
+  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change) values (?, ?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
   private static final String STATE = "select state from jobs where id = ?";
 
   private final SqlDialect dialect;
+  private final SealedSecrets secrets;
 
-  JobRows(SqlDialect dialect) {
+  JobRows(SqlDialect dialect, SealedSecrets secrets) {
     this.dialect = dialect;
+    this.secrets = secrets;
   }
 
   /** Inserts the jobs, their tags and their words: a batch (one round trip) each. */
   void insert(SqlSession sql, List<Job> jobs) {
     List<Object[]> rows = new ArrayList<>(jobs.size());
     List<Object[]> tags = new ArrayList<>();
+    List<Object[]> access = new ArrayList<>();
     Map<String, JobWords.Searched> words = new LinkedHashMap<>();
     for (Job job : jobs) {
-      // Secrets go in their own column only, not into the spec's JSON.
+      // Secrets go in their own column only, sealed, not into the spec's JSON.
       boolean secrets = !job.spec().secrets().isEmpty();
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
           SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
           job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.cancelledAt(), job.scheduleId(),
-          job.owner(), secrets ? SpecJson.writeSecrets(job.spec().secrets()) : null});
+          job.owner(), this.secrets.write(job.id(), job.spec().secrets())});
       tags.addAll(tagRows(job));
+      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange}));
       words.put(job.id(), JobWords.Searched.of(job));
     }
     sql.batch(INSERT, rows);
     sql.batch(INSERT_TAG, tags);
+    sql.batch(INSERT_ACCESS, access);
     JobWords.insert(sql, words);
   }
 
@@ -86,24 +92,24 @@ final class JobRows {
   }
 
   Optional<Job> find(SqlSession sql, String id) {
-    return sql.first(BY_ID, JobRows::read, id);
+    return sql.first(BY_ID, this::read, id);
   }
 
   /** The jobs with these ids, in the order of {@code ids}; one statement (a page's worth of ids). */
-  static List<Job> byIds(SqlSession sql, List<String> ids) {
+  List<Job> byIds(SqlSession sql, List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     Map<String, Job> byId = new HashMap<>();
     for (Job job : sql.list("select " + COLUMNS + " from jobs where id in (" + SqlSession.placeholders(ids.size()) + ")",
-        JobRows::read, ids.toArray())) {
+        this::read, ids.toArray())) {
       byId.put(job.id(), job);
     }
     return ids.stream().map(byId::get).toList();
   }
 
   Optional<Job> lock(SqlSession sql, String id) {
-    return sql.first(BY_ID + dialect.lockRowClause(), JobRows::read, id);
+    return sql.first(BY_ID + dialect.lockRowClause(), this::read, id);
   }
 
   static Map<JobState, Long> countByState(SqlSession sql) {
@@ -113,12 +119,13 @@ final class JobRows {
     return counts;
   }
 
-  static Job read(ResultSet row) throws SQLException {
+  Job read(ResultSet row) throws SQLException {
     JobSpec spec = SpecJson.read(row.getString("spec"));
-    String secrets = row.getString("secrets");
+    String id = row.getString("id");
+    String sealed = row.getString("secrets");
     return new Job(
-        row.getString("id"),
-        secrets == null ? spec : spec.withSecrets(SpecJson.readSecrets(secrets)),
+        id,
+        sealed == null ? spec : spec.withSecrets(secrets.read(id, sealed)),
         JobState.valueOf(row.getString("state")),
         Timestamps.read(row, "created_at"),
         Timestamps.read(row, "started_at"),

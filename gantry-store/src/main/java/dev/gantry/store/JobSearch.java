@@ -18,12 +18,15 @@ import java.util.Set;
  * an offset skips are index entries, never whole jobs; then it reads its few jobs by id. An offset
  * still walks the entries it skips, so a page in the older half is found from the oldest end (both
  * databases scan these indexes backwards too): at most half of the matches are walked. A query
- * whose text has no word matches nothing and reads nothing.
+ * whose text has no word matches nothing and reads nothing. A search by a caller who is not an
+ * admin keeps the jobs with a {@code job_access} row of one of its grantees (a primary-key lookup
+ * per candidate), counted the same way, so its pages and totals hold only those.
  */
 final class JobSearch {
 
   private final List<String> words;
   private final Set<String> tags;
+  private final boolean filtered;
   private final String from;
   private final String order;
   private final String oldestFirst;
@@ -60,10 +63,19 @@ final class JobSearch {
           .append("exists (select 1 from job_tags t where t.job_id = ").append(idColumn).append(" and t.tag = ?)");
       params.add(tag);
     }
+    filtered = query.visibleTo() != null;
+    if (filtered) {
+      // A caller who is not an admin: only the jobs whose access list names one of its grantees.
+      List<String> grantees = List.copyOf(query.visibleTo());
+      sql.append(params.isEmpty() ? " where " : " and ")
+          .append("exists (select 1 from job_access a where a.job_id = ").append(idColumn)
+          .append(" and a.grantee in (").append(SqlSession.placeholders(grantees.size())).append("))");
+      params.addAll(grantees);
+    }
     from = sql.toString();
   }
 
-  static Page<Job> page(SqlSession sql, JobQuery query) {
+  static Page<Job> page(SqlSession sql, JobRows jobs, JobQuery query) {
     if (query.page() < 1 || query.size() < 1) {
       throw new IllegalArgumentException(
           "a page of jobs needs page >= 1 and size >= 1, not page " + query.page() + " size " + query.size());
@@ -86,7 +98,7 @@ final class JobSearch {
       ids = new ArrayList<>(search.ids(sql, search.oldestFirst, fromOldest, (int) (total - offset - fromOldest)));
       Collections.reverse(ids);
     }
-    return new Page<>(JobRows.byIds(sql, ids), query.page(), query.size(), total);
+    return new Page<>(jobs.byIds(sql, ids), query.page(), query.size(), total);
   }
 
   private List<String> ids(SqlSession sql, String orderBy, long offset, int count) {
@@ -106,7 +118,7 @@ final class JobSearch {
     if (params.isEmpty()) {
       return JobCount.total(sql);
     }
-    if (words.isEmpty() && tags.size() == 1) {
+    if (words.isEmpty() && tags.size() == 1 && !filtered) {
       return sql.count("select count(*) from job_tags where tag = ?", tags.iterator().next());
     }
     return sql.count("select count(*) from " + from, params.toArray());

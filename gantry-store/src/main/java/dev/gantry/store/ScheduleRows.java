@@ -1,6 +1,7 @@
 package dev.gantry.store;
 
 import dev.gantry.core.job.Page;
+import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spec.JobSpec;
@@ -11,30 +12,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code scheduled_jobs} table. */
+/**
+ * The {@code scheduled_jobs} table. A schedule's job secrets are kept as a job's are: sealed in a
+ * column of their own ({@link SealedSecrets}), out of the spec's JSON.
+ */
 final class ScheduleRows {
 
   private static final String COLUMNS = "id, spec, cron, state, created_at, next_fire_at, owner, secrets";
 
   private ScheduleRows() {}
 
-  static void insert(SqlSession sql, ScheduledJob schedule) {
-    // Secrets go in their own column only, not into the spec's JSON (as a job's do).
-    boolean secrets = !schedule.spec().secrets().isEmpty();
+  static void insert(SqlSession sql, SealedSecrets secrets, ScheduledJob schedule) {
     sql.update("insert into scheduled_jobs (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)", schedule.id(),
-        SpecJson.write(secrets ? schedule.spec().withSecrets(Map.of()) : schedule.spec()), schedule.cron(),
-        schedule.state(), schedule.createdAt(), schedule.nextFireAt(), schedule.owner(),
-        secrets ? SpecJson.writeSecrets(schedule.spec().secrets()) : null);
+        SpecJson.write(schedule.spec().withSecrets(Map.of())), schedule.cron(), schedule.state(), schedule.createdAt(),
+        schedule.nextFireAt(), schedule.owner(), secrets.write(context(schedule.id()), schedule.spec().secrets()));
   }
 
-  static Optional<ScheduledJob> find(SqlSession sql, String id) {
-    return sql.first("select " + COLUMNS + " from scheduled_jobs where id = ?", ScheduleRows::read, id);
+  /** Where a schedule's secrets are sealed for: not a job's id, so a schedule's sealed value opens for no job. */
+  static String context(String scheduleId) {
+    return "schedule:" + scheduleId;
   }
 
-  static Page<ScheduledJob> page(SqlSession sql, int page, int size) {
-    List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs order by created_at desc, id desc"
-        + " offset ? rows fetch next ? rows only", ScheduleRows::read, (long) (page - 1) * size, size);
-    return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs"));
+  static Optional<ScheduledJob> find(SqlSession sql, SealedSecrets secrets, String id) {
+    return sql.first("select " + COLUMNS + " from scheduled_jobs where id = ?", row -> read(row, secrets), id);
+  }
+
+  /** A page of the schedules of {@code owner} (null: of everyone), newest first. */
+  static Page<ScheduledJob> page(SqlSession sql, SealedSecrets secrets, String owner, int page, int size) {
+    if (owner == null) {
+      List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs order by created_at desc, id desc"
+          + " offset ? rows fetch next ? rows only", row -> read(row, secrets), (long) (page - 1) * size, size);
+      return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs"));
+    }
+    List<ScheduledJob> items = sql.list("select " + COLUMNS + " from scheduled_jobs where owner = ?"
+        + " order by created_at desc, id desc offset ? rows fetch next ? rows only", row -> read(row, secrets), owner,
+        (long) (page - 1) * size, size);
+    return new Page<>(items, page, size, sql.count("select count(*) from scheduled_jobs where owner = ?", owner));
   }
 
   /** Sets state and next tick, only while the row is in {@code expected}: false when it is not (or gone). */
@@ -47,9 +60,9 @@ final class ScheduleRows {
     return sql.update("delete from scheduled_jobs where id = ?", id) == 1;
   }
 
-  static List<ScheduledJob> due(SqlSession sql, Instant now, int limit) {
+  static List<ScheduledJob> due(SqlSession sql, SealedSecrets secrets, Instant now, int limit) {
     return sql.list("select " + COLUMNS + " from scheduled_jobs where state = 'ACTIVE' and next_fire_at <= ?"
-        + " order by next_fire_at, id fetch first ? rows only", ScheduleRows::read, now, limit);
+        + " order by next_fire_at, id fetch first ? rows only", row -> read(row, secrets), now, limit);
   }
 
   /**
@@ -62,11 +75,11 @@ final class ScheduleRows {
         to, id, from) == 1;
   }
 
-  private static ScheduledJob read(ResultSet row) throws SQLException {
+  private static ScheduledJob read(ResultSet row, SealedSecrets secrets) throws SQLException {
+    String id = row.getString("id");
     JobSpec spec = SpecJson.read(row.getString("spec"));
-    String secrets = row.getString("secrets");
-    return new ScheduledJob(row.getString("id"), secrets == null ? spec : spec.withSecrets(SpecJson.readSecrets(secrets)),
-        row.getString("cron"),
+    String sealed = row.getString("secrets");
+    return new ScheduledJob(id, sealed == null ? spec : spec.withSecrets(secrets.read(context(id), sealed)), row.getString("cron"),
         ScheduleState.valueOf(row.getString("state")), Timestamps.read(row, "created_at"),
         Timestamps.read(row, "next_fire_at"), row.getString("owner"));
   }

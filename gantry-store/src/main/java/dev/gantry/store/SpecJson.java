@@ -29,6 +29,7 @@ final class SpecJson {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
     mapper.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+    mapper.configOverride(java.util.Set.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
     return mapper;
   }
 

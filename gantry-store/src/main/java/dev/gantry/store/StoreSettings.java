@@ -4,9 +4,14 @@ import java.nio.file.Path;
 
 /**
  * Where the store's database is and how many connections to keep to it. {@code user} and
- * {@code password} may be null when the URL carries them.
+ * {@code password} may be null when the URL carries them. {@code secretCipher} seals the secrets
+ * kept at rest ({@link SealedSecrets}); null: the store keeps no secrets (a job with some is refused).
  */
-public record StoreSettings(String url, String user, String password, int maxPoolSize) {
+public record StoreSettings(String url, String user, String password, int maxPoolSize, SecretCipher secretCipher) {
+
+  public StoreSettings(String url, String user, String password, int maxPoolSize) {
+    this(url, user, password, maxPoolSize, null);
+  }
 
   public static final int DEFAULT_POOL_SIZE = 10;
 
@@ -42,12 +47,18 @@ public record StoreSettings(String url, String user, String password, int maxPoo
   }
 
   public StoreSettings withMaxPoolSize(int size) {
-    return new StoreSettings(url, user, password, size);
+    return new StoreSettings(url, user, password, size, secretCipher);
+  }
+
+  /** These settings with the key that seals secrets at rest. */
+  public StoreSettings withSecretCipher(SecretCipher cipher) {
+    return new StoreSettings(url, user, password, maxPoolSize, cipher);
   }
 
   /** Never shows the password, so settings can be logged. */
   @Override
   public String toString() {
-    return "StoreSettings[" + SqlDialect.describe(url) + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";
+    return "StoreSettings[" + SqlDialect.describe(url) + ", user=" + user + ", maxPoolSize=" + maxPoolSize
+        + (secretCipher == null ? "" : ", secret key " + secretCipher.keyId()) + "]";
   }
 }

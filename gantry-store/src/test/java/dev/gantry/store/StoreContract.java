@@ -65,7 +65,7 @@ public abstract class StoreContract {
 
   @BeforeEach
   void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+    store = JdbcStore.open(TestKeys.keyed(emptyDatabase()));
   }
 
   @AfterEach
@@ -220,10 +220,10 @@ public abstract class StoreContract {
   }
 
   @Test
-  void keepsAJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+  void keepsAJobsSecretsInTheirOwnColumnOnlySealed() throws SQLException {
     store.close();
     StoreSettings settings = emptyDatabase();
-    store = JdbcStore.open(settings);
+    store = JdbcStore.open(TestKeys.keyed(settings));
     JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
         Map.of(), null, true, Map.of("token", "s3cr3t-value", "other", "x\"y"));
     // An owned job: its owner and its secrets each keep their own column.
@@ -239,32 +239,162 @@ public abstract class StoreContract {
       try (var row = read.executeQuery()) {
         assertThat(row.next()).isTrue();
         assertThat(row.getString("spec")).doesNotContain("s3cr3t-value");
-        assertThat(row.getString("secrets")).contains("s3cr3t-value");
+        assertThat(row.getString("secrets")).startsWith(SecretCipher.PREFIX + TestKeys.CIPHER.keyId() + ":")
+            .doesNotContain("s3cr3t-value", "token");
       }
     }
   }
 
   @Test
-  void keepsAScheduledJobsSecretsInTheirOwnColumnOnly() throws SQLException {
+  void refusesToOpenADatabaseWhoseSecretsAnotherKeySealed() {
     store.close();
     StoreSettings settings = emptyDatabase();
-    store = JdbcStore.open(settings);
-    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
-        Map.of(), null, false, Map.of("gantry.registry.tasks.0", "registry-pw-value"));
-    ScheduledJob schedule = new ScheduledJob("s-secret", spec, "*/5 * * * *", ScheduleState.ACTIVE, T0, T0.plusSeconds(300),
-        "alice");
-    store.insertSchedule(schedule);
+    store = JdbcStore.open(settings.withSecretCipher(TestKeys.CIPHER));
+    store.close();
 
-    assertThat(store.findSchedule("s-secret")).contains(schedule);
+    assertThatThrownBy(() -> JdbcStore.open(settings.withSecretCipher(TestKeys.OTHER)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("sealed with the secret key " + TestKeys.CIPHER.keyId())
+        .hasMessageContaining("another key (" + TestKeys.OTHER.keyId() + ")")
+        .hasMessageContaining("GANTRY_SECRET_KEY")
+        .hasMessageNotContaining(TestKeys.OTHER_KEY);
+    store = JdbcStore.open(settings.withSecretCipher(TestKeys.CIPHER));
+  }
+
+  @Test
+  void aStoreWithoutAKeyRefusesToKeepSecretsInClear() {
+    store.close();
+    store = JdbcStore.open(emptyDatabase());
+    JobSpec spec = new JobSpec("secretive", null, List.of(), Map.of(), List.of(TestJobs.task("t")), null, null, null,
+        Map.of(), null, true, Map.of("token", "s3cr3t-value"));
+    Job job = Job.queued(TestJobs.newId(), "alice", spec, T0);
+
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("without a secret key");
+    assertThat(store.findJob(job.id())).isEmpty();
+  }
+
+  @Test
+  void sealsTheSecretsThatVersion11To16KeptInClear() throws SQLException {
+    store.close();
+    StoreSettings settings = emptyDatabase();
+    Flyway.configure()
+        .dataSource(settings.url(), settings.user(), settings.password())
+        .locations("classpath:db/migration")
+        .placeholders(SqlDialect.forUrl(settings.url()).migrationPlaceholders())
+        .javaMigrations(new JobWordsMigration())
+        .target("16")
+        .load()
+        .migrate();
+    Job job = aJob().build();
     try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-        PreparedStatement read = connection.prepareStatement("select spec, secrets from scheduled_jobs where id = ?")) {
-      read.setString(1, "s-secret");
+        PreparedStatement insert = connection.prepareStatement("""
+            insert into jobs (id, name, state, spec, created_at, position, secrets) values (?, ?, ?, ?, ?, ?, ?)""")) {
+      insert.setString(1, job.id());
+      insert.setString(2, job.name());
+      insert.setString(3, job.state().name());
+      insert.setString(4, SpecJson.write(job.spec()));
+      insert.setObject(5, Timestamps.toSql(job.createdAt()));
+      insert.setInt(6, job.position());
+      insert.setString(7, "{\"token\":\"old-clear-value\"}");
+      insert.executeUpdate();
+    }
+    ScheduledJob schedule = aSchedule("s1", T0, T0.plusSeconds(60));
+    JobSpec secretive = schedule.spec().withSecrets(Map.of("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement insert = connection.prepareStatement("""
+            insert into scheduled_jobs (id, spec, cron, state, created_at, next_fire_at, owner) values (?, ?, ?, ?, ?, ?, ?)""")) {
+      insert.setString(1, "s1");
+      insert.setString(2, SpecJson.write(secretive)); // as versions 13 to 16 wrote it: the secrets inside the spec
+      insert.setString(3, schedule.cron());
+      insert.setString(4, schedule.state().name());
+      insert.setObject(5, Timestamps.toSql(schedule.createdAt()));
+      insert.setObject(6, Timestamps.toSql(schedule.nextFireAt()));
+      insert.setString(7, "alice");
+      insert.executeUpdate();
+    }
+
+    store = JdbcStore.open(TestKeys.keyed(settings));
+
+    assertThat(store.findSchedule("s1").orElseThrow().spec().secrets()).containsExactly(Map.entry("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select spec, secrets from scheduled_jobs where id = 's1'")) {
       try (var row = read.executeQuery()) {
         assertThat(row.next()).isTrue();
-        assertThat(row.getString("spec")).doesNotContain("registry-pw-value");
-        assertThat(row.getString("secrets")).contains("registry-pw-value");
+        assertThat(row.getString("spec")).doesNotContain("old-clear-value");
+        assertThat(row.getString("secrets")).startsWith(SecretCipher.PREFIX).doesNotContain("old-clear-value");
       }
     }
+
+    assertThat(store.findJob(job.id()).orElseThrow().spec().secrets()).containsExactly(Map.entry("token", "old-clear-value"));
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        PreparedStatement read = connection.prepareStatement("select secrets from jobs where id = ?")) {
+      read.setString(1, job.id());
+      try (var row = read.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).startsWith(SecretCipher.PREFIX).doesNotContain("old-clear-value");
+      }
+    }
+  }
+
+  @Test
+  void listsOnlyTheJobsAViewersGranteesMaySeeWithTotalsAndPagesOfThoseOnly() {
+    List<String> visible = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Job own = saved(aJob().name("nightly own " + i).tags("ci").createdAt(T0.plusSeconds(4L * i)).ownedBy("bob").build());
+      saved(aJob().name("nightly other " + i).tags("ci").createdAt(T0.plusSeconds(4L * i + 1)).ownedBy("alice").build());
+      Job shared = saved(aJob().name("nightly shared " + i).createdAt(T0.plusSeconds(4L * i + 2))
+          .ownedBy("alice", i % 2 == 0 ? "*" : "role:devs").build());
+      visible.add(own.name());
+      visible.add(shared.name());
+    }
+    Collections.reverse(visible);
+    Set<String> bob = Set.of("*", "user:bob", "role:devs");
+
+    Page<Job> first = store.listJobs(JobQuery.parse(null, 1, 5).visibleTo(bob));
+    assertThat(first.totalItems()).isEqualTo(14);
+    assertThat(first.items()).extracting(Job::name).containsExactlyElementsOf(visible.subList(0, 5));
+    // A page in the older half is found from the oldest end: the same filter there.
+    assertThat(store.listJobs(JobQuery.parse(null, 3, 5).visibleTo(bob)).items()).extracting(Job::name)
+        .containsExactlyElementsOf(visible.subList(10, 14));
+    Page<Job> words = store.listJobs(JobQuery.parse("nightly", 2, 4).visibleTo(bob));
+    assertThat(words.totalItems()).isEqualTo(14);
+    assertThat(words.items()).extracting(Job::name).containsExactlyElementsOf(visible.subList(4, 8));
+    assertThat(store.listJobs(JobQuery.parse("tag:ci", 1, 20).visibleTo(bob)).totalItems()).isEqualTo(7);
+    assertThat(store.listJobs(JobQuery.parse("other", 1, 20).visibleTo(bob)).totalItems()).isZero();
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 20).visibleTo(Set.of("*", "user:carol"))).totalItems()).isEqualTo(4);
+    assertThat(store.listJobs(JobQuery.parse(null, 1, 20)).totalItems()).isEqualTo(21);
+    assertThat(store.findJob(first.items().get(0).id()).orElseThrow().spec().access())
+        .isEqualTo(first.items().get(0).spec().access());
+  }
+
+  @Test
+  void keepsUsersPasswordHashesAndRolesWhoseMembersJobAccessFinds() {
+    dev.gantry.core.spi.UserStore users = (dev.gantry.core.spi.UserStore) store;
+    assertThat(users.insertUser("alice", "pbkdf2-sha256$1$c2FsdA$aGFzaA", T0)).isTrue();
+    assertThat(users.insertUser("alice", "another", T0)).isFalse();
+    assertThat(users.passwordHash("alice")).contains("pbkdf2-sha256$1$c2FsdA$aGFzaA");
+    assertThat(users.passwordHash("nobody")).isEmpty();
+
+    assertThat(users.insertRole("devs", T0)).isTrue();
+    assertThat(users.insertRole("devs", T0)).isFalse();
+    assertThat(users.addMember("devs", "alice", T0)).isTrue();
+    assertThat(users.addMember("devs", "bob", T0)).as("a user of tokens only, not known yet").isTrue();
+    assertThat(users.addMember("devs", "bob", T0)).isTrue();
+    assertThat(users.addMember("ops", "bob", T0)).isFalse();
+    assertThat(users.findRole("devs").orElseThrow().members()).containsExactly("alice", "bob");
+    assertThat(users.passwordHash("bob")).isEmpty();
+    assertThat(store.rolesOf("bob")).containsExactly("devs");
+
+    assertThat(users.removeMember("devs", "alice")).isTrue();
+    assertThat(users.removeMember("devs", "alice")).isFalse();
+    assertThat(store.rolesOf("alice")).isEmpty();
+    assertThat(users.deleteRole("devs")).isTrue();
+    assertThat(users.deleteRole("devs")).isFalse();
+    assertThat(store.rolesOf("bob")).isEmpty();
+    assertThat(users.roles()).isEmpty();
   }
 
   @Test
@@ -773,7 +903,7 @@ public abstract class StoreContract {
       }
     }
 
-    store = JdbcStore.open(settings);
+    store = JdbcStore.open(TestKeys.keyed(settings));
 
     assertThat(store.listJobs(JobQuery.parse("kernel", 1, 10)).items()).containsExactly(newer, older);
     assertThat(names("nightly queued")).containsExactly("Nightly Build");

@@ -58,6 +58,15 @@ public final class TestJobs {
     private List<TaskSpec> tasks = List.of(task("first"));
     private JobState state = JobState.QUEUED;
     private Instant createdAt = T0;
+    private String owner;
+    private dev.gantry.core.auth.JobAccess access = dev.gantry.core.auth.JobAccess.PRIVATE;
+
+    /** Owned by {@code user}, who may see it, as may {@code readers}. */
+    public JobBuilder ownedBy(String user, String... readers) {
+      owner = user;
+      access = new dev.gantry.core.auth.JobAccess(java.util.Set.of(readers), java.util.Set.of());
+      return this;
+    }
 
     public JobBuilder id(String value) {
       id = value;
@@ -100,8 +109,8 @@ public final class TestJobs {
     }
 
     public Job build() {
-      JobSpec spec = new JobSpec(name, description, tags, env, tasks);
-      return new Job(id, spec, state, createdAt, null, null, null, 1, null, null);
+      JobSpec spec = new JobSpec(name, description, tags, env, tasks).withAccess(access);
+      return new Job(id, spec, state, createdAt, null, null, null, 1, null, null, null, null, owner);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gantry.core.engine;
 
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
+import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
@@ -25,8 +26,10 @@ import java.util.function.Consumer;
 /**
  * What users do with jobs: submit, cancel, restart and look. Every dialect maps onto this, through
  * the methods that take the caller's {@link Principal}: they check its scopes here, in one place
- * (reading needs {@code jobs:read}, changing {@code jobs:write}). The forms without a principal
- * are the process's own calls (callbacks, tests) and check nothing.
+ * (reading needs {@code jobs:read}, changing {@code jobs:write}), and its access to the job: a
+ * job it may not read does not exist for it (404, absent from lists and counts), one it may read
+ * but not change refuses changes (403); see {@link dev.gantry.core.auth.JobAccess}. The forms
+ * without a principal are the process's own calls (callbacks, tests) and check nothing.
  */
 public final class JobService {
 
@@ -36,6 +39,7 @@ public final class JobService {
   private final LogFeed logs;
   private final SubmitGroups submits;
   private final HostAccessPolicy hostAccess;
+  private final JobAccessCheck access;
 
   /** Jobs reach nothing of the host ({@link HostAccessPolicy#NONE}). */
   public JobService(Store store, Signals signals, Clock clock) {
@@ -58,6 +62,7 @@ public final class JobService {
     this.logs = logs;
     this.hostAccess = hostAccess;
     this.submits = new SubmitGroups(store);
+    this.access = new JobAccessCheck(store);
   }
 
   /**
@@ -174,54 +179,58 @@ public final class JobService {
 
   /** When the job was to start, if it was submitted to start later; {@code caller} needs {@code jobs:read}. */
   public Optional<Instant> startOf(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_READ);
+    access.readable(caller, jobId);
     return store.startOf(jobId);
   }
 
-  /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void cancel(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_WRITE);
+    access.changeable(caller, jobId);
     cancel(jobId);
   }
 
-  /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write}. */
+  /** {@link #restart(String)} for {@code caller}, which needs {@code jobs:write} and write access to the job. */
   public void restart(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_WRITE);
+    access.changeable(caller, jobId);
     restart(jobId);
   }
 
+  /** The job, if {@code caller} may read it; NotFoundException as if it did not exist otherwise. */
   public Job job(Principal caller, String jobId) {
     caller.require(Scope.JOBS_READ);
-    return job(jobId);
+    return access.readable(caller, jobId);
   }
 
   public List<TaskRun> runs(Principal caller, String jobId) {
-    caller.require(Scope.JOBS_READ);
-    return runs(jobId);
+    job(caller, jobId);
+    return store.runsOf(jobId);
   }
 
+  /** A task run of a job {@code caller} may read; NotFoundException for the run otherwise. */
   public TaskRun run(Principal caller, String runId) {
     caller.require(Scope.JOBS_READ);
-    return run(runId);
+    return access.readableRun(caller, runId);
   }
 
+  /** The jobs {@code caller} may read that match, counted in the store, so pages and totals hold only those. */
   public Page<Job> list(Principal caller, JobQuery query) {
     caller.require(Scope.JOBS_READ);
-    return list(query);
+    Viewer viewer = access.viewer(caller);
+    return list(viewer.seesAll() ? query : query.visibleTo(viewer.grantees()));
   }
 
   public Page<LogPart> jobLog(Principal caller, String jobId, int page, int size) {
-    caller.require(Scope.JOBS_READ);
-    return jobLog(jobId, page, size);
+    job(caller, jobId);
+    return store.jobLog(jobId, page, size);
   }
 
   public Page<LogPart> runLog(Principal caller, String runId, int page, int size) {
-    caller.require(Scope.JOBS_READ);
-    return runLog(runId, page, size);
+    run(caller, runId);
+    return store.runLog(runId, page, size);
   }
 
   public LogFollower follow(Principal caller, String jobId, long afterId) {
-    caller.require(Scope.JOBS_READ);
+    job(caller, jobId);
     return follow(jobId, afterId);
   }
 

@@ -53,20 +53,22 @@ public final class ScheduleService {
     return schedule;
   }
 
+  /** A schedule of {@code caller}'s (an admin: anyone's); another user's does not exist for it. */
   public ScheduledJob schedule(Principal caller, String id) {
     caller.require(Scope.JOBS_READ);
-    return schedule(id);
+    return owned(caller, id);
   }
 
+  /** The caller's schedules (an admin: everyone's), counted in the store. */
   public Page<ScheduledJob> list(Principal caller, int page, int size) {
     caller.require(Scope.JOBS_READ);
-    return store.listSchedules(page, size);
+    return store.listSchedules(caller.isAdmin() ? null : caller.user(), page, size);
   }
 
   /** Stops starting jobs; a job already started goes on. */
   public void pause(Principal caller, String id) {
     caller.require(Scope.JOBS_WRITE);
-    ScheduledJob schedule = schedule(id);
+    ScheduledJob schedule = owned(caller, id);
     if (schedule.state() != ScheduleState.ACTIVE
         || !store.changeScheduleState(id, ScheduleState.ACTIVE, ScheduleState.PAUSED, schedule.nextFireAt())) {
       throw new ScheduleStateException(id, schedule(id).state());
@@ -76,7 +78,7 @@ public final class ScheduleService {
   /** Starts jobs again from the next tick after now: the ticks missed while paused are not made up. */
   public void resume(Principal caller, String id) {
     caller.require(Scope.JOBS_WRITE);
-    ScheduledJob schedule = schedule(id);
+    ScheduledJob schedule = owned(caller, id);
     Instant next = next(Cron.parse(schedule.cron()), clock.instant());
     if (schedule.state() != ScheduleState.PAUSED
         || !store.changeScheduleState(id, ScheduleState.PAUSED, ScheduleState.ACTIVE, next)) {
@@ -87,9 +89,19 @@ public final class ScheduleService {
   /** Removes the schedule; the jobs it started stay, and keep its id. */
   public void delete(Principal caller, String id) {
     caller.require(Scope.JOBS_WRITE);
+    owned(caller, id);
     if (!store.deleteSchedule(id)) {
       throw new NotFoundException("scheduled job", id);
     }
+  }
+
+  /** Schedules are their owners' (and admins'): another user's is NotFoundException, as if it did not exist. */
+  private ScheduledJob owned(Principal caller, String id) {
+    ScheduledJob schedule = schedule(id);
+    if (!caller.isAdmin() && !caller.user().equals(schedule.owner())) {
+      throw new NotFoundException("scheduled job", id);
+    }
+    return schedule;
   }
 
   private ScheduledJob schedule(String id) {

@@ -11,15 +11,29 @@ import java.util.Set;
  * case-insensitive), and the job must carry every tag. Parsed from Tork's {@code q} syntax: words
  * plus {@code tag:x} or {@code tags:a,b}. {@code matchesNothing}: the search has text but no word
  * in it ({@code q=%}); like Tork's, whose full-text query then holds no lexeme, it finds no job
- * (rather than every job, as a search without text does).
+ * (rather than every job, as a search without text does). {@code visibleTo}: only the jobs whose
+ * owner or access list names one of these grantees ({@link dev.gantry.core.auth.JobAccess}); null:
+ * every job (an admin's search).
  */
-public record JobQuery(List<String> words, List<String> tags, int page, int size, boolean matchesNothing) {
+public record JobQuery(List<String> words, List<String> tags, int page, int size, boolean matchesNothing,
+    Set<String> visibleTo) {
 
   public static final int MAX_SIZE = 20;
 
   public JobQuery {
     words = List.copyOf(words);
     tags = List.copyOf(tags);
+    visibleTo = visibleTo == null ? null : Set.copyOf(visibleTo);
+  }
+
+  /** A search of every job. */
+  public JobQuery(List<String> words, List<String> tags, int page, int size, boolean matchesNothing) {
+    this(words, tags, page, size, matchesNothing, null);
+  }
+
+  /** This search, of the jobs {@code grantees} may see only (null: of every job). */
+  public JobQuery visibleTo(Set<String> grantees) {
+    return new JobQuery(words, tags, page, size, matchesNothing, grantees);
   }
 
   public static JobQuery parse(String q, int page, int size) {

@@ -1,5 +1,6 @@
 package dev.gantry.core.spec;
 
+import dev.gantry.core.auth.JobAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Map;
  * nowhere ({@link Secrets}). {@code templated}: the job's texts hold {@code {{ }}} templates (Tork's jobs), evaluated when a
  * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
  * and for jobs that use no expression at all, so that those never pay for evaluation.
+ * {@code access}: who besides the owner may see and change the job ({@link JobAccess}).
  */
 public record JobSpec(
     String name,
@@ -27,7 +29,8 @@ public record JobSpec(
     Map<String, String> inputs,
     String output,
     boolean templated,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    JobAccess access) {
 
   public JobSpec {
     tags = List.copyOf(tags);
@@ -35,6 +38,15 @@ public record JobSpec(
     tasks = List.copyOf(tasks);
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    access = access == null ? JobAccess.PRIVATE : access;
+  }
+
+  /** A job only its owner may see. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        JobAccess.PRIVATE);
   }
 
   /** A job without secrets. */
@@ -47,7 +59,13 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets);
+        newSecrets, access);
+  }
+
+  /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
+  public JobSpec withAccess(JobAccess newAccess) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, newAccess);
   }
 
   /** A job without inputs, output or templates. */

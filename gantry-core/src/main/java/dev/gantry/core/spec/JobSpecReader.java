@@ -14,9 +14,9 @@ import java.util.Set;
 public final class JobSpecReader {
 
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "wait");
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "wait", "permissions");
   private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "webhooks", "autoDelete", "permissions", "schedule");
+      "webhooks", "autoDelete", "schedule");
   private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
       "retry", "limits", "queue", "network", "var", "if"), TaskAttachmentsReader.FIELDS);
@@ -52,7 +52,7 @@ public final class JobSpecReader {
     }
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, defaults.priority(), null, job.stringMap("inputs"), job.text("output"), false,
-        job.stringMap("secrets"));
+        job.stringMap("secrets"), JobPermissions.read(job));
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
     if (templated) {
@@ -63,7 +63,7 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access());
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {

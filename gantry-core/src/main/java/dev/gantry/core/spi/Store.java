@@ -54,8 +54,11 @@ public interface Store extends AutoCloseable {
   /** All runs of a job, by position then attempt. */
   List<TaskRun> runsOf(String jobId);
 
-  /** Jobs matching the query, newest first. */
+  /** Jobs matching the query (and visible to its grantees, when it names some), newest first. */
   Page<Job> listJobs(JobQuery query);
+
+  /** The names of the roles {@code user} is a member of (none when it is in none, or unknown). */
+  Set<String> rolesOf(String user);
 
   /**
    * How many jobs are in each state (states without jobs are absent). One scan of the jobs: for
@@ -70,7 +73,12 @@ public interface Store extends AutoCloseable {
   Optional<ScheduledJob> findSchedule(String id);
 
   /** Scheduled jobs, newest first. */
-  Page<ScheduledJob> listSchedules(int page, int size);
+  default Page<ScheduledJob> listSchedules(int page, int size) {
+    return listSchedules(null, page, size);
+  }
+
+  /** The scheduled jobs of {@code owner} (null: of everyone), newest first. */
+  Page<ScheduledJob> listSchedules(String owner, int page, int size);
 
   /** Sets a schedule's state and next tick if it is in {@code expected}; false when it is not, or is gone. */
   boolean changeScheduleState(String id, ScheduleState expected, ScheduleState state, Instant nextFireAt);

@@ -151,7 +151,8 @@ class ScheduleFirerTest {
 
   @Test
   void scopesAreCheckedAsForJobs() {
-    Principal reader = new Principal("reader", Set.of(Scope.JOBS_READ));
+    // Two tokens of one user: schedules are their owner's.
+    Principal reader = new Principal("writer", Set.of(Scope.JOBS_READ));
     Principal writer = new Principal("writer", Set.of(Scope.JOBS_WRITE));
     ScheduledJob schedule = schedules.create(writer, SPEC, Cron.parse("@daily"));
     assertThat(schedule.owner()).isEqualTo("writer");
@@ -169,6 +170,21 @@ class ScheduleFirerTest {
     schedules.pause(writer, schedule.id());
     schedules.delete(writer, schedule.id());
     assertThat(store.listSchedules(1, 10).totalItems()).isZero();
+  }
+
+  @Test
+  void anotherUsersScheduleDoesNotExistForACallerButForAnAdmin() {
+    Principal alice = new Principal("alice", Set.of(Scope.JOBS_READ, Scope.JOBS_WRITE));
+    Principal bob = new Principal("bob", Set.of(Scope.JOBS_READ, Scope.JOBS_WRITE));
+    ScheduledJob schedule = schedules.create(alice, SPEC, Cron.parse("@daily"));
+
+    assertThat(schedules.list(bob, 1, 10).totalItems()).isZero();
+    assertThat(schedules.list(alice, 1, 10).totalItems()).isEqualTo(1);
+    assertThat(schedules.list(Principal.SYSTEM, 1, 10).totalItems()).isEqualTo(1);
+    assertThatThrownBy(() -> schedules.schedule(bob, schedule.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> schedules.pause(bob, schedule.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> schedules.delete(bob, schedule.id())).isInstanceOf(NotFoundException.class);
+    assertThat(store.findSchedule(schedule.id())).isPresent();
   }
 
   @Test

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * it is trivially thread-safe; a transaction keeps an undo log and replays it backwards when the
  * work throws, so a failed transaction leaves no trace (as a database would).
  */
-public final class InMemoryStore implements Store {
+public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore {
 
   private final ReentrantLock lock = new ReentrantLock();
   // Insertion sequence numbers give a stable order when timestamps are equal.
@@ -52,6 +52,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, Instant> starts = new HashMap<>();
   private final Set<String> pendingStarts = new HashSet<>();
   private final Set<String> jobNames = new HashSet<>();
+  private final Map<String, Set<String>> roles = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -209,8 +210,8 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public Page<ScheduledJob> listSchedules(int page, int size) {
-    return locked(() -> page(schedules.values().stream()
+  public Page<ScheduledJob> listSchedules(String owner, int page, int size) {
+    return locked(() -> page(schedules.values().stream().filter(s -> owner == null || owner.equals(s.value().owner()))
         .sorted(Comparator.comparing((Stored<ScheduledJob> s) -> s.value().createdAt()).thenComparingLong(Stored::seq).reversed())
         .map(Stored::value).toList(), page, size));
   }
@@ -347,8 +348,20 @@ public final class InMemoryStore implements Store {
     });
   }
 
+  @Override
+  public Set<String> rolesOf(String user) {
+    return locked(() -> roles.entrySet().stream().filter(e -> e.getValue().contains(user)).map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
+  /** Makes {@code user} a member of {@code role} (the store of the API tests has no role API of its own). */
+  public void joinRole(String role, String user) {
+    locked(() -> roles.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(user));
+  }
+
   private static boolean matches(Job job, JobQuery query) {
     return !query.matchesNothing()
+        && (query.visibleTo() == null || job.spec().access().grants(job.owner()).keySet().stream().anyMatch(query.visibleTo()::contains))
         && JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
         && job.spec().tags().containsAll(query.tags());
   }
@@ -468,5 +481,67 @@ public final class InMemoryStore implements Store {
     } finally {
       lock.unlock();
     }
+  }
+
+  // --- users' passwords and roles
+
+  private final Map<String, String> passwords = new HashMap<>();
+  private final Map<String, Instant> roleCreated = new HashMap<>();
+
+  @Override
+  public boolean insertUser(String name, String passwordHash, Instant at) {
+    return locked(() -> passwords.putIfAbsent(name, passwordHash) == null);
+  }
+
+  @Override
+  public Optional<String> passwordHash(String user) {
+    return locked(() -> Optional.ofNullable(passwords.get(user)));
+  }
+
+  @Override
+  public boolean insertRole(String name, Instant at) {
+    return locked(() -> {
+      if (roleCreated.containsKey(name)) {
+        return false;
+      }
+      roleCreated.put(name, at);
+      roles.putIfAbsent(name, new java.util.HashSet<>());
+      return true;
+    });
+  }
+
+  @Override
+  public boolean deleteRole(String name) {
+    return locked(() -> {
+      roles.remove(name);
+      return roleCreated.remove(name) != null;
+    });
+  }
+
+  @Override
+  public List<dev.gantry.core.auth.Role> roles() {
+    return locked(() -> roleCreated.keySet().stream().sorted()
+        .map(name -> new dev.gantry.core.auth.Role(name, roles.getOrDefault(name, Set.of()), roleCreated.get(name))).toList());
+  }
+
+  @Override
+  public Optional<dev.gantry.core.auth.Role> findRole(String name) {
+    return roles().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  @Override
+  public boolean addMember(String role, String user, Instant at) {
+    return locked(() -> {
+      if (!roleCreated.containsKey(role)) {
+        return false;
+      }
+      roles.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(user);
+      return true;
+    });
+  }
+
+  @Override
+  public boolean removeMember(String role, String user) {
+    return locked(() -> roles.getOrDefault(role, new java.util.HashSet<>()).remove(user));
   }
 }

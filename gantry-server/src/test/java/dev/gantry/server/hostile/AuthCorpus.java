@@ -110,4 +110,37 @@ public final class AuthCorpus {
     requests.add(HostileRequest.of("GET one token", "GET", "/auth/tokens/x").header("Authorization", adminCredential).build());
     return requests;
   }
+
+  /** Malformed user and role requests, and unknown or impossible names in role paths, as an admin sends them. */
+  public static List<HostileRequest> userRequests(String adminCredential) {
+    String password = "a long enough password";
+    List<String> users = List.of("", "null", "[]", "\"x\"", "{", "{\"username\":", "{\"username\":\"a\"}",
+        "{\"password\":\"" + password + "\"}", "{\"username\":null,\"password\":\"" + password + "\"}",
+        "{\"username\":[\"a\"],\"password\":\"" + password + "\"}", "{\"username\":\"a\",\"password\":7}",
+        "{\"username\":\"a\",\"password\":\"short\"}", "{\"username\":\"a\",\"password\":\"" + "p".repeat(10_000) + "\"}",
+        "{\"username\":\"" + "u".repeat(10_000) + "\",\"password\":\"" + password + "\"}",
+        "{\"username\":\"../etc\",\"password\":\"" + password + "\"}", "{\"username\":\"a b\",\"password\":\"" + password + "\"}",
+        "{\"username\":\"a\",\"password\":\"" + password + "\\u0000\"}",
+        "{\"username\":\"a\",\"password\":\"" + password + "\",\"admin\":true}",
+        "[".repeat(10_000) + "]".repeat(10_000), "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000));
+    List<HostileRequest> requests = new ArrayList<>();
+    for (String body : users) {
+      requests.add(HostileRequest.of("user request " + body, "POST", "/users").header("Authorization", adminCredential)
+          .body("application/json", body).build());
+      String role = body.replace("username", "name");
+      if (!role.equals("{\"name\":\"a\"}")) { // a valid role request
+        requests.add(HostileRequest.of("role request " + role, "POST", "/roles").header("Authorization", adminCredential)
+            .body("application/json", role).build());
+      }
+    }
+    requests.add(HostileRequest.of("user request of invalid UTF-8", "POST", "/users").header("Authorization", adminCredential)
+        .body("application/json", new byte[] {'{', '"', (byte) 0xC3, 0x28, '"', '}'}).build());
+    for (String id : ReadCorpus.unknownIds()) {
+      for (String[] call : new String[][] {{"GET", "/roles/" + id}, {"DELETE", "/roles/" + id},
+          {"PUT", "/roles/" + id + "/members/bob"}, {"DELETE", "/roles/" + id + "/members/" + id}}) {
+        requests.add(HostileRequest.of(call[0] + " " + call[1], call[0], call[1]).header("Authorization", adminCredential).build());
+      }
+    }
+    return requests;
+  }
 }

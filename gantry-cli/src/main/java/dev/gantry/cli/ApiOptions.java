@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.outbox.CallTargetPolicy;
 import dev.gantry.core.spec.ByteSize;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -31,6 +32,12 @@ final class ApiOptions {
       description = "deprecated and ignored: a non-loopback --bind now turns authentication on")
   boolean allowRemote;
 
+  @Option(names = "--allow-private-callbacks", defaultValue = "${env:GANTRY_ALLOW_PRIVATE_CALLBACKS}", paramLabel = "true|false",
+      arity = "0..1", fallbackValue = "true",
+      description = "let outgoing calls (Hades callbacks, webhooks) reach loopback, link-local, private and unique-local"
+          + " addresses (env GANTRY_ALLOW_PRIVATE_CALLBACKS); by default only when auth is off, which is only on loopback")
+  String allowPrivateCallbacks;
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -45,7 +52,19 @@ final class ApiOptions {
     GantryConfig.Auth authConfig = authOn
         ? new GantryConfig.Auth(true, adminTokenFile != null ? adminTokenFile : defaultTokenFile, System.getenv("GANTRY_ADMIN_TOKEN"))
         : GantryConfig.Auth.OFF;
-    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig);
+    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)));
+  }
+
+  private boolean allowPrivate(boolean authOn) {
+    if (allowPrivateCallbacks == null || allowPrivateCallbacks.isBlank()) {
+      return !authOn;
+    }
+    return switch (allowPrivateCallbacks.strip().toLowerCase()) {
+      case "true", "on", "yes" -> true;
+      case "false", "off", "no" -> false;
+      default -> throw new IllegalArgumentException("--allow-private-callbacks must be true or false, not '"
+          + allowPrivateCallbacks + "'");
+    };
   }
 
   private boolean authOn(boolean loopback) {

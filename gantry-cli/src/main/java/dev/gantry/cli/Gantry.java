@@ -10,7 +10,11 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LeaseReaper;
 import dev.gantry.core.engine.LeftoverSweeper;
 import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.LogFeed;
 import dev.gantry.core.engine.Maintenance;
+import dev.gantry.core.engine.OutboxSender;
+import dev.gantry.core.outbox.OutboxSettings;
+import dev.gantry.server.outbound.OutgoingCalls;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
@@ -119,7 +123,8 @@ final class Gantry implements AutoCloseable {
     PrometheusMetrics metrics = config.api() == null ? null : track(new PrometheusMetrics().bindJvm().countLogs(signals));
     if (config.api() != null) {
       store.bindPoolMetrics(metrics.registry());
-      JobService jobs = new JobService(store, signals, clock, config.hostAccess());
+      JobService jobs = new JobService(store, signals, clock, new LogFeed(store, signals), config.hostAccess(),
+          config.api().callTargets());
       TokenService tokens = new TokenService(store, clock);
       boolean authOn = config.api().auth().on();
       if (authOn) {
@@ -131,6 +136,11 @@ final class Gantry implements AutoCloseable {
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());
+      if (!trial) {
+        // Every API process sends: the store gives each call to one of them.
+        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), OutboxSettings.DEFAULTS, clock));
+        track(new Housekeeping().every(OutgoingCalls.EVERY, "outbox sender", outbox));
+      }
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
     if (!trial) {

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CallbackReceiver implements AutoCloseable {
 
   /** One request received. */
-  public record Received(String method, String contentType, String body) {}
+  public record Received(String method, String contentType, String body, String path, Map<String, String> headers) {
+
+    /** A header's first value (names are case-insensitive), or null. */
+    public String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+  }
 
   private final HttpServer server;
   private final AtomicInteger failuresLeft;
@@ -40,8 +49,11 @@ public final class CallbackReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", exchange -> {
+      Map<String, String> headers = new HashMap<>();
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
       Received received = new Received(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"),
-          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          exchange.getRequestURI().toString(), Map.copyOf(headers));
       all.add(received);
       try {
         answer.await();

@@ -9,6 +9,8 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRecorder;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
@@ -32,6 +34,7 @@ public final class JdbcStore implements Store, TokenStore {
   private final JobRows jobs;
   private final RunRows runs;
   private final TaskRunClaim claim;
+  private final DeliveryRows deliveries;
   private final int writeLanes;
 
   private JdbcStore(Database database, SqlDialect dialect, String description) {
@@ -40,6 +43,7 @@ public final class JdbcStore implements Store, TokenStore {
     this.jobs = new JobRows(dialect);
     this.runs = new RunRows(dialect);
     this.claim = new TaskRunClaim(runs);
+    this.deliveries = new DeliveryRows(dialect);
     this.writeLanes = dialect.writeLanes();
   }
 
@@ -57,11 +61,26 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
     return database.inTransaction(sql -> {
-      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs);
-      T result = work.apply(transaction);
+      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs, deliveries);
+      T result = work.apply(OutboxRecorder.around(transaction));
       transaction.beforeCommit();
       return result;
     });
+  }
+
+  @Override
+  public List<Delivery> claimDeliveries(Instant now, Instant leaseUntil, int limit) {
+    return database.inTransaction(sql -> deliveries.claim(sql, now, leaseUntil, limit));
+  }
+
+  @Override
+  public boolean finishDelivery(Delivery after) {
+    return database.inTransaction(sql -> deliveries.finish(sql, after));
+  }
+
+  @Override
+  public List<Delivery> deliveriesOf(String jobId) {
+    return database.inTransaction(sql -> deliveries.ofJob(sql, jobId));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.gantry.core.spi;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,4 +39,7 @@ public interface StoreTransaction {
    * another one did first or the schedule was paused or deleted meanwhile.
    */
   boolean advanceSchedule(String scheduleId, Instant from, Instant to);
+
+  /** Stores outgoing calls, to be delivered once this transaction commits (see {@link dev.gantry.core.outbox.OutboxRecorder}). */
+  void insertDeliveries(List<Delivery> deliveries);
 }

@@ -10,6 +10,9 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.outbox.OutboxRecorder;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
@@ -45,6 +48,9 @@ public final class InMemoryStore implements Store {
   private final List<LogPart> logs = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
+  private final Map<String, Stored<Delivery>> deliveries = new HashMap<>();
+  /** Each held delivery's lease, by id. */
+  private final Map<String, Instant> deliveryLeases = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -66,7 +72,7 @@ public final class InMemoryStore implements Store {
       }
       undo = new ArrayDeque<>();
       try {
-        T result = work.apply(new Transaction());
+        T result = work.apply(OutboxRecorder.around(new Transaction()));
         undo = null;
         return result;
       } catch (RuntimeException | Error e) {
@@ -146,6 +152,49 @@ public final class InMemoryStore implements Store {
       undo.push(() -> schedules.put(scheduleId, old));
       return true;
     }
+
+    @Override
+    public void insertDeliveries(List<Delivery> newDeliveries) {
+      for (Delivery delivery : newDeliveries) {
+        deliveries.put(delivery.id(), new Stored<>(delivery, ++sequence));
+        undo.push(() -> deliveries.remove(delivery.id()));
+      }
+    }
+  }
+
+  @Override
+  public List<Delivery> claimDeliveries(Instant now, Instant leaseUntil, int limit) {
+    return locked(() -> {
+      List<Delivery> due = deliveries.values().stream()
+          .filter(d -> d.value().state() == DeliveryState.PENDING && !d.value().nextAttemptAt().isAfter(now))
+          .filter(d -> !deliveryLeases.getOrDefault(d.value().id(), Instant.MIN).isAfter(now))
+          .sorted(Comparator.comparing((Stored<Delivery> d) -> d.value().nextAttemptAt()).thenComparing(Stored::seq))
+          .limit(limit).map(d -> d.value().claimed()).toList();
+      for (Delivery claimed : due) {
+        deliveries.put(claimed.id(), new Stored<>(claimed, deliveries.get(claimed.id()).seq()));
+        deliveryLeases.put(claimed.id(), leaseUntil);
+      }
+      return due;
+    });
+  }
+
+  @Override
+  public boolean finishDelivery(Delivery after) {
+    return locked(() -> {
+      Stored<Delivery> now = deliveries.get(after.id());
+      if (now == null || now.value().state() != DeliveryState.PENDING || now.value().attempts() != after.attempts()) {
+        return false;
+      }
+      deliveries.put(after.id(), new Stored<>(after, now.seq()));
+      deliveryLeases.remove(after.id());
+      return true;
+    });
+  }
+
+  @Override
+  public List<Delivery> deliveriesOf(String jobId) {
+    return locked(() -> deliveries.values().stream().filter(d -> d.value().jobId().equals(jobId))
+        .sorted(Comparator.comparing(Stored::seq)).map(Stored::value).toList());
   }
 
   @Override

@@ -86,6 +86,13 @@ final class JobEndpoints {
     JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(Callers.of(ctx), id, page, size), LogPartView::of));
   }
 
+  /** The job's outgoing calls (callbacks, webhooks) and how each went: {@code {"items": [...]}}, oldest first. */
+  void deliveries(Context ctx) {
+    String id = PathIds.id(ctx, "job");
+    JsonResponses.write(ctx, 200, java.util.Map.of("items",
+        jobs.deliveries(Callers.of(ctx), id).stream().map(DeliveryView::of).toList()));
+  }
+
   /** The job's output from the start (or after a part) and then live until the job ends. */
   void logStream(Context ctx) {
     String id = PathIds.id(ctx, "job");

@@ -1,7 +1,9 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.outbox.CallTargetPolicy;
+import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.ByteSize;
+import dev.gantry.core.spec.Durations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -38,6 +40,11 @@ final class ApiOptions {
           + " addresses (env GANTRY_ALLOW_PRIVATE_CALLBACKS); by default only when auth is off, which is only on loopback")
   String allowPrivateCallbacks;
 
+  @Option(names = "--outbox-lease", hidden = true, defaultValue = "${env:GANTRY_OUTBOX_LEASE:-2m}",
+      description = "how long a sender holds an outgoing call it is sending: after a crash, the call is sent again once"
+          + " this has passed (env GANTRY_OUTBOX_LEASE; default ${DEFAULT-VALUE})")
+  String outboxLease;
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -52,7 +59,11 @@ final class ApiOptions {
     GantryConfig.Auth authConfig = authOn
         ? new GantryConfig.Auth(true, adminTokenFile != null ? adminTokenFile : defaultTokenFile, System.getenv("GANTRY_ADMIN_TOKEN"))
         : GantryConfig.Auth.OFF;
-    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)));
+    OutboxSettings d = OutboxSettings.DEFAULTS;
+    OutboxSettings outbox = new OutboxSettings(d.maxAttempts(), d.firstPause(), d.maxPause(), d.maxAge(),
+        Durations.parse(outboxLease));
+    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)),
+        outbox);
   }
 
   private boolean allowPrivate(boolean authOn) {

@@ -13,7 +13,6 @@ import dev.gantry.core.engine.LocalSignals;
 import dev.gantry.core.engine.LogFeed;
 import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.OutboxSender;
-import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.server.outbound.OutgoingCalls;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
@@ -138,7 +137,7 @@ final class Gantry implements AutoCloseable {
       Listening.start(server, config.api());
       if (!trial) {
         // Every API process sends: the store gives each call to one of them.
-        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), OutboxSettings.DEFAULTS, clock));
+        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), config.api().outbox(), clock));
         track(new Housekeeping().every(OutgoingCalls.EVERY, "outbox sender", outbox));
       }
     }

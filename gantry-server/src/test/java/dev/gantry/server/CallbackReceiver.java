@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,7 @@ public final class CallbackReceiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final AtomicInteger failuresLeft;
   private final List<Received> all = new CopyOnWriteArrayList<>();
   private final LinkedBlockingQueue<Received> delivered = new LinkedBlockingQueue<>();
@@ -42,6 +45,14 @@ public final class CallbackReceiver implements AutoCloseable {
 
   /** A receiver that answers nothing until {@code answer} is counted down: a slow one. */
   public CallbackReceiver(int failures, CountDownLatch answer) {
+    this(failures, answer, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A receiver whose first {@code hanging} requests get no answer until {@code answer} is counted
+   * down (a sender that dies meanwhile never gets one); the others are answered at once.
+   */
+  public CallbackReceiver(int failures, CountDownLatch answer, int hanging) {
     this.failuresLeft = new AtomicInteger(failures);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -56,7 +67,9 @@ public final class CallbackReceiver implements AutoCloseable {
           exchange.getRequestURI().toString(), Map.copyOf(headers));
       all.add(received);
       try {
-        answer.await();
+        if (all.size() <= hanging) {
+          answer.await();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -67,6 +80,7 @@ public final class CallbackReceiver implements AutoCloseable {
         delivered.add(received);
       }
     });
+    server.setExecutor(handlers); // a hanging request holds up only itself
     server.start();
   }
 
@@ -91,5 +105,6 @@ public final class CallbackReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }

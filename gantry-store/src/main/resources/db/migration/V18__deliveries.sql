@@ -12,6 +12,7 @@ create table deliveries (
   url             varchar(4096)            not null,
   headers         ${large_text},
   subject_state   varchar(16),
+  subject_position integer,
   state           varchar(16)              not null,
   attempts        integer                  not null,
   created_at      timestamp with time zone not null,

@@ -17,7 +17,7 @@ final class DeliveryRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
-  private static final String COLUMNS = "id, kind, job_id, run_id, event, url, headers, subject_state, state, attempts,"
+  private static final String COLUMNS = "id, kind, job_id, run_id, event, url, headers, subject_state, subject_position, state, attempts,"
       + " created_at, next_attempt_at, delivered_at, last_error";
   /** Longer reasons are cut: the column's width. */
   static final int MAX_ERROR = 2000;
@@ -32,10 +32,10 @@ final class DeliveryRows {
     List<Object[]> rows = new ArrayList<>();
     for (Delivery d : deliveries) {
       rows.add(new Object[] {d.id(), d.kind(), d.jobId(), d.runId(), d.event(), d.url(), headers(d.headers()),
-          d.subjectState(), d.state().name(), d.attempts(), d.createdAt(), d.nextAttemptAt(), d.deliveredAt(),
+          d.subjectState(), d.subjectPosition(), d.state().name(), d.attempts(), d.createdAt(), d.nextAttemptAt(), d.deliveredAt(),
           cut(d.lastError())});
     }
-    sql.batch("insert into deliveries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    sql.batch("insert into deliveries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
   }
 
   /**
@@ -90,6 +90,7 @@ final class DeliveryRows {
     }
     return new Delivery(row.getString("id"), row.getString("kind"), row.getString("job_id"), row.getString("run_id"),
         row.getString("event"), row.getString("url"), map, row.getString("subject_state"),
+        (Integer) row.getObject("subject_position", Integer.class),
         DeliveryState.valueOf(row.getString("state")), row.getInt("attempts"), Timestamps.read(row, "created_at"),
         Timestamps.read(row, "next_attempt_at"), Timestamps.read(row, "delivered_at"), row.getString("last_error"));
   }

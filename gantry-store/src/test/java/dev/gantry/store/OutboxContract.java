@@ -9,6 +9,7 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.DeliveryState;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.Webhook;
 import dev.gantry.core.spi.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,28 @@ public abstract class OutboxContract {
       assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
       assertThat(call.state()).isEqualTo(DeliveryState.PENDING);
       assertThat(call.attempts()).isZero();
+    });
+  }
+
+  @Test
+  void aStoredJobKeepsItsWebhooksAndAutoDeleteAndCallsThem() {
+    JobSpec spec = new JobSpec("hooked", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("X-Job", "{{ job.name }}"), null,
+            "{{ job.state == 'COMPLETED' }}")), Duration.ofHours(1));
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().spec()).isEqualTo(spec);
+    assertThat(store.deliveriesOf(job.id())).as("the if lets only COMPLETED through").isEmpty();
+
+    end(job);
+
+    assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
+      assertThat(call.kind()).isEqualTo(Delivery.WEBHOOK);
+      assertThat(call.headers()).isEqualTo(Map.of("X-Job", "hooked"));
+      assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
     });
   }
 
@@ -132,7 +155,7 @@ public abstract class OutboxContract {
   void keepsTheHeadersOfACall() {
     Job job = submitted();
     Delivery call = Delivery.pending(TestJobs.newId(), Delivery.WEBHOOK, job.id(), null, "job.Progress", HOOK,
-        Map.of("X-Token", "s3cr3t", "X-Job", "büld"), "RUNNING", Instant.now());
+        Map.of("X-Token", "s3cr3t", "X-Job", "büld"), "RUNNING", 1, Instant.now());
     store.inTransaction(tx -> {
       tx.insertDeliveries(List.of(call));
       return null;

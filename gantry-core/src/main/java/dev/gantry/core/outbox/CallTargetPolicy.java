@@ -39,11 +39,17 @@ public record CallTargetPolicy(boolean allowPrivate) {
     return kind == null ? null : address.getHostAddress() + " is " + kind + HOW_TO_ALLOW;
   }
 
-  /** Returns {@code spec} when its callback URL may be called under this policy; else throws naming the field. */
+  /** Returns {@code spec} when its callback and webhook URLs may be called under this policy; else throws naming the field. */
   public JobSpec check(JobSpec spec) {
     String refusal = refusalOfUrl(spec.callbackUrl());
     if (refusal != null) {
       throw new InvalidJobException("callback_url", refusal);
+    }
+    for (int i = 0; i < spec.webhooks().size(); i++) {
+      refusal = refusalOfUrl(spec.webhooks().get(i).url());
+      if (refusal != null) {
+        throw new InvalidJobException("webhooks[" + i + "].url", refusal);
+      }
     }
     return spec;
   }

@@ -10,7 +10,7 @@ import java.util.Map;
  * duplicates. {@code kind} says how the body is made ({@link #HADES_CALLBACK}, {@link #WEBHOOK});
  * {@code event} is what happened ({@code job.StateChange}, ...) to the job, or to its run
  * {@code runId} (null for job events); {@code subjectState} is the job's or run's state the event
- * reports; {@code headers} are sent as given (templates already evaluated). {@code attempts}
+ * reports, {@code subjectPosition} the job's position then (job events); {@code headers} are sent as given (templates already evaluated). {@code attempts}
  * counts the attempts started, {@code lastError} says why the last one failed.
  */
 public record Delivery(
@@ -22,6 +22,7 @@ public record Delivery(
     String url,
     Map<String, String> headers,
     String subjectState,
+    Integer subjectPosition,
     DeliveryState state,
     int attempts,
     Instant createdAt,
@@ -40,32 +41,32 @@ public record Delivery(
 
   /** A new call, due at once. */
   public static Delivery pending(String id, String kind, String jobId, String runId, String event, String url,
-      Map<String, String> headers, String subjectState, Instant now) {
-    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, DeliveryState.PENDING, 0, now, now,
-        null, null);
+      Map<String, String> headers, String subjectState, Integer subjectPosition, Instant now) {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.PENDING,
+        0, now, now, null, null);
   }
 
   /** This call received by its target at {@code at}. */
   public Delivery delivered(Instant at) {
-    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, DeliveryState.DELIVERED, attempts,
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.DELIVERED, attempts,
         createdAt, nextAttemptAt, at, lastError);
   }
 
   /** This call to be tried again at {@code next}, the last attempt having failed for {@code error}. */
   public Delivery retryAt(Instant next, String error) {
-    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, DeliveryState.PENDING, attempts,
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.PENDING, attempts,
         createdAt, next, null, error);
   }
 
   /** This call given up, for {@code error}. */
   public Delivery failed(String error) {
-    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, DeliveryState.FAILED, attempts,
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.FAILED, attempts,
         createdAt, nextAttemptAt, null, error);
   }
 
   /** This call as a sender that just claimed it holds it: one more attempt started. */
   public Delivery claimed() {
-    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, state, attempts + 1, createdAt,
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, state, attempts + 1, createdAt,
         nextAttemptAt, deliveredAt, lastError);
   }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * nowhere ({@link Secrets}). {@code templated}: the job's texts hold {@code {{ }}} templates (Tork's jobs), evaluated when a
  * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
  * and for jobs that use no expression at all, so that those never pay for evaluation.
+ * {@code webhooks} are called when their event happens ({@link Webhook}); {@code autoDeleteAfter}
+ * (null: never) deletes the job that long after it ended.
  */
 public record JobSpec(
     String name,
@@ -27,14 +29,31 @@ public record JobSpec(
     Map<String, String> inputs,
     String output,
     boolean templated,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    List<Webhook> webhooks,
+    Duration autoDeleteAfter) {
 
   public JobSpec {
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     tags = List.copyOf(tags);
     env = Map.copyOf(env);
     tasks = List.copyOf(tasks);
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+  }
+
+  /** A job without webhooks or automatic deletion. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        List.of(), null);
+  }
+
+  /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
+  public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, newWebhooks, deleteAfter);
   }
 
   /** A job without secrets. */
@@ -47,7 +66,7 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets);
+        newSecrets, webhooks, autoDeleteAfter);
   }
 
   /** A job without inputs, output or templates. */

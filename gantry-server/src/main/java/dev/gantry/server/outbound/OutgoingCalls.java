@@ -7,6 +7,7 @@ import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spi.Store;
 import dev.gantry.server.hades.HadesCallbackBody;
+import dev.gantry.server.tork.WebhookBody;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class OutgoingCalls {
 
   public static OutboxSender sender(Store store, JobService jobs, CallTargetPolicy policy, OutboxSettings settings,
       Clock clock) {
-    Map<String, DeliveryBody> bodies = Map.of(Delivery.HADES_CALLBACK, new HadesCallbackBody(jobs));
+    Map<String, DeliveryBody> bodies = Map.of(Delivery.HADES_CALLBACK, new HadesCallbackBody(jobs),
+        Delivery.WEBHOOK, new WebhookBody(jobs));
     return new OutboxSender(store, new HttpDeliveries(policy, bodies), settings, clock);
   }
 }

@@ -1,7 +1,7 @@
 package dev.gantry.server.outbound;
 
 import dev.gantry.core.outbox.CallTargetPolicy;
-import dev.gantry.core.outbox.OutgoingHeaders;
+import dev.gantry.core.spec.OutgoingHeaders;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -46,7 +46,7 @@ class HttpDeliveriesTest {
   }
 
   private static Delivery call(String url, Map<String, String> headers) {
-    return Delivery.pending("d-1", Delivery.WEBHOOK, "job-1", null, "job.StateChange", url, headers, "COMPLETED",
+    return Delivery.pending("d-1", Delivery.WEBHOOK, "job-1", null, "job.StateChange", url, headers, "COMPLETED", 2,
         Instant.now()).claimed();
   }
 

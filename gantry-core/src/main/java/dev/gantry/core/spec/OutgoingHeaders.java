@@ -1,4 +1,4 @@
-package dev.gantry.core.outbox;
+package dev.gantry.core.spec;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

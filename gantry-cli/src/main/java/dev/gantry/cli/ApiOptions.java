@@ -5,6 +5,7 @@ import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.ByteSize;
 import dev.gantry.core.spec.Durations;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ final class ApiOptions {
           + " this has passed (env GANTRY_OUTBOX_LEASE; default ${DEFAULT-VALUE})")
   String outboxLease;
 
+  @Option(names = "--retention", defaultValue = "${env:GANTRY_RETENTION}", paramLabel = "DURATION",
+      description = "delete ended jobs (with their runs, logs and outgoing calls) this long after they ended, e.g. 30d"
+          + " (env GANTRY_RETENTION; default: keep them, unless a job asks for autoDelete)")
+  String retention;
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -62,8 +68,24 @@ final class ApiOptions {
     OutboxSettings d = OutboxSettings.DEFAULTS;
     OutboxSettings outbox = new OutboxSettings(d.maxAttempts(), d.firstPause(), d.maxPause(), d.maxAge(),
         Durations.parse(outboxLease));
+    Duration kept = retention == null || retention.isBlank() ? null : retention(retention.strip());
+    if (kept != null && (kept.isNegative() || kept.isZero())) {
+      throw new IllegalArgumentException("--retention must be more than 0, e.g. 30d, not '" + retention + "'");
+    }
     return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)),
-        outbox);
+        outbox, kept);
+  }
+
+  /** Days ({@code 30d}) or a duration as everywhere else ({@code 12h}). */
+  private static Duration retention(String text) {
+    if (text.matches("[0-9]{1,5}d")) {
+      return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--retention: '" + text + "' is not a duration: use days (30d) or e.g. 12h");
+    }
   }
 
   private boolean allowPrivate(boolean authOn) {

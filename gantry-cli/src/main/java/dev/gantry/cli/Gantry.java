@@ -13,6 +13,7 @@ import dev.gantry.core.engine.LocalSignals;
 import dev.gantry.core.engine.LogFeed;
 import dev.gantry.core.engine.Maintenance;
 import dev.gantry.core.engine.OutboxSender;
+import dev.gantry.core.engine.RetentionSweeper;
 import dev.gantry.server.outbound.OutgoingCalls;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
@@ -150,7 +151,7 @@ final class Gantry implements AutoCloseable {
         : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
-      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial);
+      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial, config.api().retention());
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
         server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
@@ -180,13 +181,14 @@ final class Gantry implements AutoCloseable {
    * every heartbeat, on whichever process holds the maintenance lock.
    */
   private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress,
-      boolean fireSchedules) {
+      boolean fireSchedules, Duration retention) {
     Maintenance maintenance = new Maintenance(lock);
     Housekeeping housekeeping = new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
         .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)));
     if (fireSchedules) {
       housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
+      housekeeping.every(every, "retention", maintenance.whileHolding(new RetentionSweeper(store, clock, retention)));
     }
     track(housekeeping);
   }

@@ -62,15 +62,17 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
   /**
    * Where the HTTP API listens, how much it accepts, whether callers need a token, and where the
    * outgoing calls its process sends may go ({@code callTargets}; null: anywhere but internal
-   * addresses when auth is on, anywhere when it is off) and how hard they are tried ({@code outbox}).
+   * addresses when auth is on, anywhere when it is off) and how hard they are tried ({@code outbox});
+   * {@code retention}: how long ended jobs are kept (null: until their own autoDelete, else for ever).
    */
-  record Api(String bind, int port, long maxBodyBytes, Auth auth, CallTargetPolicy callTargets, OutboxSettings outbox) {
+  record Api(String bind, int port, long maxBodyBytes, Auth auth, CallTargetPolicy callTargets, OutboxSettings outbox,
+      Duration retention) {
     Api(String bind, int port, long maxBodyBytes) {
       this(bind, port, maxBodyBytes, Auth.OFF);
     }
 
     Api(String bind, int port, long maxBodyBytes, Auth auth) {
-      this(bind, port, maxBodyBytes, auth, null, null);
+      this(bind, port, maxBodyBytes, auth, null, null, null);
     }
 
     Api {

@@ -58,6 +58,14 @@ class StandaloneCommandTest {
   }
 
   @Test
+  void retentionIsOffUnlessGiven() throws Exception {
+    assertThat(parse().api().retention()).isNull();
+    assertThat(parse("--retention", "30d").api().retention()).isEqualTo(Duration.ofDays(30));
+    assertThatThrownBy(() -> parse("--retention", "0s")).hasMessageContaining("--retention must be more than 0");
+    assertThatThrownBy(() -> parse("--retention", "a while")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesAuthOffBeyondLoopbackSayingWhy() {
     assertThatThrownBy(() -> parse("--bind", "0.0.0.0", "--auth", "off"))
         .hasMessageContaining("--auth off is refused with --bind 0.0.0.0").hasMessageContaining("anyone who reaches the port");

@@ -84,6 +84,16 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
+  public List<String> jobsToDelete(Instant now, Instant endedBefore, int limit) {
+    return database.inTransaction(sql -> JobRetention.due(sql, now, endedBefore, limit));
+  }
+
+  @Override
+  public boolean deleteEndedJob(String id) {
+    return database.inTransaction(sql -> JobRetention.delete(sql, jobs, id));
+  }
+
+  @Override
   public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
     return database.inTransaction(sql -> claim.next(sql, queues, nodeId, now, leaseUntil));
   }

@@ -40,11 +40,18 @@ final class JdbcStoreTransaction implements StoreTransaction {
   public void insertJobs(List<Job> newJobs) {
     jobs.insert(sql, newJobs);
     insertedJobs += newJobs.size();
+    for (Job job : newJobs) {
+      if (job.state().isTerminal()) {
+        JobRetention.marked(sql, job, null); // every task skipped: it ended as it was stored
+      }
+    }
   }
 
   @Override
   public void updateJob(Job job) {
-    jobs.update(sql, job, states.get(job.id()));
+    JobState before = states.get(job.id());
+    jobs.update(sql, job, before);
+    JobRetention.marked(sql, job, before);
     states.put(job.id(), job.state());
   }
 

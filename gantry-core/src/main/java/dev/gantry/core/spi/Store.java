@@ -97,6 +97,22 @@ public interface Store extends AutoCloseable {
   /** The outgoing calls of a job, oldest first. */
   List<Delivery> deliveriesOf(String jobId);
 
+  // --- retention
+
+  /**
+   * Up to {@code limit} ended jobs due for deletion at {@code now}: their {@code autoDelete.after}
+   * has passed, or they ended before {@code endedBefore} (null: no global retention). A job with
+   * an outgoing call still PENDING is not due until the call is delivered or given up.
+   */
+  List<String> jobsToDelete(Instant now, Instant endedBefore, int limit);
+
+  /**
+   * Deletes an ended job with everything that belongs to it (runs, log parts, search words,
+   * outgoing calls), in one transaction; false (nothing deleted) when it is gone, not ended (a
+   * restart took it back) or has a PENDING call.
+   */
+  boolean deleteEndedJob(String id);
+
   /** Stores a chunk of one stream's output; returns it with its id. */
   LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at);
 

@@ -17,6 +17,7 @@ import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -189,6 +190,38 @@ public final class InMemoryStore implements Store {
       deliveryLeases.remove(after.id());
       return true;
     });
+  }
+
+  @Override
+  public List<String> jobsToDelete(Instant now, Instant endedBefore, int limit) {
+    return locked(() -> jobs.values().stream().map(Stored::value).filter(j -> deletable(j, now, endedBefore))
+        .map(Job::id).limit(limit).toList());
+  }
+
+  @Override
+  public boolean deleteEndedJob(String id) {
+    return locked(() -> {
+      Stored<Job> job = jobs.get(id);
+      if (job == null || !deletable(job.value(), Instant.MAX, Instant.MAX)) {
+        return false;
+      }
+      jobs.remove(id);
+      runs.values().removeIf(r -> r.value().jobId().equals(id));
+      logs.removeIf(part -> part.jobId().equals(id));
+      deliveries.values().removeIf(d -> d.value().jobId().equals(id));
+      return true;
+    });
+  }
+
+  private boolean deletable(Job job, Instant now, Instant endedBefore) {
+    if (!job.state().isTerminal() || deliveries.values().stream()
+        .anyMatch(d -> d.value().jobId().equals(job.id()) && d.value().state() == DeliveryState.PENDING)) {
+      return false;
+    }
+    Instant ended = job.completedAt() != null ? job.completedAt() : job.failedAt() != null ? job.failedAt()
+        : job.cancelledAt() != null ? job.cancelledAt() : job.createdAt();
+    Duration after = job.spec().autoDeleteAfter();
+    return (after != null && !ended.plus(after).isAfter(now)) || (endedBefore != null && ended.isBefore(endedBefore));
   }
 
   @Override

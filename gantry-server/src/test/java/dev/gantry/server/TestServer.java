@@ -100,7 +100,7 @@ public final class TestServer implements AutoCloseable {
     outbox = OutgoingCalls.sender(store, jobs, callTargets, QUICK_OUTBOX, Clock.systemUTC());
     outboxRounds = new Housekeeping().every(Duration.ofMillis(50), "outbox sender", outbox);
     cluster = new ClusterService(store, jobs);
-    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess);
+    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess, callTargets);
     errors.start();
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;

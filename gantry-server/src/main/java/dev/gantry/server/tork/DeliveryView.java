@@ -1,6 +1,7 @@
 package dev.gantry.server.tork;
 
 import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.DeliveryState;
 import dev.gantry.server.LoggableUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,7 +19,7 @@ record DeliveryView(String id, String kind, String event, String taskId, String 
 
   static DeliveryView of(Delivery d) {
     return new DeliveryView(d.id(), d.kind(), d.event(), d.runId(), shown(d.url()), d.state().name(), d.attempts(),
-        d.createdAt(), d.state() == dev.gantry.core.outbox.DeliveryState.PENDING ? d.nextAttemptAt() : null,
+        d.createdAt(), d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null,
         d.deliveredAt(), d.lastError());
   }
 

@@ -16,6 +16,7 @@ import dev.gantry.server.PlainLog;
 import dev.gantry.server.QueryParameters;
 import dev.gantry.server.RequestBody;
 import io.javalin.http.Context;
+import java.util.Map;
 
 /** The native {@code /jobs} endpoints. */
 final class JobEndpoints {
@@ -89,7 +90,7 @@ final class JobEndpoints {
   /** The job's outgoing calls (callbacks, webhooks) and how each went: {@code {"items": [...]}}, oldest first. */
   void deliveries(Context ctx) {
     String id = PathIds.id(ctx, "job");
-    JsonResponses.write(ctx, 200, java.util.Map.of("items",
+    JsonResponses.write(ctx, 200, Map.of("items",
         jobs.deliveries(Callers.of(ctx), id).stream().map(DeliveryView::of).toList()));
   }
 

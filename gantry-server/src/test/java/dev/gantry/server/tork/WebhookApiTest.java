@@ -85,6 +85,12 @@ class WebhookApiTest {
       assertThat(at(receiver, "/tasks")).extracting(call -> json(call).path("result").asText())
           .containsExactlyInAnyOrder("built", "tested");
       assertThat(receiver.requests()).extracting(call -> call.header("X-Gantry-Delivery")).doesNotHaveDuplicates();
+      JsonNode shown = server.get("/jobs/" + id).json().path("webhooks");
+      assertThat(shown).hasSize(4);
+      assertThat(shown.path(0).path("url").asText()).isEqualTo(receiver.url("/done"));
+      assertThat(shown.path(0).path("headers").path("X-Team").asText()).isEqualTo("[REDACTED]");
+      assertThat(shown.path(0).path("if").asText()).isEqualTo("{{ job.state == 'COMPLETED' }}");
+      assertThat(shown.path(1).path("event").asText()).isEqualTo("job.StateChange");
       JsonNode deliveries = server.get("/jobs/" + id + "/deliveries").json().path("items");
       assertThat(deliveries).hasSize(7);
       assertThat(deliveries.findValuesAsText("state")).containsOnly("DELIVERED");
@@ -143,13 +149,25 @@ class WebhookApiTest {
       assertThat(reply.json().path("message").asText()).contains("webhooks[1].url").contains("link-local")
           .contains("--allow-private-callbacks");
       assertThat(strict.storedJobs()).isZero();
+
+      Reply scheduled = strict.post("/scheduled-jobs", "text/yaml", """
+          name: j
+          schedule: {cron: "@hourly"}
+          tasks: [{name: t, image: busybox}]
+          webhooks: [{url: 'http://[::1]:8000/x'}]
+          """);
+      assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(400);
+      assertThat(scheduled.json().path("message").asText()).contains("webhooks[0].url").contains("loopback");
+      assertThat(strict.get("/scheduled-jobs").json().path("totalItems").asLong()).isZero();
     }
   }
 
   @Test
   void autoDeleteIsReadAndChecked() {
-    assertThat(server.submitYaml("name: j\ntasks: [{name: t, image: busybox}]\nautoDelete: {after: 1h}\n").status())
-        .isEqualTo(200);
+    Reply accepted = server.submitYaml("name: j\ntasks: [{name: t, image: busybox}]\nautoDelete: {after: 1h}\n");
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(server.get("/jobs/" + accepted.json().path("id").asText()).json().path("autoDelete").path("after").asText())
+        .isEqualTo("1h");
     Reply missing = server.submitYaml("name: j\ntasks: [{name: t, image: busybox}]\nautoDelete: {}\n");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().path("message").asText()).contains("autoDelete.after");

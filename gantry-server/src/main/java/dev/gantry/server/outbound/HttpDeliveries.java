@@ -29,18 +29,25 @@ public final class HttpDeliveries implements DeliveryTransport {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The most one attempt may take: well inside the outbox's lease, so that no second sender starts the same call meanwhile. */
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private final Map<String, DeliveryBody> bodies;
   private final PinnedHttpClient http;
 
   /** {@code bodies}: how to write the body of each kind of call. */
   public HttpDeliveries(CallTargetPolicy policy, Map<String, DeliveryBody> bodies) {
-    this(policy, bodies, InetAddress::getAllByName);
+    this(policy, bodies, InetAddress::getAllByName, DEADLINE);
   }
 
   HttpDeliveries(CallTargetPolicy policy, Map<String, DeliveryBody> bodies, PinnedHttpClient.Resolver resolver) {
+    this(policy, bodies, resolver, DEADLINE);
+  }
+
+  HttpDeliveries(CallTargetPolicy policy, Map<String, DeliveryBody> bodies, PinnedHttpClient.Resolver resolver,
+      Duration deadline) {
     this.bodies = Map.copyOf(bodies);
-    this.http = new PinnedHttpClient(policy, resolver, CONNECT_TIMEOUT, READ_TIMEOUT);
+    this.http = new PinnedHttpClient(policy, resolver, CONNECT_TIMEOUT, READ_TIMEOUT, deadline);
   }
 
   @Override

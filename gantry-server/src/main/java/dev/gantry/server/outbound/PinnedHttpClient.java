@@ -1,5 +1,6 @@
 package dev.gantry.server.outbound;
 
+import dev.gantry.core.engine.Threads;
 import dev.gantry.core.outbox.CallTargetPolicy;
 import dev.gantry.core.spec.OutgoingHeaders;
 import java.io.BufferedOutputStream;
@@ -18,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -59,14 +64,22 @@ final class PinnedHttpClient {
 
   private final CallTargetPolicy policy;
   private final Resolver resolver;
+  /** Closes the sockets of calls past their deadline: a write to a receiver that stops reading has no timeout of its own. */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(Threads.named("gantry-outbox-deadline"));
+
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final Duration deadline;
 
-  PinnedHttpClient(CallTargetPolicy policy, Resolver resolver, Duration connectTimeout, Duration readTimeout) {
+  /** {@code deadline}: the most a whole call may take, connecting, sending and reading the answer. */
+  PinnedHttpClient(CallTargetPolicy policy, Resolver resolver, Duration connectTimeout, Duration readTimeout,
+      Duration deadline) {
     this.policy = policy;
     this.resolver = resolver;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
+    this.deadline = deadline;
   }
 
   /** POSTs {@code body} to {@code url} with {@code headers}; returns the answer's status, whatever it is. */
@@ -82,13 +95,23 @@ final class PinnedHttpClient {
     String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     int port = url.getPort() > 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
     try (Socket socket = connect(bareHost, port)) {
-      socket.setSoTimeout((int) readTimeout.toMillis());
-      Socket stream = scheme.equals("https") ? tls(socket, bareHost, port) : socket;
-      OutputStream out = new BufferedOutputStream(stream.getOutputStream(), 16 * 1024);
-      out.write(head(url, host, port, scheme, headers, body.length()).getBytes(StandardCharsets.UTF_8));
-      body.writeTo(out);
-      out.flush();
-      return readStatus(stream.getInputStream());
+      ScheduledFuture<?> cut = WATCHDOG.schedule(() -> closeQuietly(socket), deadline.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        socket.setSoTimeout((int) readTimeout.toMillis());
+        Socket stream = scheme.equals("https") ? tls(socket, bareHost, port) : socket;
+        OutputStream out = new BufferedOutputStream(stream.getOutputStream(), 16 * 1024);
+        out.write(head(url, host, port, scheme, headers, body.length()).getBytes(StandardCharsets.UTF_8));
+        body.writeTo(out);
+        out.flush();
+        return readStatus(stream.getInputStream());
+      } catch (IOException e) {
+        if (cut.isDone()) {
+          throw new IOException("the call took longer than " + deadline.toSeconds() + "s and was cut off", e);
+        }
+        throw e;
+      } finally {
+        cut.cancel(false);
+      }
     }
   }
 
@@ -126,6 +149,14 @@ final class PinnedHttpClient {
       }
     }
     throw last;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing to end a call that overran: nothing else to do
+    }
   }
 
   private static Socket tls(Socket socket, String host, int port) throws IOException {

@@ -8,7 +8,9 @@ import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.spi.DeliveryTransport.Attempt;
 import dev.gantry.server.CallbackReceiver;
 import dev.gantry.server.CallbackReceiver.Received;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +139,33 @@ class HttpDeliveriesTest {
       assertThat(attempt.delivered()).isFalse();
       assertThat(attempt.reason()).contains("X-Evil").contains("control character");
       assertThat(receiver.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void aReceiverThatStopsReadingIsCutOffAtTheDeadline() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          silent.accept(); // and never read: the sender's writes fill the window and block
+          Thread.sleep(60_000);
+        } catch (IOException | InterruptedException e) {
+          // the test is over
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Map<String, DeliveryBody> large = Map.of(Delivery.WEBHOOK, (delivery, out) -> out.write(new byte[32 << 20]));
+      HttpDeliveries open = new HttpDeliveries(new CallTargetPolicy(true), large, resolving(), Duration.ofSeconds(2));
+
+      long started = System.nanoTime();
+      Attempt attempt = open.send(call("http://127.0.0.1:" + silent.getLocalPort() + "/x", Map.of()));
+
+      assertThat(attempt.delivered()).isFalse();
+      assertThat(attempt.retry()).isTrue();
+      assertThat(attempt.reason()).contains("longer than 2s");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      acceptor.interrupt();
     }
   }
 

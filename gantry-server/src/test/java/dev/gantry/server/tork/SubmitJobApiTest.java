@@ -249,6 +249,6 @@ class SubmitJobApiTest {
 
   @Test
   void rejectsFieldsGantryDoesNotSupportYet() {
-    rejected(server.submitYaml(HELLO + "wait: {timeout: 1m}\n"), 400, "wait: is not supported by Gantry yet");
+    rejected(server.submitYaml(HELLO + "permissions: []\n"), 400, "permissions: is not supported by Gantry yet");
   }
 }

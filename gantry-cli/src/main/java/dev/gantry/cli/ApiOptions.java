@@ -1,7 +1,11 @@
 package dev.gantry.cli;
 
+import dev.gantry.core.outbox.CallTargetPolicy;
+import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.ByteSize;
+import dev.gantry.core.spec.Durations;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,22 @@ final class ApiOptions {
       description = "deprecated and ignored: a non-loopback --bind now turns authentication on")
   boolean allowRemote;
 
+  @Option(names = "--allow-private-callbacks", defaultValue = "${env:GANTRY_ALLOW_PRIVATE_CALLBACKS}", paramLabel = "true|false",
+      arity = "0..1", fallbackValue = "true",
+      description = "let outgoing calls (Hades callbacks, webhooks) reach loopback, link-local, private and unique-local"
+          + " addresses (env GANTRY_ALLOW_PRIVATE_CALLBACKS); by default only when auth is off, which is only on loopback")
+  String allowPrivateCallbacks;
+
+  @Option(names = "--outbox-lease", hidden = true, defaultValue = "${env:GANTRY_OUTBOX_LEASE:-2m}",
+      description = "how long a sender holds an outgoing call it is sending: after a crash, the call is sent again once"
+          + " this has passed (env GANTRY_OUTBOX_LEASE; default ${DEFAULT-VALUE})")
+  String outboxLease;
+
+  @Option(names = "--retention", defaultValue = "${env:GANTRY_RETENTION}", paramLabel = "DURATION",
+      description = "delete ended jobs (with their runs, logs and outgoing calls) this long after they ended, e.g. 30d"
+          + " (env GANTRY_RETENTION; default: keep them, unless a job asks for autoDelete)")
+  String retention;
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -45,7 +65,39 @@ final class ApiOptions {
     GantryConfig.Auth authConfig = authOn
         ? new GantryConfig.Auth(true, adminTokenFile != null ? adminTokenFile : defaultTokenFile, System.getenv("GANTRY_ADMIN_TOKEN"))
         : GantryConfig.Auth.OFF;
-    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig);
+    OutboxSettings d = OutboxSettings.DEFAULTS;
+    OutboxSettings outbox = new OutboxSettings(d.maxAttempts(), d.firstPause(), d.maxPause(), d.maxAge(),
+        Durations.parse(outboxLease));
+    Duration kept = retention == null || retention.isBlank() ? null : retention(retention.strip());
+    if (kept != null && (kept.isNegative() || kept.isZero())) {
+      throw new IllegalArgumentException("--retention must be more than 0, e.g. 30d, not '" + retention + "'");
+    }
+    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)),
+        outbox, kept);
+  }
+
+  /** Days ({@code 30d}) or a duration as everywhere else ({@code 12h}). */
+  private static Duration retention(String text) {
+    if (text.matches("[0-9]{1,5}d")) {
+      return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--retention: '" + text + "' is not a duration: use days (30d) or e.g. 12h");
+    }
+  }
+
+  private boolean allowPrivate(boolean authOn) {
+    if (allowPrivateCallbacks == null || allowPrivateCallbacks.isBlank()) {
+      return !authOn;
+    }
+    return switch (allowPrivateCallbacks.strip().toLowerCase()) {
+      case "true", "on", "yes" -> true;
+      case "false", "off", "no" -> false;
+      default -> throw new IllegalArgumentException("--allow-private-callbacks must be true or false, not '"
+          + allowPrivateCallbacks + "'");
+    };
   }
 
   private boolean authOn(boolean loopback) {

@@ -11,7 +11,11 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.LeaseReaper;
 import dev.gantry.core.engine.LeftoverSweeper;
 import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.LogFeed;
 import dev.gantry.core.engine.Maintenance;
+import dev.gantry.core.engine.OutboxSender;
+import dev.gantry.core.engine.RetentionSweeper;
+import dev.gantry.server.outbound.OutgoingCalls;
 import dev.gantry.core.engine.NodeHeartbeat;
 import dev.gantry.core.engine.NodeReaper;
 import dev.gantry.core.engine.RunProgress;
@@ -124,7 +128,8 @@ final class Gantry implements AutoCloseable {
     PrometheusMetrics metrics = config.api() == null ? null : track(new PrometheusMetrics().bindJvm().countLogs(signals));
     if (config.api() != null) {
       store.bindPoolMetrics(metrics.registry());
-      JobService jobs = new JobService(store, signals, clock, config.hostAccess());
+      JobService jobs = new JobService(store, signals, clock, new LogFeed(store, signals), config.hostAccess(),
+          config.api().callTargets());
       TokenService tokens = new TokenService(store, clock);
       boolean authOn = config.api().auth().on();
       if (authOn) {
@@ -133,10 +138,16 @@ final class Gantry implements AutoCloseable {
       }
       UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens, users, new DefinitionService(store, clock));
+          new ScheduleService(store, clock, config.hostAccess(), config.api().callTargets()), tokens, users,
+          new DefinitionService(store, clock));
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());
+      if (!trial) {
+        // Every API process sends: the store gives each call to one of them.
+        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), config.api().outbox(), clock));
+        track(new Housekeeping().every(OutgoingCalls.EVERY, "outbox sender", outbox));
+      }
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
     if (!trial) {
@@ -147,7 +158,7 @@ final class Gantry implements AutoCloseable {
         : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
-      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial);
+      startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial, config.api().retention());
     }
     log.info("Gantry {} {} {} started{} | store: {}{}", Version.current(), config.role().name().toLowerCase(), nodeId,
         server == null ? "" : " | http://" + config.api().bind() + ":" + server.port()
@@ -179,7 +190,7 @@ final class Gantry implements AutoCloseable {
    * maintenance lock.
    */
   private void startMaintenance(Duration every, MaintenanceLock lock, JdbcStore store, Signals signals, RunProgress progress,
-      boolean fireSchedules) {
+      boolean fireSchedules, Duration retention) {
     Maintenance maintenance = new Maintenance(lock);
     Housekeeping housekeeping = new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
@@ -188,6 +199,7 @@ final class Gantry implements AutoCloseable {
       housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
       // Every second whatever the heartbeat: a delayed job starts within a second or two of its time.
       housekeeping.every(START_RELEASE_EVERY, "start releaser", maintenance.whileHolding(new StartReleaser(store, signals, clock)));
+      housekeeping.every(every, "retention", maintenance.whileHolding(new RetentionSweeper(store, clock, retention)));
     }
     track(housekeeping);
   }

@@ -2,6 +2,8 @@ package dev.gantry.cli;
 
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.cluster.QueueNames;
+import dev.gantry.core.outbox.CallTargetPolicy;
+import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
@@ -68,14 +70,26 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
     }
   }
 
-  /** Where the HTTP API listens, how much it accepts and whether callers need a token. */
-  record Api(String bind, int port, long maxBodyBytes, Auth auth) {
+  /**
+   * Where the HTTP API listens, how much it accepts, whether callers need a token, and where the
+   * outgoing calls its process sends may go ({@code callTargets}; null: anywhere but internal
+   * addresses when auth is on, anywhere when it is off) and how hard they are tried ({@code outbox});
+   * {@code retention}: how long ended jobs are kept (null: until their own autoDelete, else for ever).
+   */
+  record Api(String bind, int port, long maxBodyBytes, Auth auth, CallTargetPolicy callTargets, OutboxSettings outbox,
+      Duration retention) {
     Api(String bind, int port, long maxBodyBytes) {
       this(bind, port, maxBodyBytes, Auth.OFF);
     }
 
+    Api(String bind, int port, long maxBodyBytes, Auth auth) {
+      this(bind, port, maxBodyBytes, auth, null, null, null);
+    }
+
     Api {
       auth = auth == null ? Auth.OFF : auth;
+      callTargets = callTargets == null ? new CallTargetPolicy(!auth.on()) : callTargets;
+      outbox = outbox == null ? OutboxSettings.DEFAULTS : outbox;
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
       }

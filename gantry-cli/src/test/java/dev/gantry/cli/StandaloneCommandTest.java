@@ -54,6 +54,26 @@ class StandaloneCommandTest {
   }
 
   @Test
+  void outgoingCallsMayReachPrivateAddressesOnlyWhenAuthIsOffUnlessTheOperatorSays() throws Exception {
+    assertThat(parse().api().callTargets().allowPrivate()).isTrue();
+    assertThat(parse("--auth", "on").api().callTargets().allowPrivate()).isFalse();
+    assertThat(parse("--bind", "0.0.0.0", "--data-dir", "/srv/gantry").api().callTargets().allowPrivate()).isFalse();
+    assertThat(parse("--auth", "on", "--allow-private-callbacks").api().callTargets().allowPrivate()).isTrue();
+    assertThat(parse("--auth", "on", "--allow-private-callbacks=true").api().callTargets().allowPrivate()).isTrue();
+    assertThat(parse("--allow-private-callbacks=false").api().callTargets().allowPrivate()).isFalse();
+    assertThatThrownBy(() -> parse("--allow-private-callbacks=perhaps"))
+        .hasMessageContaining("--allow-private-callbacks must be true or false");
+  }
+
+  @Test
+  void retentionIsOffUnlessGiven() throws Exception {
+    assertThat(parse().api().retention()).isNull();
+    assertThat(parse("--retention", "30d").api().retention()).isEqualTo(Duration.ofDays(30));
+    assertThatThrownBy(() -> parse("--retention", "0s")).hasMessageContaining("--retention must be more than 0");
+    assertThatThrownBy(() -> parse("--retention", "a while")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesAuthOffBeyondLoopbackSayingWhy() {
     assertThatThrownBy(() -> parse("--bind", "0.0.0.0", "--auth", "off"))
         .hasMessageContaining("--auth off is refused with --bind 0.0.0.0").hasMessageContaining("anyone who reaches the port");

@@ -85,7 +85,7 @@ class AuthenticationApiTest {
     assertThat(routes).extracting(Route::path)
         .contains("/jobs", "/jobs/{id}", "/tasks/{id}", "/nodes", "/queues/{name}", "/build", "/build/{id}/status",
             "/jobs/{id}/status", "/jobs/{id}/logs", "/auth/tokens", "/auth/tokens/{id}", "/metrics", "/scheduled-jobs",
-            "/scheduled-jobs/{id}", "/scheduled-jobs/{id}/pause", "/scheduled-jobs/{id}/resume");
+            "/scheduled-jobs/{id}", "/scheduled-jobs/{id}/pause", "/scheduled-jobs/{id}/resume", "/jobs/{id}/deliveries");
     assertThat(routes).filteredOn(Route::open).extracting(Route::path).containsExactlyInAnyOrder("/health", "/ping");
 
     for (Route route : routes) {

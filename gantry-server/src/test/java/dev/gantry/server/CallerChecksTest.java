@@ -47,7 +47,7 @@ class CallerChecksTest {
   @Test
   void jobsAreReadWithoutACallerOnlyWhereTheCheckCameFirst() {
     noClasses().that().haveNameNotMatching(
-            "dev\\.gantry\\.server\\.(hades\\.HadesCallbacks|hades\\.HadesLogDocument|LogStreams)(\\$.*)?")
+            "dev\\.gantry\\.server\\.(hades\\.HadesCallbackBody|tork\\.WebhookBody|hades\\.HadesLogDocument|LogStreams)(\\$.*)?")
         .should().callMethod(JobService.class, "job", String.class)
         .orShould().callMethod(JobService.class, "runs", String.class)
         .orShould().callMethod(JobService.class, "logAfter", String.class, long.class, int.class)

@@ -1,5 +1,11 @@
 package dev.gantry.server;
 
+import dev.gantry.core.engine.Housekeeping;
+import dev.gantry.core.engine.LogFeed;
+import dev.gantry.core.engine.OutboxSender;
+import dev.gantry.core.outbox.CallTargetPolicy;
+import dev.gantry.core.outbox.OutboxSettings;
+import dev.gantry.server.outbound.OutgoingCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -55,7 +61,12 @@ public final class TestServer implements AutoCloseable {
   public final dev.gantry.core.auth.UserService users = new dev.gantry.core.auth.UserService(store, Clock.systemUTC());
   /** With authentication on: the secret of an admin token; null otherwise. */
   public final String adminToken;
+  /** Outgoing calls are tried 5 times, 100ms, 500ms, 1s, 1s apart. */
+  public static final OutboxSettings QUICK_OUTBOX = new OutboxSettings(5, Duration.ofMillis(100), Duration.ofSeconds(1),
+      Duration.ofMinutes(5), Duration.ofSeconds(60));
   private final GantryServer server;
+  private final OutboxSender outbox;
+  private final Housekeeping outboxRounds;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ListAppender<ILoggingEvent> errors = new ListAppender<>();
   private final Logger serverLogs = (Logger) LoggerFactory.getLogger("dev.gantry.server");
@@ -84,9 +95,17 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess,
       boolean authOn) {
-    jobs = new JobService(store, signals, Clock.systemUTC(), hostAccess);
+    // As a standalone without auth on loopback: outgoing calls may reach this machine (the tests' receivers).
+    this(settings, dialects, hostAccess, authOn, new CallTargetPolicy(true));
+  }
+
+  private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess,
+      boolean authOn, CallTargetPolicy callTargets) {
+    jobs = new JobService(store, signals, Clock.systemUTC(), new LogFeed(store, signals), hostAccess, callTargets);
+    outbox = OutgoingCalls.sender(store, jobs, callTargets, QUICK_OUTBOX, Clock.systemUTC());
+    outboxRounds = new Housekeeping().every(Duration.ofMillis(50), "outbox sender", outbox);
     cluster = new ClusterService(store, jobs);
-    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess);
+    schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess, callTargets);
     errors.start();
     serverLogs.addAppender(errors);
     adminToken = authOn ? tokens.createFirstAdminToken().orElseThrow().secret() : null;
@@ -95,6 +114,11 @@ public final class TestServer implements AutoCloseable {
             metrics, Authenticator.tokensAndPasswords(tokens, users))
         : new GantryServer(settings, new GantryServer.Services(jobs, cluster, schedules, null, null, definitions), metrics,
             Authenticator.OFF)).start();
+  }
+
+  /** A standard server whose outgoing calls keep to {@code callTargets} (at submit and when sent). */
+  public static TestServer withCallTargets(CallTargetPolicy callTargets) {
+    return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, false, callTargets);
   }
 
   /** A standard server with authentication on and token management: every route but the open ones needs a token. */
@@ -175,6 +199,8 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
+    outboxRounds.close();
+    outbox.close();
     server.close();
     metrics.close();
     serverLogs.detachAppender(errors);

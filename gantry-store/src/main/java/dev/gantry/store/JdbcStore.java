@@ -11,6 +11,8 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRecorder;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.DefinitionStore;
@@ -38,6 +40,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   private final RunRows runs;
   private final QueueRows queues;
   private final TaskRunClaim claim;
+  private final DeliveryRows deliveries;
   private final int writeLanes;
   private final SealedSecrets secrets;
 
@@ -49,6 +52,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
     this.claim = new TaskRunClaim(runs, queues);
+    this.deliveries = new DeliveryRows(dialect);
     this.writeLanes = dialect.writeLanes();
   }
 
@@ -67,11 +71,36 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
     return database.inTransaction(sql -> {
-      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs);
-      T result = work.apply(transaction);
+      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs, deliveries);
+      T result = work.apply(OutboxRecorder.around(transaction));
       transaction.beforeCommit();
       return result;
     });
+  }
+
+  @Override
+  public List<Delivery> claimDeliveries(Instant now, Instant leaseUntil, int limit) {
+    return database.inTransaction(sql -> deliveries.claim(sql, now, leaseUntil, limit));
+  }
+
+  @Override
+  public boolean finishDelivery(Delivery after) {
+    return database.inTransaction(sql -> deliveries.finish(sql, after));
+  }
+
+  @Override
+  public List<Delivery> deliveriesOf(String jobId) {
+    return database.inTransaction(sql -> deliveries.ofJob(sql, jobId));
+  }
+
+  @Override
+  public List<String> jobsToDelete(Instant now, Instant endedBefore, int limit) {
+    return database.inTransaction(sql -> JobRetention.due(sql, now, endedBefore, limit));
+  }
+
+  @Override
+  public boolean deleteEndedJob(String id) {
+    return database.inTransaction(sql -> JobRetention.delete(sql, jobs, id));
   }
 
   @Override

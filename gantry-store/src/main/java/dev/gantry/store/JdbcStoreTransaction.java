@@ -3,6 +3,7 @@ package dev.gantry.store;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,14 +17,16 @@ final class JdbcStoreTransaction implements StoreTransaction {
   private final SqlSession sql;
   private final JobRows jobs;
   private final RunRows runs;
+  private final DeliveryRows deliveries;
   private int insertedJobs;
   /** The state each job's row holds now, for the jobs this transaction locked or wrote. */
   private final Map<String, JobState> states = new HashMap<>();
 
-  JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs) {
+  JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs, DeliveryRows deliveries) {
     this.sql = sql;
     this.jobs = jobs;
     this.runs = runs;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -37,11 +40,18 @@ final class JdbcStoreTransaction implements StoreTransaction {
   public void insertJobs(List<Job> newJobs) {
     jobs.insert(sql, newJobs);
     insertedJobs += newJobs.size();
+    for (Job job : newJobs) {
+      if (job.state().isTerminal()) {
+        JobRetention.marked(sql, job, null); // every task skipped: it ended as it was stored
+      }
+    }
   }
 
   @Override
   public void updateJob(Job job) {
-    jobs.update(sql, job, states.get(job.id()));
+    JobState before = states.get(job.id());
+    jobs.update(sql, job, before);
+    JobRetention.marked(sql, job, before);
     states.put(job.id(), job.state());
   }
 
@@ -90,6 +100,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
   @Override
   public void startReleased(String jobId) {
     StartRows.released(sql, jobId);
+  }
+
+  @Override
+  public void insertDeliveries(List<Delivery> newDeliveries) {
+    deliveries.insert(sql, newDeliveries);
   }
 
   /** The writes that sum up the transaction: last, right before the commit. */

@@ -70,6 +70,11 @@ final class JobWords {
     sql.batch(INSERT, rows(added, after.createdAt(), jobId));
   }
 
+  /** Deletes the words of a job, as {@code job} describes it now. */
+  static void deleteAll(SqlSession sql, String jobId, Searched job) {
+    sql.batch(DELETE, rows(job.words(), job.createdAt(), jobId));
+  }
+
   /** A word as the column holds it, and so as a search must look it up. */
   static String stored(String word) {
     if (word.length() <= MAX_LENGTH) {

@@ -11,6 +11,8 @@ import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Echo;
+import dev.gantry.core.outbox.CallTargetPolicy;
+import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
@@ -40,6 +42,7 @@ public final class JobService {
   private final SubmitGroups submits;
   private final HostAccessPolicy hostAccess;
   private final JobAccessCheck access;
+  private final CallTargetPolicy callTargets;
 
   /** Jobs reach nothing of the host ({@link HostAccessPolicy#NONE}). */
   public JobService(Store store, Signals signals, Clock clock) {
@@ -56,6 +59,13 @@ public final class JobService {
   }
 
   public JobService(Store store, Signals signals, Clock clock, LogFeed logs, HostAccessPolicy hostAccess) {
+    this(store, signals, clock, logs, hostAccess, CallTargetPolicy.PUBLIC_ONLY);
+  }
+
+  /** {@code callTargets}: where the operator lets the job's outgoing calls go, checked at submit on the URLs' text. */
+  public JobService(Store store, Signals signals, Clock clock, LogFeed logs, HostAccessPolicy hostAccess,
+      CallTargetPolicy callTargets) {
+    this.callTargets = callTargets;
     this.store = store;
     this.signals = signals;
     this.clock = clock;
@@ -90,6 +100,7 @@ public final class JobService {
       throw new IllegalArgumentException("invalid job id '" + id + "'");
     }
     hostAccess.check(spec);
+    callTargets.check(spec);
     Instant now = clock.instant();
     TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, owner, spec, now), 1, 1, List.of(), null, now);
     if (first.failure() != null) {
@@ -280,6 +291,12 @@ public final class JobService {
     } else {
       signals.workQueued();
     }
+  }
+
+  /** The outgoing calls (callbacks, webhooks) of a job, oldest first, with how each went. */
+  public List<Delivery> deliveries(Principal caller, String jobId) {
+    job(caller, jobId);
+    return store.deliveriesOf(jobId);
   }
 
   public Job job(String jobId) {

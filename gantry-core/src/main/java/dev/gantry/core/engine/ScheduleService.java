@@ -8,6 +8,7 @@ import dev.gantry.core.schedule.Cron;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduleStateException;
 import dev.gantry.core.schedule.ScheduledJob;
+import dev.gantry.core.outbox.CallTargetPolicy;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
@@ -27,8 +28,15 @@ public final class ScheduleService {
   private final Store store;
   private final Clock clock;
   private final HostAccessPolicy hostAccess;
+  private final CallTargetPolicy callTargets;
 
   public ScheduleService(Store store, Clock clock, HostAccessPolicy hostAccess) {
+    this(store, clock, hostAccess, CallTargetPolicy.PUBLIC_ONLY);
+  }
+
+  /** {@code callTargets}: where the jobs' outgoing calls may go, checked on the URLs' text at create, as at a submit. */
+  public ScheduleService(Store store, Clock clock, HostAccessPolicy hostAccess, CallTargetPolicy callTargets) {
+    this.callTargets = callTargets;
     this.store = store;
     this.clock = clock;
     this.hostAccess = hostAccess;
@@ -38,6 +46,7 @@ public final class ScheduleService {
   public ScheduledJob create(Principal caller, JobSpec spec, Cron cron) {
     caller.require(Scope.JOBS_WRITE);
     hostAccess.check(spec);
+    callTargets.check(spec);
     if (!spec.secrets().isEmpty()) {
       // A schedule's spec is one stored JSON, not the jobs table's separate secrets column.
       throw new InvalidJobException("secrets", "a scheduled job cannot have secrets yet (they would be stored with its spec)");

@@ -16,6 +16,8 @@ import java.util.Map;
  * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
  * and for jobs that use no expression at all, so that those never pay for evaluation.
  * {@code access}: who besides the owner may see and change the job ({@link JobAccess}).
+ * {@code webhooks} are called when their event happens ({@link Webhook}); {@code autoDeleteAfter}
+ * (null: never) deletes the job that long after it ended.
  */
 public record JobSpec(
     String name,
@@ -30,9 +32,12 @@ public record JobSpec(
     String output,
     boolean templated,
     Map<String, String> secrets,
-    JobAccess access) {
+    JobAccess access,
+    List<Webhook> webhooks,
+    Duration autoDeleteAfter) {
 
   public JobSpec {
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     tags = List.copyOf(tags);
     env = Map.copyOf(env);
     tasks = List.copyOf(tasks);
@@ -49,6 +54,20 @@ public record JobSpec(
         JobAccess.PRIVATE);
   }
 
+  /** A job without webhooks or automatic deletion. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, JobAccess access) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        access, List.of(), null);
+  }
+
+  /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
+  public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, access, newWebhooks, deleteAfter);
+  }
+
   /** A job without secrets. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
@@ -59,13 +78,13 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access);
+        newSecrets, access, webhooks, autoDeleteAfter);
   }
 
   /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
   public JobSpec withAccess(JobAccess newAccess) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, newAccess);
+        secrets, newAccess, webhooks, autoDeleteAfter);
   }
 
   /** A job without inputs, output or templates. */

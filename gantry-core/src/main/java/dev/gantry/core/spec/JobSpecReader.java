@@ -14,9 +14,10 @@ import java.util.Set;
 public final class JobSpecReader {
 
   private static final Set<String> JOB_FIELDS = Set.of(
-      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "wait", "permissions");
-  private static final Set<String> JOB_UNSUPPORTED = Set.of(
-      "webhooks", "autoDelete", "schedule");
+      "name", "description", "tags", "env", "tasks", "defaults", "inputs", "output", "secrets", "wait", "permissions",
+      "webhooks", "autoDelete");
+  private static final Set<String> JOB_UNSUPPORTED = Set.of("schedule");
+  private static final Set<String> AUTO_DELETE_FIELDS = Set.of("after");
   private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
       "retry", "limits", "queue", "network", "var", "if"), TaskAttachmentsReader.FIELDS);
@@ -53,6 +54,7 @@ public final class JobSpecReader {
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, defaults.priority(), null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"), JobPermissions.read(job));
+    written = written.withWebhooksAndAutoDelete(WebhookReader.read(job), autoDeleteAfter(job.object("autoDelete")));
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
     if (templated) {
@@ -63,7 +65,23 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter());
+  }
+
+  /** Tork's {@code autoDelete: {after: 1h}}: how long after its end the job is deleted. */
+  private static Duration autoDeleteAfter(SpecNode autoDelete) {
+    if (autoDelete == null) {
+      return null;
+    }
+    autoDelete.onlyFields(AUTO_DELETE_FIELDS, Set.of());
+    Duration after = autoDelete.parsed("after", Durations::parse);
+    if (after == null) {
+      throw autoDelete.invalid("after", "is required: how long after its end the job is deleted, e.g. 1h");
+    }
+    if (after.isNegative() || after.isZero()) {
+      throw autoDelete.invalid("after", "must be more than 0, e.g. 1h");
+    }
+    return after;
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {

@@ -9,6 +9,7 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import java.time.Instant;
@@ -88,6 +89,42 @@ public interface Store extends AutoCloseable {
 
   /** At most {@code limit} ACTIVE schedules whose next tick is at or before {@code now}, the most overdue first. */
   List<ScheduledJob> dueSchedules(Instant now, int limit);
+
+  // --- the outbox: outgoing calls, written by the transactions that cause them
+
+  /**
+   * Claims up to {@code limit} PENDING deliveries due at {@code now} that no sender holds: each
+   * gets one more attempt and is held until {@code leaseUntil}. Of concurrent claimers (one per
+   * server) exactly one gets a given delivery; one whose holder died is claimed again once its
+   * lease has passed. Returned as claimed.
+   */
+  List<Delivery> claimDeliveries(Instant now, Instant leaseUntil, int limit);
+
+  /**
+   * Stores how the attempt of a claimed delivery ended ({@code after}: delivered, to retry, or
+   * failed) and lets go of it; false (nothing changed) when that claim is no longer the current
+   * one (its lease ran out and another sender claimed it again).
+   */
+  boolean finishDelivery(Delivery after);
+
+  /** The outgoing calls of a job, oldest first. */
+  List<Delivery> deliveriesOf(String jobId);
+
+  // --- retention
+
+  /**
+   * Up to {@code limit} ended jobs due for deletion at {@code now}: their {@code autoDelete.after}
+   * has passed, or they ended before {@code endedBefore} (null: no global retention). A job with
+   * an outgoing call still PENDING is not due until the call is delivered or given up.
+   */
+  List<String> jobsToDelete(Instant now, Instant endedBefore, int limit);
+
+  /**
+   * Deletes an ended job with everything that belongs to it (runs, log parts, search words,
+   * outgoing calls), in one transaction; false (nothing deleted) when it is gone, not ended (a
+   * restart took it back) or has a PENDING call.
+   */
+  boolean deleteEndedJob(String id);
 
   /** Stores a chunk of one stream's output; returns it with its id. */
   LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at);

@@ -2,6 +2,7 @@ package dev.gantry.core.spi;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,4 +51,6 @@ public interface StoreTransaction {
 
   /** The job's delayed start is done with (started, or found ended): it is no longer due. */
   void startReleased(String jobId);
+  /** Stores outgoing calls, to be delivered once this transaction commits (see {@link dev.gantry.core.outbox.OutboxRecorder}). */
+  void insertDeliveries(List<Delivery> deliveries);
 }

@@ -12,10 +12,14 @@ import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.outbox.OutboxRecorder;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,6 +57,9 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private final Set<String> pendingStarts = new HashSet<>();
   private final Set<String> jobNames = new HashSet<>();
   private final Map<String, Set<String>> roles = new HashMap<>();
+  private final Map<String, Stored<Delivery>> deliveries = new HashMap<>();
+  /** Each held delivery's lease, by id. */
+  private final Map<String, Instant> deliveryLeases = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -74,7 +81,7 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       }
       undo = new ArrayDeque<>();
       try {
-        T result = work.apply(new Transaction());
+        T result = work.apply(OutboxRecorder.around(new Transaction()));
         undo = null;
         return result;
       } catch (RuntimeException | Error e) {
@@ -181,6 +188,14 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
         undo.push(() -> pendingStarts.add(jobId));
       }
     }
+
+    @Override
+    public void insertDeliveries(List<Delivery> newDeliveries) {
+      for (Delivery delivery : newDeliveries) {
+        deliveries.put(delivery.id(), new Stored<>(delivery, ++sequence));
+        undo.push(() -> deliveries.remove(delivery.id()));
+      }
+    }
   }
 
   @Override
@@ -192,6 +207,73 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   @Override
   public Optional<Instant> startOf(String jobId) {
     return locked(() -> Optional.ofNullable(starts.get(jobId)));
+  }
+
+  @Override
+  public List<Delivery> claimDeliveries(Instant now, Instant leaseUntil, int limit) {
+    return locked(() -> {
+      List<Delivery> due = deliveries.values().stream()
+          .filter(d -> d.value().state() == DeliveryState.PENDING && !d.value().nextAttemptAt().isAfter(now))
+          .filter(d -> !deliveryLeases.getOrDefault(d.value().id(), Instant.MIN).isAfter(now))
+          .sorted(Comparator.comparing((Stored<Delivery> d) -> d.value().nextAttemptAt()).thenComparing(Stored::seq))
+          .limit(limit).map(d -> d.value().claimed()).toList();
+      for (Delivery claimed : due) {
+        deliveries.put(claimed.id(), new Stored<>(claimed, deliveries.get(claimed.id()).seq()));
+        deliveryLeases.put(claimed.id(), leaseUntil);
+      }
+      return due;
+    });
+  }
+
+  @Override
+  public boolean finishDelivery(Delivery after) {
+    return locked(() -> {
+      Stored<Delivery> now = deliveries.get(after.id());
+      if (now == null || now.value().state() != DeliveryState.PENDING || now.value().attempts() != after.attempts()) {
+        return false;
+      }
+      deliveries.put(after.id(), new Stored<>(after, now.seq()));
+      deliveryLeases.remove(after.id());
+      return true;
+    });
+  }
+
+  @Override
+  public List<String> jobsToDelete(Instant now, Instant endedBefore, int limit) {
+    return locked(() -> jobs.values().stream().map(Stored::value).filter(j -> deletable(j, now, endedBefore))
+        .map(Job::id).limit(limit).toList());
+  }
+
+  @Override
+  public boolean deleteEndedJob(String id) {
+    return locked(() -> {
+      Stored<Job> job = jobs.get(id);
+      if (job == null || !deletable(job.value(), Instant.MAX, Instant.MAX)) {
+        return false;
+      }
+      jobs.remove(id);
+      runs.values().removeIf(r -> r.value().jobId().equals(id));
+      logs.removeIf(part -> part.jobId().equals(id));
+      deliveries.values().removeIf(d -> d.value().jobId().equals(id));
+      return true;
+    });
+  }
+
+  private boolean deletable(Job job, Instant now, Instant endedBefore) {
+    if (!job.state().isTerminal() || deliveries.values().stream()
+        .anyMatch(d -> d.value().jobId().equals(job.id()) && d.value().state() == DeliveryState.PENDING)) {
+      return false;
+    }
+    Instant ended = job.completedAt() != null ? job.completedAt() : job.failedAt() != null ? job.failedAt()
+        : job.cancelledAt() != null ? job.cancelledAt() : job.createdAt();
+    Duration after = job.spec().autoDeleteAfter();
+    return (after != null && !ended.plus(after).isAfter(now)) || (endedBefore != null && ended.isBefore(endedBefore));
+  }
+
+  @Override
+  public List<Delivery> deliveriesOf(String jobId) {
+    return locked(() -> deliveries.values().stream().filter(d -> d.value().jobId().equals(jobId))
+        .sorted(Comparator.comparing(Stored::seq)).map(Stored::value).toList());
   }
 
   @Override

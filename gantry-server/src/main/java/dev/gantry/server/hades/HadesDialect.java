@@ -19,7 +19,6 @@ import dev.gantry.server.hades.HadesJobReader.HadesJob;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -35,19 +34,17 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
   private final JobService jobs;
   private final long maxRequestBytes;
   private final LogStreams logStreams;
-  private final HadesCallbacks callbacks;
   private final Clock clock;
 
   public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams) {
-    this(jobs, settings, logStreams, HadesCallbacks.DEFAULT_BACKOFF, Clock.systemUTC());
+    this(jobs, settings, logStreams, Clock.systemUTC());
   }
 
-  /** {@code callbackBackoff}: the pauses between attempts to deliver a callback; {@code clock}: the time {@code /ping} tells. */
-  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams, List<Duration> callbackBackoff, Clock clock) {
+  /** {@code clock}: the time {@code /ping} tells. */
+  public HadesDialect(JobService jobs, ServerSettings settings, LogStreams logStreams, Clock clock) {
     this.jobs = jobs;
     this.maxRequestBytes = settings.maxRequestBytes();
     this.logStreams = logStreams;
-    this.callbacks = new HadesCallbacks(jobs, callbackBackoff);
     this.clock = clock;
   }
 
@@ -117,7 +114,6 @@ public final class HadesDialect implements HttpDialect, AutoCloseable {
 
   @Override
   public void close() {
-    callbacks.close();
     logStreams.close();
   }
 }

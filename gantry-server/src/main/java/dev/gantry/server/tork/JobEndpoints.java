@@ -22,6 +22,7 @@ import dev.gantry.server.RequestBody;
 import dev.gantry.server.RequestRejectedException;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.Request;
+import java.util.Map;
 
 /** The native {@code /jobs} endpoints. */
 final class JobEndpoints {
@@ -131,6 +132,13 @@ final class JobEndpoints {
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);
     int size = QueryParameters.integer(ctx, "size", DEFAULT_LOG_PAGE_SIZE, 1, MAX_LOG_PAGE_SIZE);
     JsonResponses.write(ctx, 200, PageView.of(jobs.jobLog(Callers.of(ctx), id, page, size), LogPartView::of));
+  }
+
+  /** The job's outgoing calls (callbacks, webhooks) and how each went: {@code {"items": [...]}}, oldest first. */
+  void deliveries(Context ctx) {
+    String id = PathIds.id(ctx, "job");
+    JsonResponses.write(ctx, 200, Map.of("items",
+        jobs.deliveries(Callers.of(ctx), id).stream().map(DeliveryView::of).toList()));
   }
 
   /** The job's output from the start (or after a part) and then live until the job ends. */

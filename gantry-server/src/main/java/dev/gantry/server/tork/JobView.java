@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.Secrets;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 /**
  * A job in full, as Tork's {@code GET /jobs/{id}} shows it: the summary fields, the job's
  * environment, the tasks as submitted and every task run so far ({@code execution}); secrets by
- * name only.
+ * name only; its {@code webhooks} (header values redacted) and {@code autoDelete}.
  */
 record JobView(
     @JsonUnwrapped JobSummaryView summary,
@@ -20,7 +21,12 @@ record JobView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String output,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> secrets,
     List<TaskView> tasks,
-    List<ExecutionView> execution) {
+    List<ExecutionView> execution,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WebhookView> webhooks,
+    @JsonInclude(JsonInclude.Include.NON_NULL) AutoDeleteView autoDelete) {
+
+  /** Tork's {@code autoDelete: {after}}. */
+  record AutoDeleteView(String after) {}
 
   /** Each secret's name, never its value (as Tork shows them). */
   private static Map<String, String> redacted(Map<String, String> secrets) {
@@ -34,6 +40,8 @@ record JobView(
   static JobView of(Job job, List<TaskRun> runs) {
     return new JobView(JobSummaryView.of(job), job.spec().env(), job.spec().output(), redacted(job.spec().secrets()),
         job.spec().tasks().stream().map(TaskView::of).toList(),
-        runs.stream().map(run -> ExecutionView.of(run, job)).toList());
+        runs.stream().map(run -> ExecutionView.of(run, job)).toList(),
+        job.spec().webhooks().stream().map(WebhookView::of).toList(),
+        job.spec().autoDeleteAfter() == null ? null : new AutoDeleteView(Durations.format(job.spec().autoDeleteAfter())));
   }
 }

@@ -53,6 +53,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
         .put("/jobs/{id}/restart", jobs::restart)
         .get("/jobs/{id}/log", jobs::log)
         .get("/jobs/{id}/log/stream", jobs::logStream)
+        .get("/jobs/{id}/deliveries", jobs::deliveries)
         .get("/tasks/{id}", tasks::get)
         .get("/tasks/{id}/log", tasks::log);
     routes.open().get("/health", this::health);

@@ -1,5 +1,6 @@
 package dev.gantry.server.tork;
 
+import dev.gantry.core.spec.TorkStateNames;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.RunState;
 import java.util.Locale;
@@ -10,25 +11,11 @@ final class TorkStates {
   private TorkStates() {}
 
   static String of(JobState state) {
-    return switch (state) {
-      case HELD -> "PENDING";
-      case SCHEDULED, QUEUED -> "SCHEDULED";
-      case RUNNING -> "RUNNING";
-      case SUCCEEDED -> "COMPLETED";
-      case FAILED, TIMED_OUT -> "FAILED";
-      case CANCELLED -> "CANCELLED";
-    };
+    return TorkStateNames.of(state);
   }
 
   static String of(RunState state) {
-    return switch (state) {
-      case QUEUED -> "SCHEDULED";
-      case RUNNING -> "RUNNING";
-      case SUCCEEDED -> "COMPLETED";
-      case FAILED, TIMED_OUT -> "FAILED";
-      case CANCELLED -> "CANCELLED";
-      case SKIPPED -> "SKIPPED";
-    };
+    return TorkStateNames.of(state);
   }
 
   /**

@@ -28,7 +28,7 @@ public final class ReadCorpus {
     List<HostileRequest> requests = new ArrayList<>();
     for (String id : unknownIds()) {
       for (String path : List.of("/jobs/" + id, "/jobs/" + id + "/log", "/jobs/" + id + "/log/stream", "/tasks/" + id,
-          "/tasks/" + id + "/log")) {
+          "/tasks/" + id + "/log", "/jobs/" + id + "/deliveries")) {
         requests.add(get("unknown id: GET " + path, path));
       }
       requests.add(put("unknown id: cancel " + id, "/jobs/" + id + "/cancel"));

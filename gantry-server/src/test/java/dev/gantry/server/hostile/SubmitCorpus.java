@@ -119,6 +119,19 @@ public final class SubmitCorpus {
         new String[] {"env value is an object", "{\"name\":\"j\",\"env\":{\"A\":{\"b\":1}},\"tasks\":[" + TASK + "]}"},
         new String[] {"env name with = and NUL", "{\"name\":\"j\",\"env\":{\"A=B\\u0000\":\"x\"},\"tasks\":[" + TASK + "]}"},
         new String[] {"tags is a string", "{\"name\":\"j\",\"tags\":\"a\",\"tasks\":[" + TASK + "]}"},
+        new String[] {"webhooks is an object", job("\"webhooks\":{\"url\":\"https://example.com\"}")},
+        new String[] {"webhook url is a number", job("\"webhooks\":[{\"url\":7}]")},
+        new String[] {"webhook to a file", job("\"webhooks\":[{\"url\":\"file:///etc/passwd\"}]")},
+        new String[] {"webhook of 5000 characters", job("\"webhooks\":[{\"url\":\"https://e.com/" + "w".repeat(5000) + "\"}]")},
+        new String[] {"17 webhooks", job("\"webhooks\":[" + numbered("{\"url\":\"https://e.com/", "\"}", 17) + "]")},
+        new String[] {"webhook header with a line break in its name", job("\"webhooks\":[{\"url\":\"https://e.com\",\"headers\":{\"A\\r\\nB\":\"x\"}}]")},
+        new String[] {"webhook header value an object", job("\"webhooks\":[{\"url\":\"https://e.com\",\"headers\":{\"A\":{}}}]")},
+        new String[] {"webhook Host header", job("\"webhooks\":[{\"url\":\"https://e.com\",\"headers\":{\"Host\":\"x\"}}]")},
+        new String[] {"webhook unknown event", job("\"webhooks\":[{\"url\":\"https://e.com\",\"event\":\"job.*\"}]")},
+        new String[] {"webhook if unparseable", job("\"webhooks\":[{\"url\":\"https://e.com\",\"if\":\"{{ ( }}\"}]")},
+        new String[] {"autoDelete is a string", job("\"autoDelete\":\"1h\"")},
+        new String[] {"autoDelete after negative", job("\"autoDelete\":{\"after\":\"-1h\"}")},
+        new String[] {"autoDelete after 1e400h", job("\"autoDelete\":{\"after\":\"1e400h\"}")},
         new String[] {"retry limit not a number", task("\"retry\":{\"limit\":\"many\"}")},
         new String[] {"retry limit 1e309", task("\"retry\":{\"limit\":1e309}")},
         new String[] {"retry limit 2^64", task("\"retry\":{\"limit\":18446744073709551616}")},
@@ -233,6 +246,10 @@ public final class SubmitCorpus {
   private static List<String> escapingFileNames() {
     return List.of("../escape", "../../../../etc/passwd", "/etc/passwd", "a/../../b", "a/./../..", "..", "a\\..\\b", "",
         " ", "a\u0000b", "x".repeat(300), "./../x");
+  }
+
+  private static String job(String extra) {
+    return "{\"name\":\"j\",\"tasks\":[" + TASK + "]," + extra + "}";
   }
 
   private static String task(String extra) {

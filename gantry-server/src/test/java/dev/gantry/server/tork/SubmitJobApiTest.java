@@ -249,6 +249,6 @@ class SubmitJobApiTest {
 
   @Test
   void rejectsFieldsGantryDoesNotSupportYet() {
-    rejected(server.submitYaml(HELLO + "webhooks: []\n"), 400, "webhooks: is not supported by Gantry yet");
+    rejected(server.submitYaml(HELLO + "permissions: []\n"), 400, "permissions: is not supported by Gantry yet");
   }
 }

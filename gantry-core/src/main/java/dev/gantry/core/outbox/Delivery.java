@@ -1,0 +1,72 @@
+package dev.gantry.core.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One outgoing call, as the outbox keeps it: written in the transaction of the state change that
+ * causes it, then delivered (at least once) by an {@link dev.gantry.core.engine.OutboxSender}.
+ * {@code id} is sent as {@code X-Gantry-Delivery} on every attempt, so a receiver can drop
+ * duplicates. {@code kind} says how the body is made ({@link #HADES_CALLBACK}, {@link #WEBHOOK});
+ * {@code event} is what happened ({@code job.StateChange}, ...) to the job, or to its run
+ * {@code runId} (null for job events); {@code subjectState} is the job's or run's state the event
+ * reports, {@code subjectPosition} the job's position then (job events); {@code headers} are sent as given (templates already evaluated). {@code attempts}
+ * counts the attempts started, {@code lastError} says why the last one failed.
+ */
+public record Delivery(
+    String id,
+    String kind,
+    String jobId,
+    String runId,
+    String event,
+    String url,
+    Map<String, String> headers,
+    String subjectState,
+    Integer subjectPosition,
+    DeliveryState state,
+    int attempts,
+    Instant createdAt,
+    Instant nextAttemptAt,
+    Instant deliveredAt,
+    String lastError) {
+
+  /** Hades' {@code callback_url}: the job's logs as its log manager's JSON, when the job ends. */
+  public static final String HADES_CALLBACK = "hades.callback";
+  /** A Tork webhook: the job summary or the task, as Tork sends them. */
+  public static final String WEBHOOK = "webhook";
+
+  public Delivery {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** A new call, due at once. */
+  public static Delivery pending(String id, String kind, String jobId, String runId, String event, String url,
+      Map<String, String> headers, String subjectState, Integer subjectPosition, Instant now) {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.PENDING,
+        0, now, now, null, null);
+  }
+
+  /** This call received by its target at {@code at}. */
+  public Delivery delivered(Instant at) {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.DELIVERED, attempts,
+        createdAt, nextAttemptAt, at, lastError);
+  }
+
+  /** This call to be tried again at {@code next}, the last attempt having failed for {@code error}. */
+  public Delivery retryAt(Instant next, String error) {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.PENDING, attempts,
+        createdAt, next, null, error);
+  }
+
+  /** This call given up, for {@code error}. */
+  public Delivery failed(String error) {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, DeliveryState.FAILED, attempts,
+        createdAt, nextAttemptAt, null, error);
+  }
+
+  /** This call as a sender that just claimed it holds it: one more attempt started. */
+  public Delivery claimed() {
+    return new Delivery(id, kind, jobId, runId, event, url, headers, subjectState, subjectPosition, state, attempts + 1, createdAt,
+        nextAttemptAt, deliveredAt, lastError);
+  }
+}

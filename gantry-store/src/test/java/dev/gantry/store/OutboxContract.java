@@ -1,0 +1,217 @@
+package dev.gantry.store;
+
+import static dev.gantry.store.TestJobs.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobState;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.Webhook;
+import dev.gantry.core.spi.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store does with the outbox: calls are written by the transaction that causes them
+ * (or not at all), each due call goes to one claimer, and a claim whose lease passed is taken again.
+ */
+public abstract class OutboxContract {
+
+  private static final String HOOK = "https://hooks.example.com/done";
+
+  protected Store store;
+
+  protected abstract StoreSettings emptyDatabase();
+
+  @BeforeEach
+  void openStore() {
+    store = JdbcStore.open(emptyDatabase());
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void aJobThatEndsWritesItsCallbackInTheSameTransaction() {
+    Job job = submitted();
+    assertThat(store.deliveriesOf(job.id())).isEmpty();
+
+    end(job);
+
+    List<Delivery> calls = store.deliveriesOf(job.id());
+    assertThat(calls).singleElement().satisfies(call -> {
+      assertThat(call.kind()).isEqualTo(Delivery.HADES_CALLBACK);
+      assertThat(call.url()).isEqualTo(HOOK);
+      assertThat(call.event()).isEqualTo("job.StateChange");
+      assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
+      assertThat(call.state()).isEqualTo(DeliveryState.PENDING);
+      assertThat(call.attempts()).isZero();
+    });
+  }
+
+  @Test
+  void aStoredJobKeepsItsWebhooksAndAutoDeleteAndCallsThem() {
+    JobSpec spec = new JobSpec("hooked", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("X-Job", "{{ job.name }}"), null,
+            "{{ job.state == 'COMPLETED' }}")), Duration.ofHours(1));
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().spec()).isEqualTo(spec);
+    assertThat(store.deliveriesOf(job.id())).as("the if lets only COMPLETED through").isEmpty();
+
+    end(job);
+
+    assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
+      assertThat(call.kind()).isEqualTo(Delivery.WEBHOOK);
+      assertThat(call.headers()).isEqualTo(Map.of("X-Job", "hooked"));
+      assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
+    });
+  }
+
+  @Test
+  void aTransactionThatFailsWritesNoCall() {
+    Job job = submitted();
+    assertThatThrownBy(() -> store.inTransaction(tx -> {
+      Job locked = tx.lockJob(job.id()).orElseThrow();
+      tx.updateJob(locked.succeeded(null, Instant.now()));
+      throw new IllegalStateException("the work failed after the change");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.deliveriesOf(job.id())).isEmpty();
+    assertThat(store.claimDeliveries(Instant.now(), Instant.now().plusSeconds(60), 10)).isEmpty();
+  }
+
+  @Test
+  void aClaimedCallIsHeldUntilItsLeasePassesThenClaimedAgain() {
+    Job job = submitted();
+    end(job);
+    Instant now = Instant.now();
+
+    List<Delivery> first = store.claimDeliveries(now, now.plusSeconds(60), 10);
+    assertThat(first).singleElement().extracting(Delivery::attempts).isEqualTo(1);
+    assertThat(store.claimDeliveries(now.plusSeconds(30), now.plusSeconds(90), 10)).as("held by the first claim").isEmpty();
+
+    List<Delivery> again = store.claimDeliveries(now.plusSeconds(61), now.plusSeconds(121), 10);
+    assertThat(again).singleElement().extracting(Delivery::attempts).isEqualTo(2);
+    assertThat(again.get(0).id()).isEqualTo(first.get(0).id());
+
+    assertThat(store.finishDelivery(first.get(0).delivered(now))).as("the first claim is no longer current").isFalse();
+    assertThat(store.finishDelivery(again.get(0).delivered(now.plusSeconds(62)))).isTrue();
+    assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
+      assertThat(call.state()).isEqualTo(DeliveryState.DELIVERED);
+      assertThat(call.deliveredAt()).isNotNull();
+    });
+    assertThat(store.claimDeliveries(now.plusSeconds(600), now.plusSeconds(660), 10)).isEmpty();
+  }
+
+  @Test
+  void aRetryIsDueAtItsNextAttemptAndAFailedCallNeverAgain() {
+    Job retried = submitted();
+    Job failed = submitted();
+    end(retried);
+    end(failed);
+    Instant now = Instant.now();
+    List<Delivery> claimed = store.claimDeliveries(now, now.plusSeconds(60), 10);
+    assertThat(claimed).hasSize(2);
+    for (Delivery call : claimed) {
+      Delivery after = call.jobId().equals(retried.id()) ? call.retryAt(now.plusSeconds(5), "HTTP 503")
+          : call.failed("refused: 127.0.0.1 is a loopback address");
+      assertThat(store.finishDelivery(after)).isTrue();
+    }
+
+    assertThat(store.claimDeliveries(now.plusSeconds(4), now.plusSeconds(64), 10)).isEmpty();
+    assertThat(store.claimDeliveries(now.plusSeconds(5), now.plusSeconds(65), 10)).singleElement()
+        .satisfies(call -> {
+          assertThat(call.jobId()).isEqualTo(retried.id());
+          assertThat(call.lastError()).isEqualTo("HTTP 503");
+          assertThat(call.attempts()).isEqualTo(2);
+        });
+    assertThat(store.deliveriesOf(failed.id())).singleElement().satisfies(call -> {
+      assertThat(call.state()).isEqualTo(DeliveryState.FAILED);
+      assertThat(call.lastError()).contains("loopback");
+    });
+  }
+
+  @Test
+  void keepsTheHeadersOfACall() {
+    Job job = submitted();
+    Delivery call = Delivery.pending(TestJobs.newId(), Delivery.WEBHOOK, job.id(), null, "job.Progress", HOOK,
+        Map.of("X-Token", "s3cr3t", "X-Job", "büld"), "RUNNING", 1, Instant.now());
+    store.inTransaction(tx -> {
+      tx.insertDeliveries(List.of(call));
+      return null;
+    });
+    assertThat(store.deliveriesOf(job.id())).singleElement().extracting(Delivery::headers)
+        .isEqualTo(Map.of("X-Token", "s3cr3t", "X-Job", "büld"));
+  }
+
+  @Test
+  void concurrentClaimersGetEachCallOnce() throws Exception {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Job job = submitted();
+      end(job);
+      expected.add(job.id());
+    }
+    List<String> claimedJobs = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService claimers = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Void>> work = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        work.add(() -> {
+          List<Delivery> got;
+          do {
+            Instant now = Instant.now();
+            got = store.claimDeliveries(now, now.plus(Duration.ofMinutes(5)), 3);
+            got.forEach(d -> claimedJobs.add(d.jobId()));
+          } while (!got.isEmpty());
+          return null;
+        });
+      }
+      for (Future<Void> done : claimers.invokeAll(work)) {
+        done.get();
+      }
+    } finally {
+      claimers.shutdownNow();
+    }
+    assertThat(claimedJobs).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private Job submitted() {
+    JobSpec spec = new JobSpec("with callback", null, List.of(), Map.of(), List.of(task("only")), null, null, HOOK);
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    return job;
+  }
+
+  private void end(Job job) {
+    store.inTransaction(tx -> {
+      Job locked = tx.lockJob(job.id()).orElseThrow();
+      tx.updateJob(locked.succeeded(null, Instant.now()));
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+  }
+}

@@ -7,7 +7,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
-import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.JobSpec;
@@ -83,13 +83,13 @@ public final class JobService {
     }
     hostAccess.check(spec);
     Instant now = clock.instant();
-    TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, owner, spec, now), 1, 1, List.of(), null, now);
+    Progression first = Progression.submitted(Job.queued(id, owner, spec, now), now);
     if (first.failure() != null) {
       // The first task's templates read only inputs and the job: they would fail every time, so the job is refused.
       throw first.failure();
     }
     Job job = first.job();
-    submits.store(job, first.runs());
+    submits.store(job, first.insertedRuns(), first.savedNodes());
     if (job.state().isTerminal()) {
       // Every task skipped by its if: the job completed as it was stored.
       signals.jobEnded(job.id());
@@ -165,12 +165,7 @@ public final class JobService {
       if (!job.state().isCancellable()) {
         throw new JobStateException(jobId, job.state(), Action.CANCEL);
       }
-      tx.updateJob(job.cancelled(now));
-      for (TaskRun run : tx.runsOf(jobId)) {
-        if (run.isActive()) {
-          tx.updateRun(run.finished(RunState.CANCELLED, null, null, "cancelled", now));
-        }
-      }
+      ProgressWrites.apply(tx, Progression.cancelled(job, now), now);
       return null;
     });
     signals.jobCancelled(jobId);
@@ -190,12 +185,10 @@ public final class JobService {
       }
       hostAccess.check(job.spec());
       List<TaskRun> runs = tx.runsOf(jobId);
-      int attempts = (int) runs.stream().filter(r -> r.position() == job.position()).count();
-      TaskActivation.Outcome again = TaskActivation.reach(job.requeued(), job.position(), attempts + 1, runs, null, now);
-      if (!again.runs().isEmpty()) {
-        tx.insertRuns(again.runs());
-      }
-      tx.updateJob(again.job());
+      int attempts = (int) runs.stream().filter(r -> r.position() == job.position() && r.path().depth() == 1).count();
+      Progression again = Progression.restarted(job, ProgressWrites.load(tx, job, NodePath.top(job.position())),
+          attempts + 1, now);
+      ProgressWrites.apply(tx, again, now);
       return again.job();
     });
     if (after.state().isTerminal()) {

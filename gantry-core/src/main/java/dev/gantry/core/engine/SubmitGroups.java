@@ -1,5 +1,6 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.TaskRun;
@@ -65,7 +66,12 @@ final class SubmitGroups {
    * transaction, committed when this returns.
    */
   void store(Job job, List<TaskRun> firstRuns) {
-    Submit submit = new Submit(job, firstRuns);
+    store(job, firstRuns, List.of());
+  }
+
+  /** {@link #store(Job, List)} with the rows of the composite nodes the job started with. */
+  void store(Job job, List<TaskRun> firstRuns, List<CompositeNode> firstNodes) {
+    Submit submit = new Submit(job, firstRuns, firstNodes);
     boolean interrupted = false;
     lock.lock();
     try {
@@ -178,6 +184,10 @@ final class SubmitGroups {
     store.inTransaction(tx -> {
       tx.insertJobs(submits.stream().map(s -> s.job).toList());
       tx.insertRuns(submits.stream().flatMap(s -> s.firstRuns.stream()).toList());
+      List<CompositeNode> nodes = submits.stream().flatMap(s -> s.firstNodes.stream()).toList();
+      if (!nodes.isEmpty()) {
+        tx.saveNodes(nodes);
+      }
       return null;
     });
   }
@@ -194,15 +204,17 @@ final class SubmitGroups {
   private static final class Submit {
     final Job job;
     final List<TaskRun> firstRuns;
+    final List<CompositeNode> firstNodes;
     final int rows;
     boolean taken;
     boolean done;
     Throwable failure;
 
-    Submit(Job job, List<TaskRun> firstRuns) {
+    Submit(Job job, List<TaskRun> firstRuns, List<CompositeNode> firstNodes) {
       this.job = job;
       this.firstRuns = List.copyOf(firstRuns);
-      this.rows = rows(job) + firstRuns.size() - 1;
+      this.firstNodes = List.copyOf(firstNodes);
+      this.rows = rows(job) + firstRuns.size() - 1 + firstNodes.size();
     }
 
     void throwIfFailed() {

@@ -18,10 +18,16 @@ public final class JobSpecReader {
       "webhooks", "autoDelete", "wait", "permissions", "schedule");
   private static final Set<String> TASK_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if");
+      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each");
   private static final Set<String> TASK_UNSUPPORTED = Set.of(
-      "pre", "post", "parallel", "each", "subjob", "sidecars", "mounts", "volumes", "networks",
+      "subjob", "sidecars", "mounts", "volumes", "networks",
       "registry", "gpus", "priority", "tags", "probe");
+  /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
+  private static final Set<String> AROUND_FIELDS = Set.of(
+      "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
+      "network");
+  private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
+  private static final Set<String> EACH_FIELDS = Set.of("var", "list", "task", "concurrency");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue");
   private static final Set<String> RETRY_FIELDS = Set.of("limit");
   private static final Set<String> LIMITS_FIELDS = Set.of("cpus", "memory");
@@ -65,10 +71,13 @@ public final class JobSpecReader {
     Integer retry = retryLimit(task.object("retry"));
     Limits limits = limits(task.object("limits"));
     Duration timeout = task.parsed("timeout", Durations::parse);
+    ParallelSpec parallel = parallel(task.object("parallel"), defaults);
+    EachSpec each = each(task.object("each"), defaults);
+    boolean composite = parallel != null || each != null;
     return new TaskSpec(
         task.requiredText("name"),
         task.text("description"),
-        task.requiredText("image"),
+        composite ? task.text("image") : task.requiredText("image"),
         task.text("run"),
         task.stringList("cmd"),
         task.stringList("entrypoint"),
@@ -82,7 +91,48 @@ public final class JobSpecReader {
         task.text("queue") != null ? task.text("queue") : defaults.queue(),
         false,
         task.text("var"),
-        task.text("if"));
+        task.text("if"),
+        around(task, "pre"),
+        around(task, "post"),
+        parallel,
+        each);
+  }
+
+  private static List<TaskSpec> around(SpecNode task, String field) {
+    List<TaskSpec> out = new ArrayList<>();
+    for (SpecNode around : task.objects(field)) {
+      around.onlyFields(AROUND_FIELDS, Set.of());
+      Limits limits = limits(around.object("limits"));
+      out.add(new TaskSpec(around.requiredText("name"), around.text("description"), around.requiredText("image"),
+          around.text("run"), around.stringList("cmd"), around.stringList("entrypoint"), around.stringMap("env"),
+          around.stringMap("files"), around.text("workdir"), around.parsed("timeout", Durations::parse), 0,
+          limits, around.text("network"), null, false, null, null));
+    }
+    return out;
+  }
+
+  private static ParallelSpec parallel(SpecNode parallel, TaskDefaults defaults) {
+    if (parallel == null) {
+      return null;
+    }
+    parallel.onlyFields(PARALLEL_FIELDS, Set.of());
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (SpecNode child : parallel.objects("tasks")) {
+      tasks.add(task(child, defaults));
+    }
+    return new ParallelSpec(tasks);
+  }
+
+  private static EachSpec each(SpecNode each, TaskDefaults defaults) {
+    if (each == null) {
+      return null;
+    }
+    each.onlyFields(EACH_FIELDS, Set.of());
+    SpecNode task = each.object("task");
+    if (task == null) {
+      throw each.invalid("task", "is required");
+    }
+    return new EachSpec(each.text("var"), each.requiredText("list"), task(task, defaults), each.integer("concurrency"));
   }
 
   private record TaskDefaults(Integer retryLimitOrNull, Limits limits, Duration timeout, String queue) {

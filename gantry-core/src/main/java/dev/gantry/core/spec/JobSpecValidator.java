@@ -79,10 +79,28 @@ public final class JobSpecValidator {
     return task;
   }
 
+  /** A {@code var} as evaluated: a name a template can read. */
+  public static String var(String at, String var) {
+    if (!VAR.matcher(var).matches()) {
+      throw new InvalidJobException(at, "'" + Echo.of(var) + "' must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    return var;
+  }
+
   /** {@code templated}: an image or queue holding a template is checked once it is evaluated, not as written. */
   private static void task(String at, TaskSpec task, boolean templated) {
     requireName(at + ".name", task.name());
     description(at + ".description", task.description());
+    if (task.isComposite()) {
+      composite(at, task, templated);
+      return;
+    }
+    for (int i = 0; i < task.pre().size(); i++) {
+      task(at + ".pre[" + i + "]", task.pre().get(i), templated);
+    }
+    for (int i = 0; i < task.post().size(); i++) {
+      task(at + ".post[" + i + "]", task.post().get(i), templated);
+    }
     if (task.image() == null || task.image().isBlank()) {
       throw new InvalidJobException(at + ".image", "is required");
     }
@@ -112,13 +130,55 @@ public final class JobSpecValidator {
     if (!(templated && task.queue().contains("{{")) && !QUEUE.matcher(task.queue()).matches()) {
       throw new InvalidJobException(at + ".queue", "must be 1 to 64 letters, digits, '.', '_' or '-'");
     }
-    if (task.var() != null && !VAR.matcher(task.var()).matches()) {
+    if (task.var() != null && !(templated && task.var().contains("{{")) && !VAR.matcher(task.var()).matches()) {
       throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
     }
     noNul(at + ".if", task.condition());
     if (task.network() != null && !NETWORK.matcher(task.network()).matches()) {
       throw new InvalidJobException(at + ".network", "'" + task.network() + "' is not a valid network name");
     }
+  }
+
+  /** A parallel or an each: its children are checked as tasks; it runs no container of its own. */
+  private static void composite(String at, TaskSpec task, boolean templated) {
+    if (task.parallel() != null && task.each() != null) {
+      throw new InvalidJobException(at, "a task is a parallel or an each, not both");
+    }
+    if (task.image() != null || task.run() != null || !task.cmd().isEmpty() || !task.env().isEmpty()
+        || !task.pre().isEmpty() || !task.post().isEmpty()) {
+      throw new InvalidJobException(at, (task.parallel() != null ? "a parallel" : "an each")
+          + " task runs no container of its own: image, run, cmd, env, pre and post belong to its tasks");
+    }
+    if (task.var() != null) {
+      throw new InvalidJobException(at + ".var", "a composite task has no result of its own; give var to its tasks");
+    }
+    noNul(at + ".if", task.condition());
+    if (task.parallel() != null) {
+      List<TaskSpec> tasks = task.parallel().tasks();
+      if (tasks.isEmpty()) {
+        throw new InvalidJobException(at + ".parallel.tasks", "a parallel needs at least one task");
+      }
+      atMost(at + ".parallel.tasks", tasks.size(), MAX_TASKS, "tasks");
+      for (int i = 0; i < tasks.size(); i++) {
+        task(at + ".parallel.tasks[" + i + "]", tasks.get(i), templated);
+      }
+      return;
+    }
+    EachSpec each = task.each();
+    if (each.list() == null || each.list().isBlank()) {
+      throw new InvalidJobException(at + ".each.list", "is required");
+    }
+    noNul(at + ".each.list", each.list());
+    if (each.task() == null) {
+      throw new InvalidJobException(at + ".each.task", "is required");
+    }
+    if (each.var() != null && !VAR.matcher(each.var()).matches()) {
+      throw new InvalidJobException(at + ".each.var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    if (each.concurrency() != null && each.concurrency() < 1) {
+      throw new InvalidJobException(at + ".each.concurrency", "must be at least 1");
+    }
+    task(at + ".each.task", each.task(), templated);
   }
 
   private static void limits(String at, Limits limits) {

@@ -24,6 +24,9 @@ public final class JobTemplates {
    */
   public static final Set<String> NAMES = Set.of("inputs", "tasks", "job", "secrets");
 
+  /** The most copies one each runs. */
+  public static final int MAX_EACH_ITEMS = 10_000;
+
   private static final ExpressionLanguage LANGUAGE = ExpressionLanguage.standard();
 
   private JobTemplates() {}
@@ -34,26 +37,102 @@ public final class JobTemplates {
       return true;
     }
     for (TaskSpec task : spec.tasks()) {
-      if (task.condition() != null) {
-        return true;
-      }
-      boolean[] found = {false};
-      texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
-      if (found[0]) {
+      if (usesExpressions(task)) {
         return true;
       }
     }
     return false;
   }
 
+  private static boolean usesExpressions(TaskSpec task) {
+    if (task.condition() != null || task.each() != null) {
+      return true;
+    }
+    boolean[] found = {false};
+    texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
+    if (found[0]) {
+      return true;
+    }
+    if (task.parallel() != null) {
+      for (TaskSpec child : task.parallel().tasks()) {
+        if (usesExpressions(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a task of the job has a {@code var}: then the job keeps results in its ROOT row. */
+  public static boolean usesVars(JobSpec spec) {
+    for (TaskSpec task : spec.tasks()) {
+      if (usesVars(task)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean usesVars(TaskSpec task) {
+    if (task.var() != null) {
+      return true;
+    }
+    if (task.parallel() != null) {
+      return task.parallel().tasks().stream().anyMatch(JobTemplates::usesVars);
+    }
+    return task.each() != null && usesVars(task.each().task());
+  }
+
   /** Parses every template of the job; the first that does not parse, or reads an unknown name, is refused naming its field. */
   public static void check(JobSpec spec) {
     if (spec.output() != null) {
-      parse("output", spec.output());
+      parse("output", spec.output(), NAMES);
     }
     for (int i = 0; i < spec.tasks().size(); i++) {
-      texts(spec.tasks().get(i), "tasks[" + i + "]", JobTemplates::parse);
+      check(spec.tasks().get(i), "tasks[" + i + "]", NAMES);
     }
+  }
+
+  private static void check(TaskSpec task, String at, Set<String> names) {
+    texts(task, at, (field, text) -> parse(field, text, names));
+    if (task.parallel() != null) {
+      for (int i = 0; i < task.parallel().tasks().size(); i++) {
+        check(task.parallel().tasks().get(i), at + ".parallel.tasks[" + i + "]", names);
+      }
+    }
+    if (task.each() != null) {
+      parse(at + ".each.list", listExpression(task.each().list()), names);
+      Set<String> inner = new java.util.HashSet<>(names);
+      inner.add(task.each().itemName());
+      check(task.each().task(), at + ".each.task", Set.copyOf(inner));
+    }
+  }
+
+  /** Whether a composite's {@code if} skips it; nothing else of it is evaluated here. */
+  public static boolean skipsComposite(TaskSpec task, String at, Map<String, Object> context) {
+    return task.condition() != null && skips(render(at + ".if", task.condition(), context));
+  }
+
+  /** An each's list evaluated: its elements, at most {@link #MAX_EACH_ITEMS}. */
+  public static List<Object> eachList(EachSpec each, String at, Map<String, Object> context) {
+    Object value;
+    try {
+      value = template(at, listExpression(each.list())).evaluate(context);
+    } catch (ExpressionException e) {
+      throw new InvalidJobException(at, e.getMessage());
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new InvalidJobException(at, each.list().strip() + " must evaluate to a list, not " + (value == null ? "nil" : value));
+    }
+    if (list.size() > MAX_EACH_ITEMS) {
+      throw new InvalidJobException(at, "an each runs at most " + MAX_EACH_ITEMS + " copies, not " + list.size());
+    }
+    return new ArrayList<>(list);
+  }
+
+  /** An each's list is an expression, with or without its {@code {{ }}}. */
+  private static String listExpression(String list) {
+    return list.contains("{{") ? list : "{{ " + list + " }}";
   }
 
   /**
@@ -70,7 +149,9 @@ public final class JobTemplates {
     }
     Map<String, String> env = new LinkedHashMap<>();
     task.env().forEach((name, value) -> env.put(name, render(at + ".env." + name, value, context)));
-    return task.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
+    TaskSpec named = task.var() == null || !task.var().contains("{{") ? task
+        : task.withVar(JobSpecValidator.var(at + ".var", shown(at + ".var", task.var(), context)));
+    return named.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
         shown(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
         renderAll(at + ".entrypoint", task.entrypoint(), context), condition);
   }
@@ -104,6 +185,9 @@ public final class JobTemplates {
 
   private static void texts(TaskSpec task, String at, BiConsumer<String, String> each) {
     each.accept(at + ".name", task.name());
+    if (task.var() != null) {
+      each.accept(at + ".var", task.var());
+    }
     if (task.image() != null) {
       each.accept(at + ".image", task.image());
     }
@@ -120,15 +204,16 @@ public final class JobTemplates {
     }
   }
 
-  private static void parse(String at, String text) {
+  private static void parse(String at, String text, Set<String> names) {
     if (!text.contains("{{")) {
       return;
     }
     Template template = template(at, text);
     for (String name : template.names()) {
-      if (!NAMES.contains(name)) {
+      if (!names.contains(name)) {
         throw new InvalidJobException(at, "unknown name " + name + " in " + text.strip()
-            + " (templates read inputs, tasks, job and secrets)");
+            + " (templates read " + (names.size() > NAMES.size() ? "inputs, tasks, job, secrets and the each's item"
+            : "inputs, tasks, job and secrets") + ")");
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.gantry.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,11 @@ public record TaskSpec(
     String queue,
     boolean continueOnError,
     String var,
-    String condition) {
+    String condition,
+    List<TaskSpec> pre,
+    List<TaskSpec> post,
+    ParallelSpec parallel,
+    EachSpec each) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -41,6 +46,28 @@ public record TaskSpec(
     files = Map.copyOf(files);
     limits = limits == null ? Limits.NONE : limits;
     queue = queue == null ? DEFAULT_QUEUE : queue;
+    pre = pre == null ? List.of() : List.copyOf(pre);
+    post = post == null ? List.of() : List.copyOf(post);
+  }
+
+  /** A container task without pre or post tasks. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, List.of(), List.of(), null, null);
+  }
+
+  /** Whether this task is made of other tasks (parallel, each) rather than run in a container. */
+  @JsonIgnore
+  public boolean isComposite() {
+    return parallel != null || each != null;
+  }
+
+  /** This task with its {@code var} evaluated. */
+  public TaskSpec withVar(String newVar) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, newVar, condition, pre, post, parallel, each);
   }
 
   /** A task without var or condition. */
@@ -55,7 +82,7 @@ public record TaskSpec(
   public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
-        retryLimit, limits, network, newQueue, continueOnError, var, newCondition);
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, pre, post, parallel, each);
   }
 
   /** A task that fails its job when it fails. */

@@ -66,7 +66,9 @@ final class TaskExecutor {
     TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
-    String refusal = hostAccess.refusal(task);
+    String refusal = java.util.stream.Stream.concat(java.util.stream.Stream.of(task),
+            java.util.stream.Stream.concat(task.pre().stream(), task.post().stream()))
+        .map(hostAccess::refusal).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     Optional<Job> after;
     if (refusal != null) {
       // Accepted elsewhere (a server that allows more, or before this rule): this machine does not run it.
@@ -101,8 +103,9 @@ final class TaskExecutor {
     try {
       // Secrets' values go in only now, for the runtime: no run, log or view holds them.
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
-      TaskOutcome outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)),
-          logWriter, cancellation);
+      TaskOutcome outcome = LeafSteps.run(runtime,
+          new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed)),
+          step -> environment(job, run, step), logWriter, cancellation);
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));

@@ -21,12 +21,31 @@ public record HostAccessPolicy(boolean hostNetwork) {
   public JobSpec check(JobSpec spec) {
     List<TaskSpec> tasks = spec.tasks();
     for (int i = 0; i < tasks.size(); i++) {
-      String refusal = refusal(tasks.get(i));
-      if (refusal != null) {
-        throw new InvalidJobException("tasks[" + i + "].network", refusal);
-      }
+      check(tasks.get(i), "tasks[" + i + "]");
     }
     return spec;
+  }
+
+  /** A task, its pre and post tasks and the tasks of a parallel or an each: every container the job may start. */
+  private void check(TaskSpec task, String at) {
+    String refusal = refusal(task);
+    if (refusal != null) {
+      throw new InvalidJobException(at + ".network", refusal);
+    }
+    for (int i = 0; i < task.pre().size(); i++) {
+      check(task.pre().get(i), at + ".pre[" + i + "]");
+    }
+    for (int i = 0; i < task.post().size(); i++) {
+      check(task.post().get(i), at + ".post[" + i + "]");
+    }
+    if (task.parallel() != null) {
+      for (int i = 0; i < task.parallel().tasks().size(); i++) {
+        check(task.parallel().tasks().get(i), at + ".parallel.tasks[" + i + "]");
+      }
+    }
+    if (task.each() != null) {
+      check(task.each().task(), at + ".each.task");
+    }
   }
 
   /** Why {@code task} may not run under this policy, or null when it may. */

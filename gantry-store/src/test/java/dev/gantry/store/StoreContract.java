@@ -11,7 +11,10 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodeKind;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -263,6 +266,52 @@ public abstract class StoreContract {
     });
     assertThat(store.runsOf(job.id())).extracting(TaskRun::task).containsExactly(evaluated, null);
     assertThat(store.findRun(queued.id()).orElseThrow().task()).isEqualTo(evaluated);
+  }
+
+  @Test
+  void keepsTheRowsOfAJobsTreeAndFindsWhatRunsBelowANode() {
+    Job job = saved(aJob().build());
+    Job other = saved(aJob().build());
+    NodePath parallel = NodePath.top(1);
+    NodePath each = parallel.child(0);
+    CompositeNode eachRow = CompositeNode.started(job.id(), each, NodeKind.EACH, 3, List.of(1L, "two", Map.of("k", "v")));
+    CompositeNode root = CompositeNode.root(job.id(), Map.of("a", "1"));
+    TaskRun top = TaskRun.queued(TestJobs.newId(), job.id(), 2, 1, 0, 0, "top", "default", T0);
+    TaskRun below = TaskRun.queued(TestJobs.newId(), job.id(), each.child(2), 1, 0, 0, null, "below", "default", T0);
+    TaskRun beside = TaskRun.queued(TestJobs.newId(), job.id(), parallel.child(1), 1, 0, 0, null, "beside", "default", T0);
+    TaskRun elsewhere = TaskRun.queued(TestJobs.newId(), other.id(), each.child(2), 1, 0, 0, null, "x", "default", T0);
+    store.inTransaction(tx -> {
+      tx.saveNodes(List.of(CompositeNode.started(job.id(), parallel, NodeKind.PARALLEL, 2, List.of()), eachRow, root));
+      tx.saveNodes(List.of(CompositeNode.started(other.id(), each, NodeKind.EACH, 1, List.of())));
+      tx.insertRuns(List.of(top, below, beside, elsewhere));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      tx.lockJob(job.id());
+      tx.saveNodes(List.of(eachRow.startedOne().completedOne(), root.withResults(Map.of("a", "1", "b", "2"))));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each, each.child(0))))
+          .extracting(CompositeNode::path).containsExactlyInAnyOrder(NodePath.ROOT, parallel, each);
+      CompositeNode read = tx.nodes(job.id(), List.of(each)).get(0);
+      assertThat(read.items()).hasSize(3).element(1).isEqualTo("two");
+      assertThat(List.of(read.next(), read.completed(), read.total())).containsExactly(1, 1, 3);
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT)).get(0).results()).containsEntry("b", "2");
+      assertThat(tx.activeRuns(job.id(), each)).extracting(TaskRun::name).containsExactly("below");
+      assertThat(tx.activeRuns(job.id(), parallel)).extracting(TaskRun::name).containsExactlyInAnyOrder("below", "beside");
+      assertThat(tx.activeRuns(job.id(), null)).hasSize(3);
+      assertThat(tx.runningNodes(job.id(), parallel)).extracting(CompositeNode::path).containsExactly(each);
+      assertThat(tx.runningNodes(job.id(), null)).extracting(CompositeNode::path).containsExactlyInAnyOrder(parallel, each);
+      assertThat(tx.findRun(below.id()).orElseThrow().path()).isEqualTo(each.child(2));
+      tx.deleteNodes(job.id(), parallel);
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each))).extracting(CompositeNode::path)
+          .containsExactly(NodePath.ROOT);
+      assertThat(tx.nodes(other.id(), List.of(each))).hasSize(1);
+      return null;
+    });
+    assertThat(store.runsOf(job.id())).extracting(TaskRun::name).as("tree order").containsExactly("below", "beside", "top");
+    assertThat(store.runsOf(job.id()).get(2).path()).isEqualTo(NodePath.top(2));
   }
 
   @Test

@@ -24,7 +24,21 @@ record TaskView(
     String queue,
     String network,
     String var,
-    @JsonProperty("if") String condition) {
+    @JsonProperty("if") String condition,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> pre,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> post,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Parallel parallel,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Each each) {
+
+  /** Tork's {@code parallel}. */
+  record Parallel(List<TaskView> tasks) {}
+
+  /** Tork's {@code each}. */
+  record Each(String var, String list, TaskView task, Integer concurrency) {}
+
+  static List<TaskView> all(List<TaskSpec> tasks) {
+    return tasks.stream().map(TaskView::of).toList();
+  }
 
   static TaskView of(TaskSpec task) {
     return new TaskView(task.name(), task.description(), task.image(), task.run(), task.cmd(), task.entrypoint(),
@@ -32,9 +46,14 @@ record TaskView(
         task.timeout() == null ? null : Durations.format(task.timeout()),
         task.retryLimit() > 0 ? new RetryView(task.retryLimit(), null) : null,
         LimitsView.of(task.limits()),
-        task.queue(),
+        task.isComposite() ? null : task.queue(),
         task.network(),
         task.var(),
-        task.condition());
+        task.condition(),
+        all(task.pre()),
+        all(task.post()),
+        task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),
+        task.each() == null ? null : new Each(task.each().var(), task.each().list(), of(task.each().task()),
+            task.each().concurrency()));
   }
 }

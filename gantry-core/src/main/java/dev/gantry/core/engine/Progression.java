@@ -41,6 +41,12 @@ import java.util.Map;
  */
 public final class Progression {
 
+  /**
+   * The most runs one transition starts: an each without a concurrency inside another could
+   * otherwise queue millions in one transaction.
+   */
+  public static final int MAX_STARTED = 10_000;
+
   /** How a node stands after it was reached or one of its children ended. */
   private record Reached(boolean pending, boolean failed, boolean hasResult, String result, String error) {
     static final Reached PENDING = new Reached(true, false, false, null, null);
@@ -64,6 +70,7 @@ public final class Progression {
   private Job job;
   private boolean jobChanged;
   private boolean cancelsRuns;
+  private int started;
   private InvalidJobException failure;
 
   private Progression(Job job, Collection<CompositeNode> loaded, Instant now) {
@@ -294,6 +301,12 @@ public final class Progression {
 
   private Reached activate(NodePath path, int attempt) {
     TaskSpec written = JobTree.at(spec, path);
+    if (++started > MAX_STARTED) {
+      InvalidJobException e = new InvalidJobException(JobTree.field(spec, path), "more than " + MAX_STARTED
+          + " tasks would start at once; give the each a concurrency");
+      noteFailure(e);
+      return Reached.failedWith(e.getMessage());
+    }
     if (written.isComposite()) {
       return activateComposite(path, written);
     }

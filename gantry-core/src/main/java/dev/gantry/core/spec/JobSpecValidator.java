@@ -26,6 +26,8 @@ public final class JobSpecValidator {
   public static final int MAX_NAME = 256;
   public static final int MAX_DESCRIPTION = 4096;
   public static final int MAX_RETRY_LIMIT = 10;
+  /** How deep composite tasks may nest (a top-level task is at depth 1). */
+  public static final int MAX_TREE_DEPTH = 8;
   public static final long MIN_MEMORY_BYTES = 6L << 20; // Docker refuses less than 6 MiB
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -141,6 +143,9 @@ public final class JobSpecValidator {
 
   /** A parallel or an each: its children are checked as tasks; it runs no container of its own. */
   private static void composite(String at, TaskSpec task, boolean templated) {
+    if (depth(at) >= MAX_TREE_DEPTH) {
+      throw new InvalidJobException(at, "composite tasks nest at most " + MAX_TREE_DEPTH + " deep");
+    }
     if (task.parallel() != null && task.each() != null) {
       throw new InvalidJobException(at, "a task is a parallel or an each, not both");
     }
@@ -179,6 +184,18 @@ public final class JobSpecValidator {
       throw new InvalidJobException(at + ".each.concurrency", "must be at least 1");
     }
     task(at + ".each.task", each.task(), templated);
+  }
+
+  /** How many composites hold {@code at}'s task, counted in its path. */
+  private static int depth(String at) {
+    int depth = 1;
+    for (int i = at.indexOf(".parallel.tasks["); i >= 0; i = at.indexOf(".parallel.tasks[", i + 1)) {
+      depth++;
+    }
+    for (int i = at.indexOf(".each.task"); i >= 0; i = at.indexOf(".each.task", i + 1)) {
+      depth++;
+    }
+    return depth;
   }
 
   private static void limits(String at, Limits limits) {

@@ -178,6 +178,19 @@ class ProgressionTest {
   }
 
   @Test
+  void aTransitionStartsAtMostMaxStartedTasksAndCompositesNestAtMostEightDeep() {
+    Job job = Job.queued("j", JobSpecReader.read("name: s\ntasks: [{name: a, each: {list: '{{ sequence(0, 200) }}',"
+        + " task: {name: b, each: {list: '{{ sequence(0, 200) }}', task: {name: t, image: busybox}}}}}]", Format.YAML), NOW);
+    Progression p = Progression.submitted(job, NOW);
+    assertThat(p.failure()).hasMessage("tasks[0].each.task.each.task: more than 10000 tasks would start at once;"
+        + " give the each a concurrency");
+    assertThat(p.insertedRuns()).hasSizeLessThan(Progression.MAX_STARTED);
+    String deep = "{name: p, parallel: {tasks: [".repeat(8) + "{name: t, image: busybox}" + "]}}".repeat(8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobSpecReader.read("name: j\ntasks: [" + deep + "]", Format.YAML))
+        .hasMessage("tasks[0]" + ".parallel.tasks[0]".repeat(7) + ": composite tasks nest at most 8 deep");
+  }
+
+  @Test
   void aCancelEndsEveryActiveRunOfTheJob() {
     Model m = new Model("name: p\ntasks: [{name: p, parallel: {tasks: [{name: a, image: busybox}, {name: b, image: busybox}]}}]");
     m.apply(Progression.cancelled(m.job, NOW));

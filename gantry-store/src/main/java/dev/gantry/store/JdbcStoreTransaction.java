@@ -84,12 +84,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
   @Override
   public void saveNodes(List<CompositeNode> nodes) {
-    if (nodes.stream().allMatch(n -> states.containsKey(n.jobId()))) {
-      CompositeRows.save(sql, nodes);
-    } else {
-      // Jobs this transaction inserted (a submit): their rows are new.
-      CompositeRows.insert(sql, nodes);
-    }
+    CompositeRows.save(sql, nodes);
   }
 
   @Override

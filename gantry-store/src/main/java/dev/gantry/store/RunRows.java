@@ -21,9 +21,9 @@ final class RunRows {
   record Versioned(TaskRun run, long version) {}
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
-      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, node_path";
+      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, node_path, root_job_id";
   private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -59,7 +59,7 @@ final class RunRows {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
-          run.task() == null ? null : SpecJson.writeTask(run.task()), stored(run.path())});
+          run.task() == null ? null : SpecJson.writeTask(run.task()), stored(run.path()), run.rootJobId()});
     }
     sql.batch(INSERT, rows);
   }
@@ -157,6 +157,7 @@ final class RunRows {
         row.getString("result"),
         row.getString("error"),
         row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")),
-        row.getString("node_path") == null ? null : NodePath.decode(row.getString("node_path")));
+        row.getString("node_path") == null ? null : NodePath.decode(row.getString("node_path")),
+        row.getString("root_job_id"));
   }
 }

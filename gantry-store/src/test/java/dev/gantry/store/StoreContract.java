@@ -15,6 +15,7 @@ import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodeKind;
 import dev.gantry.core.job.NodePath;
+import dev.gantry.core.job.JobParent;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -312,6 +313,24 @@ public abstract class StoreContract {
     });
     assertThat(store.runsOf(job.id())).extracting(TaskRun::name).as("tree order").containsExactly("below", "beside", "top");
     assertThat(store.runsOf(job.id()).get(2).path()).isEqualTo(NodePath.top(2));
+  }
+
+  @Test
+  void aSubjobKeepsItsParentAndRootAndItsRunsTheirRoot() {
+    Job parent = saved(aJob().build());
+    Job child = saved(aJob().build().under(new JobParent(parent.id(), NodePath.top(2).child(1), parent.id())));
+    TaskRun run = TaskRun.queued(TestJobs.newId(), child.id(), 1, 1, 0, 0, "t", "default", T0).inTree(parent.id());
+    store.inTransaction(tx -> {
+      tx.insertRun(run);
+      return null;
+    });
+    Job read = store.findJob(child.id()).orElseThrow();
+    assertThat(read.parent()).isEqualTo(new JobParent(parent.id(), NodePath.decode("00001.00001"), parent.id()));
+    assertThat(read.rootId()).isEqualTo(parent.id());
+    assertThat(store.findJob(parent.id()).orElseThrow().parent()).isNull();
+    assertThat(store.findRun(run.id()).orElseThrow().rootJobId()).isEqualTo(parent.id());
+    TaskRun claimed = store.claimNext(Set.of("default"), "n", T0, T0.plusSeconds(30)).orElseThrow();
+    assertThat(claimed.lockedJobId()).isEqualTo(parent.id());
   }
 
   @Test

@@ -89,7 +89,7 @@ public final class JobService {
       throw first.failure();
     }
     Job job = first.job();
-    submits.store(job, first.insertedRuns(), first.savedNodes());
+    submits.store(job, first.insertedJobs(), first.insertedRuns(), first.savedNodes());
     if (job.state().isTerminal()) {
       // Every task skipped by its if: the job completed as it was stored.
       signals.jobEnded(job.id());
@@ -160,16 +160,15 @@ public final class JobService {
   /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */
   public void cancel(String jobId) {
     Instant now = clock.instant();
-    store.inTransaction(tx -> {
-      Job job = lock(tx, jobId);
+    String root = job(jobId).rootId();
+    ProgressWrites.Applied applied = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, root, jobId);
       if (!job.state().isCancellable()) {
         throw new JobStateException(jobId, job.state(), Action.CANCEL);
       }
-      ProgressWrites.apply(tx, Progression.cancelled(job, now), now);
-      return null;
+      return ProgressWrites.apply(tx, Progression.cancelled(job, now), now);
     });
-    signals.jobCancelled(jobId);
-    signals.jobEnded(jobId);
+    applied.announce(signals);
   }
 
   /**
@@ -178,8 +177,9 @@ public final class JobService {
    */
   public void restart(String jobId) {
     Instant now = clock.instant();
-    Job after = store.inTransaction(tx -> {
-      Job job = lock(tx, jobId);
+    String root = job(jobId).rootId();
+    ProgressWrites.Applied applied = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, root, jobId);
       if (!job.state().isRestartable()) {
         throw new JobStateException(jobId, job.state(), Action.RESTART);
       }
@@ -188,14 +188,9 @@ public final class JobService {
       int attempts = (int) runs.stream().filter(r -> r.position() == job.position() && r.path().depth() == 1).count();
       Progression again = Progression.restarted(job, ProgressWrites.load(tx, job, NodePath.top(job.position())),
           attempts + 1, now);
-      ProgressWrites.apply(tx, again, now);
-      return again.job();
+      return ProgressWrites.apply(tx, again, now);
     });
-    if (after.state().isTerminal()) {
-      signals.jobEnded(jobId);
-    } else {
-      signals.workQueued();
-    }
+    applied.announce(signals);
   }
 
   public Job job(String jobId) {
@@ -251,6 +246,14 @@ public final class JobService {
 
   public boolean isHealthy() {
     return store.isHealthy();
+  }
+
+  /** Locks the job, the root of its tree first ({@code rootId}; the job's own id when it is no sub-job). */
+  private static Job lockInTree(StoreTransaction tx, String rootId, String jobId) {
+    if (!rootId.equals(jobId)) {
+      lock(tx, rootId);
+    }
+    return lock(tx, jobId);
   }
 
   static Job lock(StoreTransaction tx, String jobId) {

@@ -17,12 +17,16 @@ sealed interface ProgressChange {
 
   record UpdateJob(Job job) implements ProgressChange {}
 
+  /** A sub-job, as its first runs leave it. */
+  record InsertJob(Job job) implements ProgressChange {}
+
   /**
    * Ends as CANCELLED, with {@code reason}, every run that has not ended and every composite still
-   * RUNNING strictly below {@code under} (null: the whole job).
+   * RUNNING strictly below {@code under} (null: the whole job) of job {@code jobId}; a sub-job
+   * waited for there is cancelled with its own runs.
    */
-  record CancelUnder(NodePath under, String reason) implements ProgressChange {}
+  record CancelUnder(String jobId, NodePath under, String reason) implements ProgressChange {}
 
   /** Removes the rows of the composite at {@code at} and of those below it: a restart starts them again. */
-  record ResetUnder(NodePath at) implements ProgressChange {}
+  record ResetUnder(String jobId, NodePath at) implements ProgressChange {}
 }

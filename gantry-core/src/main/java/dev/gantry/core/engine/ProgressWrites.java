@@ -1,6 +1,7 @@
 package dev.gantry.core.engine;
 
 import dev.gantry.core.engine.ProgressChange.CancelUnder;
+import dev.gantry.core.engine.ProgressChange.InsertJob;
 import dev.gantry.core.engine.ProgressChange.InsertRun;
 import dev.gantry.core.engine.ProgressChange.ResetUnder;
 import dev.gantry.core.engine.ProgressChange.SaveNode;
@@ -12,13 +13,37 @@ import dev.gantry.core.job.JobContext;
 import dev.gantry.core.job.NodeKind;
 import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** The transaction's side of a {@link Progression}: reads the rows it needs, applies the changes it returns. */
+/**
+ * The transaction's side of a {@link Progression}: reads the rows it needs, applies the changes it
+ * returns and, when a sub-job ends, moves its parent on in the same transaction (the root of the
+ * tree is locked already). What to announce after the commit is gathered in an {@link Applied}.
+ */
 final class ProgressWrites {
+
+  /** What the transaction did that others must hear of once it committed. */
+  static final class Applied {
+    private final Set<String> cancelledJobs = new LinkedHashSet<>();
+    private final Set<String> endedJobs = new LinkedHashSet<>();
+    private boolean queued;
+
+    /** Tells workers to stop the cancelled runs, followers that jobs ended, workers that there is work. */
+    void announce(Signals signals) {
+      cancelledJobs.forEach(signals::jobCancelled);
+      endedJobs.forEach(signals::jobEnded);
+      if (queued) {
+        signals.workQueued();
+      }
+    }
+  }
 
   private ProgressWrites() {}
 
@@ -39,9 +64,34 @@ final class ProgressWrites {
     return rows;
   }
 
-  /** Applies the changes in order, sending consecutive inserted runs in one batch. */
-  static void apply(StoreTransaction tx, Progression progression, Instant now) {
-    List<dev.gantry.core.job.TaskRun> inserts = new ArrayList<>();
+  /** Applies the changes in order and, when they end a sub-job, moves its parent on. */
+  static Applied apply(StoreTransaction tx, Progression progression, Instant now) {
+    Applied applied = new Applied();
+    apply(tx, progression, now, applied);
+    return applied;
+  }
+
+  private static void apply(StoreTransaction tx, Progression progression, Instant now, Applied applied) {
+    write(tx, progression, now, applied);
+    Job job = progression.job();
+    if (job.state().isTerminal()) {
+      applied.endedJobs.add(job.id());
+    } else {
+      applied.queued = true;
+    }
+    if (progression.cancelsRuns()) {
+      applied.cancelledJobs.add(job.id());
+    }
+    if (progression.endsJob() && job.parent() != null) {
+      Job parent = JobService.lock(tx, job.parentId());
+      List<CompositeNode> rows = load(tx, parent, job.parent().path().child(0));
+      apply(tx, Progression.subjobEnded(parent, rows, job, now), now, applied);
+    }
+  }
+
+  /** The changes, in order, sending consecutive inserted runs in one batch. */
+  private static void write(StoreTransaction tx, Progression progression, Instant now, Applied applied) {
+    List<TaskRun> inserts = new ArrayList<>();
     for (ProgressChange change : progression.changes()) {
       if (change instanceof InsertRun insert) {
         inserts.add(insert.run());
@@ -54,26 +104,44 @@ final class ProgressWrites {
         tx.saveNodes(List.of(save.node()));
       } else if (change instanceof UpdateJob update) {
         tx.updateJob(update.job());
+      } else if (change instanceof InsertJob insert) {
+        tx.insertJob(insert.job());
+        if (insert.job().state().isTerminal()) {
+          applied.endedJobs.add(insert.job().id());
+        }
       } else if (change instanceof CancelUnder cancel) {
-        cancel(tx, progression.job().id(), cancel, now);
+        cancel(tx, cancel, now, applied);
       } else if (change instanceof ResetUnder reset) {
-        tx.deleteNodes(progression.job().id(), reset.at());
+        tx.deleteNodes(reset.jobId(), reset.at());
       }
     }
     flush(tx, inserts);
   }
 
-  private static void cancel(StoreTransaction tx, String jobId, CancelUnder cancel, Instant now) {
-    for (var run : tx.activeRuns(jobId, cancel.under())) {
+  /** Cancels the runs and rows below the node, and every sub-job waited for there with all of its own. */
+  private static void cancel(StoreTransaction tx, CancelUnder cancel, Instant now, Applied applied) {
+    for (TaskRun run : tx.activeRuns(cancel.jobId(), cancel.under())) {
       tx.updateRun(run.finished(RunState.CANCELLED, null, null, cancel.reason(), now));
     }
-    List<CompositeNode> running = tx.runningNodes(jobId, cancel.under());
-    if (!running.isEmpty()) {
-      tx.saveNodes(running.stream().map(n -> n.ended(RunState.CANCELLED, cancel.reason())).toList());
+    List<CompositeNode> running = tx.runningNodes(cancel.jobId(), cancel.under());
+    if (running.isEmpty()) {
+      return;
+    }
+    tx.saveNodes(running.stream().map(n -> n.ended(RunState.CANCELLED, cancel.reason())).toList());
+    for (CompositeNode node : running) {
+      String childId = node.kind() == NodeKind.SUBJOB ? node.results().get("job") : null;
+      if (childId != null) {
+        tx.lockJob(childId).filter(child -> !child.state().isTerminal()).ifPresent(child -> {
+          Progression cancelled = Progression.cancelled(child, now);
+          write(tx, cancelled, now, applied);
+          applied.cancelledJobs.add(child.id());
+          applied.endedJobs.add(child.id());
+        });
+      }
     }
   }
 
-  private static void flush(StoreTransaction tx, List<dev.gantry.core.job.TaskRun> inserts) {
+  private static void flush(StoreTransaction tx, List<TaskRun> inserts) {
     if (!inserts.isEmpty()) {
       tx.insertRuns(List.copyOf(inserts));
       inserts.clear();

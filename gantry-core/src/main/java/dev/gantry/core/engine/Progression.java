@@ -66,6 +66,7 @@ public final class Progression {
   private final Map<NodePath, CompositeNode> nodes = new HashMap<>();
   private final List<ProgressChange> changes = new ArrayList<>();
   private final boolean keepsResults;
+  private final JobState startState;
   private Map<String, String> results;
   private Job job;
   private boolean jobChanged;
@@ -75,6 +76,7 @@ public final class Progression {
 
   private Progression(Job job, Collection<CompositeNode> loaded, Instant now) {
     this.job = job;
+    this.startState = job.state();
     this.spec = job.spec();
     this.now = now;
     this.keepsResults = JobTemplates.usesVars(spec);
@@ -116,7 +118,7 @@ public final class Progression {
   public static Progression restarted(Job job, Collection<CompositeNode> loaded, int attempt, Instant now) {
     Progression p = new Progression(job, loaded, now);
     NodePath top = NodePath.top(job.position());
-    p.changes.add(new ResetUnder(top));
+    p.changes.add(new ResetUnder(job.id(), top));
     p.nodes.keySet().removeIf(path -> path.equals(top) || top.isAbove(path));
     p.setJob(job.requeued());
     p.activateFrom(job.position(), attempt, null);
@@ -158,6 +160,35 @@ public final class Progression {
     return p.finish();
   }
 
+  /**
+   * The sub-job {@code child} (as it ended) was waited for by its parent {@code job}'s subjob
+   * task; {@code loaded}: the rows {@link #rowsFor} names for a child of that task.
+   */
+  public static Progression subjobEnded(Job job, Collection<CompositeNode> loaded, Job child, Instant now) {
+    Progression p = new Progression(job, loaded, now);
+    NodePath path = child.parent().path();
+    CompositeNode row = p.nodes.get(path);
+    if (job.state().isTerminal() || row == null || row.state().isTerminal()) {
+      return p.finish(); // the parent moved on without it (cancelled, failed by a sibling)
+    }
+    if (child.state() == JobState.SUCCEEDED) {
+      p.save(row.completedOne().ended(RunState.SUCCEEDED, null));
+      p.keepResult(JobTree.at(p.spec, path).var(), child.result());
+      p.childEnded(path, Reached.passed(child.result()));
+    } else {
+      String error = "sub-job " + child.id() + " " + child.state().name().toLowerCase()
+          + (child.error() == null ? "" : ": " + child.error());
+      p.save(row.ended(RunState.FAILED, error));
+      p.childEnded(path, Reached.failedWith(error));
+    }
+    return p.finish();
+  }
+
+  /** Whether these changes end the job (it was not ended before). */
+  public boolean endsJob() {
+    return job.state().isTerminal() && !startState.isTerminal();
+  }
+
   /** The job after the changes. */
   public Job job() {
     return job;
@@ -183,10 +214,17 @@ public final class Progression {
     return changes.stream().filter(c -> c instanceof InsertRun).map(c -> ((InsertRun) c).run()).toList();
   }
 
+  /** The sub-jobs started: a submit's first sub-jobs, stored right after the job. */
+  public List<Job> insertedJobs() {
+    return changes.stream().filter(c -> c instanceof ProgressChange.InsertJob).map(c -> ((ProgressChange.InsertJob) c).job())
+        .toList();
+  }
+
   /** The rows written, each as it was written last: a submit's first rows. */
   public List<CompositeNode> savedNodes() {
-    Map<NodePath, CompositeNode> last = new LinkedHashMap<>();
-    changes.stream().filter(c -> c instanceof SaveNode).map(c -> ((SaveNode) c).node()).forEach(n -> last.put(n.path(), n));
+    Map<String, CompositeNode> last = new LinkedHashMap<>();
+    changes.stream().filter(c -> c instanceof SaveNode).map(c -> ((SaveNode) c).node())
+        .forEach(n -> last.put(n.jobId() + "/" + n.path().encoded(), n));
     return List.copyOf(last.values());
   }
 
@@ -311,8 +349,8 @@ public final class Progression {
       return activateComposite(path, written);
     }
     if (!spec.templated()) {
-      changes.add(new InsertRun(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, null, written.name(),
-          written.queue(), now)));
+      insert(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, null, written.name(),
+          written.queue(), now));
       return Reached.PENDING;
     }
     String at = JobTree.field(spec, path);
@@ -323,8 +361,8 @@ public final class Progression {
         JobSpecValidator.resolvedTask(at, resolved);
       }
     } catch (InvalidJobException e) {
-      changes.add(new InsertRun(TaskRun.ended(Ids.newId(), job.id(), path, attempt, null, written.name(),
-          written.queue(), RunState.FAILED, e.getMessage(), now)));
+      insert(TaskRun.ended(Ids.newId(), job.id(), path, attempt, null, written.name(),
+          written.queue(), RunState.FAILED, e.getMessage(), now));
       if (written.continueOnError()) {
         return Reached.SKIPPED;
       }
@@ -334,17 +372,20 @@ public final class Progression {
     // A run stores its task only where templates changed it.
     TaskSpec carried = resolved.equals(written) ? null : resolved;
     if (JobTemplates.skips(resolved)) {
-      changes.add(new InsertRun(TaskRun.ended(Ids.newId(), job.id(), path, attempt, carried, resolved.name(),
-          resolved.queue(), RunState.SKIPPED, null, now)));
+      insert(TaskRun.ended(Ids.newId(), job.id(), path, attempt, carried, resolved.name(),
+          resolved.queue(), RunState.SKIPPED, null, now));
       return Reached.SKIPPED;
     }
-    changes.add(new InsertRun(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, carried, resolved.name(),
-        resolved.queue(), now)));
+    insert(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, carried, resolved.name(),
+        resolved.queue(), now));
     return Reached.PENDING;
   }
 
   private Reached activateComposite(NodePath path, TaskSpec written) {
     String at = JobTree.field(spec, path);
+    if (written.subjob() != null) {
+      return activateSubjob(path, written, at);
+    }
     NodeKind kind = written.parallel() != null ? NodeKind.PARALLEL : NodeKind.EACH;
     int total;
     List<Object> items = List.of();
@@ -365,6 +406,46 @@ public final class Progression {
     }
     nodes.put(path, CompositeNode.started(job.id(), path, kind, total, items));
     return startChildren(path);
+  }
+
+  /**
+   * Starts the sub-job (its first runs in the same transaction); the task waits for it unless it
+   * is detached, or the sub-job ended as it was made (every task skipped).
+   */
+  private Reached activateSubjob(NodePath path, TaskSpec written, String at) {
+    Progression inner;
+    try {
+      Map<String, Object> context = context(path);
+      if (JobTemplates.skipsComposite(written, at, context)) {
+        return Reached.SKIPPED;
+      }
+      JobSpec childSpec = JobTemplates.subjobSpec(written.subjob(), at + ".subjob", context, spec.secrets());
+      inner = Progression.submitted(ChildJobs.of(job, path, childSpec, now), now);
+      if (inner.failure() != null) {
+        throw new InvalidJobException(at + ".subjob." + inner.failure().field(),
+            inner.failure().getMessage().substring(inner.failure().field().length() + 2));
+      }
+    } catch (InvalidJobException e) {
+      save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of()).ended(RunState.FAILED, e.getMessage()));
+      noteFailure(e);
+      return Reached.failedWith(e.getMessage());
+    }
+    Job child = inner.job();
+    changes.add(new ProgressChange.InsertJob(child));
+    inner.changes().stream().filter(c -> !(c instanceof UpdateJob)).forEach(changes::add);
+    cancelsRuns |= inner.cancelsRuns();
+    if (child.state() == JobState.SUCCEEDED) {
+      keepResult(written.var(), child.result());
+      return Reached.passed(child.result());
+    }
+    if (child.state().isTerminal()) {
+      return Reached.failedWith("sub-job " + child.id() + " failed: " + child.error());
+    }
+    if (written.subjob().detached()) {
+      return Reached.passed(null);
+    }
+    save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of()).withResults(Map.of("job", child.id())));
+    return Reached.PENDING;
   }
 
   /** Starts the composite's children that may start now; returns how it stands after. */
@@ -400,8 +481,12 @@ public final class Progression {
   }
 
   private void cancelBelow(NodePath path, String reason) {
-    changes.add(new CancelUnder(path, reason));
+    changes.add(new CancelUnder(job.id(), path, reason));
     cancelsRuns = true;
+  }
+
+  private void insert(TaskRun run) {
+    changes.add(new InsertRun(run.inTree(job.rootId())));
   }
 
   private void save(CompositeNode node) {

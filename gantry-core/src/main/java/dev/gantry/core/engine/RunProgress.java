@@ -44,12 +44,21 @@ public final class RunProgress {
     }
     Instant now = clock.instant();
     return store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
+      Job job = lockInTree(tx, run);
       if (job.state() != JobState.QUEUED) {
         return job;
       }
       Job running = job.running(now);
       tx.updateJob(running);
+      // A sub-job's parents run as long as it does: they have no run of their own meanwhile.
+      for (Job child = running; child.parent() != null; ) {
+        Job parent = JobService.lock(tx, child.parentId());
+        if (parent.state() != JobState.QUEUED) {
+          break;
+        }
+        child = parent.running(now);
+        tx.updateJob(child);
+      }
       return running;
     });
   }
@@ -105,8 +114,9 @@ public final class RunProgress {
    */
   private Optional<Job> transition(TaskRun run, boolean onlyIfExpired, Decision decision) {
     Instant now = clock.instant();
-    Optional<Progression> after = store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
+    Job[] after = new Job[1];
+    Optional<ProgressWrites.Applied> applied = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, run);
       Optional<TaskRun> current = tx.findRun(run.id())
           .filter(r -> r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
           .filter(r -> !onlyIfExpired || (r.leaseUntil() != null && r.leaseUntil().isBefore(now)));
@@ -114,27 +124,20 @@ public final class RunProgress {
         return Optional.empty();
       }
       Progression progression = decision.decide(tx, job, current.get());
-      ProgressWrites.apply(tx, progression, now);
-      return Optional.of(progression);
+      ProgressWrites.Applied done = ProgressWrites.apply(tx, progression, now);
+      after[0] = progression.job();
+      return Optional.of(done);
     });
-    after.ifPresent(p -> {
-      if (p.cancelsRuns()) {
-        signals.jobCancelled(p.job().id());
-      }
-    });
-    Optional<Job> job = after.map(Progression::job);
-    announce(job);
-    return job;
+    applied.ifPresent(a -> a.announce(signals));
+    return applied.map(a -> after[0]);
   }
 
-  /** After the transaction: wake workers for the next task, or tell followers the job ended. */
-  private void announce(Optional<Job> after) {
-    after.ifPresent(job -> {
-      if (job.state().isTerminal()) {
-        signals.jobEnded(job.id());
-      } else {
-        signals.workQueued();
-      }
-    });
+  /** Locks the run's job, the root of its tree first when it is a sub-job: every change in a tree locks in that order. */
+  private static Job lockInTree(StoreTransaction tx, TaskRun run) {
+    if (run.rootJobId() != null) {
+      JobService.lock(tx, run.rootJobId());
+    }
+    return JobService.lock(tx, run.jobId());
   }
+
 }

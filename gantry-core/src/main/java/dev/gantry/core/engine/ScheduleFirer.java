@@ -75,6 +75,7 @@ public final class ScheduleFirer implements Runnable {
         return false; // the tick passes (so it is not tried again and again) without a job
       }
       tx.insertJob(job);
+      first.insertedJobs().forEach(tx::insertJob);
       first.insertedRuns().forEach(tx::insertRun);
       if (!first.savedNodes().isEmpty()) {
         tx.saveNodes(first.savedNodes());

@@ -5,5 +5,7 @@ public enum NodeKind {
   /** The job itself: its row keeps the results of tasks by {@code var}. */
   ROOT,
   PARALLEL,
-  EACH
+  EACH,
+  /** A subjob task waiting for its sub-job; its row's {@code results} name the sub-job ({@code job}). */
+  SUBJOB
 }

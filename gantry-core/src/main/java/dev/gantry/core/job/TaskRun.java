@@ -31,10 +31,31 @@ public record TaskRun(
     String result,
     String error,
     TaskSpec task,
-    NodePath path) {
+    NodePath path,
+    String rootJobId) {
 
   public TaskRun {
     path = path == null ? NodePath.top(position) : path;
+  }
+
+  /** A run of a job that is not a sub-job: its job is its tree's root. */
+  public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
+      RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
+      Integer exitCode, String result, String error, TaskSpec task, NodePath path) {
+    this(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt, completedAt, nodeId,
+        leaseUntil, exitCode, result, error, task, path, null);
+  }
+
+  /** The job whose row a transition of this run locks first: the root of its job's tree. */
+  public String lockedJobId() {
+    return rootJobId == null ? jobId : rootJobId;
+  }
+
+  /** This run as one of a sub-job whose tree's root is {@code rootId} (null or its own job: none). */
+  public TaskRun inTree(String rootId) {
+    String root = rootId == null || rootId.equals(jobId) ? null : rootId;
+    return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, path, root);
   }
 
   /** A run of a top-level task. */
@@ -71,7 +92,7 @@ public record TaskRun(
       String id, String jobId, NodePath path, int attempt, int retries, int lost, TaskSpec task, String name,
       String queue, Instant now) {
     return new TaskRun(id, jobId, path.position(), attempt, retries, lost, name, queue, RunState.QUEUED,
-        now, null, null, null, null, null, null, null, task, path);
+        now, null, null, null, null, null, null, null, task, path, null);
   }
 
   /** A run that ended where it was made: skipped by its {@code if}, or failed by a template. */
@@ -84,23 +105,23 @@ public record TaskRun(
   public static TaskRun ended(String id, String jobId, NodePath path, int attempt, TaskSpec task, String name,
       String queue, RunState end, String error, Instant now) {
     return new TaskRun(id, jobId, path.position(), attempt, 0, 0, name, queue, end, now, null, now, null, null,
-        null, null, error, task, path);
+        null, null, error, task, path, null);
   }
 
   /** The next attempt at this run's task, as evaluated for this one; {@code retries} and {@code lost} as given. */
   public TaskRun again(String newId, int newRetries, int newLost, Instant now) {
     return new TaskRun(newId, jobId, position, attempt + 1, newRetries, newLost, name, queue, RunState.QUEUED,
-        now, null, null, null, null, null, null, null, task, path);
+        now, null, null, null, null, null, null, null, task, path, rootJobId);
   }
 
   public TaskRun claimed(String node, Instant now, Instant lease) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, RunState.RUNNING,
-        createdAt, now, null, node, lease, null, null, null, task, path);
+        createdAt, now, null, node, lease, null, null, null, task, path, rootJobId);
   }
 
   public TaskRun finished(RunState end, Integer code, String output, String reason, Instant now) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, end, createdAt,
-        startedAt, now, nodeId, null, code, output, reason, task, path);
+        startedAt, now, nodeId, null, code, output, reason, task, path, rootJobId);
   }
 
   /** The task this run runs: as evaluated for it, or as {@code spec} wrote it. */

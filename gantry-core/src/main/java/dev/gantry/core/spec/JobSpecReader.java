@@ -18,15 +18,18 @@ public final class JobSpecReader {
       "webhooks", "autoDelete", "wait", "permissions", "schedule");
   private static final Set<String> TASK_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each");
+      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob");
   private static final Set<String> TASK_UNSUPPORTED = Set.of(
-      "subjob", "sidecars", "mounts", "volumes", "networks",
+      "sidecars", "mounts", "volumes", "networks",
       "registry", "gpus", "priority", "tags", "probe");
   /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
   private static final Set<String> AROUND_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
       "network");
   private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
+  private static final Set<String> SUBJOB_FIELDS = Set.of(
+      "name", "description", "tasks", "inputs", "secrets", "output", "detached", "webhooks");
+  private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "headers", "event", "if");
   private static final Set<String> EACH_FIELDS = Set.of("var", "list", "task", "concurrency");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue");
   private static final Set<String> RETRY_FIELDS = Set.of("limit");
@@ -53,6 +56,7 @@ public final class JobSpecReader {
     JobSpec written = new JobSpec(job.requiredText("name"), job.text("description"), job.stringList("tags"),
         job.stringMap("env"), tasks, null, null, null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"));
+    written = SubjobSecrets.hoisted(written);
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = JobSpecValidator.validate(templated ? templated(written) : written);
     if (templated) {
@@ -73,7 +77,8 @@ public final class JobSpecReader {
     Duration timeout = task.parsed("timeout", Durations::parse);
     ParallelSpec parallel = parallel(task.object("parallel"), defaults);
     EachSpec each = each(task.object("each"), defaults);
-    boolean composite = parallel != null || each != null;
+    SubjobSpec subjob = subjob(task.object("subjob"), defaults);
+    boolean composite = parallel != null || each != null || subjob != null;
     return new TaskSpec(
         task.requiredText("name"),
         task.text("description"),
@@ -95,7 +100,39 @@ public final class JobSpecReader {
         around(task, "pre"),
         around(task, "post"),
         parallel,
-        each);
+        each,
+        subjob);
+  }
+
+  private static SubjobSpec subjob(SpecNode subjob, TaskDefaults defaults) {
+    if (subjob == null) {
+      return null;
+    }
+    subjob.onlyFields(SUBJOB_FIELDS, Set.of());
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (SpecNode child : subjob.objects("tasks")) {
+      tasks.add(task(child, defaults));
+    }
+    if (tasks.isEmpty()) {
+      throw subjob.invalid("tasks", "a sub-job needs at least one task");
+    }
+    List<java.util.Map<String, Object>> webhooks = new ArrayList<>();
+    for (SpecNode hook : subjob.objects("webhooks")) {
+      hook.onlyFields(WEBHOOK_FIELDS, Set.of());
+      java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+      kept.put("url", hook.requiredText("url"));
+      kept.put("headers", hook.stringMap("headers"));
+      if (hook.text("event") != null) {
+        kept.put("event", hook.text("event"));
+      }
+      if (hook.text("if") != null) {
+        kept.put("if", hook.text("if"));
+      }
+      webhooks.add(kept);
+    }
+    Boolean detached = subjob.bool("detached");
+    return new SubjobSpec(subjob.requiredText("name"), subjob.text("description"), tasks, subjob.stringMap("inputs"),
+        subjob.stringMap("secrets"), subjob.text("output"), detached != null && detached, webhooks);
   }
 
   private static List<TaskSpec> around(SpecNode task, String field) {

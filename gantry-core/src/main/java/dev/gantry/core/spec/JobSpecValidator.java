@@ -146,16 +146,19 @@ public final class JobSpecValidator {
     if (depth(at) >= MAX_TREE_DEPTH) {
       throw new InvalidJobException(at, "composite tasks nest at most " + MAX_TREE_DEPTH + " deep");
     }
-    if (task.parallel() != null && task.each() != null) {
-      throw new InvalidJobException(at, "a task is a parallel or an each, not both");
+    if ((task.parallel() != null ? 1 : 0) + (task.each() != null ? 1 : 0) + (task.subjob() != null ? 1 : 0) > 1) {
+      throw new InvalidJobException(at, "a task is one of parallel, each and subjob, not several");
     }
     if (task.image() != null || task.run() != null || !task.cmd().isEmpty() || !task.env().isEmpty()
         || !task.pre().isEmpty() || !task.post().isEmpty()) {
-      throw new InvalidJobException(at, (task.parallel() != null ? "a parallel" : "an each")
+      throw new InvalidJobException(at, (task.parallel() != null ? "a parallel" : task.each() != null ? "an each" : "a subjob")
           + " task runs no container of its own: image, run, cmd, env, pre and post belong to its tasks");
     }
-    if (task.var() != null) {
-      throw new InvalidJobException(at + ".var", "a composite task has no result of its own; give var to its tasks");
+    if (task.var() != null && task.subjob() == null) {
+      throw new InvalidJobException(at + ".var", "a parallel or an each has no result of its own; give var to its tasks");
+    }
+    if (task.var() != null && !(templated && task.var().contains("{{")) && !VAR.matcher(task.var()).matches()) {
+      throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
     }
     noNul(at + ".if", task.condition());
     if (task.parallel() != null) {
@@ -167,6 +170,10 @@ public final class JobSpecValidator {
       for (int i = 0; i < tasks.size(); i++) {
         task(at + ".parallel.tasks[" + i + "]", tasks.get(i), templated);
       }
+      return;
+    }
+    if (task.subjob() != null) {
+      subjob(at + ".subjob", task.subjob(), templated);
       return;
     }
     EachSpec each = task.each();
@@ -186,6 +193,27 @@ public final class JobSpecValidator {
     task(at + ".each.task", each.task(), templated);
   }
 
+  private static void subjob(String at, SubjobSpec subjob, boolean templated) {
+    requireName(at + ".name", subjob.name());
+    description(at + ".description", subjob.description());
+    strings(at + ".inputs", subjob.inputs());
+    strings(at + ".secrets", subjob.secrets());
+    noNul(at + ".output", subjob.output());
+    if (subjob.tasks().isEmpty()) {
+      throw new InvalidJobException(at + ".tasks", "a sub-job needs at least one task");
+    }
+    atMost(at + ".tasks", subjob.tasks().size(), MAX_TASKS, "tasks");
+    for (int i = 0; i < subjob.tasks().size(); i++) {
+      task(at + ".tasks[" + i + "]", subjob.tasks().get(i), true);
+    }
+    for (int i = 0; i < subjob.webhooks().size(); i++) {
+      String url = String.valueOf(subjob.webhooks().get(i).get("url"));
+      if (!url.contains("{{")) {
+        callbackUrl(at + ".webhooks[" + i + "].url", url);
+      }
+    }
+  }
+
   /** How many composites hold {@code at}'s task, counted in its path. */
   private static int depth(String at) {
     int depth = 1;
@@ -193,6 +221,9 @@ public final class JobSpecValidator {
       depth++;
     }
     for (int i = at.indexOf(".each.task"); i >= 0; i = at.indexOf(".each.task", i + 1)) {
+      depth++;
+    }
+    for (int i = at.indexOf(".subjob.tasks["); i >= 0; i = at.indexOf(".subjob.tasks[", i + 1)) {
       depth++;
     }
     return depth;

@@ -48,6 +48,9 @@ public final class JobTemplates {
     if (task.condition() != null || task.each() != null) {
       return true;
     }
+    if (task.subjob() != null) {
+      return true; // its name, inputs and secrets may be templates, and its tasks are checked with the job
+    }
     boolean[] found = {false};
     texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
     if (found[0]) {
@@ -77,6 +80,9 @@ public final class JobTemplates {
     if (task.var() != null) {
       return true;
     }
+    if (task.subjob() != null) {
+      return false; // a sub-job keeps its tasks' results itself
+    }
     if (task.parallel() != null) {
       return task.parallel().tasks().stream().anyMatch(JobTemplates::usesVars);
     }
@@ -100,11 +106,66 @@ public final class JobTemplates {
         check(task.parallel().tasks().get(i), at + ".parallel.tasks[" + i + "]", names);
       }
     }
+    if (task.subjob() != null) {
+      SubjobSpec subjob = task.subjob();
+      parse(at + ".subjob.name", subjob.name(), names);
+      subjob.inputs().forEach((name, value) -> parse(at + ".subjob.inputs." + name, value, names));
+      subjob.secrets().forEach((name, value) -> parse(at + ".subjob.secrets." + name, value, names));
+      try {
+        check(asWritten(subjob));
+      } catch (InvalidJobException e) {
+        throw under(at + ".subjob", e);
+      }
+    }
     if (task.each() != null) {
       parse(at + ".each.list", listExpression(task.each().list()), names);
       Set<String> inner = new java.util.HashSet<>(names);
       inner.add(task.each().itemName());
       check(task.each().task(), at + ".each.task", Set.copyOf(inner));
+    }
+  }
+
+  /** A sub-job's spec as written, its own templates not evaluated: what its tasks' templates are checked against. */
+  private static JobSpec asWritten(SubjobSpec subjob) {
+    JobSpec spec = new JobSpec(subjob.name(), subjob.description(), List.of(), Map.of(), subjob.tasks(), null, null, null,
+        subjob.inputs(), subjob.output(), false, subjob.secrets());
+    return usesExpressions(spec) ? templated(spec) : spec;
+  }
+
+  private static JobSpec templated(JobSpec s) {
+    return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+  }
+
+  private static InvalidJobException under(String at, InvalidJobException e) {
+    String reason = e.field() == null || e.field().isEmpty() ? e.getMessage() : e.getMessage().substring(e.field().length() + 2);
+    return new InvalidJobException(e.field() == null || e.field().isEmpty() ? at : at + "." + e.field(), reason);
+  }
+
+  /**
+   * The job a {@code subjob} task starts, its name, inputs and secrets evaluated in the parent's
+   * {@code context} ({@code parentSecrets}: the parent's values, which a secret template takes).
+   *
+   * @throws InvalidJobException naming the field ({@code at} is the subjob's path) whose template failed, or that is invalid
+   */
+  public static JobSpec subjobSpec(SubjobSpec subjob, String at, Map<String, Object> context,
+      Map<String, String> parentSecrets) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    subjob.inputs().forEach((name, value) -> inputs.put(name, shown(at + ".inputs." + name, value, context)));
+    Map<String, String> secrets = new LinkedHashMap<>();
+    subjob.secrets().forEach((name, value) ->
+        secrets.put(name, Secrets.revealText(render(at + ".secrets." + name, value, context), parentSecrets)));
+    JobSpec written = new JobSpec(shown(at + ".name", subjob.name(), context), subjob.description(), List.of(), Map.of(),
+        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets);
+    try {
+      JobSpec spec = usesExpressions(written) ? templated(written) : written;
+      JobSpecValidator.validate(spec);
+      if (spec.templated()) {
+        check(spec);
+      }
+      return spec;
+    } catch (InvalidJobException e) {
+      throw under(at, e);
     }
   }
 

@@ -46,6 +46,11 @@ public final class Secrets {
         revealAll(task.entrypoint(), secrets), task.condition());
   }
 
+  /** {@code text} with each reference replaced by the secret's value: a sub-job's secret taken from its parent's. */
+  public static String revealText(String text, Map<String, String> secrets) {
+    return text == null || secrets.isEmpty() ? text : reveal(text, secrets);
+  }
+
   /** {@code text} with every secret's value replaced by {@value #REDACTED}; the longest values first. */
   public static String mask(String text, Map<String, String> secrets) {
     if (text == null || secrets.isEmpty()) {

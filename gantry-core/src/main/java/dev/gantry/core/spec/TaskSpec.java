@@ -35,7 +35,8 @@ public record TaskSpec(
     List<TaskSpec> pre,
     List<TaskSpec> post,
     ParallelSpec parallel,
-    EachSpec each) {
+    EachSpec each,
+    SubjobSpec subjob) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -55,19 +56,19 @@ public record TaskSpec(
       Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
       String network, String queue, boolean continueOnError, String var, String condition) {
     this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
-        continueOnError, var, condition, List.of(), List.of(), null, null);
+        continueOnError, var, condition, List.of(), List.of(), null, null, null);
   }
 
-  /** Whether this task is made of other tasks (parallel, each) rather than run in a container. */
+  /** Whether this task is made of other tasks (parallel, each, subjob) rather than run in a container. */
   @JsonIgnore
   public boolean isComposite() {
-    return parallel != null || each != null;
+    return parallel != null || each != null || subjob != null;
   }
 
   /** This task with its {@code var} evaluated. */
   public TaskSpec withVar(String newVar) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, newVar, condition, pre, post, parallel, each);
+        network, queue, continueOnError, newVar, condition, pre, post, parallel, each, subjob);
   }
 
   /** A task without var or condition. */
@@ -82,7 +83,7 @@ public record TaskSpec(
   public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
-        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, pre, post, parallel, each);
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, pre, post, parallel, each, subjob);
   }
 
   /** A task that fails its job when it fails. */

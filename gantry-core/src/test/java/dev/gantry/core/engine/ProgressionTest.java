@@ -141,7 +141,7 @@ class ProgressionTest {
         .containsExactly(RunState.CANCELLED, RunState.FAILED, RunState.CANCELLED);
 
     m.apply(Progression.restarted(m.job, m.rows.values(), 2, NOW));
-    assertThat(m.last.get(0)).isEqualTo(new ResetUnder(NodePath.top(1)));
+    assertThat(m.last.get(0)).isEqualTo(new ResetUnder("j", NodePath.top(1)));
     assertThat(m.job.state()).isEqualTo(JobState.QUEUED);
     assertThat(m.queuedPaths()).containsExactly("0.0", "0.1", "0.2");
     assertThat(m.rows.get(NodePath.top(1)).state()).isEqualTo(RunState.RUNNING);

@@ -105,7 +105,7 @@ class JobSpecReaderTest {
 
   @Test
   void saysWhichFieldsAreNotSupportedYet() {
-    rejected("name: j\ntasks: [{name: t, image: busybox, subjob: {name: s}}]", "tasks[0].subjob: is not supported by Gantry yet");
+    rejected("name: j\ntasks: [{name: t, image: busybox, sidecars: [{name: s}]}]", "tasks[0].sidecars: is not supported by Gantry yet");
   }
 
   @Test

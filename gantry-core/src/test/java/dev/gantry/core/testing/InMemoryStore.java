@@ -288,7 +288,7 @@ public final class InMemoryStore implements Store {
   private static TaskRun withLease(TaskRun r, Instant leaseUntil) {
     return new TaskRun(r.id(), r.jobId(), r.position(), r.attempt(), r.retries(), r.lost(), r.name(), r.queue(),
         r.state(), r.createdAt(), r.startedAt(), r.completedAt(), r.nodeId(), leaseUntil, r.exitCode(), r.result(),
-        r.error(), r.task(), r.path());
+        r.error(), r.task(), r.path(), r.rootJobId());
   }
 
   @Override

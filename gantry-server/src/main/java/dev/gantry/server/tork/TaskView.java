@@ -28,7 +28,22 @@ record TaskView(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> pre,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> post,
     @JsonInclude(JsonInclude.Include.NON_NULL) Parallel parallel,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Each each) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Each each,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob) {
+
+  /** Tork's {@code subjob}; its secrets redacted. */
+  record Subjob(String name, String description, List<TaskView> tasks,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inputs,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> secrets, String output, boolean detached,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> webhooks) {
+
+    static Subjob of(dev.gantry.core.spec.SubjobSpec s) {
+      Map<String, String> redacted = new java.util.LinkedHashMap<>();
+      s.secrets().keySet().forEach(k -> redacted.put(k, dev.gantry.core.spec.Secrets.REDACTED));
+      return new Subjob(s.name(), s.description(), all(s.tasks()), s.inputs(), redacted, s.output(), s.detached(),
+          s.webhooks());
+    }
+  }
 
   /** Tork's {@code parallel}. */
   record Parallel(List<TaskView> tasks) {}
@@ -54,6 +69,7 @@ record TaskView(
         all(task.post()),
         task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),
         task.each() == null ? null : new Each(task.each().var(), task.each().list(), of(task.each().task()),
-            task.each().concurrency()));
+            task.each().concurrency()),
+        task.subjob() == null ? null : Subjob.of(task.subjob()));
   }
 }

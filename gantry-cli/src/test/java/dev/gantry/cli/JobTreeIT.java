@@ -74,6 +74,53 @@ class JobTreeIT {
               run: echo -n $((N * N)) > $TORK_OUTPUT
       """;
 
+  /** README's subjob example, as written there. */
+  static final String README_SUBJOB_JOB = """
+      name: release
+      inputs:
+        version: "1.2"
+      output: "{{ tasks.built }}"
+      tasks:
+        - name: build in a sub-job
+          var: built
+          subjob:
+            name: "build {{ inputs.version }}"
+            inputs:
+              version: "{{ inputs.version }}"
+            secrets:
+              token: s3cr3t
+            output: "{{ tasks.binaries }}"
+            tasks:
+              - name: platforms
+                parallel:
+                  tasks:
+                    - name: per platform
+                      each:
+                        list: "{{ ['amd64', 'arm64'] }}"
+                        task:
+                          name: "build {{ item.value }}"
+                          var: "bin{{ item.index }}"
+                          image: busybox:latest
+                          network: none
+                          env:
+                            PLATFORM: "{{ item.value }}"
+                            VERSION: "{{ inputs.version }}"
+                          run: echo -n "app-$VERSION-$PLATFORM" > $TORK_OUTPUT
+                    - name: check the token
+                      image: busybox:latest
+                      network: none
+                      env:
+                        TOKEN: "{{ secrets.token }}"
+                      run: test ${#TOKEN} -eq 6 && echo "token is $TOKEN"
+              - name: collect
+                var: binaries
+                image: busybox:latest
+                network: none
+                env:
+                  ALL: "{{ tasks.bin0 }} {{ tasks.bin1 }}"
+                run: echo -n "$ALL" > $TORK_OUTPUT
+      """;
+
   @TempDir static Path dataDir;
   static StandaloneFixture gantry;
   static Http http;
@@ -103,6 +150,7 @@ class JobTreeIT {
     String readme = Files.readString(Path.of("..", "README.md"));
     assertThat(readme).contains("```yaml\n" + README_PARALLEL_JOB + "```");
     assertThat(readme).contains("```yaml\n" + README_EACH_JOB + "```");
+    assertThat(readme).contains("```yaml\n" + README_SUBJOB_JOB + "```");
   }
 
   @Test
@@ -163,6 +211,57 @@ class JobTreeIT {
   }
 
   @Test
+  void aSubjobRunsAnEachInAParallelAndItsOutputBecomesTheParentsResult() {
+    String id = http.submit(README_SUBJOB_JOB);
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(job.path("result").asText()).isEqualTo("app-1.2-amd64 app-1.2-arm64");
+    assertThat(job.path("secrets").toString()).doesNotContain("s3cr3t");
+    assertThat(job.path("tasks").toString()).doesNotContain("s3cr3t");
+    JsonNode children = http.get("/jobs?q=build").body().path("items");
+    JsonNode child = null;
+    for (JsonNode listed : children) {
+      if (id.equals(listed.path("parentId").asText())) {
+        child = http.job(listed.path("id").asText());
+      }
+    }
+    assertThat(child).as("the sub-job is listed with its parent's id").isNotNull();
+    assertThat(child.path("name").asText()).isEqualTo("build 1.2");
+    assertThat(child.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(child.toString()).doesNotContain("s3cr3t");
+    assertThat(execution(child)).extracting(r -> r.path("path").asText() + " " + r.path("name").asText())
+        .containsExactly("0.0.0 build amd64", "0.0.1 build arm64", "0.1 check the token", "1 collect");
+    String log = http.get("/jobs/" + child.path("id").asText() + "/log").body().toString();
+    assertThat(log).contains("token is [REDACTED]").doesNotContain("s3cr3t");
+    gantry.awaitNoLeftovers(child.path("id").asText());
+  }
+
+  @Test
+  void cancellingAParentStopsTheContainersOfItsSubjob() {
+    String id = http.submit("""
+        name: cancel the tree
+        tasks:
+          - name: call
+            subjob:
+              name: long child
+              tasks: [{name: sleeper, image: "busybox:latest", network: none, run: "sleep 60"}]
+        """);
+    JsonNode running = gantry.awaitState(id, java.util.Set.of("RUNNING"));
+    assertThat(running.path("state").asText()).isEqualTo("RUNNING");
+    String childId = null;
+    for (JsonNode listed : http.get("/jobs?q=long").body().path("items")) {
+      childId = listed.path("id").asText();
+    }
+    String child = childId;
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> !gantry.leftovers(child).isEmpty());
+    assertThat(http.put("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+    assertThat(gantry.awaitEnd(child).path("state").asText()).isEqualTo("CANCELLED");
+    assertThat(gantry.awaitEnd(id).path("state").asText()).isEqualTo("CANCELLED");
+    gantry.awaitNoLeftovers(child);
+  }
+
+  @Test
   void malformedCompositesAreRefusedNamingTheField() {
     assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: p, parallel: {tasks: []}}]").body().path("message")
         .asText()).isEqualTo("tasks[0].parallel.tasks: a parallel needs at least one task");
@@ -176,5 +275,10 @@ class JobTreeIT {
     assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: p, parallel: {tasks: [{name: t, image: busybox,"
         + " network: host}]}}]").body().path("message").asText())
         .startsWith("tasks[0].parallel.tasks[0].network: host networking is not allowed");
+    assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: s, subjob: {name: c, tasks: []}}]").body().path("message")
+        .asText()).isEqualTo("tasks[0].subjob.tasks: a sub-job needs at least one task");
+    assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: s, subjob: {name: c, tasks: [{name: t, image: busybox,"
+        + " env: {A: '{{ nope.x }}'}}]}}]").body().path("message").asText())
+        .startsWith("tasks[0].subjob.tasks[0].env.A: unknown name nope");
   }
 }

@@ -81,7 +81,7 @@ final class CompositeRows {
   }
 
   private static String results(CompositeNode n) {
-    return n.kind() == NodeKind.ROOT ? write(n.results()) : null;
+    return n.kind() == NodeKind.ROOT || !n.results().isEmpty() ? write(n.results()) : null;
   }
 
   private static String write(Object value) {

@@ -331,6 +331,14 @@ public abstract class StoreContract {
     assertThat(store.findRun(run.id()).orElseThrow().rootJobId()).isEqualTo(parent.id());
     TaskRun claimed = store.claimNext(Set.of("default"), "n", T0, T0.plusSeconds(30)).orElseThrow();
     assertThat(claimed.lockedJobId()).isEqualTo(parent.id());
+    CompositeNode waiting = CompositeNode.started(parent.id(), NodePath.top(2), NodeKind.SUBJOB, 1, List.of())
+        .withResults(Map.of("job", child.id()));
+    store.inTransaction(tx -> {
+      tx.saveNodes(List.of(waiting));
+      return null;
+    });
+    List<CompositeNode> running = store.inTransaction(tx -> tx.runningNodes(parent.id(), null));
+    assertThat(running).containsExactly(waiting);
   }
 
   @Test

@@ -20,8 +20,9 @@ final class CompositeRows {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS = "job_id, node_path, kind, state, total, next_index, completed, items, results, error";
   private static final String INSERT = "insert into job_nodes (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /** An each's items never change once it started: an update does not write them again. */
   private static final String UPDATE = "update job_nodes set kind = ?, state = ?, total = ?, next_index = ?,"
-      + " completed = ?, items = ?, results = ?, error = ? where job_id = ? and node_path = ?";
+      + " completed = ?, results = ?, error = ? where job_id = ? and node_path = ?";
   private static final String OF_JOB = "select " + COLUMNS + " from job_nodes where job_id = ?";
 
   private CompositeRows() {}
@@ -53,7 +54,7 @@ final class CompositeRows {
     List<Object[]> inserts = new ArrayList<>();
     for (CompositeNode n : nodes) {
       int updated = sql.update(UPDATE, n.kind().name(), n.state().name(), n.total(), n.next(), n.completed(),
-          items(n), results(n), n.error(), n.jobId(), n.path().encoded());
+          results(n), n.error(), n.jobId(), n.path().encoded());
       if (updated == 0) {
         inserts.add(new Object[] {n.jobId(), n.path().encoded(), n.kind().name(), n.state().name(), n.total(),
             n.next(), n.completed(), items(n), results(n), n.error()});

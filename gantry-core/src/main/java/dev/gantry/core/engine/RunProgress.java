@@ -114,8 +114,7 @@ public final class RunProgress {
    */
   private Optional<Job> transition(TaskRun run, boolean onlyIfExpired, Decision decision) {
     Instant now = clock.instant();
-    Job[] after = new Job[1];
-    Optional<ProgressWrites.Applied> applied = store.inTransaction(tx -> {
+    Optional<Moved> moved = store.inTransaction(tx -> {
       Job job = lockInTree(tx, run);
       Optional<TaskRun> current = tx.findRun(run.id())
           .filter(r -> r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
@@ -124,13 +123,14 @@ public final class RunProgress {
         return Optional.empty();
       }
       Progression progression = decision.decide(tx, job, current.get());
-      ProgressWrites.Applied done = ProgressWrites.apply(tx, progression, now);
-      after[0] = progression.job();
-      return Optional.of(done);
+      return Optional.of(new Moved(progression.job(), ProgressWrites.apply(tx, progression, now)));
     });
-    applied.ifPresent(a -> a.announce(signals));
-    return applied.map(a -> after[0]);
+    moved.ifPresent(m -> m.applied().announce(signals));
+    return moved.map(Moved::job);
   }
+
+  /** The job after a transition, and what to announce once it committed. */
+  private record Moved(Job job, ProgressWrites.Applied applied) {}
 
   /** Locks the run's job, the root of its tree first when it is a sub-job: every change in a tree locks in that order. */
   private static Job lockInTree(StoreTransaction tx, TaskRun run) {

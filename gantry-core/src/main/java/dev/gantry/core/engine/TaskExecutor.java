@@ -5,6 +5,7 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.JobTree;
 import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
@@ -18,9 +19,12 @@ import dev.gantry.core.spi.WorkMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -66,13 +70,11 @@ final class TaskExecutor {
     TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
-    String refusal = java.util.stream.Stream.concat(java.util.stream.Stream.of(task),
-            java.util.stream.Stream.concat(task.pre().stream(), task.post().stream()))
-        .map(hostAccess::refusal).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    String refusal = refusal(task);
     Optional<Job> after;
     if (refusal != null) {
       // Accepted elsewhere (a server that allows more, or before this rule): this machine does not run it.
-      String error = "tasks[" + (run.position() - 1) + "].network: " + refusal;
+      String error = JobTree.field(job.spec(), run.path()) + ".network: " + refusal;
       after = StoreRetry.within(storeRetry, end, () -> progress.finished(run, RunState.FAILED, null, null, error));
     } else if (deadline.hasPassed()) {
       // The job's time ran out while this task waited in the queue: it does not start.
@@ -116,6 +118,14 @@ final class TaskExecutor {
       }
       logWriter.flushAll();
     }
+  }
+
+  /** Why this machine does not run the task, its pre or its post tasks; null when it runs them all. */
+  private String refusal(TaskSpec task) {
+    List<TaskSpec> containers = new ArrayList<>(task.pre());
+    containers.add(task);
+    containers.addAll(task.post());
+    return containers.stream().map(hostAccess::refusal).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /** What the task wrote to its result file and the last lines in its error, with the job's secrets masked. */

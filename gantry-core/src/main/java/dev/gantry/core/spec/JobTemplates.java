@@ -212,9 +212,21 @@ public final class JobTemplates {
     task.env().forEach((name, value) -> env.put(name, render(at + ".env." + name, value, context)));
     TaskSpec named = task.var() == null || !task.var().contains("{{") ? task
         : task.withVar(JobSpecValidator.var(at + ".var", shown(at + ".var", task.var(), context)));
+    if (!task.pre().isEmpty() || !task.post().isEmpty()) {
+      named = named.withAround(around(task.pre(), at + ".pre", context), around(task.post(), at + ".post", context));
+    }
     return named.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
         shown(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
         renderAll(at + ".entrypoint", task.entrypoint(), context), condition);
+  }
+
+  /** Pre or post tasks with their templates evaluated, as their task's are. */
+  private static List<TaskSpec> around(List<TaskSpec> tasks, String at, Map<String, Object> context) {
+    List<TaskSpec> out = new ArrayList<>(tasks.size());
+    for (int i = 0; i < tasks.size(); i++) {
+      out.add(resolve(tasks.get(i), at + "[" + i + "]", context));
+    }
+    return out;
   }
 
   /** A text the API shows (a run's name, image, queue): it may not hold a secret. */
@@ -262,6 +274,12 @@ public final class JobTemplates {
     }
     for (int i = 0; i < task.entrypoint().size(); i++) {
       each.accept(at + ".entrypoint[" + i + "]", task.entrypoint().get(i));
+    }
+    for (int i = 0; i < task.pre().size(); i++) {
+      texts(task.pre().get(i), at + ".pre[" + i + "]", each);
+    }
+    for (int i = 0; i < task.post().size(); i++) {
+      texts(task.post().get(i), at + ".post[" + i + "]", each);
     }
   }
 

@@ -42,8 +42,13 @@ public final class Secrets {
     }
     Map<String, String> env = new LinkedHashMap<>();
     task.env().forEach((name, value) -> env.put(name, reveal(value, secrets)));
-    return task.withTexts(task.name(), task.image(), task.queue(), env, revealAll(task.cmd(), secrets),
+    TaskSpec revealed = task.withTexts(task.name(), task.image(), task.queue(), env, revealAll(task.cmd(), secrets),
         revealAll(task.entrypoint(), secrets), task.condition());
+    if (task.pre().isEmpty() && task.post().isEmpty()) {
+      return revealed;
+    }
+    return revealed.withAround(task.pre().stream().map(t -> reveal(t, secrets)).toList(),
+        task.post().stream().map(t -> reveal(t, secrets)).toList());
   }
 
   /** {@code text} with each reference replaced by the secret's value: a sub-job's secret taken from its parent's. */

@@ -65,6 +65,12 @@ public record TaskSpec(
     return parallel != null || each != null || subjob != null;
   }
 
+  /** This task with its pre and post tasks evaluated. */
+  public TaskSpec withAround(List<TaskSpec> newPre, List<TaskSpec> newPost) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, var, condition, newPre, newPost, parallel, each, subjob);
+  }
+
   /** This task with its {@code var} evaluated. */
   public TaskSpec withVar(String newVar) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,

@@ -232,6 +232,25 @@ class JobTreeTest {
   }
 
   @Test
+  void preAndPostTasksAreTemplatesOfTheirTaskAndReceiveSecrets() {
+    startWorker(1);
+    Job job = submit("""
+        name: around
+        inputs: {stage: prod}
+        secrets: {key: k3y}
+        tasks:
+          - name: main
+            image: busybox
+            pre: [{name: "fetch {{ inputs.stage }}", image: busybox, env: {K: "{{ secrets.key }}"}}]
+        """);
+    assertThat(awaitEnd(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(executedNames()).containsExactly("fetch prod", "main");
+    assertThat(runtime.executed().get(0).env()).containsEntry("K", "k3y");
+    assertThat(jobs.runs(job.id()).get(0).task().pre().get(0).env().get("K")).as("stored as a reference")
+        .doesNotContain("k3y");
+  }
+
+  @Test
   void aFailingPreTaskFailsTheTaskBeforeItsMainContainerStarts() {
     runtime.when("fetch", fails(2, "no network"));
     startWorker(1);

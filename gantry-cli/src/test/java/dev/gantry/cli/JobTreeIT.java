@@ -280,5 +280,8 @@ class JobTreeIT {
     assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: s, subjob: {name: c, tasks: [{name: t, image: busybox,"
         + " env: {A: '{{ nope.x }}'}}]}}]").body().path("message").asText())
         .startsWith("tasks[0].subjob.tasks[0].env.A: unknown name nope");
+    assertThat(http.postYaml("/jobs", "name: j\ntasks: [{name: s, subjob: {name: c, tasks: [{name: t, image: busybox,"
+        + " pre: [{name: p, image: busybox, network: host}]}]}}]").body().path("message").asText())
+        .startsWith("tasks[0].subjob.tasks[0].pre[0].network: host networking is not allowed");
   }
 }

@@ -26,7 +26,7 @@ public record HostAccessPolicy(boolean hostNetwork) {
     return spec;
   }
 
-  /** A task, its pre and post tasks and the tasks of a parallel or an each: every container the job may start. */
+  /** A task, its pre and post tasks and the tasks of a parallel, an each or a subjob: every container the job may start. */
   private void check(TaskSpec task, String at) {
     String refusal = refusal(task);
     if (refusal != null) {
@@ -45,6 +45,11 @@ public record HostAccessPolicy(boolean hostNetwork) {
     }
     if (task.each() != null) {
       check(task.each().task(), at + ".each.task");
+    }
+    if (task.subjob() != null) {
+      for (int i = 0; i < task.subjob().tasks().size(); i++) {
+        check(task.subjob().tasks().get(i), at + ".subjob.tasks[" + i + "]");
+      }
     }
   }
 

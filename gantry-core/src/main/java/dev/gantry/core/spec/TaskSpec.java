@@ -13,6 +13,9 @@ import java.util.Map;
  * retries) the job goes on with the next task instead of failing. {@code var} (null: none) is
  * the name under which the task's result is kept for later templates ({@code tasks.<var>});
  * {@code condition} (Tork's {@code if}, null: none) skips the task when it renders {@code false}.
+ * {@code pre} and {@code post} run in containers of their own around this one, in the same run;
+ * a task with a {@code parallel}, {@code each} or {@code subjob} (at most one, null: none) is a
+ * composite node of the job's tree and runs no container itself.
  */
 public record TaskSpec(
     String name,

@@ -144,8 +144,8 @@ final class ContainerRun {
     } catch (ConflictException nameTaken) {
       // A container of this very run survived a crashed worker; the run starts over without it.
       log.warn("removing an old container named {} left by an earlier attempt of run {}",
-          Labels.containerName(execution.runId()), execution.runId());
-      client.removeContainerCmd(Labels.containerName(execution.runId())).withForce(true).exec();
+          Labels.containerName(execution.containerKey()), execution.runId());
+      client.removeContainerCmd(Labels.containerName(execution.containerKey())).withForce(true).exec();
       return ContainerRequest.create(client, execution, network, boot).exec().getId();
     }
   }

@@ -105,7 +105,7 @@ class JobSpecReaderTest {
 
   @Test
   void saysWhichFieldsAreNotSupportedYet() {
-    rejected("name: j\ntasks: [{name: t, image: busybox, parallel: {tasks: []}}]", "tasks[0].parallel: is not supported by Gantry yet");
+    rejected("name: j\ntasks: [{name: t, image: busybox, sidecars: [{name: s}]}]", "tasks[0].sidecars: is not supported by Gantry yet");
   }
 
   @Test

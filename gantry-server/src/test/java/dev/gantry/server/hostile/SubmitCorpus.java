@@ -165,6 +165,22 @@ public final class SubmitCorpus {
     }
     return List.of(
         new String[] {"billion laughs alias bomb", laughs + "name: j\ntasks: []\n"},
+        new String[] {"parallels nested 12 deep", "name: j\ntasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: t, image: busybox}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]\n"},
+        new String[] {"each of 200 inside an each of 200, no concurrency", "name: j\ntasks: [{name: a, each: {list: '{{ sequence(0, 200) }}',"
+            + " task: {name: b, each: {list: '{{ sequence(0, 200) }}', task: {name: t, image: busybox}}}}}]\n"},
+        new String[] {"each over a list too long", "name: j\ntasks: [{name: a, each: {list: '{{ sequence(0, 100001) }}',"
+            + " task: {name: t, image: busybox}}}]\n"},
+        new String[] {"each over a string", "name: j\ntasks: [{name: a, each: {list: '{{ \"abc\" }}', task: {name: t, image: busybox}}}]\n"},
+        new String[] {"each without a task", "name: j\ntasks: [{name: a, each: {list: '[1]'}}]\n"},
+        new String[] {"each with a text concurrency", "name: j\ntasks: [{name: a, each: {list: '[1]', concurrency: many,"
+            + " task: {name: t, image: busybox}}}]\n"},
+        new String[] {"parallel as a list", "name: j\ntasks: [{name: a, parallel: [{name: t, image: busybox}]}]\n"},
+        new String[] {"parallel with an image", "name: j\ntasks: [{name: a, image: busybox, parallel: {tasks: [{name: t, image: busybox}]}}]\n"},
+        new String[] {"parallel and each at once", "name: j\ntasks: [{name: a, parallel: {tasks: [{name: t, image: busybox}]},"
+            + " each: {list: '[1]', task: {name: t, image: busybox}}}]\n"},
+        new String[] {"pre task with a retry", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, retry: {limit: 1}}]}]\n"},
+        new String[] {"pre task without an image", "name: j\ntasks: [{name: a, image: busybox, post: [{name: p}]}]\n"},
+        new String[] {"pre task on host network", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, network: host}]}]\n"},
         new String[] {"alias for a task", "name: j\ntasks:\n  - &t {name: t, image: busybox:latest, run: 'true'}\n  - *t\n"},
         new String[] {"merge key", "base: &b {image: busybox:latest}\nname: j\ntasks:\n  - <<: *b\n    name: t\n"},
         new String[] {"python object tag", "name: !!python/object/apply:os.system ['true']\ntasks: []\n"},

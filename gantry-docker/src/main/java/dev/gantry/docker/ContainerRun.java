@@ -138,7 +138,7 @@ final class ContainerRun {
   }
 
   private String createContainer() {
-    String network = environment.networkMode(parts.settings().defaultNetwork());
+    String network = environment.networkMode(execution.task(), parts.settings().defaultNetwork());
     try {
       return ContainerRequest.create(client, execution, network, boot).exec().getId();
     } catch (ConflictException nameTaken) {

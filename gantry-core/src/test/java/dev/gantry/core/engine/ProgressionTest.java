@@ -213,4 +213,40 @@ class ProgressionTest {
     assertThat(m.job.error()).isEqualTo("task 'a': worker lost (3 times)");
     assertThat(m.queuedPaths()).isEmpty();
   }
+
+  @Test
+  void everyRunOfTheTreeWaitsWithTheJobsPriority() {
+    Model m = new Model("name: p\ndefaults: {priority: 7}\ntasks:\n"
+        + "  - {name: fan, parallel: {tasks: [{name: a, image: busybox, retry: {limit: 1}}, {name: b, image: busybox}]}}\n"
+        + "  - {name: every, each: {list: '{{ sequence(0, 2) }}', task: {name: c, image: busybox}}}\n"
+        + "  - {name: sub, subjob: {name: s, tasks: [{name: d, image: busybox}]}}\n"
+        + "  - {name: last, image: busybox}");
+    assertThat(m.queuedPaths()).containsExactly("0.0", "0.1");
+    assertThat(m.queued("0.0").priority()).isEqualTo(7);
+    assertThat(m.queued("0.1").priority()).isEqualTo(7);
+    m.ends("0.0", RunState.FAILED, null); // its retry keeps the priority
+    assertThat(m.queued("0.0").attempt()).isEqualTo(2);
+    assertThat(m.queued("0.0").priority()).isEqualTo(7);
+    m.apply(Progression.runLost(m.job, m.queued("0.1").claimed("n", NOW, NOW), "worker lost", 3, NOW));
+    assertThat(m.queued("0.1").priority()).isEqualTo(7); // and so does a lost run queued again
+    m.ends("0.0", RunState.SUCCEEDED, "a");
+    m.ends("0.1", RunState.SUCCEEDED, "b");
+    assertThat(m.queuedPaths()).containsExactly("1.0", "1.1");
+    assertThat(m.runs.values()).filteredOn(r -> r.path().toString().startsWith("1.")).extracting(TaskRun::priority)
+        .containsOnly(7);
+    m.ends("1.0", RunState.SUCCEEDED, "");
+    m.ends("1.1", RunState.SUCCEEDED, "");
+    Job sub = m.last.stream().filter(c -> c instanceof ProgressChange.InsertJob).map(c -> ((ProgressChange.InsertJob) c).job())
+        .findFirst().orElseThrow();
+    assertThat(sub.spec().priority()).isEqualTo(7);
+    TaskRun subTask = m.last.stream().filter(c -> c instanceof InsertRun).map(c -> ((InsertRun) c).run())
+        .filter(r -> r.jobId().equals(sub.id())).findFirst().orElseThrow();
+    assertThat(subTask.priority()).isEqualTo(7);
+  }
+
+  @Test
+  void aJobWithoutPriorityQueuesItsRunsAtZero() {
+    Model m = new Model("name: p\ntasks: [{name: fan, parallel: {tasks: [{name: a, image: busybox}]}}]");
+    assertThat(m.queued("0.0").priority()).isZero();
+  }
 }

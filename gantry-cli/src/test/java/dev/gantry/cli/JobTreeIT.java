@@ -121,6 +121,29 @@ class JobTreeIT {
                 run: echo -n "$ALL" > $TORK_OUTPUT
       """;
 
+  /** README's pre/post example with a volume mount, as written there. */
+  static final String README_PRE_POST_VOLUME_JOB = """
+      name: cache between pre and post
+      tasks:
+        - name: build
+          image: busybox:latest
+          network: none
+          mounts:
+            - type: volume
+              target: /cache
+          pre:
+            - name: warm
+              image: busybox:latest
+              network: none
+              run: echo -n warm > /cache/state
+          run: echo -n " built" >> /cache/state && cat /cache/state > $TORK_OUTPUT
+          post:
+            - name: check
+              image: busybox:latest
+              network: none
+              run: grep -q "warm built" /cache/state && echo "post saw $(cat /cache/state)"
+      """;
+
   @TempDir static Path dataDir;
   static StandaloneFixture gantry;
   static Http http;
@@ -151,6 +174,7 @@ class JobTreeIT {
     assertThat(readme).contains("```yaml\n" + README_PARALLEL_JOB + "```");
     assertThat(readme).contains("```yaml\n" + README_EACH_JOB + "```");
     assertThat(readme).contains("```yaml\n" + README_SUBJOB_JOB + "```");
+    assertThat(readme).contains("```yaml\n" + README_PRE_POST_VOLUME_JOB + "```");
   }
 
   @Test
@@ -168,6 +192,18 @@ class JobTreeIT {
     assertThat(checkoutLog).as("the post task's output is the run's").contains("VERSION");
     assertThat(job.path("tasks").get(0).path("pre").get(0).path("name").asText()).isEqualTo("prepare");
     assertThat(job.path("tasks").get(1).path("parallel").path("tasks")).hasSize(2);
+    gantry.awaitNoLeftovers(id);
+  }
+
+  @Test
+  void preAndPostShareTheTasksVolumeMountInOneRunEnvironment() {
+    String id = http.submit(README_PRE_POST_VOLUME_JOB);
+    JsonNode job = gantry.awaitEnd(id);
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("COMPLETED");
+    assertThat(execution(job)).hasSize(1);
+    assertThat(job.path("result").asText()).as("the main container read what pre wrote in the volume").isEqualTo("warm built");
+    String log = http.get("/tasks/" + execution(job).get(0).path("id").asText() + "/log").body().toString();
+    assertThat(log).as("post saw the volume as the main container left it").contains("post saw warm built");
     gantry.awaitNoLeftovers(id);
   }
 

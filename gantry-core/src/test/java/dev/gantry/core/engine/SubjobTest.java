@@ -97,6 +97,28 @@ class SubjobTest {
   }
 
   @Test
+  void aSubjobTasksRegistryPasswordIsKeptAmongTheSecretsAndReachesOnlyTheRuntime() {
+    runtime.when("pull", succeeds("pulled"));
+    startWorker();
+    Job job = submit("""
+        name: private images
+        tasks:
+          - name: call
+            subjob:
+              name: child
+              tasks:
+                - {name: pull, image: busybox, registry: {username: u, password: hunter2-private}}
+        """);
+    assertThat(awaitEnd(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    Job child = child(job);
+    assertThat(job.spec().tasks().toString()).doesNotContain("hunter2-private");
+    assertThat(child.spec().tasks().toString()).doesNotContain("hunter2-private");
+    assertThat(child.spec().secrets()).containsValue("hunter2-private");
+    TaskExecution pulled = runtime.executed().stream().filter(e -> e.task().name().equals("pull")).findFirst().orElseThrow();
+    assertThat(pulled.task().attachments().registry().password()).isEqualTo("hunter2-private");
+  }
+
+  @Test
   void aFailingSubjobFailsItsTaskAndADetachedOneDoesNotHoldItsParent() {
     runtime.when("breaks", fails(4, "bad")).when("forever", runsUntilCancelled());
     startWorker();

@@ -181,6 +181,16 @@ public final class SubmitCorpus {
         new String[] {"pre task with a retry", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, retry: {limit: 1}}]}]\n"},
         new String[] {"pre task without an image", "name: j\ntasks: [{name: a, image: busybox, post: [{name: p}]}]\n"},
         new String[] {"pre task on host network", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, network: host}]}]\n"},
+        new String[] {"pre task with a mount of its own", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox,"
+            + " mounts: [{type: bind, source: /etc, target: /e}]}]}]\n"},
+        new String[] {"post task with a sidecar", "name: j\ntasks: [{name: a, image: busybox, post: [{name: p, image: busybox,"
+            + " sidecars: [{name: s, image: busybox}]}]}]\n"},
+        new String[] {"parallel with a mount", "name: j\ntasks: [{name: a, mounts: [{type: tmpfs, target: /t}],"
+            + " parallel: {tasks: [{name: t, image: busybox}]}}]\n"},
+        new String[] {"bind mount inside an each", "name: j\ntasks: [{name: a, each: {list: '[1]', task: {name: t, image: busybox,"
+            + " mounts: [{type: bind, source: /, target: /host}]}}}]\n"},
+        new String[] {"host network in a sub-job", "name: j\ntasks: [{name: a, subjob: {name: s, tasks: [{name: t, image: busybox,"
+            + " network: host}]}}]\n"},
         new String[] {"alias for a task", "name: j\ntasks:\n  - &t {name: t, image: busybox:latest, run: 'true'}\n  - *t\n"},
         new String[] {"merge key", "base: &b {image: busybox:latest}\nname: j\ntasks:\n  - <<: *b\n    name: t\n"},
         new String[] {"python object tag", "name: !!python/object/apply:os.system ['true']\ntasks: []\n"},

@@ -103,7 +103,8 @@ class LostWorkerIT {
     assertThat(finished.path("execution").get(0).path("nodeId").asText()).isEqualTo(draining.nodeId());
     assertThat(http.job(waiting).path("state").asText()).isEqualTo("SCHEDULED");
     assertThat(nodeStatus(draining.nodeId())).isEqualTo("OFFLINE");
-    assertThat(http.get("/queues/drain").body().toString()).isEqualTo("{\"name\":\"drain\",\"size\":1,\"subscribers\":0,\"unacked\":0}");
+    assertThat(http.get("/queues/drain").body().toString()).isEqualTo("{\"name\":\"drain\",\"size\":1,\"subscribers\":0,\"unacked\":0,"
+        + "\"priority\":500,\"maxConcurrency\":0,\"enabled\":true}");
     assertThat(http.delete("/queues/drain").status()).isEqualTo(200);
   }
 

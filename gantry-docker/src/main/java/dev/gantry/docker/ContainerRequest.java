@@ -32,7 +32,7 @@ final class ContainerRequest {
   static CreateContainerCmd create(DockerClient client, TaskExecution execution, String network, boolean boot) {
     TaskSpec task = execution.task();
     CreateContainerCmd cmd = client.createContainerCmd(task.image())
-        .withName(Labels.containerName(execution.runId()))
+        .withName(Labels.containerName(execution.containerKey()))
         .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId()))
         .withEnv(environment(execution.env()))
         .withWorkingDir(workdir(task))

@@ -138,14 +138,14 @@ final class ContainerRun {
   }
 
   private String createContainer() {
-    String network = environment.networkMode(parts.settings().defaultNetwork());
+    String network = environment.networkMode(execution.task(), parts.settings().defaultNetwork());
     try {
       return ContainerRequest.create(client, execution, network, boot).exec().getId();
     } catch (ConflictException nameTaken) {
       // A container of this very run survived a crashed worker; the run starts over without it.
       log.warn("removing an old container named {} left by an earlier attempt of run {}",
-          Labels.containerName(execution.runId()), execution.runId());
-      client.removeContainerCmd(Labels.containerName(execution.runId())).withForce(true).exec();
+          Labels.containerName(execution.containerKey()), execution.runId());
+      client.removeContainerCmd(Labels.containerName(execution.containerKey())).withForce(true).exec();
       return ContainerRequest.create(client, execution, network, boot).exec().getId();
     }
   }

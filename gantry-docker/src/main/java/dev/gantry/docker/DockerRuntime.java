@@ -7,6 +7,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.RunScope;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
@@ -97,17 +98,16 @@ public final class DockerRuntime implements TaskRuntime {
 
   @Override
   public TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation) {
-    RunEnvironment environment = new RunEnvironment(parts, execution, logs);
-    try {
-      TaskOutcome failed = environment.start(cancellation);
-      return failed != null ? failed : new ContainerRun(parts, execution, environment, logs, cancellation).run();
-    } catch (RuntimeException e) {
-      // ContainerRun catches its own failures; this is the last guard of the "never throw" contract.
-      log.warn("run {} failed unexpectedly", execution.runId(), e);
-      return TaskOutcome.failedToStart("the Docker runtime failed: " + EngineErrors.reason(e));
-    } finally {
-      environment.close();
+    try (RunScope scope = open(execution, logs, cancellation)) {
+      TaskOutcome failed = scope.startFailure();
+      return failed != null ? failed : scope.run(execution);
     }
+  }
+
+  /** The run's environment, opened now and shared by the containers run in it until it is closed. */
+  @Override
+  public RunScope open(TaskExecution main, LogSink logs, Cancellation cancellation) {
+    return new DockerRunScope(parts, main, logs, cancellation);
   }
 
   /** Returns at once: the volume goes after the job's containers, on a teardown thread. */

@@ -167,12 +167,19 @@ final class RunEnvironment {
     }
   }
 
-  /** The network mode of the execution's containers: the run's network when it has sidecars. */
-  String networkMode(String defaultNetwork) {
-    TaskSpec task = execution.task();
+  /**
+   * The network mode of one of the execution's containers ({@code container}: its task, the main
+   * one's or a pre/post one's): the run's network when it has sidecars, else the container's own
+   * network, else the main task's.
+   */
+  String networkMode(TaskSpec container, String defaultNetwork) {
     if (!sidecars().isEmpty()) {
       return Labels.runNetworkName(execution.runId());
     }
+    if (container.network() != null) {
+      return container.network();
+    }
+    TaskSpec task = execution.task();
     return task.network() != null ? task.network() : defaultNetwork;
   }
 

@@ -42,4 +42,17 @@ class RunPriorityApiTest {
     assertThat(server.worker.claim().jobId()).isEqualTo(urgent);
     assertThat(server.worker.claim().jobId()).isEqualTo(plain);
   }
+
+  @Test
+  void torksDefaultPriorityReachesTheTasksOfAParallel() {
+    String plain = server.submitted("name: plain\ntasks: [{name: t, image: busybox}]");
+    String urgent = server.submitted("name: urgent\ndefaults: {priority: 9}\ntasks:\n"
+        + "  - {name: both, parallel: {tasks: [{name: a, image: busybox}, {name: b, image: busybox}]}}");
+
+    dev.gantry.core.job.TaskRun first = server.worker.claim();
+    dev.gantry.core.job.TaskRun second = server.worker.claim();
+    assertThat(java.util.List.of(first, second)).extracting(r -> r.jobId() + " " + r.name() + " " + r.priority())
+        .containsExactlyInAnyOrder(urgent + " a 9", urgent + " b 9");
+    assertThat(server.worker.claim().jobId()).isEqualTo(plain);
+  }
 }

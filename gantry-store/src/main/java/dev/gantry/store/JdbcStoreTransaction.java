@@ -1,6 +1,8 @@
 package dev.gantry.store;
 
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
@@ -68,6 +70,36 @@ final class JdbcStoreTransaction implements StoreTransaction {
   @Override
   public void updateRun(TaskRun run) {
     runs.update(sql, run);
+  }
+
+  @Override
+  public Optional<TaskRun> findRun(String runId) {
+    return runs.find(sql, runId);
+  }
+
+  @Override
+  public List<TaskRun> activeRuns(String jobId, NodePath under) {
+    return runs.active(sql, jobId, under);
+  }
+
+  @Override
+  public List<CompositeNode> nodes(String jobId, List<NodePath> paths) {
+    return CompositeRows.find(sql, jobId, paths);
+  }
+
+  @Override
+  public List<CompositeNode> runningNodes(String jobId, NodePath under) {
+    return CompositeRows.running(sql, jobId, under);
+  }
+
+  @Override
+  public void saveNodes(List<CompositeNode> nodes) {
+    CompositeRows.save(sql, nodes);
+  }
+
+  @Override
+  public void deleteNodes(String jobId, NodePath at) {
+    CompositeRows.delete(sql, jobId, at);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.gantry.store;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobParent;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.spec.JobSpec;
 import java.sql.ResultSet;
@@ -19,12 +21,12 @@ final class JobRows {
 
   static final String COLUMNS =
       "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id,"
-      + " owner, secrets";
+      + " owner, secrets, parent_id, parent_path, root_id";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
-        failed_at, position, result, error, cancelled_at, schedule_id, owner, secrets)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        failed_at, position, result, error, cancelled_at, schedule_id, owner, secrets, parent_id, parent_path, root_id)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags), created_at, schedule_id, owner and secrets never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
@@ -55,7 +57,8 @@ final class JobRows {
       rows.add(new Object[] {job.id(), job.name(), job.spec().description(), job.state(),
           SpecJson.write(secrets ? job.spec().withSecrets(Map.of()) : job.spec()), job.createdAt(), job.startedAt(),
           job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.cancelledAt(), job.scheduleId(),
-          job.owner(), this.secrets.write(job.id(), job.spec().secrets())});
+          job.owner(), this.secrets.write(job.id(), job.spec().secrets()), job.parentId(),
+          job.parent() == null ? null : job.parent().path().encoded(), job.parent() == null ? null : job.rootId()});
       tags.addAll(tagRows(job));
       job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange}));
       words.put(job.id(), JobWords.Searched.of(job));
@@ -108,6 +111,11 @@ final class JobRows {
     return ids.stream().map(byId::get).toList();
   }
 
+  /** The sub-jobs {@code parentId} started, oldest first. */
+  List<Job> children(SqlSession sql, String parentId) {
+    return sql.list("select " + COLUMNS + " from jobs where parent_id = ? order by created_at, id", this::read, parentId);
+  }
+
   Optional<Job> lock(SqlSession sql, String id) {
     return sql.first(BY_ID + dialect.lockRowClause(), this::read, id);
   }
@@ -136,7 +144,9 @@ final class JobRows {
         row.getString("error"),
         Timestamps.read(row, "cancelled_at"),
         row.getString("schedule_id"),
-        row.getString("owner"));
+        row.getString("owner"),
+        row.getString("parent_id") == null ? null : new JobParent(row.getString("parent_id"),
+            NodePath.decode(row.getString("parent_path")), row.getString("root_id")));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -1,6 +1,7 @@
 package dev.gantry.store;
 
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import java.sql.ResultSet;
@@ -20,9 +21,10 @@ final class RunRows {
   record Versioned(TaskRun run, long version) {}
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
-      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority";
+      + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority, node_path,"
+      + " root_job_id";
   private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -30,7 +32,9 @@ final class RunRows {
       where id = ?""";
   private static final String BY_ID = "select " + COLUMNS + " from task_runs where id = ?";
   private static final String OF_JOB = "select " + COLUMNS + " from task_runs where job_id = ?"
-      + " order by position, attempt";
+      + " order by position, node_path, attempt, created_at";
+  private static final String ACTIVE_OF_JOB = "select " + COLUMNS + " from task_runs where job_id = ?"
+      + " and state in ('QUEUED', 'RUNNING')";
   private static final String EXPIRED = "select " + COLUMNS + " from task_runs"
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
@@ -58,7 +62,8 @@ final class RunRows {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
-          run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority()});
+          run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority(), stored(run.path()),
+          run.rootJobId()});
     }
     sql.batch(INSERT, rows);
   }
@@ -119,6 +124,19 @@ final class RunRows {
     return sql.list(OF_JOB, RunRows::read, jobId);
   }
 
+  /** The runs of a job that have not ended, strictly below {@code under} (null: all). */
+  List<TaskRun> active(SqlSession sql, String jobId, NodePath under) {
+    if (under == null) {
+      return sql.list(ACTIVE_OF_JOB, RunRows::read, jobId);
+    }
+    return sql.list(ACTIVE_OF_JOB + " and node_path like ?", RunRows::read, jobId, under.encoded() + ".%");
+  }
+
+  /** A top-level task's runs keep no path: their position is their node. */
+  private static String stored(NodePath path) {
+    return path.depth() > 1 ? path.encoded() : null;
+  }
+
   List<TaskRun> expired(SqlSession sql, Instant now) {
     return sql.list(EXPIRED, RunRows::read, now);
   }
@@ -149,6 +167,8 @@ final class RunRows {
         row.getString("result"),
         row.getString("error"),
         row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")),
-        row.getInt("priority"));
+        row.getInt("priority"),
+        row.getString("node_path") == null ? null : NodePath.decode(row.getString("node_path")),
+        row.getString("root_job_id"));
   }
 }

@@ -71,6 +71,34 @@ public abstract class DelayedStartContract {
   }
 
   @Test
+  void aJobForLaterWhoseFirstTaskIsAParallelStartsItsTasksWithTheJobsPriorityAndItsRow() {
+    JobSpec parallel = dev.gantry.core.spec.JobSpecReader.read("""
+        name: later in parallel
+        defaults: {priority: 6}
+        tasks:
+          - name: both
+            parallel:
+              tasks: [{name: a, image: busybox}, {name: b, image: busybox}]
+          - {name: after, image: busybox}
+        """, dev.gantry.core.spec.JobDocuments.Format.YAML);
+    Job job = jobs.submit(Principal.SYSTEM, "job-parallel", parallel, T0.plusSeconds(5));
+    assertThat(store.runsOf(job.id())).isEmpty();
+
+    clock.advance(Duration.ofSeconds(5));
+    new StartReleaser(store, signals, clock).run();
+
+    assertThat(store.findJob(job.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+    assertThat(store.runsOf(job.id())).extracting(r -> r.path() + " " + r.name() + " " + r.state() + " " + r.priority())
+        .containsExactly("0.0 a QUEUED 6", "0.1 b QUEUED 6");
+    List<dev.gantry.core.job.CompositeNode> rows = store.inTransaction(tx ->
+        tx.nodes(job.id(), List.of(dev.gantry.core.job.NodePath.top(1))));
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.state()).isEqualTo(RunState.RUNNING);
+      assertThat(row.total()).isEqualTo(2);
+    });
+  }
+
+  @Test
   void aStartTimeThatHasComeQueuesAtOnce() {
     Job job = jobs.submit(Principal.SYSTEM, "job-now", spec(), T0.minusSeconds(1));
 

@@ -11,7 +11,11 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodeKind;
+import dev.gantry.core.job.NodePath;
+import dev.gantry.core.job.JobParent;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -416,6 +420,78 @@ public abstract class StoreContract {
     });
     assertThat(store.runsOf(job.id())).extracting(TaskRun::task).containsExactly(evaluated, null);
     assertThat(store.findRun(queued.id()).orElseThrow().task()).isEqualTo(evaluated);
+  }
+
+  @Test
+  void keepsTheRowsOfAJobsTreeAndFindsWhatRunsBelowANode() {
+    Job job = saved(aJob().build());
+    Job other = saved(aJob().build());
+    NodePath parallel = NodePath.top(1);
+    NodePath each = parallel.child(0);
+    CompositeNode eachRow = CompositeNode.started(job.id(), each, NodeKind.EACH, 3, List.of(1L, "two", Map.of("k", "v")));
+    CompositeNode root = CompositeNode.root(job.id(), Map.of("a", "1"));
+    TaskRun top = TaskRun.queued(TestJobs.newId(), job.id(), 2, 1, 0, 0, "top", "default", T0);
+    TaskRun below = TaskRun.queued(TestJobs.newId(), job.id(), each.child(2), 1, 0, 0, null, "below", "default", T0);
+    TaskRun beside = TaskRun.queued(TestJobs.newId(), job.id(), parallel.child(1), 1, 0, 0, null, "beside", "default", T0);
+    TaskRun elsewhere = TaskRun.queued(TestJobs.newId(), other.id(), each.child(2), 1, 0, 0, null, "x", "default", T0);
+    store.inTransaction(tx -> {
+      tx.saveNodes(List.of(CompositeNode.started(job.id(), parallel, NodeKind.PARALLEL, 2, List.of()), eachRow, root));
+      tx.saveNodes(List.of(CompositeNode.started(other.id(), each, NodeKind.EACH, 1, List.of())));
+      tx.insertRuns(List.of(top, below, beside, elsewhere));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      tx.lockJob(job.id());
+      tx.saveNodes(List.of(eachRow.startedOne().completedOne(), root.withResults(Map.of("a", "1", "b", "2"))));
+      return null;
+    });
+    store.inTransaction(tx -> {
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each, each.child(0))))
+          .extracting(CompositeNode::path).containsExactlyInAnyOrder(NodePath.ROOT, parallel, each);
+      CompositeNode read = tx.nodes(job.id(), List.of(each)).get(0);
+      assertThat(read.items()).hasSize(3).element(1).isEqualTo("two");
+      assertThat(List.of(read.next(), read.completed(), read.total())).containsExactly(1, 1, 3);
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT)).get(0).results()).containsEntry("b", "2");
+      assertThat(tx.activeRuns(job.id(), each)).extracting(TaskRun::name).containsExactly("below");
+      assertThat(tx.activeRuns(job.id(), parallel)).extracting(TaskRun::name).containsExactlyInAnyOrder("below", "beside");
+      assertThat(tx.activeRuns(job.id(), null)).hasSize(3);
+      assertThat(tx.runningNodes(job.id(), parallel)).extracting(CompositeNode::path).containsExactly(each);
+      assertThat(tx.runningNodes(job.id(), null)).extracting(CompositeNode::path).containsExactlyInAnyOrder(parallel, each);
+      assertThat(tx.findRun(below.id()).orElseThrow().path()).isEqualTo(each.child(2));
+      tx.deleteNodes(job.id(), parallel);
+      assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each))).extracting(CompositeNode::path)
+          .containsExactly(NodePath.ROOT);
+      assertThat(tx.nodes(other.id(), List.of(each))).hasSize(1);
+      return null;
+    });
+    assertThat(store.runsOf(job.id())).extracting(TaskRun::name).as("tree order").containsExactly("below", "beside", "top");
+    assertThat(store.runsOf(job.id()).get(2).path()).isEqualTo(NodePath.top(2));
+  }
+
+  @Test
+  void aSubjobKeepsItsParentAndRootAndItsRunsTheirRoot() {
+    Job parent = saved(aJob().build());
+    Job child = saved(aJob().build().under(new JobParent(parent.id(), NodePath.top(2).child(1), parent.id())));
+    TaskRun run = TaskRun.queued(TestJobs.newId(), child.id(), 1, 1, 0, 0, "t", "default", T0).inTree(parent.id());
+    store.inTransaction(tx -> {
+      tx.insertRun(run);
+      return null;
+    });
+    Job read = store.findJob(child.id()).orElseThrow();
+    assertThat(read.parent()).isEqualTo(new JobParent(parent.id(), NodePath.decode("00001.00001"), parent.id()));
+    assertThat(read.rootId()).isEqualTo(parent.id());
+    assertThat(store.findJob(parent.id()).orElseThrow().parent()).isNull();
+    assertThat(store.findRun(run.id()).orElseThrow().rootJobId()).isEqualTo(parent.id());
+    TaskRun claimed = store.claimNext(Set.of("default"), "n", T0, T0.plusSeconds(30)).orElseThrow();
+    assertThat(claimed.lockedJobId()).isEqualTo(parent.id());
+    CompositeNode waiting = CompositeNode.started(parent.id(), NodePath.top(2), NodeKind.SUBJOB, 1, List.of())
+        .withResults(Map.of("job", child.id()));
+    store.inTransaction(tx -> {
+      tx.saveNodes(List.of(waiting));
+      return null;
+    });
+    List<CompositeNode> running = store.inTransaction(tx -> tx.runningNodes(parent.id(), null));
+    assertThat(running).containsExactly(waiting);
   }
 
   @Test

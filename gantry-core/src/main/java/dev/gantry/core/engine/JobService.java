@@ -8,7 +8,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
-import dev.gantry.core.job.RunState;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.outbox.CallTargetPolicy;
@@ -102,13 +102,13 @@ public final class JobService {
     hostAccess.check(spec);
     callTargets.check(spec);
     Instant now = clock.instant();
-    TaskActivation.Outcome first = TaskActivation.reach(Job.queued(id, owner, spec, now), 1, 1, List.of(), null, now);
+    Progression first = Progression.submitted(Job.queued(id, owner, spec, now), now);
     if (first.failure() != null) {
       // The first task's templates read only inputs and the job: they would fail every time, so the job is refused.
       throw first.failure();
     }
     Job job = first.job();
-    submits.store(job, first.runs());
+    submits.store(job, first.insertedJobs(), first.insertedRuns(), first.savedNodes());
     if (job.state().isTerminal()) {
       // Every task skipped by its if: the job completed as it was stored.
       signals.jobEnded(job.id());
@@ -162,7 +162,8 @@ public final class JobService {
     Instant now = clock.instant();
     boolean later = startAt != null && startAt.isAfter(now);
     Job made = later ? Job.scheduled(id, caller.user(), spec, now) : Job.queued(id, caller.user(), spec, now);
-    TaskActivation.Outcome first = TaskActivation.reach(made, 1, 1, List.of(), null, now);
+    // Reached now also when it starts later: a job whose first task could never start is refused now.
+    Progression first = Progression.submitted(made, now);
     if (first.failure() != null) {
       throw first.failure();
     }
@@ -175,8 +176,17 @@ public final class JobService {
       tx.insertJob(job);
       if (later) {
         tx.delayStart(id, startAt);
-      } else if (!first.runs().isEmpty()) {
-        tx.insertRuns(first.runs());
+      } else {
+        // As a grouped submit stores them: the sub-jobs it started, its first runs and its composites' rows.
+        if (!first.insertedJobs().isEmpty()) {
+          tx.insertJobs(first.insertedJobs());
+        }
+        if (!first.insertedRuns().isEmpty()) {
+          tx.insertRuns(first.insertedRuns());
+        }
+        if (!first.savedNodes().isEmpty()) {
+          tx.saveNodes(first.savedNodes());
+        }
       }
       return null;
     });
@@ -248,21 +258,15 @@ public final class JobService {
   /** Ends the job as CANCELLED; running tasks are stopped by the workers holding them. */
   public void cancel(String jobId) {
     Instant now = clock.instant();
-    store.inTransaction(tx -> {
-      Job job = lock(tx, jobId);
+    String root = job(jobId).rootId();
+    ProgressWrites.Applied applied = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, root, jobId);
       if (!job.state().isCancellable()) {
         throw new JobStateException(jobId, job.state(), Action.CANCEL);
       }
-      tx.updateJob(job.cancelled(now));
-      for (TaskRun run : tx.runsOf(jobId)) {
-        if (run.isActive()) {
-          tx.updateRun(run.finished(RunState.CANCELLED, null, null, "cancelled", now));
-        }
-      }
-      return null;
+      return ProgressWrites.apply(tx, Progression.cancelled(job, now), now);
     });
-    signals.jobCancelled(jobId);
-    signals.jobEnded(jobId);
+    applied.announce(signals);
   }
 
   /**
@@ -271,26 +275,20 @@ public final class JobService {
    */
   public void restart(String jobId) {
     Instant now = clock.instant();
-    Job after = store.inTransaction(tx -> {
-      Job job = lock(tx, jobId);
+    String root = job(jobId).rootId();
+    ProgressWrites.Applied applied = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, root, jobId);
       if (!job.state().isRestartable()) {
         throw new JobStateException(jobId, job.state(), Action.RESTART);
       }
       hostAccess.check(job.spec());
       List<TaskRun> runs = tx.runsOf(jobId);
-      int attempts = (int) runs.stream().filter(r -> r.position() == job.position()).count();
-      TaskActivation.Outcome again = TaskActivation.reach(job.requeued(), job.position(), attempts + 1, runs, null, now);
-      if (!again.runs().isEmpty()) {
-        tx.insertRuns(again.runs());
-      }
-      tx.updateJob(again.job());
-      return again.job();
+      int attempts = (int) runs.stream().filter(r -> r.position() == job.position() && r.path().depth() == 1).count();
+      Progression again = Progression.restarted(job, ProgressWrites.load(tx, job, NodePath.top(job.position())),
+          attempts + 1, now);
+      return ProgressWrites.apply(tx, again, now);
     });
-    if (after.state().isTerminal()) {
-      signals.jobEnded(jobId);
-    } else {
-      signals.workQueued();
-    }
+    applied.announce(signals);
   }
 
   /** The outgoing calls (callbacks, webhooks) of a job, oldest first, with how each went. */
@@ -352,6 +350,14 @@ public final class JobService {
 
   public boolean isHealthy() {
     return store.isHealthy();
+  }
+
+  /** Locks the job, the root of its tree first ({@code rootId}; the job's own id when it is no sub-job). */
+  private static Job lockInTree(StoreTransaction tx, String rootId, String jobId) {
+    if (!rootId.equals(jobId)) {
+      lock(tx, rootId);
+    }
+    return lock(tx, jobId);
   }
 
   static Job lock(StoreTransaction tx, String jobId) {

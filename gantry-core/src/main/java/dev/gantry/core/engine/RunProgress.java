@@ -4,13 +4,11 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
-import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,12 +44,21 @@ public final class RunProgress {
     }
     Instant now = clock.instant();
     return store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
+      Job job = lockInTree(tx, run);
       if (job.state() != JobState.QUEUED) {
         return job;
       }
       Job running = job.running(now);
       tx.updateJob(running);
+      // A sub-job's parents run as long as it does: they have no run of their own meanwhile.
+      for (Job child = running; child.parent() != null; ) {
+        Job parent = JobService.lock(tx, child.parentId());
+        if (parent.state() != JobState.QUEUED) {
+          break;
+        }
+        child = parent.running(now);
+        tx.updateJob(child);
+      }
       return running;
     });
   }
@@ -59,22 +66,12 @@ public final class RunProgress {
   /**
    * Records how a run ended and moves its job on. Returns the job as it now stands, or empty when
    * the run had already been ended by someone else (cancelled, or re-queued after a lost lease).
+   * Reads the run, its ancestors' rows and (for a job with vars) the ROOT row: never every run of the job.
    */
   public Optional<Job> finished(TaskRun run, RunState end, Integer exitCode, String result, String error) {
     Instant now = clock.instant();
-    Optional<Job> after = store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
-      List<TaskRun> runs = tx.runsOf(run.jobId());
-      Optional<TaskRun> current = stillRunning(runs, run);
-      if (current.isEmpty()) {
-        return Optional.empty();
-      }
-      TaskRun done = current.get().finished(end, exitCode, result, error, now);
-      tx.updateRun(done);
-      return Optional.of(advance(tx, job, done, replaced(runs, done), now));
-    });
-    announce(after);
-    return after;
+    return transition(run, false, (tx, job, current) -> Progression.runEnded(job,
+        ProgressWrites.load(tx, job, current.path()), current.finished(end, exitCode, result, error, now), now));
   }
 
   /**
@@ -83,22 +80,7 @@ public final class RunProgress {
    */
   public Optional<Job> jobTimedOut(TaskRun run, Integer exitCode, String reason) {
     Instant now = clock.instant();
-    Optional<Job> after = store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
-      Optional<TaskRun> current = stillRunning(tx.runsOf(run.jobId()), run);
-      if (current.isEmpty()) {
-        return Optional.empty();
-      }
-      tx.updateRun(current.get().finished(RunState.TIMED_OUT, exitCode, null, reason, now));
-      if (job.state().isTerminal()) {
-        return Optional.of(job);
-      }
-      Job timedOut = job.failed(JobState.TIMED_OUT, reason, now);
-      tx.updateJob(timedOut);
-      return Optional.of(timedOut);
-    });
-    announce(after);
-    return after;
+    return transition(run, false, (tx, job, current) -> Progression.jobTimedOut(job, current, exitCode, reason, now));
   }
 
   /**
@@ -117,72 +99,45 @@ public final class RunProgress {
 
   private Optional<Job> handBack(TaskRun run, String reason, boolean onlyIfExpired) {
     Instant now = clock.instant();
-    Optional<Job> after = store.inTransaction(tx -> {
-      Job job = JobService.lock(tx, run.jobId());
-      Optional<TaskRun> current = stillRunning(tx.runsOf(run.jobId()), run)
+    return transition(run, onlyIfExpired, (tx, job, current) -> Progression.runLost(job, current, reason, maxLost, now));
+  }
+
+  /** What a transition decides, given the locked job and the run as it is stored (still RUNNING on its node). */
+  private interface Decision {
+    Progression decide(StoreTransaction tx, Job job, TaskRun current);
+  }
+
+  /**
+   * The one transaction shell: lock the job, re-check that the run is still RUNNING on its node
+   * (and, for the reaper, that its lease is over), apply what the {@link Progression} decided,
+   * announce after the commit.
+   */
+  private Optional<Job> transition(TaskRun run, boolean onlyIfExpired, Decision decision) {
+    Instant now = clock.instant();
+    Optional<Moved> moved = store.inTransaction(tx -> {
+      Job job = lockInTree(tx, run);
+      Optional<TaskRun> current = tx.findRun(run.id())
+          .filter(r -> r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
           .filter(r -> !onlyIfExpired || (r.leaseUntil() != null && r.leaseUntil().isBefore(now)));
       if (current.isEmpty()) {
         return Optional.empty();
       }
-      TaskRun lost = current.get();
-      tx.updateRun(lost.finished(RunState.FAILED, null, null, reason, now));
-      if (lost.lost() + 1 >= maxLost) {
-        Job failed = job.failed(JobState.FAILED, "task '" + lost.name() + "': " + reason + " (" + maxLost + " times)", now);
-        tx.updateJob(failed);
-        return Optional.of(failed);
-      }
-      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), lost.position(), lost.attempt() + 1, lost.retries(),
-          lost.lost() + 1, lost.task(), lost.name(), lost.queue(), now).withPriority(lost.priority()));
-      return Optional.of(job);
+      Progression progression = decision.decide(tx, job, current.get());
+      return Optional.of(new Moved(progression.job(), ProgressWrites.apply(tx, progression, now)));
     });
-    announce(after);
-    return after;
+    moved.ifPresent(m -> m.applied().announce(signals));
+    return moved.map(Moved::job);
   }
 
-  /** After the transaction: wake workers for the next task, or tell followers the job ended. */
-  private void announce(Optional<Job> after) {
-    after.ifPresent(job -> {
-      if (job.state().isTerminal()) {
-        signals.jobEnded(job.id());
-      } else {
-        signals.workQueued();
-      }
-    });
-  }
+  /** The job after a transition, and what to announce once it committed. */
+  private record Moved(Job job, ProgressWrites.Applied applied) {}
 
-  /** {@code runs}: the job's runs with {@code done} as it ended, what the next task's templates read. */
-  private Job advance(StoreTransaction tx, Job job, TaskRun done, List<TaskRun> runs, Instant now) {
-    if (job.state().isTerminal()) {
-      return job;
+  /** Locks the run's job, the root of its tree first when it is a sub-job: every change in a tree locks in that order. */
+  private static Job lockInTree(StoreTransaction tx, TaskRun run) {
+    if (run.rootJobId() != null) {
+      JobService.lock(tx, run.rootJobId());
     }
-    TaskSpec task = done.taskIn(job.spec());
-    if (done.state() != RunState.SUCCEEDED && done.retries() < task.retryLimit()) {
-      // A retry runs the task as it was evaluated for the attempt before.
-      tx.insertRun(TaskRun.queued(Ids.newId(), job.id(), done.position(), done.attempt() + 1, done.retries() + 1,
-          done.lost(), done.task(), done.name(), done.queue(), now).withPriority(done.priority()));
-      return job;
-    }
-    // Hades' continue_on_error: the failed task stays FAILED, the job goes on as if it had passed.
-    if (done.state() == RunState.SUCCEEDED || task.continueOnError()) {
-      TaskActivation.Outcome next = TaskActivation.reach(job, done.position() + 1, 1, runs, done.result(), now);
-      if (!next.runs().isEmpty()) {
-        tx.insertRuns(next.runs());
-      }
-      tx.updateJob(next.job());
-      return next.job();
-    }
-    Job failed = job.failed(JobState.FAILED, done.error(), now);
-    tx.updateJob(failed);
-    return failed;
+    return JobService.lock(tx, run.jobId());
   }
 
-  private static List<TaskRun> replaced(List<TaskRun> runs, TaskRun done) {
-    return runs.stream().map(r -> r.id().equals(done.id()) ? done : r).toList();
-  }
-
-  private static Optional<TaskRun> stillRunning(List<TaskRun> runs, TaskRun run) {
-    return runs.stream()
-        .filter(r -> r.id().equals(run.id()) && r.state() == RunState.RUNNING && run.nodeId().equals(r.nodeId()))
-        .findFirst();
-  }
 }

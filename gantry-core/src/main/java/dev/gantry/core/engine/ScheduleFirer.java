@@ -60,8 +60,8 @@ public final class ScheduleFirer implements Runnable {
     }
     Instant next = ScheduleService.next(cron, now);
     // The first task's templates, as at a submit: they read only the job's inputs and the job itself.
-    TaskActivation.Outcome first = TaskActivation.reach(
-        Job.queued(Ids.newId(), schedule.owner(), schedule.spec(), now, schedule.id()), 1, 1, List.of(), null, now);
+    Progression first = Progression.submitted(
+        Job.queued(Ids.newId(), schedule.owner(), schedule.spec(), now, schedule.id()), now);
     if (first.failure() != null) {
       log.warn("scheduled job {} starts no job for its tick at {}: {}", schedule.id(), schedule.nextFireAt(),
           first.failure().getMessage());
@@ -75,7 +75,11 @@ public final class ScheduleFirer implements Runnable {
         return false; // the tick passes (so it is not tried again and again) without a job
       }
       tx.insertJob(job);
-      first.runs().forEach(tx::insertRun);
+      first.insertedJobs().forEach(tx::insertJob);
+      first.insertedRuns().forEach(tx::insertRun);
+      if (!first.savedNodes().isEmpty()) {
+        tx.saveNodes(first.savedNodes());
+      }
       return true;
     });
     if (fired && job.state().isTerminal()) {

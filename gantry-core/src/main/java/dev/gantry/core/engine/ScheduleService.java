@@ -52,7 +52,7 @@ public final class ScheduleService {
       throw new InvalidJobException("secrets", "a scheduled job cannot have secrets yet (they would be stored with its spec)");
     }
     Instant now = clock.instant();
-    TaskActivation.Outcome first = TaskActivation.reach(Job.queued(Ids.newId(), caller.user(), spec, now), 1, 1, List.of(), null, now);
+    Progression first = Progression.submitted(Job.queued(Ids.newId(), caller.user(), spec, now), now);
     if (first.failure() != null) {
       throw first.failure(); // as at a submit: the first task's templates would fail at every tick
     }

@@ -6,7 +6,6 @@ import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,35 +35,27 @@ public final class StartReleaser implements Runnable {
   @Override
   public void run() {
     Instant now = clock.instant();
-    boolean queued = false;
     for (String jobId : store.dueStarts(now, BATCH)) {
-      Optional<Job> started = release(jobId, now);
-      if (started.isPresent() && started.get().state().isTerminal()) {
-        signals.jobEnded(jobId);
-      } else if (started.isPresent()) {
-        queued = true;
-      }
-    }
-    if (queued) {
-      signals.workQueued();
+      release(jobId, now).ifPresent(applied -> applied.announce(signals));
     }
   }
 
-  /** The job as released, or nothing when it was no longer waiting. */
-  private Optional<Job> release(String jobId, Instant now) {
+  /**
+   * What the release did, to announce after the commit, or nothing when the job was no longer
+   * waiting. Its first task is reached as a submit reaches it ({@link Progression#submitted}): its
+   * composites' rows, its sub-jobs and its first runs, with the job's priority, in this transaction.
+   */
+  private Optional<ProgressWrites.Applied> release(String jobId, Instant now) {
     return store.inTransaction(tx -> {
       tx.startReleased(jobId);
       Optional<Job> locked = tx.lockJob(jobId);
       if (locked.isEmpty() || locked.get().state() != JobState.SCHEDULED) {
         return Optional.empty();
       }
-      TaskActivation.Outcome first = TaskActivation.reach(locked.get().requeued(), 1, 1, List.of(), null, now);
-      if (!first.runs().isEmpty()) {
-        tx.insertRuns(first.runs());
-      }
-      tx.updateJob(first.job());
+      Progression first = Progression.submitted(locked.get().requeued(), now);
+      ProgressWrites.Applied applied = ProgressWrites.apply(tx, first, now);
       log.debug("job {} released at its start time", jobId);
-      return Optional.of(first.job());
+      return Optional.of(applied);
     });
   }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.TaskRun;
@@ -65,7 +66,12 @@ final class SubmitGroups {
    * transaction, committed when this returns.
    */
   void store(Job job, List<TaskRun> firstRuns) {
-    Submit submit = new Submit(job, firstRuns);
+    store(job, List.of(), firstRuns, List.of());
+  }
+
+  /** {@link #store(Job, List)} with the sub-jobs and the rows of the composite nodes the job started with. */
+  void store(Job job, List<Job> subjobs, List<TaskRun> firstRuns, List<CompositeNode> firstNodes) {
+    Submit submit = new Submit(job, subjobs, firstRuns, firstNodes);
     boolean interrupted = false;
     lock.lock();
     try {
@@ -176,8 +182,13 @@ final class SubmitGroups {
   /** The submits' jobs and first runs, in one transaction. */
   private void insert(List<Submit> submits) {
     store.inTransaction(tx -> {
-      tx.insertJobs(submits.stream().map(s -> s.job).toList());
+      tx.insertJobs(submits.stream().flatMap(s -> java.util.stream.Stream.concat(java.util.stream.Stream.of(s.job),
+          s.subjobs.stream())).toList());
       tx.insertRuns(submits.stream().flatMap(s -> s.firstRuns.stream()).toList());
+      List<CompositeNode> nodes = submits.stream().flatMap(s -> s.firstNodes.stream()).toList();
+      if (!nodes.isEmpty()) {
+        tx.saveNodes(nodes);
+      }
       return null;
     });
   }
@@ -194,15 +205,19 @@ final class SubmitGroups {
   private static final class Submit {
     final Job job;
     final List<TaskRun> firstRuns;
+    final List<CompositeNode> firstNodes;
+    final List<Job> subjobs;
     final int rows;
     boolean taken;
     boolean done;
     Throwable failure;
 
-    Submit(Job job, List<TaskRun> firstRuns) {
+    Submit(Job job, List<Job> subjobs, List<TaskRun> firstRuns, List<CompositeNode> firstNodes) {
       this.job = job;
+      this.subjobs = List.copyOf(subjobs);
       this.firstRuns = List.copyOf(firstRuns);
-      this.rows = rows(job) + firstRuns.size() - 1;
+      this.firstNodes = List.copyOf(firstNodes);
+      this.rows = rows(job) + firstRuns.size() - 1 + firstNodes.size() + subjobs.stream().mapToInt(SubmitGroups::rows).sum();
     }
 
     void throwIfFailed() {

@@ -5,6 +5,7 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.core.spec.JobTree;
 import dev.gantry.core.spec.RunVariables;
 import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
@@ -67,7 +68,7 @@ final class TaskExecutor {
     TaskSpec task = run.taskIn(job.spec());
     Deadline deadline = Deadline.of(job, task, clock.instant());
     String end = "the end of task run " + run.id();
-    HostAccessPolicy.Refusal refusal = hostAccess.refusal("tasks[" + (run.position() - 1) + "]", task);
+    HostAccessPolicy.Refusal refusal = hostAccess.refusalInTree(JobTree.field(job.spec(), run.path()), task);
     Optional<Job> after;
     if (refusal != null) {
       // Accepted elsewhere (a server that allows more, or before this rule): this machine does not run it.
@@ -102,8 +103,9 @@ final class TaskExecutor {
     try {
       // Secrets' values go in only now, for the runtime: no run, log or view holds them.
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
-      TaskOutcome outcome = runtime.run(new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId)),
-          logWriter, cancellation);
+      TaskOutcome outcome = LeafSteps.run(runtime,
+          new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId)),
+          step -> environment(job, run, step, nodeId), logWriter, cancellation);
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));

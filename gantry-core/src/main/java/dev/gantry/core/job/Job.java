@@ -26,7 +26,32 @@ public record Job(
     String error,
     Instant cancelledAt,
     String scheduleId,
-    String owner) {
+    String owner,
+    JobParent parent) {
+
+  /** A job that is not a sub-job. */
+  public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
+      Instant failedAt, int position, String result, String error, Instant cancelledAt, String scheduleId,
+      String owner) {
+    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, cancelledAt, scheduleId,
+        owner, null);
+  }
+
+  /** The job whose row a change of this one locks first: its tree's root (itself when it is no sub-job). */
+  public String rootId() {
+    return parent == null ? id : parent.rootId();
+  }
+
+  /** The job that started this one, null when it is no sub-job. */
+  public String parentId() {
+    return parent == null ? null : parent.jobId();
+  }
+
+  /** This job as the sub-job {@code of} started. */
+  public Job under(JobParent of) {
+    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, cancelledAt,
+        scheduleId, owner, of);
+  }
 
   /** A job submitted directly by the process, that was not cancelled. */
   public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
@@ -44,7 +69,7 @@ public record Job(
 
   /** A new job started by the scheduled job {@code scheduleId} (null: submitted directly). */
   public static Job queued(String id, String owner, JobSpec spec, Instant now, String scheduleId) {
-    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId, owner);
+    return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId, owner, null);
   }
 
   /** A new job that waits for its start time, without runs yet (see {@link dev.gantry.core.spi.Store#dueStarts}). */
@@ -67,31 +92,31 @@ public record Job(
 
   public Job running(Instant now) {
     return new Job(id, spec, JobState.RUNNING, createdAt, startedAt == null ? now : startedAt,
-        null, null, position, result, null, null, scheduleId, owner);
+        null, null, position, result, null, null, scheduleId, owner, parent);
   }
 
   public Job atPosition(int newPosition) {
     return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error,
-        cancelledAt, scheduleId, owner);
+        cancelledAt, scheduleId, owner, parent);
   }
 
   public Job succeeded(String taskResult, Instant now) {
     return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null,
-        null, scheduleId, owner);
+        null, scheduleId, owner, parent);
   }
 
   public Job failed(JobState endState, String reason, Instant now) {
     return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason, null, scheduleId,
-        owner);
+        owner, parent);
   }
 
   public Job cancelled(Instant now) {
     return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now,
-        scheduleId, owner);
+        scheduleId, owner, parent);
   }
 
   public Job requeued() {
     return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null, null, scheduleId,
-        owner);
+        owner, parent);
   }
 }

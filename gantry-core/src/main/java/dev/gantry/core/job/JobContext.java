@@ -18,18 +18,28 @@ public final class JobContext {
   private JobContext() {}
 
   public static Map<String, Object> of(Job job, List<TaskRun> runs) {
+    return of(job, results(job.spec(), runs));
+  }
+
+  /** The context with {@code results} (by var) as {@code tasks}: what the job's ROOT row keeps. */
+  public static Map<String, Object> of(Job job, Map<String, String> results) {
     JobSpec spec = job.spec();
-    Map<String, Object> tasks = new HashMap<>();
+    return Map.of(
+        "inputs", Map.<String, Object>copyOf(spec.inputs()),
+        "tasks", Map.<String, Object>copyOf(results),
+        "job", Map.of("id", job.id(), "name", job.name()),
+        "secrets", Secrets.references(spec.secrets()));
+  }
+
+  /** The result of each completed task that has a {@code var}, the latest attempt's: for jobs stored before ROOT rows. */
+  public static Map<String, String> results(JobSpec spec, List<TaskRun> runs) {
+    Map<String, String> tasks = new HashMap<>();
     for (TaskRun run : runs) {
       String var = run.taskIn(spec).var();
       if (var != null && run.state() == RunState.SUCCEEDED) {
         tasks.put(var, run.result() == null ? "" : run.result());
       }
     }
-    return Map.of(
-        "inputs", Map.<String, Object>copyOf(spec.inputs()),
-        "tasks", tasks,
-        "job", Map.of("id", job.id(), "name", job.name()),
-        "secrets", Secrets.references(spec.secrets()));
+    return tasks;
   }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.core.job;
 
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.JobTree;
 import dev.gantry.core.spec.TaskSpec;
 import java.time.Instant;
 
@@ -32,9 +33,43 @@ public record TaskRun(
     String result,
     String error,
     TaskSpec task,
-    int priority) {
+    int priority,
+    NodePath path,
+    String rootJobId) {
 
-  /** A run of the lowest priority, 0. */
+  public TaskRun {
+    path = path == null ? NodePath.top(position) : path;
+  }
+
+  /** A run of a job that is not a sub-job: its job is its tree's root. */
+  public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
+      RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
+      Integer exitCode, String result, String error, TaskSpec task, int priority, NodePath path) {
+    this(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt, completedAt, nodeId,
+        leaseUntil, exitCode, result, error, task, priority, path, null);
+  }
+
+  /** A run of a top-level task of a job that is not a sub-job. */
+  public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
+      RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
+      Integer exitCode, String result, String error, TaskSpec task, int priority) {
+    this(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt, completedAt, nodeId,
+        leaseUntil, exitCode, result, error, task, priority, null, null);
+  }
+
+  /** The job whose row a transition of this run locks first: the root of its job's tree. */
+  public String lockedJobId() {
+    return rootJobId == null ? jobId : rootJobId;
+  }
+
+  /** This run as one of a sub-job whose tree's root is {@code rootId} (null or its own job: none). */
+  public TaskRun inTree(String rootId) {
+    String root = rootId == null || rootId.equals(jobId) ? null : rootId;
+    return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, priority, path, root);
+  }
+
+  /** A run of a top-level task, of the lowest priority, 0. */
   public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
       RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
       Integer exitCode, String result, String error, TaskSpec task) {
@@ -60,36 +95,55 @@ public record TaskRun(
   public static TaskRun queued(
       String id, String jobId, int position, int attempt, int retries, int lost, TaskSpec task, String name,
       String queue, Instant now) {
-    return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, RunState.QUEUED,
-        now, null, null, null, null, null, null, null, task);
+    return queued(id, jobId, NodePath.top(position), attempt, retries, lost, task, name, queue, now);
+  }
+
+  /** A queued run of the leaf at {@code path}. */
+  public static TaskRun queued(
+      String id, String jobId, NodePath path, int attempt, int retries, int lost, TaskSpec task, String name,
+      String queue, Instant now) {
+    return new TaskRun(id, jobId, path.position(), attempt, retries, lost, name, queue, RunState.QUEUED,
+        now, null, null, null, null, null, null, null, task, 0, path, null);
   }
 
   /** A run that ended where it was made: skipped by its {@code if}, or failed by a template. */
   public static TaskRun ended(String id, String jobId, int position, int attempt, TaskSpec task, String name,
       String queue, RunState end, String error, Instant now) {
-    return new TaskRun(id, jobId, position, attempt, 0, 0, name, queue, end, now, null, now, null, null,
-        null, null, error, task);
+    return ended(id, jobId, NodePath.top(position), attempt, task, name, queue, end, error, now);
+  }
+
+  /** {@link #ended(String, String, int, int, TaskSpec, String, String, RunState, String, Instant)} for the leaf at {@code path}. */
+  public static TaskRun ended(String id, String jobId, NodePath path, int attempt, TaskSpec task, String name,
+      String queue, RunState end, String error, Instant now) {
+    return new TaskRun(id, jobId, path.position(), attempt, 0, 0, name, queue, end, now, null, now, null, null,
+        null, null, error, task, 0, path, null);
+  }
+
+  /** The next attempt at this run's task, as evaluated for this one; {@code retries} and {@code lost} as given. */
+  public TaskRun again(String newId, int newRetries, int newLost, Instant now) {
+    return new TaskRun(newId, jobId, position, attempt + 1, newRetries, newLost, name, queue, RunState.QUEUED,
+        now, null, null, null, null, null, null, null, task, priority, path, rootJobId);
   }
 
   public TaskRun claimed(String node, Instant now, Instant lease) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, RunState.RUNNING,
-        createdAt, now, null, node, lease, null, null, null, task, priority);
+        createdAt, now, null, node, lease, null, null, null, task, priority, path, rootJobId);
   }
 
   public TaskRun finished(RunState end, Integer code, String output, String reason, Instant now) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, end, createdAt,
-        startedAt, now, nodeId, null, code, output, reason, task, priority);
+        startedAt, now, nodeId, null, code, output, reason, task, priority, path, rootJobId);
   }
 
   /** This run with {@code newPriority} in its queue. */
   public TaskRun withPriority(int newPriority) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
-        completedAt, nodeId, leaseUntil, exitCode, result, error, task, newPriority);
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, newPriority, path, rootJobId);
   }
 
   /** The task this run runs: as evaluated for it, or as {@code spec} wrote it. */
   public TaskSpec taskIn(JobSpec spec) {
-    return task != null ? task : spec.task(position);
+    return task != null ? task : JobTree.at(spec, path);
   }
 
   public boolean isActive() {

@@ -1,6 +1,8 @@
 package dev.gantry.core.outbox;
 
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
@@ -73,6 +75,40 @@ public final class OutboxRecorder implements StoreTransaction {
   public void updateRun(TaskRun run) {
     tx.updateRun(run);
     changed(runs.get(run.id()), run);
+  }
+
+  @Override
+  public Optional<TaskRun> findRun(String runId) {
+    Optional<TaskRun> found = tx.findRun(runId);
+    found.ifPresent(run -> runs.put(run.id(), run));
+    return found;
+  }
+
+  @Override
+  public List<TaskRun> activeRuns(String jobId, NodePath under) {
+    List<TaskRun> found = tx.activeRuns(jobId, under);
+    found.forEach(run -> runs.put(run.id(), run));
+    return found;
+  }
+
+  @Override
+  public List<CompositeNode> nodes(String jobId, List<NodePath> paths) {
+    return tx.nodes(jobId, paths);
+  }
+
+  @Override
+  public List<CompositeNode> runningNodes(String jobId, NodePath under) {
+    return tx.runningNodes(jobId, under);
+  }
+
+  @Override
+  public void saveNodes(List<CompositeNode> nodes) {
+    tx.saveNodes(nodes);
+  }
+
+  @Override
+  public void deleteNodes(String jobId, NodePath at) {
+    tx.deleteNodes(jobId, at);
   }
 
   @Override

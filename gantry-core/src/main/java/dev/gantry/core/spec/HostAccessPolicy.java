@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What of the host the operator lets jobs reach, checked for every job whichever dialect it came
- * in: at submit, and again by the worker before a run starts. By default nothing: a task may not
+ * in: at submit (every container of the job's tree), and again by the worker before a run starts. By default nothing: a task may not
  * share the host's network ({@code network: host}: it could call Gantry's API and every other
  * loopback service, PostgreSQL among them) nor join another container's namespaces
  * ({@code container:<name>}: it would see that container's loopback), and may not bind-mount a host
@@ -34,7 +34,7 @@ public record HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<S
   public JobSpec check(JobSpec spec) {
     List<TaskSpec> tasks = spec.tasks();
     for (int i = 0; i < tasks.size(); i++) {
-      Refusal refusal = refusal("tasks[" + i + "]", tasks.get(i));
+      Refusal refusal = refusalInTree("tasks[" + i + "]", tasks.get(i));
       if (refusal != null) {
         throw new InvalidJobException(refusal.field(), refusal.reason());
       }
@@ -50,7 +50,38 @@ public record HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<S
     }
   }
 
-  /** Why {@code task} (at {@code at}, e.g. {@code tasks[0]}) may not run under this policy, or null when it may. */
+  /**
+   * Why {@code task} (at {@code at}), its pre and post tasks, or the tasks of its parallel, each or
+   * subjob may not run under this policy (the first found): every container the task may start.
+   * Null when all may.
+   */
+  public Refusal refusalInTree(String at, TaskSpec task) {
+    Refusal refusal = refusal(at, task);
+    for (int i = 0; refusal == null && i < task.pre().size(); i++) {
+      refusal = refusal(at + ".pre[" + i + "]", task.pre().get(i));
+    }
+    for (int i = 0; refusal == null && i < task.post().size(); i++) {
+      refusal = refusal(at + ".post[" + i + "]", task.post().get(i));
+    }
+    if (task.parallel() != null) {
+      List<TaskSpec> children = task.parallel().tasks();
+      for (int i = 0; refusal == null && i < children.size(); i++) {
+        refusal = refusalInTree(at + ".parallel.tasks[" + i + "]", children.get(i));
+      }
+    }
+    if (refusal == null && task.each() != null) {
+      refusal = refusalInTree(at + ".each.task", task.each().task());
+    }
+    if (task.subjob() != null) {
+      List<TaskSpec> children = task.subjob().tasks();
+      for (int i = 0; refusal == null && i < children.size(); i++) {
+        refusal = refusalInTree(at + ".subjob.tasks[" + i + "]", children.get(i));
+      }
+    }
+    return refusal;
+  }
+
+  /** Why {@code task}'s own container (at {@code at}, e.g. {@code tasks[0]}) may not run under this policy, or null when it may. */
   public Refusal refusal(String at, TaskSpec task) {
     String network = networkRefusal(task);
     if (network != null) {

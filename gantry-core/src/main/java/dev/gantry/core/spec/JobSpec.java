@@ -87,6 +87,12 @@ public record JobSpec(
         secrets, newAccess, webhooks, autoDeleteAfter);
   }
 
+  /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
+  public JobSpec withPriority(Integer newPriority) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
+        secrets);
+  }
+
   /** A job without inputs, output or templates. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl) {

@@ -20,9 +20,18 @@ public final class JobSpecReader {
   private static final Set<String> AUTO_DELETE_FIELDS = Set.of("after");
   private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if"), TaskAttachmentsReader.FIELDS);
-  private static final Set<String> TASK_UNSUPPORTED = Set.of(
-      "pre", "post", "parallel", "each", "subjob", "priority", "tags", "probe");
+      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob"),
+      TaskAttachmentsReader.FIELDS);
+  private static final Set<String> TASK_UNSUPPORTED = Set.of("priority", "tags", "probe");
+  /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
+  private static final Set<String> AROUND_FIELDS = Set.of(
+      "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
+      "network");
+  private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
+  private static final Set<String> SUBJOB_FIELDS = Set.of(
+      "name", "description", "tasks", "inputs", "secrets", "output", "detached", "webhooks");
+  private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "headers", "event", "if");
+  private static final Set<String> EACH_FIELDS = Set.of("var", "list", "task", "concurrency");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue", "priority");
   /** Tork's priorities: 0 to 9, the higher first. */
   static final int MAX_PRIORITY = 9;
@@ -55,6 +64,7 @@ public final class JobSpecReader {
         job.stringMap("env"), tasks, null, defaults.priority(), null, job.stringMap("inputs"), job.text("output"), false,
         job.stringMap("secrets"), JobPermissions.read(job));
     written = written.withWebhooksAndAutoDelete(WebhookReader.read(job), autoDeleteAfter(job.object("autoDelete")));
+    written = SubjobSecrets.hoisted(written);
     boolean templated = JobTemplates.usesExpressions(written);
     JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
     if (templated) {
@@ -89,10 +99,18 @@ public final class JobSpecReader {
     Integer retry = retryLimit(task.object("retry"));
     Limits limits = limits(task.object("limits"));
     Duration timeout = task.parsed("timeout", Durations::parse);
+    ParallelSpec parallel = parallel(task.object("parallel"), defaults);
+    EachSpec each = each(task.object("each"), defaults);
+    SubjobSpec subjob = subjob(task.object("subjob"), defaults);
+    boolean composite = parallel != null || each != null || subjob != null;
+    TaskAttachments attachments = TaskAttachmentsReader.read(task);
+    if (composite) {
+      refuseAttachments(task, "a parallel, each or subjob runs no container of its own: set it on its tasks");
+    }
     return new TaskSpec(
         task.requiredText("name"),
         task.text("description"),
-        task.requiredText("image"),
+        composite ? task.text("image") : task.requiredText("image"),
         task.text("run"),
         task.stringList("cmd"),
         task.stringList("entrypoint"),
@@ -107,7 +125,93 @@ public final class JobSpecReader {
         false,
         task.text("var"),
         task.text("if"),
-        TaskAttachmentsReader.read(task));
+        attachments,
+        around(task, "pre"),
+        around(task, "post"),
+        parallel,
+        each,
+        subjob);
+  }
+
+  private static SubjobSpec subjob(SpecNode subjob, TaskDefaults defaults) {
+    if (subjob == null) {
+      return null;
+    }
+    subjob.onlyFields(SUBJOB_FIELDS, Set.of());
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (SpecNode child : subjob.objects("tasks")) {
+      tasks.add(task(child, defaults));
+    }
+    if (tasks.isEmpty()) {
+      throw subjob.invalid("tasks", "a sub-job needs at least one task");
+    }
+    List<java.util.Map<String, Object>> webhooks = new ArrayList<>();
+    for (SpecNode hook : subjob.objects("webhooks")) {
+      hook.onlyFields(WEBHOOK_FIELDS, Set.of());
+      java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+      kept.put("url", hook.requiredText("url"));
+      kept.put("headers", hook.stringMap("headers"));
+      if (hook.text("event") != null) {
+        kept.put("event", hook.text("event"));
+      }
+      if (hook.text("if") != null) {
+        kept.put("if", hook.text("if"));
+      }
+      webhooks.add(kept);
+    }
+    if (subjob.stringMap("secrets").keySet().stream().anyMatch(name -> name.startsWith(Secrets.REGISTRY_PREFIX))) {
+      throw subjob.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
+    }
+    Boolean detached = subjob.bool("detached");
+    return new SubjobSpec(subjob.requiredText("name"), subjob.text("description"), tasks, subjob.stringMap("inputs"),
+        subjob.stringMap("secrets"), subjob.text("output"), detached != null && detached, webhooks);
+  }
+
+  private static List<TaskSpec> around(SpecNode task, String field) {
+    List<TaskSpec> out = new ArrayList<>();
+    for (SpecNode around : task.objects(field)) {
+      refuseAttachments(around, "a pre or post task runs with its task's mounts and networks and has none of its own:"
+          + " set it on the task");
+      around.onlyFields(AROUND_FIELDS, Set.of());
+      Limits limits = limits(around.object("limits"));
+      out.add(new TaskSpec(around.requiredText("name"), around.text("description"), around.requiredText("image"),
+          around.text("run"), around.stringList("cmd"), around.stringList("entrypoint"), around.stringMap("env"),
+          around.stringMap("files"), around.text("workdir"), around.parsed("timeout", Durations::parse), 0,
+          limits, around.text("network"), null, false, null, null));
+    }
+    return out;
+  }
+
+  private static ParallelSpec parallel(SpecNode parallel, TaskDefaults defaults) {
+    if (parallel == null) {
+      return null;
+    }
+    parallel.onlyFields(PARALLEL_FIELDS, Set.of());
+    List<TaskSpec> tasks = new ArrayList<>();
+    for (SpecNode child : parallel.objects("tasks")) {
+      tasks.add(task(child, defaults));
+    }
+    return new ParallelSpec(tasks);
+  }
+
+  private static EachSpec each(SpecNode each, TaskDefaults defaults) {
+    if (each == null) {
+      return null;
+    }
+    each.onlyFields(EACH_FIELDS, Set.of());
+    SpecNode task = each.object("task");
+    if (task == null) {
+      throw each.invalid("task", "is required");
+    }
+    return new EachSpec(each.text("var"), each.requiredText("list"), task(task, defaults), each.integer("concurrency"));
+  }
+
+  private static void refuseAttachments(SpecNode task, String why) {
+    for (String name : task.fieldNames()) {
+      if (TaskAttachmentsReader.FIELDS.contains(name)) {
+        throw task.invalid(name, why);
+      }
+    }
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -27,6 +27,8 @@ public final class JobSpecValidator {
   public static final int MAX_NAME = 256;
   public static final int MAX_DESCRIPTION = 4096;
   public static final int MAX_RETRY_LIMIT = 10;
+  /** How deep composite tasks may nest (a top-level task is at depth 1). */
+  public static final int MAX_TREE_DEPTH = 8;
   public static final long MIN_MEMORY_BYTES = 6L << 20; // Docker refuses less than 6 MiB
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
@@ -79,10 +81,28 @@ public final class JobSpecValidator {
     return task;
   }
 
+  /** A {@code var} as evaluated: a name a template can read. */
+  public static String var(String at, String var) {
+    if (!VAR.matcher(var).matches()) {
+      throw new InvalidJobException(at, "'" + Echo.of(var) + "' must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    return var;
+  }
+
   /** {@code templated}: an image or queue holding a template is checked once it is evaluated, not as written. */
   private static void task(String at, TaskSpec task, boolean templated) {
     requireName(at + ".name", task.name());
     description(at + ".description", task.description());
+    if (task.isComposite()) {
+      composite(at, task, templated);
+      return;
+    }
+    for (int i = 0; i < task.pre().size(); i++) {
+      task(at + ".pre[" + i + "]", task.pre().get(i), templated);
+    }
+    for (int i = 0; i < task.post().size(); i++) {
+      task(at + ".post[" + i + "]", task.post().get(i), templated);
+    }
     if (task.image() == null || task.image().isBlank()) {
       throw new InvalidJobException(at + ".image", "is required");
     }
@@ -112,7 +132,7 @@ public final class JobSpecValidator {
     if (!(templated && task.queue().contains("{{")) && !QueueNames.isWellFormed(task.queue())) {
       throw new InvalidJobException(at + ".queue", "must be " + QueueNames.RULE);
     }
-    if (task.var() != null && !VAR.matcher(task.var()).matches()) {
+    if (task.var() != null && !(templated && task.var().contains("{{")) && !VAR.matcher(task.var()).matches()) {
       throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
     }
     noNul(at + ".if", task.condition());
@@ -120,6 +140,94 @@ public final class JobSpecValidator {
       throw new InvalidJobException(at + ".network", "'" + task.network() + "' is not a valid network name");
     }
     AttachmentRules.check(at, task);
+  }
+
+  /** A parallel or an each: its children are checked as tasks; it runs no container of its own. */
+  private static void composite(String at, TaskSpec task, boolean templated) {
+    if (depth(at) >= MAX_TREE_DEPTH) {
+      throw new InvalidJobException(at, "composite tasks nest at most " + MAX_TREE_DEPTH + " deep");
+    }
+    if ((task.parallel() != null ? 1 : 0) + (task.each() != null ? 1 : 0) + (task.subjob() != null ? 1 : 0) > 1) {
+      throw new InvalidJobException(at, "a task is one of parallel, each and subjob, not several");
+    }
+    if (task.image() != null || task.run() != null || !task.cmd().isEmpty() || !task.env().isEmpty()
+        || !task.pre().isEmpty() || !task.post().isEmpty()) {
+      throw new InvalidJobException(at, (task.parallel() != null ? "a parallel" : task.each() != null ? "an each" : "a subjob")
+          + " task runs no container of its own: image, run, cmd, env, pre and post belong to its tasks");
+    }
+    if (task.var() != null && task.subjob() == null) {
+      throw new InvalidJobException(at + ".var", "a parallel or an each has no result of its own; give var to its tasks");
+    }
+    if (task.var() != null && !(templated && task.var().contains("{{")) && !VAR.matcher(task.var()).matches()) {
+      throw new InvalidJobException(at + ".var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    noNul(at + ".if", task.condition());
+    if (task.parallel() != null) {
+      List<TaskSpec> tasks = task.parallel().tasks();
+      if (tasks.isEmpty()) {
+        throw new InvalidJobException(at + ".parallel.tasks", "a parallel needs at least one task");
+      }
+      atMost(at + ".parallel.tasks", tasks.size(), MAX_TASKS, "tasks");
+      for (int i = 0; i < tasks.size(); i++) {
+        task(at + ".parallel.tasks[" + i + "]", tasks.get(i), templated);
+      }
+      return;
+    }
+    if (task.subjob() != null) {
+      subjob(at + ".subjob", task.subjob(), templated);
+      return;
+    }
+    EachSpec each = task.each();
+    if (each.list() == null || each.list().isBlank()) {
+      throw new InvalidJobException(at + ".each.list", "is required");
+    }
+    noNul(at + ".each.list", each.list());
+    if (each.task() == null) {
+      throw new InvalidJobException(at + ".each.task", "is required");
+    }
+    if (each.var() != null && !VAR.matcher(each.var()).matches()) {
+      throw new InvalidJobException(at + ".each.var", "must be a letter or '_' and up to 63 more letters, digits or '_'");
+    }
+    if (each.concurrency() != null && each.concurrency() < 1) {
+      throw new InvalidJobException(at + ".each.concurrency", "must be at least 1");
+    }
+    task(at + ".each.task", each.task(), templated);
+  }
+
+  private static void subjob(String at, SubjobSpec subjob, boolean templated) {
+    requireName(at + ".name", subjob.name());
+    description(at + ".description", subjob.description());
+    strings(at + ".inputs", subjob.inputs());
+    strings(at + ".secrets", subjob.secrets());
+    noNul(at + ".output", subjob.output());
+    if (subjob.tasks().isEmpty()) {
+      throw new InvalidJobException(at + ".tasks", "a sub-job needs at least one task");
+    }
+    atMost(at + ".tasks", subjob.tasks().size(), MAX_TASKS, "tasks");
+    for (int i = 0; i < subjob.tasks().size(); i++) {
+      task(at + ".tasks[" + i + "]", subjob.tasks().get(i), true);
+    }
+    for (int i = 0; i < subjob.webhooks().size(); i++) {
+      String url = String.valueOf(subjob.webhooks().get(i).get("url"));
+      if (!url.contains("{{")) {
+        callbackUrl(at + ".webhooks[" + i + "].url", url);
+      }
+    }
+  }
+
+  /** How many composites hold {@code at}'s task, counted in its path. */
+  private static int depth(String at) {
+    int depth = 1;
+    for (int i = at.indexOf(".parallel.tasks["); i >= 0; i = at.indexOf(".parallel.tasks[", i + 1)) {
+      depth++;
+    }
+    for (int i = at.indexOf(".each.task"); i >= 0; i = at.indexOf(".each.task", i + 1)) {
+      depth++;
+    }
+    for (int i = at.indexOf(".subjob.tasks["); i >= 0; i = at.indexOf(".subjob.tasks[", i + 1)) {
+      depth++;
+    }
+    return depth;
   }
 
   private static void limits(String at, Limits limits) {

@@ -24,6 +24,9 @@ public final class JobTemplates {
    */
   public static final Set<String> NAMES = Set.of("inputs", "tasks", "job", "secrets");
 
+  /** The most copies one each runs. */
+  public static final int MAX_EACH_ITEMS = 10_000;
+
   private static final ExpressionLanguage LANGUAGE = ExpressionLanguage.standard();
 
   private JobTemplates() {}
@@ -34,26 +37,164 @@ public final class JobTemplates {
       return true;
     }
     for (TaskSpec task : spec.tasks()) {
-      if (task.condition() != null) {
-        return true;
-      }
-      boolean[] found = {false};
-      texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
-      if (found[0]) {
+      if (usesExpressions(task)) {
         return true;
       }
     }
     return false;
   }
 
+  private static boolean usesExpressions(TaskSpec task) {
+    if (task.condition() != null || task.each() != null) {
+      return true;
+    }
+    if (task.subjob() != null) {
+      return true; // its name, inputs and secrets may be templates, and its tasks are checked with the job
+    }
+    boolean[] found = {false};
+    texts(task, "", (at, text) -> found[0] |= text.contains("{{"));
+    if (found[0]) {
+      return true;
+    }
+    if (task.parallel() != null) {
+      for (TaskSpec child : task.parallel().tasks()) {
+        if (usesExpressions(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a task of the job has a {@code var}: then the job keeps results in its ROOT row. */
+  public static boolean usesVars(JobSpec spec) {
+    for (TaskSpec task : spec.tasks()) {
+      if (usesVars(task)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean usesVars(TaskSpec task) {
+    if (task.var() != null) {
+      return true;
+    }
+    if (task.subjob() != null) {
+      return false; // a sub-job keeps its tasks' results itself
+    }
+    if (task.parallel() != null) {
+      return task.parallel().tasks().stream().anyMatch(JobTemplates::usesVars);
+    }
+    return task.each() != null && usesVars(task.each().task());
+  }
+
   /** Parses every template of the job; the first that does not parse, or reads an unknown name, is refused naming its field. */
   public static void check(JobSpec spec) {
     if (spec.output() != null) {
-      parse("output", spec.output());
+      parse("output", spec.output(), NAMES);
     }
     for (int i = 0; i < spec.tasks().size(); i++) {
-      texts(spec.tasks().get(i), "tasks[" + i + "]", JobTemplates::parse);
+      check(spec.tasks().get(i), "tasks[" + i + "]", NAMES);
     }
+  }
+
+  private static void check(TaskSpec task, String at, Set<String> names) {
+    texts(task, at, (field, text) -> parse(field, text, names));
+    if (task.parallel() != null) {
+      for (int i = 0; i < task.parallel().tasks().size(); i++) {
+        check(task.parallel().tasks().get(i), at + ".parallel.tasks[" + i + "]", names);
+      }
+    }
+    if (task.subjob() != null) {
+      SubjobSpec subjob = task.subjob();
+      parse(at + ".subjob.name", subjob.name(), names);
+      subjob.inputs().forEach((name, value) -> parse(at + ".subjob.inputs." + name, value, names));
+      subjob.secrets().forEach((name, value) -> parse(at + ".subjob.secrets." + name, value, names));
+      try {
+        check(asWritten(subjob));
+      } catch (InvalidJobException e) {
+        throw under(at + ".subjob", e);
+      }
+    }
+    if (task.each() != null) {
+      parse(at + ".each.list", listExpression(task.each().list()), names);
+      Set<String> inner = new java.util.HashSet<>(names);
+      inner.add(task.each().itemName());
+      check(task.each().task(), at + ".each.task", Set.copyOf(inner));
+    }
+  }
+
+  /** A sub-job's spec as written, its own templates not evaluated: what its tasks' templates are checked against. */
+  private static JobSpec asWritten(SubjobSpec subjob) {
+    JobSpec spec = new JobSpec(subjob.name(), subjob.description(), List.of(), Map.of(), subjob.tasks(), null, null, null,
+        subjob.inputs(), subjob.output(), false, subjob.secrets());
+    return usesExpressions(spec) ? templated(spec) : spec;
+  }
+
+  private static JobSpec templated(JobSpec s) {
+    return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+  }
+
+  private static InvalidJobException under(String at, InvalidJobException e) {
+    String reason = e.field() == null || e.field().isEmpty() ? e.getMessage() : e.getMessage().substring(e.field().length() + 2);
+    return new InvalidJobException(e.field() == null || e.field().isEmpty() ? at : at + "." + e.field(), reason);
+  }
+
+  /**
+   * The job a {@code subjob} task starts, its name, inputs and secrets evaluated in the parent's
+   * {@code context} ({@code parentSecrets}: the parent's values, which a secret template takes).
+   *
+   * @throws InvalidJobException naming the field ({@code at} is the subjob's path) whose template failed, or that is invalid
+   */
+  public static JobSpec subjobSpec(SubjobSpec subjob, String at, Map<String, Object> context,
+      Map<String, String> parentSecrets) {
+    Map<String, String> inputs = new LinkedHashMap<>();
+    subjob.inputs().forEach((name, value) -> inputs.put(name, shown(at + ".inputs." + name, value, context)));
+    // Its tasks' registry passwords were sealed with the parent's secrets: the sub-job reveals them from its own.
+    Map<String, String> secrets = new LinkedHashMap<>(Secrets.registryPasswords(parentSecrets));
+    subjob.secrets().forEach((name, value) ->
+        secrets.put(name, Secrets.revealText(render(at + ".secrets." + name, value, context), parentSecrets)));
+    JobSpec written = new JobSpec(shown(at + ".name", subjob.name(), context), subjob.description(), List.of(), Map.of(),
+        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets);
+    try {
+      JobSpec spec = usesExpressions(written) ? templated(written) : written;
+      JobSpecValidator.validate(spec);
+      if (spec.templated()) {
+        check(spec);
+      }
+      return spec;
+    } catch (InvalidJobException e) {
+      throw under(at, e);
+    }
+  }
+
+  /** Whether a composite's {@code if} skips it; nothing else of it is evaluated here. */
+  public static boolean skipsComposite(TaskSpec task, String at, Map<String, Object> context) {
+    return task.condition() != null && skips(render(at + ".if", task.condition(), context));
+  }
+
+  /** An each's list evaluated: its elements, at most {@link #MAX_EACH_ITEMS}. */
+  public static List<Object> eachList(EachSpec each, String at, Map<String, Object> context) {
+    Object value;
+    try {
+      value = template(at, listExpression(each.list())).evaluate(context);
+    } catch (ExpressionException e) {
+      throw new InvalidJobException(at, e.getMessage());
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new InvalidJobException(at, each.list().strip() + " must evaluate to a list, not " + (value == null ? "nil" : value));
+    }
+    if (list.size() > MAX_EACH_ITEMS) {
+      throw new InvalidJobException(at, "an each runs at most " + MAX_EACH_ITEMS + " copies, not " + list.size());
+    }
+    return new ArrayList<>(list);
+  }
+
+  /** An each's list is an expression, with or without its {@code {{ }}}. */
+  private static String listExpression(String list) {
+    return list.contains("{{") ? list : "{{ " + list + " }}";
   }
 
   /**
@@ -70,9 +211,23 @@ public final class JobTemplates {
     }
     Map<String, String> env = new LinkedHashMap<>();
     task.env().forEach((name, value) -> env.put(name, render(at + ".env." + name, value, context)));
-    return task.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
+    TaskSpec named = task.var() == null || !task.var().contains("{{") ? task
+        : task.withVar(JobSpecValidator.var(at + ".var", shown(at + ".var", task.var(), context)));
+    if (!task.pre().isEmpty() || !task.post().isEmpty()) {
+      named = named.withAround(around(task.pre(), at + ".pre", context), around(task.post(), at + ".post", context));
+    }
+    return named.withTexts(shown(at + ".name", task.name(), context), shown(at + ".image", task.image(), context),
         shown(at + ".queue", task.queue(), context), env, renderAll(at + ".cmd", task.cmd(), context),
         renderAll(at + ".entrypoint", task.entrypoint(), context), condition);
+  }
+
+  /** Pre or post tasks with their templates evaluated, as their task's are. */
+  private static List<TaskSpec> around(List<TaskSpec> tasks, String at, Map<String, Object> context) {
+    List<TaskSpec> out = new ArrayList<>(tasks.size());
+    for (int i = 0; i < tasks.size(); i++) {
+      out.add(resolve(tasks.get(i), at + "[" + i + "]", context));
+    }
+    return out;
   }
 
   /** A text the API shows (a run's name, image, queue): it may not hold a secret. */
@@ -104,6 +259,9 @@ public final class JobTemplates {
 
   private static void texts(TaskSpec task, String at, BiConsumer<String, String> each) {
     each.accept(at + ".name", task.name());
+    if (task.var() != null) {
+      each.accept(at + ".var", task.var());
+    }
     if (task.image() != null) {
       each.accept(at + ".image", task.image());
     }
@@ -118,17 +276,24 @@ public final class JobTemplates {
     for (int i = 0; i < task.entrypoint().size(); i++) {
       each.accept(at + ".entrypoint[" + i + "]", task.entrypoint().get(i));
     }
+    for (int i = 0; i < task.pre().size(); i++) {
+      texts(task.pre().get(i), at + ".pre[" + i + "]", each);
+    }
+    for (int i = 0; i < task.post().size(); i++) {
+      texts(task.post().get(i), at + ".post[" + i + "]", each);
+    }
   }
 
-  private static void parse(String at, String text) {
+  private static void parse(String at, String text, Set<String> names) {
     if (!text.contains("{{")) {
       return;
     }
     Template template = template(at, text);
     for (String name : template.names()) {
-      if (!NAMES.contains(name)) {
+      if (!names.contains(name)) {
         throw new InvalidJobException(at, "unknown name " + name + " in " + text.strip()
-            + " (templates read inputs, tasks, job and secrets)");
+            + " (templates read " + (names.size() > NAMES.size() ? "inputs, tasks, job, secrets and the each's item"
+            : "inputs, tasks, job and secrets") + ")");
       }
     }
   }

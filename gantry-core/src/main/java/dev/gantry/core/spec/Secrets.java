@@ -55,34 +55,46 @@ public final class Secrets {
     TaskSpec revealed = task.withTexts(task.name(), task.image(), task.queue(), env, revealAll(task.cmd(), secrets),
         revealAll(task.entrypoint(), secrets), task.condition());
     RegistryAuth registry = task.attachments().registry();
-    return registry == null ? revealed : revealed.withAttachments(task.attachments()
+    TaskSpec withRegistry = registry == null ? revealed : revealed.withAttachments(task.attachments()
         .withRegistry(new RegistryAuth(registry.username(), reveal(registry.password(), secrets))));
+    if (task.pre().isEmpty() && task.post().isEmpty()) {
+      return withRegistry;
+    }
+    return withRegistry.withAround(task.pre().stream().map(t -> reveal(t, secrets)).toList(),
+        task.post().stream().map(t -> reveal(t, secrets)).toList());
+  }
+
+  /** {@code text} with each reference replaced by the secret's value: a sub-job's secret taken from its parent's. */
+  public static String revealText(String text, Map<String, String> secrets) {
+    return text == null || secrets.isEmpty() ? text : reveal(text, secrets);
   }
 
   /**
-   * The job with each task's registry password moved into its secrets (named
-   * {@value #REGISTRY_PREFIX}{@code <task index>}) and a reference in its place: the spec that is
-   * stored and shown never holds a password, and the value is masked in logs like any secret.
+   * The job with the registry password of each task of its tree (nested in a parallel, an each or
+   * a subjob included) moved into its secrets, named {@value #REGISTRY_PREFIX} and the task's place
+   * ({@code 0}, {@code 1.parallel.0}, {@code 2.each}, {@code 3.subjob.1}), and a reference in its
+   * place: the spec that is stored and shown never holds a password, and the value is masked in
+   * logs like any secret. A sub-job gets these secrets from its parent ({@link #registryPasswords}).
    */
   public static JobSpec sealRegistryPasswords(JobSpec spec) {
-    List<TaskSpec> tasks = new ArrayList<>(spec.tasks());
     Map<String, String> secrets = new LinkedHashMap<>(spec.secrets());
-    boolean sealed = false;
-    for (int i = 0; i < tasks.size(); i++) {
-      RegistryAuth registry = tasks.get(i).attachments().registry();
-      if (registry != null && !hasReference(registry.password())) {
-        String name = REGISTRY_PREFIX + i;
-        secrets.put(name, registry.password());
-        tasks.set(i, tasks.get(i).withAttachments(tasks.get(i).attachments()
-            .withRegistry(new RegistryAuth(registry.username(), OPEN + name + CLOSE))));
-        sealed = true;
-      }
-    }
-    if (!sealed) {
+    List<TaskSpec> tasks = RegistrySeal.sealed(spec.tasks(), "", secrets);
+    if (secrets.size() == spec.secrets().size()) {
       return spec;
     }
     return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
         spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
+  }
+
+  /** The registry passwords among {@code secrets}: what a sub-job's tasks reveal from its parent's. */
+  public static Map<String, String> registryPasswords(Map<String, String> secrets) {
+    Map<String, String> passwords = new LinkedHashMap<>();
+    secrets.forEach((name, value) -> {
+      if (name.startsWith(REGISTRY_PREFIX)) {
+        passwords.put(name, value);
+      }
+    });
+    return passwords;
   }
 
   /** {@code text} with every secret's value replaced by {@value #REDACTED}; the longest values first. */

@@ -1,5 +1,6 @@
 package dev.gantry.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Map;
  * the name under which the task's result is kept for later templates ({@code tasks.<var>});
  * {@code condition} (Tork's {@code if}, null: none) skips the task when it renders {@code false}.
  * {@code attachments}: mounts, networks, registry credentials, GPUs and sidecars (never null).
+ * {@code pre} and {@code post} run in containers of their own around this one, in the same run,
+ * sharing its mounts and networks; a task with a {@code parallel}, {@code each} or {@code subjob}
+ * (at most one, null: none) is a composite node of the job's tree and runs no container itself.
  */
 public record TaskSpec(
     String name,
@@ -32,7 +36,12 @@ public record TaskSpec(
     boolean continueOnError,
     String var,
     String condition,
-    TaskAttachments attachments) {
+    TaskAttachments attachments,
+    List<TaskSpec> pre,
+    List<TaskSpec> post,
+    ParallelSpec parallel,
+    EachSpec each,
+    SubjobSpec subjob) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -44,20 +53,54 @@ public record TaskSpec(
     limits = limits == null ? Limits.NONE : limits;
     queue = queue == null ? DEFAULT_QUEUE : queue;
     attachments = attachments == null ? TaskAttachments.NONE : attachments;
+    pre = pre == null ? List.of() : List.copyOf(pre);
+    post = post == null ? List.of() : List.copyOf(post);
   }
 
-  /** A task without attachments. */
+  /** A container task with {@code attachments}, without pre or post tasks. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, attachments, List.of(), List.of(), null, null, null);
+  }
+
+  /** A container task without attachments, pre or post tasks. */
   public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
       Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
       String network, String queue, boolean continueOnError, String var, String condition) {
     this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
-        continueOnError, var, condition, TaskAttachments.NONE);
+        continueOnError, var, condition, TaskAttachments.NONE, List.of(), List.of(), null, null, null);
   }
 
   /** This task with {@code newAttachments} in place of its own. */
   public TaskSpec withAttachments(TaskAttachments newAttachments) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, newAttachments);
+        network, queue, continueOnError, var, condition, newAttachments, pre, post, parallel, each, subjob);
+  }
+
+  /** Whether this task is made of other tasks (parallel, each, subjob) rather than run in a container. */
+  @JsonIgnore
+  public boolean isComposite() {
+    return parallel != null || each != null || subjob != null;
+  }
+
+  /** This task with its pre and post tasks evaluated. */
+  public TaskSpec withAround(List<TaskSpec> newPre, List<TaskSpec> newPost) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, var, condition, attachments, newPre, newPost, parallel, each, subjob);
+  }
+
+  /** This task with {@code newParallel}, {@code newEach} or {@code newSubjob} (at most one) as its composite. */
+  public TaskSpec withComposite(ParallelSpec newParallel, EachSpec newEach, SubjobSpec newSubjob) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, var, condition, attachments, pre, post, newParallel, newEach, newSubjob);
+  }
+
+  /** This task with its {@code var} evaluated. */
+  public TaskSpec withVar(String newVar) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, newVar, condition, attachments, pre, post, parallel, each, subjob);
   }
 
   /** A task without var or condition. */
@@ -72,7 +115,8 @@ public record TaskSpec(
   public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
-        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments);
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments, pre, post, parallel, each,
+        subjob);
   }
 
   /** A task that fails its job when it fails. */

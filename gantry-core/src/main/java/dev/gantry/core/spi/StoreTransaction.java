@@ -1,6 +1,8 @@
 package dev.gantry.core.spi;
 
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
 import java.time.Instant;
@@ -32,6 +34,24 @@ public interface StoreTransaction {
   }
 
   void updateRun(TaskRun run);
+
+  /** One run of a job this transaction locked: what a transition on it reads instead of every run. */
+  Optional<TaskRun> findRun(String runId);
+
+  /** The runs of the job that have not ended, strictly below {@code under} (null: all of the job's). */
+  List<TaskRun> activeRuns(String jobId, NodePath under);
+
+  /** The rows of the job's composite nodes at {@code paths} (those that have one). */
+  List<CompositeNode> nodes(String jobId, List<NodePath> paths);
+
+  /** The job's composite rows still RUNNING strictly below {@code under} (null: all of the job's). */
+  List<CompositeNode> runningNodes(String jobId, NodePath under);
+
+  /** Writes the rows, inserting those the job has not got yet. */
+  void saveNodes(List<CompositeNode> nodes);
+
+  /** Removes the row at {@code at} and the rows below it. */
+  void deleteNodes(String jobId, NodePath at);
 
   /**
    * Moves an ACTIVE scheduled job's next tick from {@code from} to {@code to}, only if it still is

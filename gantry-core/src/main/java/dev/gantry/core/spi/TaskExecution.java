@@ -5,11 +5,23 @@ import java.util.Map;
 
 /**
  * What a runtime needs to run one task run: the task, the final environment (job env, task env
- * and reserved variables already merged) and the ids used to label what it creates.
+ * and reserved variables already merged) and the ids used to label what it creates. {@code step}
+ * names one of a run's pre or post containers ({@code pre-0}, {@code post-1}); null for its main one.
  */
-public record TaskExecution(String jobId, String runId, String nodeId, TaskSpec task, Map<String, String> env) {
+public record TaskExecution(String jobId, String runId, String nodeId, TaskSpec task, Map<String, String> env,
+    String step) {
 
   public TaskExecution {
     env = Map.copyOf(env);
+  }
+
+  /** The run's main container. */
+  public TaskExecution(String jobId, String runId, String nodeId, TaskSpec task, Map<String, String> env) {
+    this(jobId, runId, nodeId, task, env, null);
+  }
+
+  /** What names this container among the run's: the run's id, with its step for a pre or post one. */
+  public String containerKey() {
+    return step == null ? runId : runId + "-" + step;
   }
 }

@@ -15,6 +15,28 @@ public interface TaskRuntime extends AutoCloseable {
   TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation);
 
   /**
+   * Opens what the containers of {@code main}'s run share (its pre and post containers included),
+   * for {@link RunScope#run} to run them in. A runtime that shares nothing between containers runs
+   * each with {@link #run}, as this default does.
+   */
+  default RunScope open(TaskExecution main, LogSink logs, Cancellation cancellation) {
+    return new RunScope() {
+      @Override
+      public TaskOutcome startFailure() {
+        return null;
+      }
+
+      @Override
+      public TaskOutcome run(TaskExecution container) {
+        return TaskRuntime.this.run(container, logs, cancellation);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
    * Removes the job's shared workspace, if this runtime holds one, once the job's task environments
    * are gone. May return before it is removed: it must not hold the caller up.
    */

@@ -101,7 +101,7 @@ class SubmitGroupsTest {
 
   private Future<Void> submit(Job job) {
     return callers.submit(() -> {
-      groups.store(job, TaskActivation.reach(job, 1, 1, List.of(), null, job.createdAt()).runs());
+      groups.store(job, Progression.submitted(job, job.createdAt()).insertedRuns());
       return null;
     });
   }
@@ -210,7 +210,7 @@ class SubmitGroupsTest {
       all.add(CompletableFuture.runAsync(() -> {
         for (int i = 0; i < each; i++) {
           Job job = job("c" + caller + "-" + i);
-          groups.store(job, TaskActivation.reach(job, 1, 1, List.of(), null, job.createdAt()).runs());
+          groups.store(job, Progression.submitted(job, job.createdAt()).insertedRuns());
           assertThat(memory.findJob(job.id())).isPresent();
         }
       }, callers));

@@ -221,7 +221,7 @@ class TemplatedJobTest {
     assertThat(transactionCalls).containsExactly(
         "inTransaction", "insertJobs", "insertRuns",
         "inTransaction", "lockJob", "updateJob",
-        "inTransaction", "lockJob", "runsOf", "updateRun", "updateJob");
+        "inTransaction", "lockJob", "findRun", "updateRun", "updateJob");
     assertThat(jobs.runs(job.id())).singleElement().satisfies(run -> assertThat(run.task()).isNull());
   }
 

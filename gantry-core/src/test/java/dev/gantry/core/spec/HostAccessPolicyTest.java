@@ -80,4 +80,27 @@ class HostAccessPolicyTest {
           .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an absolute path");
     }
   }
+
+  private static JobSpec read(String yaml) {
+    return JobSpecReader.read(yaml, JobDocuments.Format.YAML);
+  }
+
+  @Test
+  void bindMountsAndHostNetworksAreCheckedOnEveryContainerOfTheTree() {
+    String bind = "mounts: [{type: bind, source: /etc, target: /e}]";
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(read("name: j\ntasks: [{name: a, image: busybox},"
+        + " {name: p, parallel: {tasks: [{name: b, image: busybox}, {name: c, image: busybox, " + bind + "}]}}]")))
+        .hasMessageStartingWith("tasks[1].parallel.tasks[1].mounts[0].source: bind-mounting the host path '/etc' is not allowed");
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(read("name: j\ntasks: [{name: e, each: {list: '{{ [1] }}',"
+        + " task: {name: b, image: busybox, " + bind + "}}}]")))
+        .hasMessageStartingWith("tasks[0].each.task.mounts[0].source: bind-mounting");
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(read("name: j\ntasks: [{name: s, subjob: {name: s,"
+        + " tasks: [{name: p, parallel: {tasks: [{name: b, image: busybox, network: host}]}}]}}]")))
+        .hasMessageStartingWith("tasks[0].subjob.tasks[0].parallel.tasks[0].network: host networking is not allowed");
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(read("name: j\ntasks: [{name: t, image: busybox,"
+        + " post: [{name: p, image: busybox, network: 'container:db'}]}]")))
+        .hasMessageStartingWith("tasks[0].post[0].network: joining another container's network");
+    JobSpec allowed = read("name: j\ntasks: [{name: p, parallel: {tasks: [{name: c, image: busybox, " + bind + "}]}}]");
+    assertThat(new HostAccessPolicy(false, false, List.of("/etc")).check(allowed)).isSameAs(allowed);
+  }
 }

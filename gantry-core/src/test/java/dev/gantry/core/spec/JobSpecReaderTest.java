@@ -105,7 +105,44 @@ class JobSpecReaderTest {
 
   @Test
   void saysWhichFieldsAreNotSupportedYet() {
-    rejected("name: j\ntasks: [{name: t, image: busybox, parallel: {tasks: []}}]", "tasks[0].parallel: is not supported by Gantry yet");
+    rejected("name: j\ntasks: [{name: t, image: busybox, tags: [a]}]", "tasks[0].tags: is not supported by Gantry yet");
+  }
+
+  @Test
+  void preAndPostTasksAndCompositesHaveNoAttachmentsOfTheirOwn() {
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, mounts: [{type: tmpfs, target: /t}]}]}]",
+        "tasks[0].pre[0].mounts: a pre or post task runs with its task's mounts and networks and has none of its own:"
+            + " set it on the task");
+    rejected("name: j\ntasks: [{name: t, image: busybox, post: [{name: p, image: busybox, networks: [n]}]}]",
+        "tasks[0].post[0].networks: a pre or post task runs with its task's mounts and networks and has none of its own:"
+            + " set it on the task");
+    rejected("name: j\ntasks: [{name: t, parallel: {tasks: [{name: a, image: busybox}]}, mounts: [{type: tmpfs, target: /t}]}]",
+        "tasks[0].mounts: a parallel, each or subjob runs no container of its own: set it on its tasks");
+    rejected("name: j\ntasks: [{name: t, subjob: {name: s, secrets: {gantry.registry.tasks.0: x}, tasks: [{name: a, image: busybox}]}}]",
+        "tasks[0].subjob.secrets: names starting with gantry.registry.tasks. are Gantry's own");
+  }
+
+  @Test
+  void sealsTheRegistryPasswordsOfTasksAtAnyDepth() {
+    JobSpec spec = JobSpecReader.read("""
+        name: j
+        tasks:
+          - name: fan
+            parallel:
+              tasks:
+                - {name: a, image: busybox, registry: {username: u, password: secret-a1}}
+          - name: every
+            each: {list: "{{ sequence(1, 3) }}", task: {name: b, image: busybox, registry: {username: u, password: secret-b2}}}
+          - name: sub
+            subjob:
+              name: s
+              tasks:
+                - {name: c, image: busybox, registry: {username: u, password: secret-c3}}
+        """, Format.YAML);
+    assertThat(spec.secrets()).containsEntry(Secrets.REGISTRY_PREFIX + "0.parallel.0", "secret-a1")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "1.each", "secret-b2")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "2.subjob.0", "secret-c3");
+    assertThat(spec.withSecrets(java.util.Map.of()).toString()).doesNotContain("secret-a1", "secret-b2", "secret-c3");
   }
 
   @Test

@@ -5,7 +5,9 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
+import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -60,12 +62,17 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private final Map<String, Stored<Delivery>> deliveries = new HashMap<>();
   /** Each held delivery's lease, by id. */
   private final Map<String, Instant> deliveryLeases = new HashMap<>();
+  private final Map<String, CompositeNode> composites = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
   private Deque<Runnable> undo; // non-null while a transaction is open
 
   private record Stored<T>(T value, long seq) {}
+
+  private static String nodeKey(String jobId, NodePath path) {
+    return jobId + "/" + path.encoded();
+  }
 
   /** Makes {@link #isHealthy()} answer {@code healthy}: to test what callers do when the store is down. */
   public void setHealthy(boolean healthy) {
@@ -148,6 +155,58 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       Stored<TaskRun> old = existing(runs, run.id(), "task run");
       runs.put(run.id(), new Stored<>(run, old.seq()));
       undo.push(() -> runs.put(run.id(), old));
+    }
+
+    @Override
+    public Optional<TaskRun> findRun(String runId) {
+      return InMemoryStore.this.findRun(runId);
+    }
+
+    @Override
+    public List<TaskRun> activeRuns(String jobId, NodePath under) {
+      return runsOf(jobId).stream().filter(r -> r.isActive() && (under == null || under.isAbove(r.path()))).toList();
+    }
+
+    @Override
+    public List<CompositeNode> nodes(String jobId, List<NodePath> paths) {
+      return paths.stream().map(p -> composites.get(nodeKey(jobId, p))).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<CompositeNode> runningNodes(String jobId, NodePath under) {
+      return composites.values().stream()
+          .filter(n -> n.jobId().equals(jobId) && n.state() == RunState.RUNNING && !n.path().equals(NodePath.ROOT)
+              && (under == null || under.isAbove(n.path())))
+          .toList();
+    }
+
+    @Override
+    public void saveNodes(List<CompositeNode> saved) {
+      for (CompositeNode node : saved) {
+        if (!jobs.containsKey(node.jobId())) {
+          throw new IllegalStateException("node " + node.path() + " refers to unknown job " + node.jobId());
+        }
+        String key = nodeKey(node.jobId(), node.path());
+        CompositeNode old = composites.put(key, node);
+        undo.push(() -> {
+          if (old == null) {
+            composites.remove(key);
+          } else {
+            composites.put(key, old);
+          }
+        });
+      }
+    }
+
+    @Override
+    public void deleteNodes(String jobId, NodePath at) {
+      for (CompositeNode node : List.copyOf(composites.values())) {
+        if (node.jobId().equals(jobId) && (node.path().equals(at) || at.isAbove(node.path()))) {
+          String key = nodeKey(jobId, node.path());
+          composites.remove(key);
+          undo.push(() -> composites.put(key, node));
+        }
+      }
     }
 
     @Override
@@ -382,7 +441,7 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private static TaskRun withLease(TaskRun r, Instant leaseUntil) {
     return new TaskRun(r.id(), r.jobId(), r.position(), r.attempt(), r.retries(), r.lost(), r.name(), r.queue(),
         r.state(), r.createdAt(), r.startedAt(), r.completedAt(), r.nodeId(), leaseUntil, r.exitCode(), r.result(),
-        r.error(), r.task(), r.priority());
+        r.error(), r.task(), r.priority(), r.path(), r.rootJobId());
   }
 
   @Override
@@ -407,6 +466,7 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
     return locked(() -> runs.values().stream()
         .filter(s -> s.value().jobId().equals(jobId))
         .sorted(Comparator.comparingInt((Stored<TaskRun> s) -> s.value().position())
+            .thenComparing(s -> s.value().path().encoded())
             .thenComparingInt(s -> s.value().attempt()).thenComparingLong(Stored::seq))
         .map(Stored::value)
         .toList());

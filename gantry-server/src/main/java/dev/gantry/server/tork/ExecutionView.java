@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * One task run as Tork shows it in {@code execution[]} and at {@code GET /tasks/{id}}. Tork
- * stamps the end of a run as {@code completedAt} or {@code failedAt} by outcome; {@code attempt}
- * and {@code exitCode} are Gantry's additions.
+ * stamps the end of a run as {@code completedAt} or {@code failedAt} by outcome; {@code attempt},
+ * {@code exitCode} and {@code path} (the run's node in the job's tree: {@code 1} for the second
+ * top-level task, {@code 1.0.3} for the fourth element of an each in a parallel there) are Gantry's additions.
  */
 record ExecutionView(
     String id,
@@ -30,7 +31,8 @@ record ExecutionView(
     String result,
     Integer exitCode,
     RetryView retry,
-    int attempt) {
+    int attempt,
+    String path) {
 
   /** The run's task (as evaluated for it, else as {@code job} wrote it) supplies the script, image and retry limit. */
   static ExecutionView of(TaskRun run, Job job) {
@@ -43,6 +45,7 @@ record ExecutionView(
         ended && !ok ? run.completedAt() : null,
         task.run(), task.image(), run.queue(), run.nodeId(), run.error(), run.result(), run.exitCode(),
         task.retryLimit() > 0 ? new RetryView(task.retryLimit(), run.retries()) : null,
-        run.attempt());
+        run.attempt(),
+        run.path().toString());
   }
 }

@@ -30,7 +30,12 @@ record TaskView(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> networks,
     @JsonInclude(JsonInclude.Include.NON_NULL) RegistryView registry,
     @JsonInclude(JsonInclude.Include.NON_NULL) String gpus,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SidecarView> sidecars) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SidecarView> sidecars,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> pre,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> post,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Parallel parallel,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Each each,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob) {
 
   /** A mount as Tork writes it; {@code readonly} only when set. */
   record MountView(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String source, String target,
@@ -47,13 +52,37 @@ record TaskView(
 
   record ProbeView(String path, int port, String timeout) {}
 
+  /** Tork's {@code subjob}; its secrets redacted. */
+  record Subjob(String name, String description, List<TaskView> tasks,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inputs,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> secrets, String output, boolean detached,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Map<String, Object>> webhooks) {
+
+    static Subjob of(dev.gantry.core.spec.SubjobSpec s) {
+      Map<String, String> redacted = new java.util.LinkedHashMap<>();
+      s.secrets().keySet().forEach(k -> redacted.put(k, dev.gantry.core.spec.Secrets.REDACTED));
+      return new Subjob(s.name(), s.description(), all(s.tasks()), s.inputs(), redacted, s.output(), s.detached(),
+          s.webhooks());
+    }
+  }
+
+  /** Tork's {@code parallel}. */
+  record Parallel(List<TaskView> tasks) {}
+
+  /** Tork's {@code each}. */
+  record Each(String var, String list, TaskView task, Integer concurrency) {}
+
+  static List<TaskView> all(List<TaskSpec> tasks) {
+    return tasks.stream().map(TaskView::of).toList();
+  }
+
   static TaskView of(TaskSpec task) {
     return new TaskView(task.name(), task.description(), task.image(), task.run(), task.cmd(), task.entrypoint(),
         task.env(), task.files(), task.workdir(),
         task.timeout() == null ? null : Durations.format(task.timeout()),
         task.retryLimit() > 0 ? new RetryView(task.retryLimit(), null) : null,
         LimitsView.of(task.limits()),
-        task.queue(),
+        task.isComposite() ? null : task.queue(),
         task.network(),
         task.var(),
         task.condition(),
@@ -65,6 +94,12 @@ record TaskView(
         task.attachments().gpus(),
         task.attachments().sidecars().stream()
             .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env(), s.probe() == null ? null
-                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList());
+                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList(),
+        all(task.pre()),
+        all(task.post()),
+        task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),
+        task.each() == null ? null : new Each(task.each().var(), task.each().list(), of(task.each().task()),
+            task.each().concurrency()),
+        task.subjob() == null ? null : Subjob.of(task.subjob()));
   }
 }

@@ -178,6 +178,32 @@ public final class SubmitCorpus {
     }
     return List.of(
         new String[] {"billion laughs alias bomb", laughs + "name: j\ntasks: []\n"},
+        new String[] {"parallels nested 12 deep", "name: j\ntasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: p, parallel: {tasks: [{name: t, image: busybox}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]\n"},
+        new String[] {"each of 200 inside an each of 200, no concurrency", "name: j\ntasks: [{name: a, each: {list: '{{ sequence(0, 200) }}',"
+            + " task: {name: b, each: {list: '{{ sequence(0, 200) }}', task: {name: t, image: busybox}}}}}]\n"},
+        new String[] {"each over a list too long", "name: j\ntasks: [{name: a, each: {list: '{{ sequence(0, 100001) }}',"
+            + " task: {name: t, image: busybox}}}]\n"},
+        new String[] {"each over a string", "name: j\ntasks: [{name: a, each: {list: '{{ \"abc\" }}', task: {name: t, image: busybox}}}]\n"},
+        new String[] {"each without a task", "name: j\ntasks: [{name: a, each: {list: '[1]'}}]\n"},
+        new String[] {"each with a text concurrency", "name: j\ntasks: [{name: a, each: {list: '[1]', concurrency: many,"
+            + " task: {name: t, image: busybox}}}]\n"},
+        new String[] {"parallel as a list", "name: j\ntasks: [{name: a, parallel: [{name: t, image: busybox}]}]\n"},
+        new String[] {"parallel with an image", "name: j\ntasks: [{name: a, image: busybox, parallel: {tasks: [{name: t, image: busybox}]}}]\n"},
+        new String[] {"parallel and each at once", "name: j\ntasks: [{name: a, parallel: {tasks: [{name: t, image: busybox}]},"
+            + " each: {list: '[1]', task: {name: t, image: busybox}}}]\n"},
+        new String[] {"pre task with a retry", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, retry: {limit: 1}}]}]\n"},
+        new String[] {"pre task without an image", "name: j\ntasks: [{name: a, image: busybox, post: [{name: p}]}]\n"},
+        new String[] {"pre task on host network", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox, network: host}]}]\n"},
+        new String[] {"pre task with a mount of its own", "name: j\ntasks: [{name: a, image: busybox, pre: [{name: p, image: busybox,"
+            + " mounts: [{type: bind, source: /etc, target: /e}]}]}]\n"},
+        new String[] {"post task with a sidecar", "name: j\ntasks: [{name: a, image: busybox, post: [{name: p, image: busybox,"
+            + " sidecars: [{name: s, image: busybox}]}]}]\n"},
+        new String[] {"parallel with a mount", "name: j\ntasks: [{name: a, mounts: [{type: tmpfs, target: /t}],"
+            + " parallel: {tasks: [{name: t, image: busybox}]}}]\n"},
+        new String[] {"bind mount inside an each", "name: j\ntasks: [{name: a, each: {list: '[1]', task: {name: t, image: busybox,"
+            + " mounts: [{type: bind, source: /, target: /host}]}}}]\n"},
+        new String[] {"host network in a sub-job", "name: j\ntasks: [{name: a, subjob: {name: s, tasks: [{name: t, image: busybox,"
+            + " network: host}]}}]\n"},
         new String[] {"alias for a task", "name: j\ntasks:\n  - &t {name: t, image: busybox:latest, run: 'true'}\n  - *t\n"},
         new String[] {"merge key", "base: &b {image: busybox:latest}\nname: j\ntasks:\n  - <<: *b\n    name: t\n"},
         new String[] {"python object tag", "name: !!python/object/apply:os.system ['true']\ntasks: []\n"},

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pure step that makes a task runnable: what it inserts and where it leaves the job. */
-class TaskActivationTest {
+class ProgressionActivationTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -30,9 +30,9 @@ class TaskActivationTest {
 
   @Test
   void aJobWithoutTemplatesQueuesItsTaskAsWritten() {
-    TaskActivation.Outcome outcome = TaskActivation.reach(job(false, null,
-        task("t", Map.of("A", "{{ taken as written }}"), false, "false")), 1, 1, List.of(), null, NOW);
-    assertThat(outcome.runs()).singleElement().satisfies(run -> {
+    Progression outcome = Progression.submitted(job(false, null,
+        task("t", Map.of("A", "{{ taken as written }}"), false, "false")), NOW);
+    assertThat(outcome.insertedRuns()).singleElement().satisfies(run -> {
       assertThat(run.state()).isEqualTo(RunState.QUEUED);
       assertThat(run.task()).isNull();
     });
@@ -41,11 +41,10 @@ class TaskActivationTest {
 
   @Test
   void aTaskThatContinuesOnErrorLetsTheJobGoOnPastItsFailedTemplate() {
-    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, null,
-        task("broken", Map.of("X", "{{ tasks.none.x }}"), true, null), task("next", Map.of(), false, null)),
-        1, 1, List.of(), null, NOW);
-    assertThat(outcome.runs()).extracting(TaskRun::state).containsExactly(RunState.FAILED, RunState.QUEUED);
-    assertThat(outcome.runs().get(0).error()).startsWith("tasks[0].env.X: cannot fetch x from nil");
+    Progression outcome = Progression.submitted(job(true, null,
+        task("broken", Map.of("X", "{{ tasks.none.x }}"), true, null), task("next", Map.of(), false, null)), NOW);
+    assertThat(outcome.insertedRuns()).extracting(TaskRun::state).containsExactly(RunState.FAILED, RunState.QUEUED);
+    assertThat(outcome.insertedRuns().get(0).error()).startsWith("tasks[0].env.X: cannot fetch x from nil");
     assertThat(outcome.job().state()).isEqualTo(JobState.QUEUED);
     assertThat(outcome.job().position()).isEqualTo(2);
     assertThat(outcome.failure()).isNull();
@@ -53,20 +52,19 @@ class TaskActivationTest {
 
   @Test
   void skippingTheLastTasksCompletesTheJobWithItsOutput() {
-    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, "{{ inputs.a }}{{ job.id }}",
-        task("one", Map.of(), false, "false"), task("two", Map.of(), false, "{{ 'fal' + 'se' }}")),
-        1, 1, List.of(), "unused", NOW);
-    assertThat(outcome.runs()).extracting(TaskRun::state).containsExactly(RunState.SKIPPED, RunState.SKIPPED);
-    assertThat(outcome.runs()).extracting(TaskRun::task).first().as("nothing evaluated changed the first").isNull();
-    assertThat(outcome.runs().get(1).task().condition()).isEqualTo("false");
+    Progression outcome = Progression.submitted(job(true, "{{ inputs.a }}{{ job.id }}",
+        task("one", Map.of(), false, "false"), task("two", Map.of(), false, "{{ 'fal' + 'se' }}")), NOW);
+    assertThat(outcome.insertedRuns()).extracting(TaskRun::state).containsExactly(RunState.SKIPPED, RunState.SKIPPED);
+    assertThat(outcome.insertedRuns()).extracting(TaskRun::task).first().as("nothing evaluated changed the first").isNull();
+    assertThat(outcome.insertedRuns().get(1).task().condition()).isEqualTo("false");
     assertThat(outcome.job().state()).isEqualTo(JobState.SUCCEEDED);
     assertThat(outcome.job().result()).isEqualTo("bj1");
   }
 
   @Test
   void aFailingOutputFailsTheJobAndSaysSo() {
-    TaskActivation.Outcome outcome = TaskActivation.reach(job(true, "{{ int('x') }}",
-        task("one", Map.of(), false, "false")), 1, 1, List.of(), null, NOW);
+    Progression outcome = Progression.submitted(job(true, "{{ int('x') }}",
+        task("one", Map.of(), false, "false")), NOW);
     assertThat(outcome.job().state()).isEqualTo(JobState.FAILED);
     assertThat(outcome.job().error()).isEqualTo("output: int: 'x' is not an integer at column 1 of {{ int('x') }}");
     assertThat(outcome.failure()).isNotNull();

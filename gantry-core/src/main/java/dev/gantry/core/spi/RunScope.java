@@ -1,0 +1,19 @@
+package dev.gantry.core.spi;
+
+/**
+ * What the containers of one task run share, open from {@link TaskRuntime#open} until closed: a
+ * leaf's pre, main and post containers run in it one after the other, so that they see the same
+ * temporary volumes, networks and sidecars. Like the runtime, it never throws.
+ */
+public interface RunScope extends AutoCloseable {
+
+  /** Why no container of the run can start (a sidecar did not come up, say); null when they can. */
+  TaskOutcome startFailure();
+
+  /** Runs one container of the run to its end, in what the scope holds. */
+  TaskOutcome run(TaskExecution container);
+
+  /** Tears down what the scope holds once its containers are gone; may return before it is removed. */
+  @Override
+  void close();
+}

@@ -1,0 +1,60 @@
+package dev.gantry.docker;
+
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.RunScope;
+import dev.gantry.core.spi.TaskExecution;
+import dev.gantry.core.spi.TaskOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task run on the engine: its {@link RunEnvironment} (network, sidecars, volumes named after
+ * the run) opened once, before its first container, and torn down after its last, so that its pre,
+ * main and post containers (named apart by their step) share it.
+ */
+final class DockerRunScope implements RunScope {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerRunScope.class);
+
+  private final DockerRuntime.Parts parts;
+  private final TaskExecution main;
+  private final LogSink logs;
+  private final Cancellation cancellation;
+  private final RunEnvironment environment;
+  private final TaskOutcome startFailure;
+
+  DockerRunScope(DockerRuntime.Parts parts, TaskExecution main, LogSink logs, Cancellation cancellation) {
+    this.parts = parts;
+    this.main = main;
+    this.logs = logs;
+    this.cancellation = cancellation;
+    this.environment = new RunEnvironment(parts, main, logs);
+    this.startFailure = guarded(() -> environment.start(cancellation));
+  }
+
+  @Override
+  public TaskOutcome startFailure() {
+    return startFailure;
+  }
+
+  @Override
+  public TaskOutcome run(TaskExecution container) {
+    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation).run());
+  }
+
+  @Override
+  public void close() {
+    environment.close();
+  }
+
+  /** ContainerRun and RunEnvironment catch their own failures; this is the last guard of the "never throw" contract. */
+  private TaskOutcome guarded(java.util.function.Supplier<TaskOutcome> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      log.warn("run {} failed unexpectedly", main.runId(), e);
+      return TaskOutcome.failedToStart("the Docker runtime failed: " + EngineErrors.reason(e));
+    }
+  }
+}

@@ -18,6 +18,7 @@ class DaestroPostgresIT extends DaestroContract {
   protected GantryConfig.Database database() {
     postgres.empty();
     StoreSettings db = postgres.settings();
-    return new GantryConfig.Database(null, db.url(), db.user(), db.password());
+    // Every process on a shared database needs the same key for job secrets: the one the cluster tests use.
+    return new GantryConfig.Database(null, db.url(), db.user(), db.password(), null, GantryProcesses.SECRET_KEY);
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code job_definitions} table: a row per version, the sensitive values in their own column. */
+/**
+ * The {@code job_definitions} table: a row per version, the sensitive values in their own column,
+ * sealed as a job's secrets are ({@link SealedSecrets}, for the place {@code job_definitions/NAME/VERSION}).
+ */
 final class DefinitionRows {
 
   private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -27,24 +30,25 @@ final class DefinitionRows {
     return (int) sql.count("select coalesce(max(version), 0) from job_definitions where name = ?", name);
   }
 
-  static void insert(SqlSession sql, JobDefinition d) {
+  static void insert(SqlSession sql, SealedSecrets secrets, JobDefinition d) {
     Body body = new Body(d.command(), d.parameters(), d.env(), d.timeoutSeconds(), d.limits());
     sql.update("insert into job_definitions (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", d.name(), d.version(),
-        d.image(), write(body), d.sensitiveEnv().isEmpty() ? null : write(d.sensitiveEnv()), d.createdAt(), d.owner());
+        d.image(), write(body), secrets.write(place(d.name(), d.version()), d.sensitiveEnv()), d.createdAt(), d.owner());
   }
 
-  static Optional<JobDefinition> find(SqlSession sql, String name, int version) {
-    return sql.first("select " + COLUMNS + " from job_definitions where name = ? and version = ?", DefinitionRows::read,
-        name, version);
+  static Optional<JobDefinition> find(SqlSession sql, SealedSecrets secrets, String name, int version) {
+    return sql.first("select " + COLUMNS + " from job_definitions where name = ? and version = ?",
+        row -> read(row, secrets), name, version);
   }
 
-  static List<JobDefinition> versions(SqlSession sql, String name) {
-    return sql.list("select " + COLUMNS + " from job_definitions where name = ? order by version", DefinitionRows::read, name);
+  static List<JobDefinition> versions(SqlSession sql, SealedSecrets secrets, String name) {
+    return sql.list("select " + COLUMNS + " from job_definitions where name = ? order by version",
+        row -> read(row, secrets), name);
   }
 
-  static List<JobDefinition> latest(SqlSession sql) {
+  static List<JobDefinition> latest(SqlSession sql, SealedSecrets secrets) {
     return sql.list("select " + COLUMNS + " from job_definitions d where version ="
-        + " (select max(version) from job_definitions n where n.name = d.name) order by name", DefinitionRows::read);
+        + " (select max(version) from job_definitions n where n.name = d.name) order by name", row -> read(row, secrets));
   }
 
   private static String write(Object value) {
@@ -55,12 +59,15 @@ final class DefinitionRows {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static JobDefinition read(ResultSet row) throws SQLException {
+  private static String place(String name, int version) {
+    return "job_definitions/" + name + "/" + version;
+  }
+
+  private static JobDefinition read(ResultSet row, SealedSecrets secrets) throws SQLException {
     try {
       Body body = JSON.readValue(row.getString("spec"), Body.class);
-      String sensitive = row.getString("sensitive_env");
-      Map<String, String> sensitiveEnv = sensitive == null ? Map.of() : JSON.readValue(sensitive, Map.class);
+      Map<String, String> sensitiveEnv = secrets.read(place(row.getString("name"), row.getInt("version")),
+          row.getString("sensitive_env"));
       return new JobDefinition(row.getString("name"), row.getInt("version"), row.getString("image"), body.command(),
           body.parameters(), body.env(), sensitiveEnv, body.timeoutSeconds(), body.limits(),
           Timestamps.read(row, "created_at"), row.getString("owner"));

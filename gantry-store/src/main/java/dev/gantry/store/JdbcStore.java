@@ -221,7 +221,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
         return database.inTransaction(sql -> {
           JobDefinition next = definition.asVersion(DefinitionRows.newestVersion(sql, definition.name()) + 1,
               Timestamps.stored(definition.createdAt()), definition.owner());
-          DefinitionRows.insert(sql, next);
+          DefinitionRows.insert(sql, secrets, next);
           return next;
         });
       } catch (StoreException e) {
@@ -233,17 +233,17 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
 
   @Override
   public Optional<JobDefinition> findDefinition(String name, int version) {
-    return database.inTransaction(sql -> DefinitionRows.find(sql, name, version));
+    return database.inTransaction(sql -> DefinitionRows.find(sql, secrets, name, version));
   }
 
   @Override
   public List<JobDefinition> definitionVersions(String name) {
-    return database.inTransaction(sql -> DefinitionRows.versions(sql, name));
+    return database.inTransaction(sql -> DefinitionRows.versions(sql, secrets, name));
   }
 
   @Override
   public List<JobDefinition> latestDefinitions() {
-    return database.inTransaction(DefinitionRows::latest);
+    return database.inTransaction(sql -> DefinitionRows.latest(sql, secrets));
   }
 
   @Override

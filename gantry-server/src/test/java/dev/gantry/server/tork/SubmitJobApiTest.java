@@ -249,6 +249,10 @@ class SubmitJobApiTest {
 
   @Test
   void rejectsFieldsGantryDoesNotSupportYet() {
-    rejected(server.submitYaml(HELLO + "permissions: []\n"), 400, "permissions: is not supported by Gantry yet");
+    rejected(server.submitYaml(HELLO.replace("    image: busybox:latest", "    image: busybox:latest\n    tags: [a]")), 400,
+        "tags: is not supported by Gantry yet");
+    // A schedule is POST /scheduled-jobs' field, not a job's.
+    rejected(server.submitYaml(HELLO + "schedule:\n  cron: '* * * * *'\n"), 400,
+        "schedule: a job with a schedule is created with POST /scheduled-jobs");
   }
 }

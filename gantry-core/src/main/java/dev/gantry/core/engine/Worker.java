@@ -108,7 +108,9 @@ public final class Worker implements AutoCloseable {
     try {
       Instant now = clock.instant();
       Optional<TaskRun> claimed = store.claimNext(settings.queues(), settings.nodeId(), now, now.plus(settings.lease()));
-      claimed.ifPresent(run -> metrics.runClaimed(run.queue(), Duration.between(run.createdAt(), now)));
+      // Waited until now, after the claim: a run queued while the claim ran has waited a moment, not
+      // less than nothing; another machine's clock running ahead reads as no wait.
+      claimed.ifPresent(run -> metrics.runClaimed(run.queue(), atLeastZero(Duration.between(run.createdAt(), clock.instant()))));
       return claimed;
     } catch (RuntimeException e) {
       log.warn("could not claim work (will retry): {}", e.getMessage());
@@ -207,5 +209,9 @@ public final class Worker implements AutoCloseable {
     }
     String names = runs.stream().limit(5).map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
     return runs.size() + " tasks (" + names + (runs.size() > 5 ? ", ..." : "") + ")";
+  }
+
+  private static Duration atLeastZero(Duration waited) {
+    return waited.isNegative() ? Duration.ZERO : waited;
   }
 }

@@ -12,6 +12,7 @@ import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
 import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
+import dev.gantry.server.ui.WebUiDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
@@ -96,7 +97,8 @@ public final class GantryServer implements AutoCloseable {
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(services.cluster(), metrics),
         new HadesDialect(jobs, settings, logStreams),
-        new HadesLogManagerDialect(jobs)));
+        new HadesLogManagerDialect(jobs),
+        new WebUiDialect()));
     if (services.schedules() != null) {
       dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,6 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Opens a page of the UI, e.g. {@code #/jobs}, as typing its address would (a fresh load). */
   void open(String fragment) {
+    driver.get("about:blank"); // else a change of fragment alone would not load the page again
     driver.get(base + "/ui" + fragment);
   }
 
@@ -75,8 +77,16 @@ final class HeadlessChromium implements AutoCloseable {
     driver.executeScript("location.hash = arguments[0]", fragment);
   }
 
+  /** Waits for {@code condition}; on a timeout the failure shows the page's address, text and console. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).until(condition);
+    try {
+      return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50)).until(condition);
+    } catch (TimeoutException e) {
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry.getMessage()).append('\n'));
+      throw new AssertionError("the page did not get there in " + PATIENCE + ": " + driver.getCurrentUrl() + "\n--- it shows:\n"
+          + driver.executeScript("return document.body.innerText") + "\n--- console:\n" + console, e);
+    }
   }
 
   WebElement element(String css) {
@@ -123,7 +133,7 @@ final class HeadlessChromium implements AutoCloseable {
   /** The request URLs that went anywhere but this Gantry (blob: and data: URLs are the page's own). */
   List<String> requestsElsewhere() {
     return requestedUrls().stream().filter(url -> !url.startsWith(base + "/") && !url.startsWith("blob:" + base + "/")
-        && !url.startsWith("data:")).toList();
+        && !url.startsWith("data:") && !url.equals("about:blank")).toList();
   }
 
   /** Saves what the browser shows as a PNG. */

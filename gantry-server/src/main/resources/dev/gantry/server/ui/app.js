@@ -1,7 +1,7 @@
 // The UI's router: the page is chosen by the URL's fragment (#/jobs, #/jobs/ID, ...), so the
 // server serves one page and every bit of data comes from the API.
 import {h, replace} from './dom.js';
-import {token, whenUnauthenticated} from './api.js';
+import {get, token, whenUnauthenticated} from './api.js';
 import {jobsPage} from './jobs-page.js';
 import {jobPage} from './job-page.js';
 import {submitPage} from './submit-page.js';
@@ -11,6 +11,7 @@ import {signInPage} from './signin-page.js';
 
 const main = document.getElementById('app');
 let current = null; // the page shown: {stop()} ends its polling and streams
+let needsToken = false; // this Gantry answered 401: no page but sign-in is shown without a token
 
 function route() {
   const [path, search] = location.hash.replace(/^#/, '').split('?');
@@ -32,6 +33,11 @@ function route() {
 function show() {
   if (current && current.stop) current.stop();
   const {name, show} = route();
+  if (needsToken && !token.get() && name !== 'signin') {
+    replace(main);
+    signIn();
+    return;
+  }
   for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.page === name);
   const root = h('div', {class: 'page', id: 'page-' + name});
   replace(main, root);
@@ -44,6 +50,7 @@ function renderWho() {
   if (token.get()) {
     replace(who, h('button', {type: 'button', class: 'link', id: 'sign-out', onclick: () => {
       token.clear();
+      needsToken = true;
       location.hash = '#/signin';
     }}, 'Sign out'));
   } else {
@@ -53,12 +60,22 @@ function renderWho() {
 
 // A 401 from any request: nothing is shown until the person signs in.
 whenUnauthenticated(() => {
-  if (!location.hash.startsWith('#/signin')) {
-    token.clear();
-    const then = location.hash || '#/jobs';
-    location.hash = '#/signin?then=' + encodeURIComponent(then);
-  }
+  needsToken = true;
+  token.clear();
+  signIn();
 });
 
+function signIn() {
+  if (!location.hash.startsWith('#/signin')) {
+    location.hash = '#/signin?then=' + encodeURIComponent(location.hash || '#/jobs');
+  }
+}
+
 window.addEventListener('hashchange', show);
-show();
+// Without a token, ask once whether this Gantry wants one, so that even a page that reads nothing
+// (submit) starts at the sign-in page when authentication is on.
+if (token.get() || location.hash.startsWith('#/signin')) {
+  show();
+} else {
+  get('/jobs?size=1').catch(() => {}).finally(() => { if (!location.hash.startsWith('#/signin')) show(); });
+}

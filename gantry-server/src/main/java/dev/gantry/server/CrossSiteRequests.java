@@ -32,7 +32,11 @@ final class CrossSiteRequests {
     }
   }
 
-  /** Whether {@code origin} ({@code http://host:port}) names the host the request was sent to. */
+  /**
+   * Whether {@code origin} ({@code http://host:port}) names the host and port the request was sent
+   * to. The scheme is not compared: behind a TLS proxy the page is https and the request reaching
+   * Gantry is not, and the same host is the same machine either way.
+   */
   private static boolean sameOrigin(String origin, String host) {
     if (host == null || origin.equals("null")) {
       return false;

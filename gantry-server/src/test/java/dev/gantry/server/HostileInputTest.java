@@ -9,6 +9,7 @@ import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
+import dev.gantry.server.hostile.UiCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,14 @@ class HostileInputTest {
     assertThat(checks.violations()).isEmpty();
     // the known build, each document Hades 1.0 accepts, and perhaps the lone-surrogate one
     assertThat(server.storedJobs()).isBetween(1L + HadesCorpus.acceptedByHadesCount(), 2L + HadesCorpus.acceptedByHadesCount());
+  }
+
+  @Test
+  void hostileUiFileNamesAndCrossSiteStateChangesAreAnswered4xxAndNothingIsStored() {
+    checks.batch("web UI and cross-site", UiCorpus.requests());
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isZero();
+    assertThat(server.store.listSchedules(1, 1).totalItems()).isZero();
   }
 
   @Test

@@ -98,7 +98,8 @@ public final class GantryServer implements AutoCloseable {
         new ClusterDialect(services.cluster(), metrics),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs),
-        new WebUiDialect()));
+        new WebUiDialect(),
+        new OpenApiDialect()));
     if (services.schedules() != null) {
       dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
     }

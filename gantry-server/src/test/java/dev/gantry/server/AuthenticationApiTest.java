@@ -86,9 +86,9 @@ class AuthenticationApiTest {
         .contains("/jobs", "/jobs/{id}", "/tasks/{id}", "/nodes", "/queues/{name}", "/build", "/build/{id}/status",
             "/jobs/{id}/status", "/jobs/{id}/logs", "/auth/tokens", "/auth/tokens/{id}", "/metrics", "/scheduled-jobs",
             "/scheduled-jobs/{id}", "/scheduled-jobs/{id}/pause", "/scheduled-jobs/{id}/resume");
-    // Open: the two health checks and the web UI's files, which hold no data (its pages ask the API, with a token).
+    // Open: the two health checks, the API's description and the web UI's files, which hold no data (its pages ask the API, with a token).
     assertThat(routes).filteredOn(Route::open).extracting(Route::path)
-        .filteredOn(path -> !path.startsWith("/ui/")).containsExactlyInAnyOrder("/health", "/ping", "/", "/ui");
+        .filteredOn(path -> !path.startsWith("/ui/")).containsExactlyInAnyOrder("/health", "/ping", "/", "/ui", "/openapi.json");
     assertThat(routes).filteredOn(Route::open).extracting(Route::path).filteredOn(path -> path.startsWith("/ui/"))
         .allMatch(path -> path.matches("/ui/[a-z-]+\\.(html|js|css|svg)"));
 

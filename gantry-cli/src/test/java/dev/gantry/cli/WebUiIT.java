@@ -96,6 +96,15 @@ class WebUiIT {
     browser.until(d -> names().equals(List.of("built the Hades way")) ? true : null);
     browser.go("#/jobs?tag=tork");
     browser.until(d -> names().equals(List.of("built the Tork way")) ? true : null);
+    // The dialect filter, from the select as a person uses it.
+    browser.go("#/jobs");
+    browser.until(d -> names().size() == 20 ? true : null);
+    browser.script("const s = document.getElementById('dialect'); s.value = 'hades'; s.dispatchEvent(new Event('change'))");
+    browser.until(d -> names().equals(List.of("built the Hades way")) ? true : null);
+    assertThat(browser.text("tr.job-row td.dialect")).isEqualTo("hades");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/jobs?dialect=hades");
+    browser.go("#/jobs?dialect=tork&q=built");
+    browser.until(d -> names().equals(List.of("built the Tork way")) ? true : null);
     browser.go("#/jobs?state=SCHEDULED&q=waiting");
     browser.until(d -> names().size() == 18 && names().stream().allMatch(n -> n.startsWith("waiting")) ? true : null);
     // Live: a job submitted meanwhile shows up without a reload.

@@ -58,6 +58,7 @@ public final class TestJobs {
     private List<TaskSpec> tasks = List.of(task("first"));
     private JobState state = JobState.QUEUED;
     private Instant createdAt = T0;
+    private String dialect;
 
     public JobBuilder id(String value) {
       id = value;
@@ -99,8 +100,13 @@ public final class TestJobs {
       return this;
     }
 
+    public JobBuilder dialect(String value) {
+      dialect = value;
+      return this;
+    }
+
     public Job build() {
-      JobSpec spec = new JobSpec(name, description, tags, env, tasks);
+      JobSpec spec = new JobSpec(name, description, tags, env, tasks).withDialect(dialect);
       return new Job(id, spec, state, createdAt, null, null, null, 1, null, null);
     }
   }

@@ -14,6 +14,9 @@ import java.util.Map;
  * nowhere ({@link Secrets}). {@code templated}: the job's texts hold {@code {{ }}} templates (Tork's jobs), evaluated when a
  * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
  * and for jobs that use no expression at all, so that those never pay for evaluation.
+ * {@code dialect} names the HTTP dialect the job was submitted through ({@code tork} for the
+ * native API, {@code hades}, ...), so that every dialect's jobs can be told apart and searched
+ * ({@code dialect:hades}); null reads as {@value #NATIVE_DIALECT}.
  */
 public record JobSpec(
     String name,
@@ -27,7 +30,11 @@ public record JobSpec(
     Map<String, String> inputs,
     String output,
     boolean templated,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    String dialect) {
+
+  /** The dialect of the native API, and of every job stored before jobs named theirs. */
+  public static final String NATIVE_DIALECT = "tork";
 
   public JobSpec {
     tags = List.copyOf(tags);
@@ -35,6 +42,20 @@ public record JobSpec(
     tasks = List.copyOf(tasks);
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    dialect = dialect == null ? NATIVE_DIALECT : dialect;
+  }
+
+  /** A job of the native API. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets, null);
+  }
+
+  /** This job as submitted through {@code otherDialect}. */
+  public JobSpec withDialect(String otherDialect) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, otherDialect);
   }
 
   /** A job without secrets. */
@@ -47,7 +68,7 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets);
+        newSecrets, dialect);
   }
 
   /** A job without inputs, output or templates. */

@@ -61,7 +61,7 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.dialect());
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,9 +278,16 @@ public final class InMemoryStore implements Store {
     });
   }
 
+  /** The words a search finds a job by, as the JDBC store indexes them. */
+  private static Set<String> searchWords(Job job) {
+    Set<String> words = new HashSet<>(JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()));
+    words.add(JobQuery.dialectWord(job.spec().dialect()));
+    return words;
+  }
+
   private static boolean matches(Job job, JobQuery query) {
     return !query.matchesNothing()
-        && JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
+        && searchWords(job).containsAll(query.words())
         && job.spec().tags().containsAll(query.tags());
   }
 

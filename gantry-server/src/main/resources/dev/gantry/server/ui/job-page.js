@@ -8,7 +8,8 @@ import {logView} from './log-view.js';
 
 const REFRESH_MS = 1000;
 const SUMMARY_FIELDS = new Set(['id', 'name', 'description', 'tags', 'state', 'createdAt', 'startedAt', 'completedAt',
-  'failedAt', 'cancelledAt', 'position', 'taskCount', 'progress', 'result', 'error', 'parentId', 'schedule', 'execution']);
+  'failedAt', 'cancelledAt', 'position', 'taskCount', 'progress', 'result', 'error', 'parentId', 'schedule', 'execution',
+  'dialect']);
 
 export function jobPage(root, id) {
   const head = h('div', {id: 'job-head'});
@@ -68,6 +69,7 @@ function header(job, act) {
     job.description ? h('p', {}, job.description) : null,
     h('dl', {class: 'facts'},
       fact('Id', h('code', {}, job.id)),
+      job.dialect ? fact('Dialect', job.dialect) : null,
       job.tags && job.tags.length ? fact('Tags', job.tags.map((t) => h('span', {class: 'tag'}, t))) : null,
       fact('Created', time(job.createdAt)),
       job.startedAt ? fact('Started', time(job.startedAt)) : null,

@@ -189,6 +189,12 @@ class WebUiIT {
     assertThat(browser.text("#log-count")).isEqualTo("1 of 8 lines");
     browser.script("const s = document.getElementById('log-search'); s.value = ''; s.dispatchEvent(new Event('input'))");
     assertThat(browser.text("#log-count")).isEqualTo("8 lines");
+    // Download: the lines shown, stderr marked (the file is the blob the page hands the browser).
+    browser.script("window.downloaded = null; const make = URL.createObjectURL;"
+        + " URL.createObjectURL = (blob) => { blob.text().then((t) => { window.downloaded = t; }); return make(blob); }");
+    browser.element("#log-download").click();
+    String downloaded = browser.until(d -> (String) browser.script("return window.downloaded"));
+    assertThat(downloaded.lines()).hasSize(8).contains("[stderr] red on stderr", "line 1", "second task");
     assertThat(browser.text("#runs")).contains("print", "after", "COMPLETED");
     assertThat(browser.all("#timeline .slot")).hasSize(2);
     assertThat((String) browser.script("return document.getElementById('spec').textContent"))

@@ -136,6 +136,13 @@ final class HeadlessChromium implements AutoCloseable {
         && !url.startsWith("data:") && !url.equals("about:blank")).toList();
   }
 
+  /** What the pages wrote to the console since the last call (errors, CSP refusals among them). */
+  List<String> console() {
+    List<String> messages = new ArrayList<>();
+    driver.manage().logs().get(LogType.BROWSER).forEach(entry -> messages.add(entry.getLevel() + " " + entry.getMessage()));
+    return messages;
+  }
+
   /** Saves what the browser shows as a PNG. */
   void screenshot(Path file) {
     try {

@@ -181,6 +181,7 @@ class WebUiIT {
     assertThat(visibleLines()).hasSize(1);
     selectByValue("#log-stream", "");
     String after = gantry.http().job(id).path("execution").get(1).path("id").asText();
+    browser.element("#log-task option[value='" + after + "']"); // the page names the run at its next look at the job
     selectByValue("#log-task", after);
     assertThat(visibleLines()).hasSize(1).first().asString().contains("second task");
     selectByValue("#log-task", "");
@@ -262,6 +263,9 @@ class WebUiIT {
     browser.element("#scheduled p, #scheduled table");
     assertThat(browser.requestedUrls()).anyMatch(url -> url.endsWith("/ui/app.js")).anyMatch(url -> url.contains("/nodes"));
     assertThat(browser.requestsElsewhere()).isEmpty();
+    // The policy refused nothing the pages do (no inline script or style they rely on), and no script failed.
+    assertThat(browser.console()).noneMatch(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+        .noneMatch(m -> m.contains("Uncaught"));
   }
 
   /** The names the job list shows, read in one go (the list is redrawn every two seconds). */

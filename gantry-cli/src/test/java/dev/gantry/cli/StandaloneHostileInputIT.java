@@ -8,6 +8,7 @@ import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
+import dev.gantry.server.hostile.UiCorpus;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ class StandaloneHostileInputIT {
           .batch("protocol", ProtocolCorpus.requests())
           .batch("Hades", HadesCorpus.requests())
           .batch("Hades resume positions", HadesCorpus.resumeRequests(build))
+          .batch("web UI and cross-site", UiCorpus.requests())
           .batch("mutants", Mutations.requests("/jobs", 7L, MUTANTS));
       assertThat(checks.violations()).isEmpty();
       assertThat(checks.sent()).isGreaterThan(300);

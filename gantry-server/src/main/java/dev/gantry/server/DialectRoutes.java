@@ -9,7 +9,8 @@ import java.util.List;
  * Adds one dialect's routes to the server. Every handler is wrapped so that the caller is
  * authenticated first (unless the route is {@link #open()}), whatever it throws is rendered by
  * that dialect, never by another one or by Javalin's defaults, and it is timed under the route's
- * template (a 401 included).
+ * template (a 401 included). A state-changing request a browser sends from another site is
+ * refused first ({@link CrossSiteRequests}).
  */
 public final class DialectRoutes {
 
@@ -65,6 +66,7 @@ public final class DialectRoutes {
     return ctx -> {
       long start = System.nanoTime();
       try {
+        CrossSiteRequests.check(ctx);
         if (!open) {
           ctx.attribute(Callers.ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization")));
         }

@@ -17,6 +17,7 @@ import dev.gantry.server.tork.ScheduleDialect;
 import dev.gantry.server.tork.TokenDialect;
 import dev.gantry.server.tork.UserDialect;
 import dev.gantry.core.auth.UserService;
+import dev.gantry.server.ui.WebUiDialect;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
@@ -108,7 +109,9 @@ public final class GantryServer implements AutoCloseable {
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(services.cluster(), metrics, settings.maxRequestBytes()),
         new HadesDialect(jobs, settings, logStreams),
-        new HadesLogManagerDialect(jobs)));
+        new HadesLogManagerDialect(jobs),
+        new WebUiDialect(),
+        new OpenApiDialect()));
     if (services.schedules() != null) {
       dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
     }

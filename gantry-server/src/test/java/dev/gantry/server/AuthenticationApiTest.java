@@ -86,12 +86,22 @@ class AuthenticationApiTest {
         .contains("/jobs", "/jobs/{id}", "/tasks/{id}", "/nodes", "/queues/{name}", "/build", "/build/{id}/status",
             "/jobs/{id}/status", "/jobs/{id}/logs", "/auth/tokens", "/auth/tokens/{id}", "/metrics", "/scheduled-jobs",
             "/scheduled-jobs/{id}", "/scheduled-jobs/{id}/pause", "/scheduled-jobs/{id}/resume", "/jobs/{id}/deliveries");
-    assertThat(routes).filteredOn(Route::open).extracting(Route::path).containsExactlyInAnyOrder("/health", "/ping");
+    // Open: the two health checks, the API's description and the web UI's files, which hold no data (its pages ask the API, with a token).
+    assertThat(routes).filteredOn(Route::open).extracting(Route::path)
+        .filteredOn(path -> !path.startsWith("/ui/")).containsExactlyInAnyOrder("/health", "/ping", "/", "/ui", "/openapi.json");
+    assertThat(routes).filteredOn(Route::open).extracting(Route::path).filteredOn(path -> path.startsWith("/ui/"))
+        .allMatch(path -> path.matches("/ui/[a-z-]+\\.(html|js|css|svg)"));
 
     for (Route route : routes) {
       String path = concrete(route);
       if (route.open()) {
-        assertThat(call(route.method(), path, null, null, null).status()).as(path).isEqualTo(200);
+        Reply reply = call(route.method(), path, null, null, null);
+        if (path.equals("/")) {
+          assertThat(reply.status()).as(path).isEqualTo(302);
+          assertThat(reply.header("Location")).as(path).isEqualTo("/ui");
+        } else {
+          assertThat(reply.status()).as(path).isEqualTo(200);
+        }
         continue;
       }
       for (String credential : new String[] {null, bearer("gantry_not-a-token"), "Basic " + basic("hades:wrong")}) {

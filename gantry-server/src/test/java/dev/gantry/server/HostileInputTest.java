@@ -11,6 +11,7 @@ import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
+import dev.gantry.server.hostile.UiCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,14 @@ class HostileInputTest {
     checks.batch("Daestro", DaestroCorpus.requests("p::known:1", "p::queue", known));
     assertThat(checks.violations()).isEmpty();
     assertThat(server.storedJobs()).isEqualTo(1);
+  }
+
+  @Test
+  void hostileUiFileNamesAndCrossSiteStateChangesAreAnswered4xxAndNothingIsStored() {
+    checks.batch("web UI and cross-site", UiCorpus.requests());
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isZero();
+    assertThat(server.store.listSchedules(1, 1).totalItems()).isZero();
   }
 
   @Test

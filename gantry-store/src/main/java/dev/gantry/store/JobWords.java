@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code job_words} table: one row per word of a job's name, description and state, so that a
+ * The {@code job_words} table: one row per word of a job's name, description and state (and one for
+ * its dialect, {@link JobQuery#dialectWord}), so that a
  * word search is a range of its index, newest first, and its count an index-only count.
  */
 final class JobWords {
@@ -24,20 +25,24 @@ final class JobWords {
   private JobWords() {}
 
   /** What a job's search sees of it. */
-  record Searched(String name, String description, String state, Instant createdAt) {
+  record Searched(String name, String description, String state, Instant createdAt, String dialect) {
 
     static Searched of(Job job) {
-      return new Searched(job.name(), job.spec().description(), job.state().name(), Timestamps.stored(job.createdAt()));
+      return new Searched(job.name(), job.spec().description(), job.state().name(), Timestamps.stored(job.createdAt()),
+          job.spec().dialect());
     }
 
     Searched withState(String otherState) {
-      return new Searched(name, description, otherState, createdAt);
+      return new Searched(name, description, otherState, createdAt, dialect);
     }
 
     Set<String> words() {
       Set<String> words = new LinkedHashSet<>();
       for (String word : JobQuery.wordsOf(name, description, state)) {
         words.add(stored(word));
+      }
+      if (dialect != null) { // null only in the V7 backfill: V24 gives the jobs stored before their dialect's word
+        words.add(stored(JobQuery.dialectWord(dialect)));
       }
       return words;
     }

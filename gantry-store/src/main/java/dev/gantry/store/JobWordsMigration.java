@@ -56,7 +56,7 @@ final class JobWordsMigration implements JavaMigration {
         Map<String, JobWords.Searched> batch = new HashMap<>();
         while (row.next()) {
           batch.put(row.getString("id"), new JobWords.Searched(row.getString("name"), row.getString("description"),
-              row.getString("state"), Timestamps.read(row, "created_at")));
+              row.getString("state"), Timestamps.read(row, "created_at"), null));
           if (batch.size() == BATCH) {
             JobWords.insert(sql, batch);
             batch.clear();

@@ -986,6 +986,26 @@ public abstract class StoreContract {
     assertThat(names("failed tag:docs")).containsExactly("kernel docs");
     assertThat(names("kern")).isEmpty();
     assertThat(store.listJobs(JobQuery.parse("kernel", 2, 1)).totalItems()).isEqualTo(2);
+    // Jobs stored before jobs named their dialect are the native API's (V24), once each.
+    assertThat(names("dialect:tork")).containsExactly("kernel docs", "Nightly Build");
+    assertThat(store.listJobs(JobQuery.parse("dialect:tork", 1, 10)).totalItems()).isEqualTo(2);
+  }
+
+  @Test
+  void aJobIsFoundByTheDialectThatSubmittedIt() {
+    saved(aJob().name("built elsewhere").dialect("hades").build());
+    saved(aJob().name("native").createdAt(T0.plusSeconds(1)).build());
+    saved(aJob().name("also native").dialect("tork").createdAt(T0.plusSeconds(2)).tags("ci").build());
+
+    assertThat(names("dialect:hades")).containsExactly("built elsewhere");
+    assertThat(names("dialect:TORK")).containsExactly("also native", "native");
+    assertThat(names("dialect:tork tag:ci")).containsExactly("also native");
+    assertThat(names("dialect:tork native also")).containsExactly("also native");
+    assertThat(names("dialect:daestro")).isEmpty();
+    assertThat(names("dialect")).isEmpty(); // the word dialect is not in any name
+    assertThat(names("hades")).isEmpty(); // nor is hades: only dialect:hades finds them
+    assertThat(store.listJobs(JobQuery.parse("dialect:tork", 1, 1)).totalItems()).isEqualTo(2);
+    assertThat(store.listJobs(JobQuery.parse("dialect:hades", 1, 1)).items().get(0).spec().dialect()).isEqualTo("hades");
   }
 
   @Test

@@ -67,6 +67,7 @@ public final class TestJobs {
       access = new dev.gantry.core.auth.JobAccess(java.util.Set.of(readers), java.util.Set.of());
       return this;
     }
+    private String dialect;
 
     public JobBuilder id(String value) {
       id = value;
@@ -108,8 +109,13 @@ public final class TestJobs {
       return this;
     }
 
+    public JobBuilder dialect(String value) {
+      dialect = value;
+      return this;
+    }
+
     public Job build() {
-      JobSpec spec = new JobSpec(name, description, tags, env, tasks).withAccess(access);
+      JobSpec spec = new JobSpec(name, description, tags, env, tasks).withAccess(access).withDialect(dialect);
       return new Job(id, spec, state, createdAt, null, null, null, 1, null, null, null, null, owner);
     }
   }

@@ -195,10 +195,10 @@ final class SubmitGroups {
 
   /**
    * About how many rows storing the job writes: its own and its first run's, one per tag and one
-   * per search word of its name and description. Only their number matters, to bound a group.
+   * per search word of its name and description, and its dialect's. Only their number matters, to bound a group.
    */
   static int rows(Job job) {
-    return 2 + job.spec().tags().size() + JobQuery.wordsOf(job.name(), job.spec().description()).size();
+    return 3 + job.spec().tags().size() + JobQuery.wordsOf(job.name(), job.spec().description()).size();
   }
 
   /** One caller's submit; its flags are guarded by {@code lock}, its failure set by the group's committer. */

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A job search: every word must be a word of the name, description or state (whole words,
  * case-insensitive), and the job must carry every tag. Parsed from Tork's {@code q} syntax: words
- * plus {@code tag:x} or {@code tags:a,b}. {@code matchesNothing}: the search has text but no word
+ * plus {@code tag:x} or {@code tags:a,b}, and Gantry's {@code dialect:x} (the dialect the job was
+ * submitted through, a word of its own: {@link #dialectWord}). {@code matchesNothing}: the search has text but no word
  * in it ({@code q=%}); like Tork's, whose full-text query then holds no lexeme, it finds no job
  * (rather than every job, as a search without text does). {@code visibleTo}: only the jobs whose
  * owner or access list names one of these grantees ({@link dev.gantry.core.auth.JobAccess}); null:
@@ -49,6 +50,10 @@ public record JobQuery(List<String> words, List<String> tags, int page, int size
               tags.add(tag.trim());
             }
           }
+        } else if (lower.startsWith("dialect:")) {
+          if (lower.length() > "dialect:".length()) {
+            words.add(dialectWord(lower.substring("dialect:".length())));
+          }
         } else if (!token.isEmpty()) {
           text = true;
           words.addAll(wordsOf(token));
@@ -83,6 +88,14 @@ public record JobQuery(List<String> words, List<String> tags, int page, int size
       }
     }
     return words;
+  }
+
+  /**
+   * The search word that stands for a job's dialect: {@code dialect:hades}. No text has it (the
+   * words of a text are letters and digits only), so it finds only what the dialect submitted.
+   */
+  public static String dialectWord(String dialect) {
+    return "dialect:" + dialect.toLowerCase(Locale.ROOT);
   }
 
   public int offset() {

@@ -18,6 +18,9 @@ import java.util.Map;
  * {@code access}: who besides the owner may see and change the job ({@link JobAccess}).
  * {@code webhooks} are called when their event happens ({@link Webhook}); {@code autoDeleteAfter}
  * (null: never) deletes the job that long after it ended.
+ * {@code dialect} names the HTTP dialect the job was submitted through ({@code tork} for the
+ * native API, {@code hades}, ...), so that every dialect's jobs can be told apart and searched
+ * ({@code dialect:hades}); null reads as {@value #NATIVE_DIALECT}.
  */
 public record JobSpec(
     String name,
@@ -34,7 +37,11 @@ public record JobSpec(
     Map<String, String> secrets,
     JobAccess access,
     List<Webhook> webhooks,
-    Duration autoDeleteAfter) {
+    Duration autoDeleteAfter,
+    String dialect) {
+
+  /** The dialect of the native API, and of every job stored before jobs named theirs. */
+  public static final String NATIVE_DIALECT = "tork";
 
   public JobSpec {
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
@@ -44,9 +51,10 @@ public record JobSpec(
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     access = access == null ? JobAccess.PRIVATE : access;
+    dialect = dialect == null ? NATIVE_DIALECT : dialect;
   }
 
-  /** A job only its owner may see. */
+  /** A job of the native API only its owner may see. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
       boolean templated, Map<String, String> secrets) {
@@ -54,7 +62,7 @@ public record JobSpec(
         JobAccess.PRIVATE);
   }
 
-  /** A job without webhooks or automatic deletion. */
+  /** A job of the native API without webhooks or automatic deletion. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
       boolean templated, Map<String, String> secrets, JobAccess access) {
@@ -62,10 +70,25 @@ public record JobSpec(
         access, List.of(), null);
   }
 
+  /** A job of the native API. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, JobAccess access, List<Webhook> webhooks,
+      Duration autoDeleteAfter) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        access, webhooks, autoDeleteAfter, null);
+  }
+
   /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
   public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, newWebhooks, deleteAfter);
+        secrets, access, newWebhooks, deleteAfter, dialect);
+  }
+
+  /** This job as submitted through {@code otherDialect}. */
+  public JobSpec withDialect(String otherDialect) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, access, webhooks, autoDeleteAfter, otherDialect);
   }
 
   /** A job without secrets. */
@@ -78,19 +101,25 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter);
+        newSecrets, access, webhooks, autoDeleteAfter, dialect);
+  }
+
+  /** This job with {@code newTasks} and {@code newSecrets} in place of its own: how secrets are sealed into their tasks. */
+  public JobSpec withTasksAndSecrets(List<TaskSpec> newTasks, Map<String, String> newSecrets) {
+    return new JobSpec(name, description, tags, env, newTasks, timeout, priority, callbackUrl, inputs, output, templated,
+        newSecrets, access, webhooks, autoDeleteAfter, dialect);
   }
 
   /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
   public JobSpec withAccess(JobAccess newAccess) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, newAccess, webhooks, autoDeleteAfter);
+        secrets, newAccess, webhooks, autoDeleteAfter, dialect);
   }
 
   /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
   public JobSpec withPriority(Integer newPriority) {
     return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
-        secrets);
+        secrets, access, webhooks, autoDeleteAfter, dialect);
   }
 
   /** A job without inputs, output or templates. */

@@ -75,7 +75,8 @@ public final class JobSpecReader {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter(),
+        s.dialect());
   }
 
   /** Tork's {@code autoDelete: {after: 1h}}: how long after its end the job is deleted. */

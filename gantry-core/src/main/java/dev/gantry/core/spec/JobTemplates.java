@@ -134,7 +134,8 @@ public final class JobTemplates {
 
   private static JobSpec templated(JobSpec s) {
     return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets());
+        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter(),
+        s.dialect());
   }
 
   private static InvalidJobException under(String at, InvalidJobException e) {

@@ -82,8 +82,7 @@ public final class Secrets {
     if (secrets.size() == spec.secrets().size()) {
       return spec;
     }
-    return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
-        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
+    return spec.withTasksAndSecrets(tasks, secrets);
   }
 
   /** The registry passwords among {@code secrets}: what a sub-job's tasks reveal from its parent's. */

@@ -30,8 +30,7 @@ final class SubjobSecrets {
     if (!changed) {
       return spec;
     }
-    return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
-        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
+    return spec.withTasksAndSecrets(tasks, secrets);
   }
 
   private static TaskSpec hoisted(TaskSpec task, String key, Map<String, String> secrets) {

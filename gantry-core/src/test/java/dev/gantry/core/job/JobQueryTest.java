@@ -27,6 +27,15 @@ class JobQueryTest {
   }
 
   @Test
+  void aDialectIsAWordOfItsOwnThatNoTextHas() {
+    JobQuery query = JobQuery.parse("dialect:Hades build dialect:", 1, 10);
+
+    assertThat(query.words()).containsExactly("dialect:hades", "build");
+    assertThat(JobQuery.wordsOf("dialect:hades")).containsExactly("dialect", "hades");
+    assertThat(JobQuery.parse("dialect:tork", 1, 10).matchesNothing()).isFalse();
+  }
+
+  @Test
   void textWithoutAnyWordMatchesNothingAsInTork() {
     assertThat(JobQuery.parse("% -- ", 1, 10).words()).isEmpty();
     assertThat(JobQuery.parse("% -- ", 1, 10).matchesNothing()).isTrue();

@@ -501,10 +501,17 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
     locked(() -> roles.computeIfAbsent(role, r -> new java.util.HashSet<>()).add(user));
   }
 
+  /** The words a search finds a job by, as the JDBC store indexes them. */
+  private static Set<String> searchWords(Job job) {
+    Set<String> words = new HashSet<>(JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()));
+    words.add(JobQuery.dialectWord(job.spec().dialect()));
+    return words;
+  }
+
   private static boolean matches(Job job, JobQuery query) {
     return !query.matchesNothing()
         && (query.visibleTo() == null || job.spec().access().grants(job.owner()).keySet().stream().anyMatch(query.visibleTo()::contains))
-        && JobQuery.wordsOf(job.name(), job.spec().description(), job.state().name()).containsAll(query.words())
+        && searchWords(job).containsAll(query.words())
         && job.spec().tags().containsAll(query.tags());
   }
 

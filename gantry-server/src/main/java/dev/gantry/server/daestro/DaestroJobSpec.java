@@ -23,6 +23,8 @@ final class DaestroJobSpec {
 
   /** Every Daestro job carries this tag and its queue's name as tags. */
   static final String TAG = "daestro";
+  /** The dialect Daestro's jobs are listed and searched by ({@code dialect:daestro}). */
+  static final String DIALECT = "daestro";
 
   private DaestroJobSpec() {}
 
@@ -51,7 +53,7 @@ final class DaestroJobSpec {
     Duration timeout = definition.timeoutSeconds() > 0 ? Duration.ofSeconds(definition.timeoutSeconds()) : null;
     // The tags make Daestro's jobs of a queue a search of the job index (GET /v1/client/job?queue=).
     JobSpec spec = new JobSpec(name, null, List.of(TAG, request.queue()), Map.of(), List.of(task), timeout, null, null,
-        Map.of(), null, false, secrets);
+        Map.of(), null, false, secrets).withDialect(DIALECT);
     return JobSpecValidator.validate(spec);
   }
 }

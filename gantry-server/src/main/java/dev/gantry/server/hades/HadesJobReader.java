@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  */
 final class HadesJobReader {
 
+  /** How a Hades job names its dialect ({@code dialect:hades} finds them). */
+  static final String DIALECT = "hades";
+
   static final String WORKDIR = "/shared";
   /** Hades bounds the timeout so that its nanoseconds fit in an int64. */
   static final long MAX_TIMEOUT_SECONDS = 9_223_372_036L;
@@ -99,7 +102,8 @@ final class HadesJobReader {
     for (SpecNode step : order.steps()) {
       tasks.add(step(step, tasks.size() + 1, name));
     }
-    JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks, timeout, priority, callback);
+    JobSpec spec = new JobSpec(name, null, List.of(), job.stringMap("metadata"), tasks, timeout, priority, callback)
+        .withDialect(DIALECT);
     try {
       return new HadesJob(JobSpecValidator.validate(spec), List.copyOf(warnings), order.steps());
     } catch (InvalidJobException e) {

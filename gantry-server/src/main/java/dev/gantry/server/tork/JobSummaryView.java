@@ -12,7 +12,8 @@ import java.util.Map;
  * the share of tasks done in percent ({@code (position - 1) / taskCount}, one decimal). Absent
  * (null) until Gantry has them; {@code parentId} is the job whose subjob task started this one (null for others); {@code inputs} absent when the job has none. {@code schedule}: the
  * scheduled job that started this one. {@code cancelledAt} is Gantry's own: when a CANCELLED job
- * was cancelled.
+ * was cancelled. {@code dialect} (Gantry's) is the API the job was submitted through: {@code tork}
+ * (this one), {@code hades}, ...
  */
 record JobSummaryView(
     String id,
@@ -32,7 +33,8 @@ record JobSummaryView(
     String error,
     String parentId,
     ScheduleRef schedule,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inputs) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> inputs,
+    String dialect) {
 
   /** The scheduled job a job was started by, as Tork's job summary names it. */
   record ScheduleRef(String id) {}
@@ -41,6 +43,7 @@ record JobSummaryView(
     return new JobSummaryView(job.id(), job.name(), job.spec().description(), job.spec().tags(),
         TorkStates.of(job.state()), job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(),
         job.cancelledAt(), job.position(), job.taskCount(), Math.round(job.doneShare() * 1000) / 10.0, job.result(),
-        job.error(), job.parentId(), job.scheduleId() == null ? null : new ScheduleRef(job.scheduleId()), job.spec().inputs());
+        job.error(), job.parentId(), job.scheduleId() == null ? null : new ScheduleRef(job.scheduleId()), job.spec().inputs(),
+        job.spec().dialect());
   }
 }

@@ -136,4 +136,21 @@ class JobListApiTest {
     assertThat(names(server.get("/jobs?q=tag:nightly%20b"))).containsExactly("b");
     assertThat(server.get("/jobs?q=tag:nightly&size=1").json().path("totalItems").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void everyJobNamesItsDialectAndIsFoundByIt() {
+    String tork = server.submitted("name: native one\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n");
+    Reply built = server.post("/build", "application/json",
+        "{\"name\":\"via hades\",\"steps\":[{\"id\":1,\"name\":\"s\",\"image\":\"busybox:latest\",\"script\":\"true\"}]}");
+    assertThat(built.status()).as(built.body()).isEqualTo(200);
+    String hades = built.json().path("id").asText();
+
+    assertThat(server.get("/jobs/" + tork).json().path("dialect").asText()).isEqualTo("tork");
+    assertThat(server.get("/jobs/" + hades).json().path("dialect").asText()).isEqualTo("hades");
+    JsonNode found = server.get("/jobs?q=dialect:hades").json();
+    assertThat(found.path("totalItems").asLong()).isEqualTo(1);
+    assertThat(found.path("items").get(0).path("id").asText()).isEqualTo(hades);
+    assertThat(server.get("/jobs?q=dialect:tork%20native").json().path("items").get(0).path("id").asText()).isEqualTo(tork);
+    assertThat(server.get("/jobs?q=dialect:sourcehut").json().path("totalItems").asLong()).isZero();
+  }
 }

@@ -1,0 +1,271 @@
+package dev.gantry.server.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.auth.Principal;
+import dev.gantry.core.auth.Scope;
+import dev.gantry.core.auth.TokenRequest;
+import dev.gantry.core.job.TaskRun;
+import dev.gantry.server.JsonResponses;
+import dev.gantry.server.Route;
+import dev.gantry.server.TestServer;
+import dev.gantry.server.TestServer.Reply;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code GET /openapi.json} against a real server (authentication on): it documents exactly the
+ * routes the native, cluster, queue, scheduled-job and token endpoints serve, and every answer it
+ * documents (each status of each operation) is produced for real and checked against its schema.
+ */
+class OpenApiConformanceTest {
+
+  private static final String UNKNOWN = "0190f5a0c0de7000800000000000abcd";
+  private static final String JOB = "name: documented\ntags: [doc]\ntasks: [{name: t, image: 'busybox:latest', run: 'true', "
+      + "retry: {limit: 1}, limits: {cpus: '0.5', memory: 10m}}]\n";
+  /** Routes of other dialects (Hades, its log manager) and of the UI, which this document does not describe. */
+  private static final Set<String> OTHER_DIALECTS = Set.of("/build", "/build/{id}/status", "/build/{id}/logs", "/ping",
+      "/jobs/{id}/status", "/jobs/{id}/logs", "/", "/ui", "/openapi.json");
+
+  private final TestServer server = TestServer.withAuth();
+  private final JsonNode document = json(server.get("/openapi.json").body());
+  private final SchemaCheck schemas = new SchemaCheck(document);
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void itIsOpenApi31AndDocumentsExactlyTheServedRoutes() {
+    Reply reply = server.get("/openapi.json");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).startsWith("application/json");
+    assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+
+    Set<String> documented = new TreeSet<>();
+    document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+    Set<String> served = new TreeSet<>();
+    for (Route route : server.routes()) {
+      if (!OTHER_DIALECTS.contains(route.path()) && !route.path().startsWith("/ui/")) {
+        served.add(route.method() + " " + route.path());
+      }
+    }
+    assertThat(documented).isEqualTo(served);
+  }
+
+  @Test
+  void everyDocumentedAnswerIsWhatARealServerAnswers() {
+    Map<String, Supplier<Reply>> scenarios = new Scenarios().all();
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        for (Iterator<Map.Entry<String, JsonNode>> answers = op.getValue().path("responses").fields(); answers.hasNext(); ) {
+          Map.Entry<String, JsonNode> answer = answers.next();
+          String key = op.getKey().toUpperCase() + " " + path.getKey() + " " + answer.getKey();
+          Supplier<Reply> scenario = scenarios.get(key);
+          if (scenario == null) {
+            problems.add(key + ": documented, but no scenario of this test produces it");
+            continue;
+          }
+          Reply reply = scenario.get();
+          checked++;
+          if (reply.status() != Integer.parseInt(answer.getKey())) {
+            problems.add(key + ": the server answered " + reply.status() + " " + reply.body());
+            continue;
+          }
+          JsonNode content = answer.getValue().path("content");
+          String type = reply.header("Content-Type") == null ? "" : reply.header("Content-Type");
+          if (content.has("application/json")) {
+            assertThat(type).as(key).startsWith("application/json");
+            schemas.problems(content.path("application/json").path("schema"), json(reply.body()))
+                .forEach(problem -> problems.add(key + ": " + problem));
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(checked).isGreaterThan(60);
+  }
+
+  /** For each documented answer, a request that gets it from the server (made as the test goes). */
+  private final class Scenarios {
+    private final String admin = "Bearer " + server.adminToken;
+    private final String reader = "Bearer " + token("reader", Scope.JOBS_READ);
+    private final String writer = "Bearer " + token("writer", Scope.JOBS_WRITE);
+    private final Map<String, Supplier<Reply>> all = new LinkedHashMap<>();
+    private final String done;
+    private final String doneRun;
+    private final String waiting;
+    private final String schedule;
+
+    Scenarios() {
+      done = submit();
+      TaskRun run = server.worker.claim();
+      server.worker.log(run, 1, "built\n");
+      server.worker.log(run, 2, dev.gantry.core.job.LogPart.Stream.STDERR, "warned\n");
+      server.worker.succeed(run, "the result");
+      doneRun = run.id();
+      waiting = submit();
+      schedule = json(send("POST", "/scheduled-jobs", admin, "text/yaml",
+          JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText();
+    }
+
+    Map<String, Supplier<Reply>> all() {
+      on("GET /health 200", () -> send("GET", "/health", null, null, null));
+      on("GET /health 503", () -> {
+        server.store.setHealthy(false);
+        try {
+          return send("GET", "/health", null, null, null);
+        } finally {
+          server.store.setHealthy(true);
+        }
+      });
+      reads("/jobs", "/jobs?size=0");
+      on("POST /jobs 200", () -> send("POST", "/jobs", writer, "text/yaml", JOB));
+      writes("POST", "/jobs", "text/yaml", JOB);
+      on("POST /jobs 400", () -> send("POST", "/jobs", writer, "text/yaml", "name: x\ntasks: []\n"));
+      bodyLimits("/jobs", writer);
+      reads("/jobs/" + done, null);
+      on("GET /jobs/{id} 404", () -> send("GET", "/jobs/" + UNKNOWN, reader, null, null));
+      reads("/jobs/" + done + "/log", "/jobs/" + done + "/log?size=0");
+      on("GET /jobs/{id}/log 404", () -> send("GET", "/jobs/" + UNKNOWN + "/log", reader, null, null));
+      reads("/jobs/" + done + "/log/stream", "/jobs/" + done + "/log/stream?after=x");
+      on("GET /jobs/{id}/log/stream 404", () -> send("GET", "/jobs/" + UNKNOWN + "/log/stream", reader, null, null));
+      reads("/tasks/" + doneRun, null);
+      on("GET /tasks/{id} 404", () -> send("GET", "/tasks/" + UNKNOWN, reader, null, null));
+      reads("/tasks/" + doneRun + "/log", "/tasks/" + doneRun + "/log?size=0");
+      on("GET /tasks/{id}/log 404", () -> send("GET", "/tasks/" + UNKNOWN + "/log", reader, null, null));
+      // A job that failed is restarted; the waiting one is cancelled; an ended one can be neither.
+      on("PUT /jobs/{id}/cancel 200", () -> send("PUT", "/jobs/" + waiting + "/cancel", writer, null, null));
+      on("PUT /jobs/{id}/cancel 400", () -> send("PUT", "/jobs/" + done + "/cancel", writer, null, null));
+      on("PUT /jobs/{id}/cancel 404", () -> send("PUT", "/jobs/" + UNKNOWN + "/cancel", writer, null, null));
+      writes("PUT", "/jobs/" + done + "/cancel", null, null);
+      on("PUT /jobs/{id}/restart 200", () -> send("PUT", "/jobs/" + waiting + "/restart", writer, null, null));
+      on("PUT /jobs/{id}/restart 400", () -> send("PUT", "/jobs/" + done + "/restart", writer, null, null));
+      on("PUT /jobs/{id}/restart 404", () -> send("PUT", "/jobs/" + UNKNOWN + "/restart", writer, null, null));
+      writes("PUT", "/jobs/" + done + "/restart", null, null);
+      reads("/nodes", null);
+      reads("/queues", null);
+      reads("/metrics", null);
+      reads("/queues/default", null);
+      on("GET /queues/{name} 404", () -> send("GET", "/queues/nobody-uses-this", reader, null, null));
+      on("DELETE /queues/{name} 200", () -> send("DELETE", "/queues/default", admin, null, null));
+      on("DELETE /queues/{name} 404", () -> send("DELETE", "/queues/nobody-uses-this", admin, null, null));
+      on("DELETE /queues/{name} 401", () -> send("DELETE", "/queues/default", null, null, null));
+      on("DELETE /queues/{name} 403", () -> send("DELETE", "/queues/default", writer, null, null));
+      reads("/scheduled-jobs", "/scheduled-jobs?size=0");
+      on("POST /scheduled-jobs 200", () -> send("POST", "/scheduled-jobs", writer, "text/yaml",
+          JOB.replace("tasks:", "schedule: {cron: '0 2 * * *'}\ntasks:")));
+      on("POST /scheduled-jobs 400", () -> send("POST", "/scheduled-jobs", writer, "text/yaml", JOB));
+      writes("POST", "/scheduled-jobs", "text/yaml", JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:"));
+      bodyLimits("/scheduled-jobs", writer);
+      reads("/scheduled-jobs/" + schedule, null);
+      on("GET /scheduled-jobs/{id} 404", () -> send("GET", "/scheduled-jobs/" + UNKNOWN, reader, null, null));
+      on("PUT /scheduled-jobs/{id}/pause 200", () -> send("PUT", "/scheduled-jobs/" + schedule + "/pause", writer, null, null));
+      on("PUT /scheduled-jobs/{id}/pause 400", () -> send("PUT", "/scheduled-jobs/" + schedule + "/pause", writer, null, null));
+      on("PUT /scheduled-jobs/{id}/pause 404", () -> send("PUT", "/scheduled-jobs/" + UNKNOWN + "/pause", writer, null, null));
+      writes("PUT", "/scheduled-jobs/" + schedule + "/pause", null, null);
+      on("PUT /scheduled-jobs/{id}/resume 200", () -> send("PUT", "/scheduled-jobs/" + schedule + "/resume", writer, null, null));
+      on("PUT /scheduled-jobs/{id}/resume 400", () -> send("PUT", "/scheduled-jobs/" + schedule + "/resume", writer, null, null));
+      on("PUT /scheduled-jobs/{id}/resume 404", () -> send("PUT", "/scheduled-jobs/" + UNKNOWN + "/resume", writer, null, null));
+      writes("PUT", "/scheduled-jobs/" + schedule + "/resume", null, null);
+      on("DELETE /scheduled-jobs/{id} 200", () -> send("DELETE", "/scheduled-jobs/" + json(send("POST", "/scheduled-jobs",
+          admin, "text/yaml", JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText(),
+          writer, null, null));
+      on("DELETE /scheduled-jobs/{id} 404", () -> send("DELETE", "/scheduled-jobs/" + UNKNOWN, writer, null, null));
+      writes("DELETE", "/scheduled-jobs/" + UNKNOWN, null, null);
+      on("GET /auth/tokens 200", () -> send("GET", "/auth/tokens", admin, null, null));
+      on("GET /auth/tokens 401", () -> send("GET", "/auth/tokens", null, null, null));
+      String tokenRequest = "{\"name\":\"ci\",\"scopes\":[\"jobs:read\"],\"expiresIn\":\"30d\"}";
+      on("POST /auth/tokens 201", () -> send("POST", "/auth/tokens", reader, "application/json", tokenRequest));
+      on("POST /auth/tokens 400", () -> send("POST", "/auth/tokens", reader, "application/json", "{\"nope\":1}"));
+      on("POST /auth/tokens 401", () -> send("POST", "/auth/tokens", null, "application/json", tokenRequest));
+      on("POST /auth/tokens 403", () -> send("POST", "/auth/tokens", reader, "application/json",
+          "{\"name\":\"ci\",\"scopes\":[\"admin\"]}"));
+      on("POST /auth/tokens 413", () -> send("POST", "/auth/tokens", reader, "application/json", "x".repeat(2 << 20)));
+      on("DELETE /auth/tokens/{id} 200", () -> send("DELETE", "/auth/tokens/" + json(send("POST", "/auth/tokens", reader,
+          "application/json", tokenRequest).body()).path("id").asText(), reader, null, null));
+      on("DELETE /auth/tokens/{id} 401", () -> send("DELETE", "/auth/tokens/" + UNKNOWN, null, null, null));
+      on("DELETE /auth/tokens/{id} 404", () -> send("DELETE", "/auth/tokens/" + UNKNOWN, reader, null, null));
+      return all;
+    }
+
+    /** 200 with a reader's token, 400 at {@code bad} (when there is one), 401 without a token, 403 with a writer's only. */
+    private void reads(String path, String bad) {
+      String template = template(path);
+      on("GET " + template + " 200", () -> send("GET", path, reader, null, null));
+      if (bad != null) {
+        on("GET " + template + " 400", () -> send("GET", bad, reader, null, null));
+      }
+      on("GET " + template + " 401", () -> send("GET", path, null, null, null));
+      on("GET " + template + " 403", () -> send("GET", path, writer, null, null));
+    }
+
+    /** 401 without a token, 403 with a reader's only. */
+    private void writes(String method, String path, String contentType, String body) {
+      String template = template(path);
+      on(method + " " + template + " 401", () -> send(method, path, null, contentType, body));
+      on(method + " " + template + " 403", () -> send(method, path, reader, contentType, body));
+    }
+
+    private void bodyLimits(String path, String who) {
+      on("POST " + path + " 413", () -> send("POST", path, who, "text/yaml", "x".repeat(2 << 20)));
+      on("POST " + path + " 415", () -> send("POST", path, who, "text/csv", "a,b"));
+    }
+
+    private void on(String key, Supplier<Reply> scenario) {
+      all.putIfAbsent(key, scenario);
+    }
+
+    private String submit() {
+      return json(send("POST", "/jobs", admin, "text/yaml", JOB).body()).path("id").asText();
+    }
+  }
+
+  private static String template(String path) {
+    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return bare.replaceAll("^/(jobs|tasks|scheduled-jobs|auth/tokens)/[0-9a-f]{32}", "/$1/{id}")
+        .replaceAll("^/queues/[^/]+", "/queues/{name}");
+  }
+
+  private String token(String user, Scope scope) {
+    return server.tokens.create(Principal.SYSTEM, new TokenRequest(user, "test", Set.of(scope), null)).secret();
+  }
+
+  private Reply send(String method, String path, String authorization, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return server.send(request);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JsonResponses.mapper().readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
+  }
+}

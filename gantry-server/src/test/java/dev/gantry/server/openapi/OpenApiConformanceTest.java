@@ -33,11 +33,15 @@ import org.junit.jupiter.api.Test;
 class OpenApiConformanceTest {
 
   private static final String UNKNOWN = "0190f5a0c0de7000800000000000abcd";
-  private static final String JOB = "name: documented\ntags: [doc]\ntasks: [{name: t, image: 'busybox:latest', run: 'true', "
+  /** Submitted by the admin; the member (the reader's and the writer's user) may see and change it. */
+  private static final String JOB = "name: documented\ntags: [doc]\n"
+      + "permissions: [{user: member, access: write}]\ntasks: [{name: t, image: 'busybox:latest', run: 'true', "
       + "retry: {limit: 1}, limits: {cpus: '0.5', memory: 10m}}]\n";
   /** Routes of other dialects (Hades, its log manager) and of the UI, which this document does not describe. */
   private static final Set<String> OTHER_DIALECTS = Set.of("/build", "/build/{id}/status", "/build/{id}/logs", "/ping",
       "/jobs/{id}/status", "/jobs/{id}/logs", "/", "/ui", "/openapi.json");
+  /** Daestro's own routes ({@code /v1/client/...}), described by Daestro, not by this document. */
+  private static final String DAESTRO_PREFIX = "/v1/client/";
 
   private final TestServer server = TestServer.withAuth();
   private final JsonNode document = json(server.get("/openapi.json").body());
@@ -60,7 +64,8 @@ class OpenApiConformanceTest {
         .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
     Set<String> served = new TreeSet<>();
     for (Route route : server.routes()) {
-      if (!OTHER_DIALECTS.contains(route.path()) && !route.path().startsWith("/ui/")) {
+      if (!OTHER_DIALECTS.contains(route.path()) && !route.path().startsWith("/ui/")
+          && !route.path().startsWith(DAESTRO_PREFIX)) {
         served.add(route.method() + " " + route.path());
       }
     }
@@ -107,8 +112,8 @@ class OpenApiConformanceTest {
   /** For each documented answer, a request that gets it from the server (made as the test goes). */
   private final class Scenarios {
     private final String admin = "Bearer " + server.adminToken;
-    private final String reader = "Bearer " + token("reader", Scope.JOBS_READ);
-    private final String writer = "Bearer " + token("writer", Scope.JOBS_WRITE);
+    private final String reader = "Bearer " + token("member", Scope.JOBS_READ);
+    private final String writer = "Bearer " + token("member", Scope.JOBS_WRITE);
     private final Map<String, Supplier<Reply>> all = new LinkedHashMap<>();
     private final String done;
     private final String doneRun;
@@ -123,7 +128,8 @@ class OpenApiConformanceTest {
       server.worker.succeed(run, "the result");
       doneRun = run.id();
       waiting = submit();
-      schedule = json(send("POST", "/scheduled-jobs", admin, "text/yaml",
+      // Schedules are their owner's: the member's, whom the reader's and the writer's tokens are.
+      schedule = json(send("POST", "/scheduled-jobs", writer, "text/yaml",
           JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText();
     }
 
@@ -166,6 +172,64 @@ class OpenApiConformanceTest {
       reads("/metrics", null);
       reads("/queues/default", null);
       on("GET /queues/{name} 404", () -> send("GET", "/queues/nobody-uses-this", reader, null, null));
+      String settings = "{\"priority\": 10, \"maxConcurrency\": 2, \"enabled\": true}";
+      on("PUT /queues/{name} 200", () -> send("PUT", "/queues/documented", admin, "application/json", settings));
+      on("PUT /queues/{name} 400", () -> send("PUT", "/queues/documented", admin, "application/json", "{\"priority\": 0}"));
+      on("PUT /queues/{name} 401", () -> send("PUT", "/queues/documented", null, "application/json", settings));
+      on("PUT /queues/{name} 403", () -> send("PUT", "/queues/documented", writer, "application/json", settings));
+      String definition = "{\"name\": \"doc::documented\", \"image\": \"busybox:latest\"}";
+      on("POST /definitions 201", () -> send("POST", "/definitions", writer, "application/json", definition));
+      on("POST /definitions 400", () -> send("POST", "/definitions", writer, "application/json", "{\"name\": \"doc::documented\"}"));
+      on("POST /definitions 401", () -> send("POST", "/definitions", null, "application/json", definition));
+      on("POST /definitions 403", () -> send("POST", "/definitions", reader, "application/json", definition));
+      on("GET /definitions 200", () -> send("GET", "/definitions", admin, null, null));
+      on("GET /definitions 401", () -> send("GET", "/definitions", null, null, null));
+      on("GET /definitions/{name} 200", () -> {
+        send("POST", "/definitions", writer, "application/json", definition);
+        return send("GET", "/definitions/doc::documented", admin, null, null);
+      });
+      on("GET /definitions/{name} 401", () -> send("GET", "/definitions/doc::documented", null, null, null));
+      on("GET /definitions/{name} 404", () -> send("GET", "/definitions/nobody-made-this", admin, null, null));
+      on("GET /definitions/{name}/{version} 200", () -> {
+        send("POST", "/definitions", writer, "application/json", definition);
+        return send("GET", "/definitions/doc::documented/1", admin, null, null);
+      });
+      on("GET /definitions/{name}/{version} 401", () -> send("GET", "/definitions/doc::documented/1", null, null, null));
+      on("GET /definitions/{name}/{version} 404", () -> send("GET", "/definitions/doc::documented/99", admin, null, null));
+      String user = "{\"username\": \"documented\", \"password\": \"a long enough password\"}";
+      on("POST /users 200", () -> send("POST", "/users", admin, "application/json", user));
+      on("POST /users 400", () -> send("POST", "/users", admin, "application/json", "{\"username\": 1}"));
+      on("POST /users 401", () -> send("POST", "/users", null, "application/json", user));
+      on("POST /users 403", () -> send("POST", "/users", writer, "application/json", user));
+      on("POST /roles 201", () -> send("POST", "/roles", admin, "application/json", "{\"name\": \"documenters\"}"));
+      on("POST /roles 400", () -> send("POST", "/roles", admin, "application/json", "{\"nope\": 1}"));
+      on("POST /roles 401", () -> send("POST", "/roles", null, "application/json", "{\"name\": \"others\"}"));
+      on("POST /roles 403", () -> send("POST", "/roles", writer, "application/json", "{\"name\": \"others\"}"));
+      on("GET /roles 200", () -> send("GET", "/roles", admin, null, null));
+      on("GET /roles 401", () -> send("GET", "/roles", null, null, null));
+      on("GET /roles 403", () -> send("GET", "/roles", writer, null, null));
+      on("GET /roles/{name} 200", () -> send("GET", "/roles/documenters", admin, null, null));
+      on("GET /roles/{name} 401", () -> send("GET", "/roles/documenters", null, null, null));
+      on("GET /roles/{name} 404", () -> send("GET", "/roles/nobody-made-this", admin, null, null));
+      // Scenarios run in the document's order (a role's deletion before its members'): each makes the role it changes.
+      on("PUT /roles/{name}/members/{user} 200", () -> {
+        send("POST", "/roles", admin, "application/json", "{\"name\": \"joined\"}");
+        return send("PUT", "/roles/joined/members/documented", admin, null, null);
+      });
+      on("PUT /roles/{name}/members/{user} 401", () -> send("PUT", "/roles/documenters/members/documented", null, null, null));
+      on("PUT /roles/{name}/members/{user} 404", () -> send("PUT", "/roles/nobody-made-this/members/documented", admin, null, null));
+      on("DELETE /roles/{name}/members/{user} 200", () -> {
+        send("POST", "/roles", admin, "application/json", "{\"name\": \"left\"}");
+        send("PUT", "/roles/left/members/documented", admin, null, null);
+        return send("DELETE", "/roles/left/members/documented", admin, null, null);
+      });
+      on("DELETE /roles/{name}/members/{user} 401", () -> send("DELETE", "/roles/documenters/members/documented", null, null, null));
+      on("DELETE /roles/{name}/members/{user} 404", () -> send("DELETE", "/roles/nobody-made-this/members/documented", admin, null, null));
+      on("DELETE /roles/{name} 200", () -> send("DELETE", "/roles/documenters", admin, null, null));
+      on("DELETE /roles/{name} 401", () -> send("DELETE", "/roles/documenters", null, null, null));
+      on("DELETE /roles/{name} 404", () -> send("DELETE", "/roles/nobody-made-this", admin, null, null));
+      reads("/jobs/" + done + "/deliveries", null);
+      on("GET /jobs/{id}/deliveries 404", () -> send("GET", "/jobs/" + UNKNOWN + "/deliveries", reader, null, null));
       on("DELETE /queues/{name} 200", () -> send("DELETE", "/queues/default", admin, null, null));
       on("DELETE /queues/{name} 404", () -> send("DELETE", "/queues/nobody-uses-this", admin, null, null));
       on("DELETE /queues/{name} 401", () -> send("DELETE", "/queues/default", null, null, null));
@@ -187,7 +251,7 @@ class OpenApiConformanceTest {
       on("PUT /scheduled-jobs/{id}/resume 404", () -> send("PUT", "/scheduled-jobs/" + UNKNOWN + "/resume", writer, null, null));
       writes("PUT", "/scheduled-jobs/" + schedule + "/resume", null, null);
       on("DELETE /scheduled-jobs/{id} 200", () -> send("DELETE", "/scheduled-jobs/" + json(send("POST", "/scheduled-jobs",
-          admin, "text/yaml", JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText(),
+          writer, "text/yaml", JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText(),
           writer, null, null));
       on("DELETE /scheduled-jobs/{id} 404", () -> send("DELETE", "/scheduled-jobs/" + UNKNOWN, writer, null, null));
       writes("DELETE", "/scheduled-jobs/" + UNKNOWN, null, null);

@@ -99,6 +99,8 @@ class WebUiIT {
     // The dialect filter, from the select as a person uses it.
     browser.go("#/jobs");
     browser.until(d -> names().size() == 20 ? true : null);
+    assertThat(browser.script("return [...document.querySelectorAll('#dialect option')].map(o => o.value)"))
+        .isEqualTo(List.of("", "tork", "hades", "daestro"));
     browser.script("const s = document.getElementById('dialect'); s.value = 'hades'; s.dispatchEvent(new Event('change'))");
     browser.until(d -> names().equals(List.of("built the Hades way")) ? true : null);
     assertThat(browser.text("tr.job-row td.dialect")).isEqualTo("hades");
@@ -258,7 +260,10 @@ class WebUiIT {
     assertThat(browser.text("#nodes")).contains("UP");
     browser.screenshot(screenshots.resolve("nodes.png"));
     browser.go("#/queues");
-    browser.element("#queues");
+    // The standalone worker's queue (and any with waiting jobs) shows its settings: the defaults, none set here.
+    browser.until(d -> browser.count("tr.queue-row") >= 1 ? true : null);
+    assertThat(browser.text("#queues thead")).contains("Priority", "Max concurrent", "Enabled");
+    assertThat(browser.text("#queues")).contains("no limit", "enabled");
     browser.go("#/scheduled");
     browser.element("#scheduled p, #scheduled table");
     assertThat(browser.requestedUrls()).anyMatch(url -> url.endsWith("/ui/app.js")).anyMatch(url -> url.contains("/nodes"));

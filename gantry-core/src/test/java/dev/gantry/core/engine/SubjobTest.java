@@ -97,6 +97,20 @@ class SubjobTest {
   }
 
   @Test
+  void aSubjobCarriesItsParentsDialect() {
+    runtime.when("inner", succeeds("done"));
+    startWorker();
+    Job job = jobs.submit(JobSpecReader.read("""
+        name: parent
+        tasks:
+          - name: call
+            subjob: {name: child, tasks: [{name: inner, image: busybox}]}
+        """, Format.YAML).withDialect("hades"));
+    assertThat(awaitEnd(job.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(child(job).spec().dialect()).isEqualTo("hades");
+  }
+
+  @Test
   void aSubjobTasksRegistryPasswordIsKeptAmongTheSecretsAndReachesOnlyTheRuntime() {
     runtime.when("pull", succeeds("pulled"));
     startWorker();

@@ -77,6 +77,8 @@ class DaestroApiTest {
     assertThat(job.path("system_note").isNull()).isTrue();
     assertThat(job.path("schedule_at").isNull()).isTrue();
     assertThat(job.path("created_at").asText()).endsWith("Z");
+    // Listed and searched as Daestro's (dialect:daestro), with the other dialects' jobs.
+    assertThat(server.jobs.job(id).spec().dialect()).isEqualTo("daestro");
     TaskSpec task = server.jobs.job(id).spec().task(1);
     assertThat(task.image()).isEqualTo("busybox:latest");
     assertThat(task.queue()).isEqualTo("my-project::first-job-queue");

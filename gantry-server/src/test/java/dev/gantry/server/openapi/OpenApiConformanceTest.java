@@ -146,6 +146,8 @@ class OpenApiConformanceTest {
       reads("/jobs", "/jobs?size=0");
       on("POST /jobs 200", () -> send("POST", "/jobs", writer, "text/yaml", JOB));
       writes("POST", "/jobs", "text/yaml", JOB);
+      // Nothing runs the job in the second it is waited for.
+      on("POST /jobs 408", () -> send("POST", "/jobs", writer, "text/yaml", "wait: {timeout: 1s}\n" + JOB));
       on("POST /jobs 400", () -> send("POST", "/jobs", writer, "text/yaml", "name: x\ntasks: []\n"));
       bodyLimits("/jobs", writer);
       reads("/jobs/" + done, null);

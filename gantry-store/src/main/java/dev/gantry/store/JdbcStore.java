@@ -3,11 +3,14 @@ package dev.gantry.store;
 import dev.gantry.core.auth.ApiToken;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
+import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
@@ -140,6 +143,62 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
     return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
+  }
+
+  @Override
+  public void insertSteps(List<StepRun> steps) {
+    database.inTransaction(sql -> {
+      SessionRows.insertSteps(sql, steps);
+      return null;
+    });
+  }
+
+  @Override
+  public void updateStep(StepRun step) {
+    database.inTransaction(sql -> {
+      SessionRows.updateStep(sql, step);
+      return null;
+    });
+  }
+
+  @Override
+  public List<StepRun> stepsOf(String runId) {
+    return database.inTransaction(sql -> SessionRows.stepsOf(sql, runId));
+  }
+
+  @Override
+  public Artifact insertArtifact(String jobId, String runId, String path, String name, byte[] content, Instant at) {
+    return database.inTransaction(sql -> SessionRows.insertArtifact(sql, jobId, runId, path, name, content, at));
+  }
+
+  @Override
+  public List<Artifact> artifactsOf(String jobId) {
+    return database.inTransaction(sql -> SessionRows.artifactsOf(sql, jobId));
+  }
+
+  @Override
+  public Optional<byte[]> artifactContent(long artifactId) {
+    return database.inTransaction(sql -> SessionRows.content(sql, artifactId));
+  }
+
+  @Override
+  public Optional<Long> jobNumber(String jobId) {
+    return database.inTransaction(sql -> JobNumbers.numberOf(sql, jobId));
+  }
+
+  @Override
+  public Optional<String> jobWithNumber(long number) {
+    return database.inTransaction(sql -> JobNumbers.jobWith(sql, number));
+  }
+
+  @Override
+  public List<JobNumber> numberedJobsOf(String owner, long atMost, int limit) {
+    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, atMost, limit));
+  }
+
+  @Override
+  public long jobCountOf(String owner) {
+    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner));
   }
 
   @Override

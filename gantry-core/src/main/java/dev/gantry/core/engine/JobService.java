@@ -5,6 +5,7 @@ import dev.gantry.core.auth.Scope;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.RunState;
@@ -108,6 +109,45 @@ public final class JobService {
   public Job submit(Principal caller, String id, JobSpec spec) {
     caller.require(Scope.JOBS_WRITE);
     return submit(id, caller.user(), spec);
+  }
+
+  /**
+   * Stores the job {@link dev.gantry.core.job.JobState#HELD}, without runs, for {@code caller}
+   * (who needs {@code jobs:write} and owns it); {@link #start} queues it.
+   */
+  public Job submitHeld(Principal caller, JobSpec spec) {
+    caller.require(Scope.JOBS_WRITE);
+    hostAccess.check(spec);
+    Job job = Job.held(Ids.newId(), caller.user(), spec, clock.instant());
+    submits.store(job, List.of());
+    return job;
+  }
+
+  /** Queues a HELD job's first task; a job in another state is a {@link JobStateException}. */
+  public Job start(Principal caller, String jobId) {
+    caller.require(Scope.JOBS_WRITE);
+    Instant now = clock.instant();
+    Job started = store.inTransaction(tx -> {
+      Job job = lock(tx, jobId);
+      if (job.state() != JobState.HELD) {
+        throw new JobStateException(jobId, job.state(), Action.START);
+      }
+      TaskActivation.Outcome first = TaskActivation.reach(job.requeued(), 1, 1, List.of(), null, now);
+      if (first.failure() != null) {
+        throw first.failure();
+      }
+      if (!first.runs().isEmpty()) {
+        tx.insertRuns(first.runs());
+      }
+      tx.updateJob(first.job());
+      return first.job();
+    });
+    if (started.state().isTerminal()) {
+      signals.jobEnded(jobId);
+    } else {
+      signals.workQueued();
+    }
+    return started;
   }
 
   /** {@link #cancel(String)} for {@code caller}, which needs {@code jobs:write}. */

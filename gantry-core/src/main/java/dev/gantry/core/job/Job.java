@@ -47,6 +47,11 @@ public record Job(
     return new Job(id, spec, JobState.QUEUED, now, null, null, null, 1, null, null, null, scheduleId, owner);
   }
 
+  /** A new job that waits, without runs, until someone starts it ({@link JobState#HELD}). */
+  public static Job held(String id, String owner, JobSpec spec, Instant now) {
+    return new Job(id, spec, JobState.HELD, now, null, null, null, 1, null, null, null, null, owner);
+  }
+
   public String name() {
     return spec.name();
   }

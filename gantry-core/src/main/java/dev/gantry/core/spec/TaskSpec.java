@@ -13,6 +13,8 @@ import java.util.Map;
  * the name under which the task's result is kept for later templates ({@code tasks.<var>});
  * {@code condition} (Tork's {@code if}, null: none) skips the task when it renders {@code false}.
  * {@code attachments}: mounts, networks, registry credentials, GPUs and sidecars (never null).
+ * {@code session} (null: none): the task runs as one session, its steps one after another in one
+ * environment ({@link SessionPlan}), instead of its {@code run} in a container of its own.
  */
 public record TaskSpec(
     String name,
@@ -32,7 +34,8 @@ public record TaskSpec(
     boolean continueOnError,
     String var,
     String condition,
-    TaskAttachments attachments) {
+    TaskAttachments attachments,
+    SessionPlan session) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -46,6 +49,14 @@ public record TaskSpec(
     attachments = attachments == null ? TaskAttachments.NONE : attachments;
   }
 
+  /** A task that is not a session. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, attachments, null);
+  }
+
   /** A task without attachments. */
   public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
       Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
@@ -57,7 +68,7 @@ public record TaskSpec(
   /** This task with {@code newAttachments} in place of its own. */
   public TaskSpec withAttachments(TaskAttachments newAttachments) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, newAttachments);
+        network, queue, continueOnError, var, condition, newAttachments, session);
   }
 
   /** A task without var or condition. */
@@ -72,7 +83,7 @@ public record TaskSpec(
   public TaskSpec withTexts(String newName, String newImage, String newQueue, Map<String, String> newEnv,
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
-        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments);
+        retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments, session);
   }
 
   /** A task that fails its job when it fails. */

@@ -3,7 +3,10 @@ package dev.gantry.core.testing;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobNumber;
+import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -43,6 +46,9 @@ public final class InMemoryStore implements Store {
   private final Map<String, Stored<Job>> jobs = new HashMap<>();
   private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
   private final List<LogPart> logs = new ArrayList<>();
+  private final Map<String, StepRun> steps = new LinkedHashMap<>();
+  private final List<Artifact> artifacts = new ArrayList<>();
+  private final List<byte[]> artifactBytes = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private long sequence;
@@ -290,6 +296,69 @@ public final class InMemoryStore implements Store {
       logs.add(part);
       return part;
     });
+  }
+
+  @Override
+  public void insertSteps(List<StepRun> newSteps) {
+    locked(() -> {
+      newSteps.forEach(step -> steps.put(step.logId(), step));
+      return null;
+    });
+  }
+
+  @Override
+  public void updateStep(StepRun step) {
+    locked(() -> steps.replace(step.logId(), step));
+  }
+
+  @Override
+  public List<StepRun> stepsOf(String runId) {
+    return locked(() -> steps.values().stream().filter(s -> s.runId().equals(runId))
+        .sorted(java.util.Comparator.comparingInt(StepRun::index)).toList());
+  }
+
+  @Override
+  public Artifact insertArtifact(String jobId, String runId, String path, String name, byte[] content, Instant at) {
+    return locked(() -> {
+      Artifact artifact = new Artifact(artifacts.size() + 1, jobId, runId, path, name, content.length, at);
+      artifacts.add(artifact);
+      artifactBytes.add(content.clone());
+      return artifact;
+    });
+  }
+
+  @Override
+  public List<Artifact> artifactsOf(String jobId) {
+    return locked(() -> artifacts.stream().filter(a -> a.jobId().equals(jobId)).toList());
+  }
+
+  @Override
+  public Optional<byte[]> artifactContent(long artifactId) {
+    return locked(() -> artifactId < 1 || artifactId > artifactBytes.size() ? Optional.<byte[]>empty()
+        : Optional.of(artifactBytes.get((int) artifactId - 1).clone()));
+  }
+
+  @Override
+  public Optional<Long> jobNumber(String jobId) {
+    return locked(() -> Optional.ofNullable(jobs.get(jobId)).map(Stored::seq));
+  }
+
+  @Override
+  public Optional<String> jobWithNumber(long number) {
+    return locked(() -> jobs.values().stream().filter(j -> j.seq() == number).map(j -> j.value().id()).findFirst());
+  }
+
+  @Override
+  public List<JobNumber> numberedJobsOf(String owner, long atMost, int limit) {
+    return locked(() -> jobs.values().stream()
+        .filter(j -> owner.equals(j.value().owner()) && j.seq() <= atMost)
+        .sorted(java.util.Comparator.comparingLong((Stored<Job> j) -> j.seq()).reversed())
+        .limit(limit).map(j -> new JobNumber(j.seq(), j.value().id())).toList());
+  }
+
+  @Override
+  public long jobCountOf(String owner) {
+    return locked(() -> jobs.values().stream().filter(j -> owner.equals(j.value().owner())).count());
   }
 
   @Override

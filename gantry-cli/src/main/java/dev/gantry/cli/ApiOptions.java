@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The HTTP API's options: {@code standalone} and {@code server}. */
@@ -31,6 +32,8 @@ final class ApiOptions {
       description = "deprecated and ignored: a non-loopback --bind now turns authentication on")
   boolean allowRemote;
 
+  @Mixin SourcehutOptions sourcehut = new SourcehutOptions();
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -45,7 +48,7 @@ final class ApiOptions {
     GantryConfig.Auth authConfig = authOn
         ? new GantryConfig.Auth(true, adminTokenFile != null ? adminTokenFile : defaultTokenFile, System.getenv("GANTRY_ADMIN_TOKEN"))
         : GantryConfig.Auth.OFF;
-    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig);
+    return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, sourcehut.settings());
   }
 
   private boolean authOn(boolean loopback) {

@@ -127,7 +127,7 @@ final class Gantry implements AutoCloseable {
         AdminToken.bootstrap(tokens, config.api().auth(), trial);
       }
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
-          new ScheduleService(store, clock, config.hostAccess()), tokens);
+          new ScheduleService(store, clock, config.hostAccess()), tokens, config.api().sourcehut());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokens(tokens) : Authenticator.OFF));
       Listening.start(server, config.api());

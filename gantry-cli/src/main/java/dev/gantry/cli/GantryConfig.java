@@ -4,6 +4,7 @@ import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
+import dev.gantry.server.sourcehut.SourcehutSettings;
 import dev.gantry.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,13 +59,18 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
   }
 
   /** Where the HTTP API listens, how much it accepts and whether callers need a token. */
-  record Api(String bind, int port, long maxBodyBytes, Auth auth) {
+  record Api(String bind, int port, long maxBodyBytes, Auth auth, SourcehutSettings sourcehut) {
     Api(String bind, int port, long maxBodyBytes) {
       this(bind, port, maxBodyBytes, Auth.OFF);
     }
 
+    Api(String bind, int port, long maxBodyBytes, Auth auth) {
+      this(bind, port, maxBodyBytes, auth, null);
+    }
+
     Api {
       auth = auth == null ? Auth.OFF : auth;
+      sourcehut = sourcehut == null ? SourcehutSettings.defaults() : sourcehut;
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
       }

@@ -7,6 +7,8 @@ import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
+import dev.gantry.server.sourcehut.SourcehutDialect;
+import dev.gantry.server.sourcehut.SourcehutSettings;
 import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.tork.ClusterDialect;
 import dev.gantry.server.tork.NativeDialect;
@@ -38,7 +40,18 @@ public final class GantryServer implements AutoCloseable {
    * over {@code schedules} and token management at {@code /auth/tokens} over {@code tokens} when
    * they are not null.
    */
-  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {}
+  public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+      SourcehutSettings sourcehut) {
+
+    public Services {
+      sourcehut = sourcehut == null ? SourcehutSettings.defaults() : sourcehut;
+    }
+
+    /** Services whose builds.sr.ht dialect has its defaults. */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
+      this(jobs, cluster, schedules, tokens, null);
+    }
+  }
 
   /**
    * A server speaking every dialect Gantry knows but scheduled jobs and token management, without
@@ -96,7 +109,8 @@ public final class GantryServer implements AutoCloseable {
         new NativeDialect(jobs, settings, logStreams),
         new ClusterDialect(services.cluster(), metrics),
         new HadesDialect(jobs, settings, logStreams),
-        new HadesLogManagerDialect(jobs)));
+        new HadesLogManagerDialect(jobs),
+        new SourcehutDialect(jobs, settings, services.sourcehut())));
     if (services.schedules() != null) {
       dialects.add(new ScheduleDialect(services.schedules(), settings.maxRequestBytes()));
     }

@@ -296,6 +296,11 @@ public final class JobService {
     signals.onJobEnded(listener);
   }
 
+  /** Numbers, steps, step logs and artifacts of session jobs, over the same store. */
+  public SessionJobs sessions() {
+    return new SessionJobs(store, this);
+  }
+
   public boolean isHealthy() {
     return store.isHealthy();
   }

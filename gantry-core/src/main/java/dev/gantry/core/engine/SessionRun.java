@@ -57,6 +57,9 @@ final class SessionRun {
       store.updateStep(steps.get(0).running(clock.instant()).ended(StepState.FAILED, null, clock.instant()));
       return TaskOutcome.failedToStart(e.getMessage());
     }
+    // The job's number (dialects with integer ids show it, e.g. sourcehut's JOB_ID).
+    Map<String, String> env = store.jobNumber(task.jobId()).map(n -> Map.of("GANTRY_JOB_NUMBER", Long.toString(n)))
+        .orElse(Map.of());
     try (session) {
       writeFiles(session, plan, secrets);
       for (int i = 0; i < steps.size(); i++) {
@@ -68,7 +71,7 @@ final class SessionRun {
         RunLogWriter writer = i == 0 ? first : log(task, i, secrets, execution);
         int code;
         try {
-          code = session.exec(plan.steps().get(i).command(), Map.of(), writer);
+          code = session.exec(plan.steps().get(i).command(), env, writer);
         } catch (SessionFailure e) {
           writer.line(Stream.STDERR, e.getMessage());
           store.updateStep(running.ended(StepState.FAILED, null, clock.instant()));

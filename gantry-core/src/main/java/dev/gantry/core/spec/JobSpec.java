@@ -14,6 +14,8 @@ import java.util.Map;
  * nowhere ({@link Secrets}). {@code templated}: the job's texts hold {@code {{ }}} templates (Tork's jobs), evaluated when a
  * task becomes runnable ({@link JobTemplates}); false for dialects whose texts are taken as written,
  * and for jobs that use no expression at all, so that those never pay for evaluation.
+ * {@code annotations}: what the dialect that submitted the job keeps with it as text (its document
+ * as submitted, fields of its own); the core neither reads nor shows them.
  */
 public record JobSpec(
     String name,
@@ -27,7 +29,8 @@ public record JobSpec(
     Map<String, String> inputs,
     String output,
     boolean templated,
-    Map<String, String> secrets) {
+    Map<String, String> secrets,
+    Map<String, String> annotations) {
 
   public JobSpec {
     tags = List.copyOf(tags);
@@ -35,6 +38,14 @@ public record JobSpec(
     tasks = List.copyOf(tasks);
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+  }
+
+  /** A job without annotations. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets, Map.of());
   }
 
   /** A job without secrets. */
@@ -47,7 +58,7 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets);
+        newSecrets, annotations);
   }
 
   /** A job without inputs, output or templates. */

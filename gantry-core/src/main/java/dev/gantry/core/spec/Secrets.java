@@ -77,7 +77,7 @@ public final class Secrets {
       return spec;
     }
     return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
-        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
+        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets, spec.annotations());
   }
 
   /** {@code text} with every secret's value replaced by {@value #REDACTED}; the longest values first. */

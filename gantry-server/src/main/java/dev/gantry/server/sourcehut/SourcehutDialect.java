@@ -116,6 +116,7 @@ public final class SourcehutDialect implements HttpDialect {
   }
 
   /** The answer to a submit: the job without {@code status}. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
   record SubmitView(long id, String setup_log, List<SourcehutJobView.TaskView> tasks, String note, String runner,
       String tags, SourcehutJobView.OwnerView owner) {}
 
@@ -128,13 +129,12 @@ public final class SourcehutDialect implements HttpDialect {
       results.add(view(caller, jobs.job(caller, n.jobId()), n.number(), base(ctx)));
     }
     String next = page.size() > PER_PAGE ? Long.toString(page.get(PER_PAGE).number()) : null;
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("next", next);
-    body.put("results", results);
-    body.put("total", sessions.ownJobCount(caller));
-    body.put("results_per_page", PER_PAGE);
-    ctx.status(200).contentType(JsonResponses.CONTENT_TYPE).result(JsonResponses.mapper().valueToTree(body).toString());
+    JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller), PER_PAGE));
   }
+
+  /** sourcehut's paginated list: {@code next} is the id to start the next page at, null on the last. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+  record PageView(String next, List<?> results, long total, int results_per_page) {}
 
   private void show(Context ctx) {
     Principal caller = Callers.of(ctx);
@@ -179,12 +179,7 @@ public final class SourcehutDialect implements HttpDialect {
       entry.put("size", a.size());
       results.add(entry);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("next", null);
-    body.put("results", results);
-    body.put("total", results.size());
-    body.put("results_per_page", Math.max(PER_PAGE, results.size()));
-    ctx.status(200).contentType(JsonResponses.CONTENT_TYPE).result(JsonResponses.mapper().valueToTree(body).toString());
+    JsonResponses.write(ctx, 200, new PageView(null, results, results.size(), Math.max(PER_PAGE, results.size())));
   }
 
   private void artifact(Context ctx) {

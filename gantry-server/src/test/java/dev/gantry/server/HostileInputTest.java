@@ -8,6 +8,7 @@ import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
+import dev.gantry.server.hostile.SourcehutCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,15 @@ class HostileInputTest {
     assertThat(checks.violations()).isEmpty();
     // the known build, each document Hades 1.0 accepts, and perhaps the lone-surrogate one
     assertThat(server.storedJobs()).isBetween(1L + HadesCorpus.acceptedByHadesCount(), 2L + HadesCorpus.acceptedByHadesCount());
+  }
+
+  @Test
+  void hostileSourcehutBuildsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    long known = server.post("/api/jobs", "application/json",
+        "{\"manifest\":\"image: alpine/latest\\ntasks:\\n  - build: echo hi\\n\",\"execute\":false}").json().path("id").asLong();
+    checks.batch("sourcehut", SourcehutCorpus.requests(known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isEqualTo(1);
   }
 
   @Test

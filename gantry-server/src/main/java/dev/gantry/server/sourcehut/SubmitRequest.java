@@ -1,6 +1,7 @@
 package dev.gantry.server.sourcehut;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
@@ -25,7 +26,7 @@ record SubmitRequest(String manifest, String note, List<String> tags, List<Strin
   static SubmitRequest read(String body) {
     JsonNode root;
     try {
-      root = JsonResponses.mapper().readTree(body);
+      root = JsonResponses.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
     } catch (JsonProcessingException e) {
       throw new InvalidJobException("", "the body is not valid JSON: " + Echo.of(String.valueOf(e.getOriginalMessage())));
     }

@@ -293,7 +293,9 @@ class SourcehutIT {
         """, Map.of());
     JsonNode job = awaitEnd(id);
     assertThat(job.path("status").asText()).isEqualTo("success");
-    String printed = log(job, "build").trim().split("\\s+")[0];
+    // The sum sha256sum printed; the set -x lines (stderr) come before or after it.
+    String printed = log(job, "build").lines().filter(l -> l.endsWith("out/blob.bin") && !l.startsWith("+"))
+        .findFirst().orElseThrow().split("\\s+")[0];
 
     Reply list = get("/api/jobs/" + id + "/artifacts");
     JsonNode artifact = list.json().path("results").get(0);
@@ -316,6 +318,46 @@ class SourcehutIT {
 
     assertThat(job.path("status").asText()).isEqualTo("failed");
     assertThat(taskStates(job)).containsExactly("success");
+  }
+
+  @Test
+  void aWebhookTriggerWhoseConditionHoldsIsPostedTheJobsJson() throws Exception {
+    java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+    com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/", exchange -> {
+      received.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort();
+      long id = submit("""
+          image: busybox
+          tasks:
+            - fails: exit 4
+          triggers:
+            - {action: webhook, condition: success, url: "%1$s/on-success"}
+            - {action: webhook, condition: failure, url: "%1$s/on-failure"}
+            - {action: webhook, condition: always, url: "%1$s/always"}
+          """.formatted(url), Map.of("note", "hooked"));
+      awaitEnd(id);
+
+      List<String> calls = List.of(received.poll(30, java.util.concurrent.TimeUnit.SECONDS),
+          received.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+
+      assertThat(calls).extracting(c -> c.substring(0, c.indexOf(' '))).containsExactlyInAnyOrder("/on-failure", "/always");
+      JsonNode body = JSON.readTree(calls.get(0).substring(calls.get(0).indexOf(' ') + 1));
+      assertThat(body.path("id").asLong()).isEqualTo(id);
+      assertThat(body.path("status").asText()).isEqualTo("failed");
+      assertThat(body.path("note").asText()).isEqualTo("hooked");
+      assertThat(body.path("tasks").get(0).path("status").asText()).isEqualTo("failed");
+      assertThat(received.poll(2, java.util.concurrent.TimeUnit.SECONDS)).as("the success trigger").isNull();
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   @Test

@@ -35,21 +35,25 @@ import java.util.Map;
  * same job under its own id). Logs are plain text at {@code /logs/{id}/log} and
  * {@code /logs/{id}/{task}/log}. Errors are {@code {"errors": [{"field", "reason"}]}}.
  */
-public final class SourcehutDialect implements HttpDialect {
+public final class SourcehutDialect implements HttpDialect, AutoCloseable {
 
   static final String MANIFEST = "sourcehut.manifest";
+  /** Where clients reached the server when the job was submitted: the base of its URLs. */
+  static final String BASE = "sourcehut.base";
   private static final int PER_PAGE = 50;
 
   private final JobService jobs;
   private final SessionJobs sessions;
   private final SourcehutSettings settings;
   private final long maxRequestBytes;
+  private final SourcehutTriggers triggers;
 
   public SourcehutDialect(JobService jobs, ServerSettings server, SourcehutSettings settings) {
     this.jobs = jobs;
     this.sessions = jobs.sessions();
     this.settings = settings;
     this.maxRequestBytes = server.maxRequestBytes();
+    this.triggers = new SourcehutTriggers(jobs);
   }
 
   @Override
@@ -88,8 +92,12 @@ public final class SourcehutDialect implements HttpDialect {
       throw new InvalidJobException("manifest", "secrets: this server does not store sourcehut secrets yet;"
           + " submit with \"secrets\": false to build without them");
     }
-    if (!manifest.triggers().isEmpty()) {
-      throw new InvalidJobException("manifest", "triggers: this server does not send sourcehut triggers yet");
+    List<SourcehutTriggers.Webhook> webhooks = new ArrayList<>();
+    for (Manifest.Trigger trigger : manifest.triggers()) {
+      if (!trigger.action().equals("webhook")) {
+        throw new InvalidJobException("manifest", "triggers: this server does not send email triggers yet");
+      }
+      webhooks.add(new SourcehutTriggers.Webhook(trigger.condition(), trigger.url()));
     }
     if (manifest.shell()) {
       throw new InvalidJobException("manifest", "shell: interactive shells are not available on this server yet");
@@ -104,6 +112,10 @@ public final class SourcehutDialect implements HttpDialect {
     annotations.put(MANIFEST, request.manifest());
     annotations.put(SourcehutAccess.READ, String.join(",", request.readers()));
     annotations.put(SourcehutAccess.WRITE, String.join(",", request.writers()));
+    annotations.put(BASE, base);
+    if (!webhooks.isEmpty()) {
+      annotations.put(SourcehutTriggers.ANNOTATION, SourcehutTriggers.write(webhooks));
+    }
     JobSpec spec = JobSpecValidator.validate(new JobSpec("sourcehut " + manifest.image(), request.note(), request.tags(),
         Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, Map.of(), annotations));
     Principal caller = Callers.of(ctx);
@@ -265,6 +277,11 @@ public final class SourcehutDialect implements HttpDialect {
       throw new InvalidJobException("start", "must be a job id (a whole number), not '" + Echo.of(start) + "'");
     }
     return Long.parseLong(start.strip());
+  }
+
+  @Override
+  public void close() {
+    triggers.close();
   }
 
   /** Where clients reach this server: --public-url, else the address of this request. */

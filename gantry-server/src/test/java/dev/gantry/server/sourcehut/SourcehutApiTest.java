@@ -183,6 +183,7 @@ class SourcehutApiTest {
       "bad source             | image: alpine/latest\\nsources: [ftp://x/y]\\ntasks: [{a: x}]  | manifest | not [dir::][scm+]url[#ref]",
       "trigger without url    | image: alpine/latest\\ntriggers: [{action: webhook, condition: always}]\\ntasks: [{a: x}] | manifest | 'url'",
       "unknown trigger action | image: alpine/latest\\ntriggers: [{action: irc, condition: always}]\\ntasks: [{a: x}] | manifest | must be email or webhook",
+      "email not sent yet     | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b}]\\ntasks: [{a: x}] | manifest | email triggers",
       "secrets not stored yet | image: alpine/latest\\nsecrets: [my-key]\\ntasks: [{a: x}] | manifest | does not store sourcehut secrets yet",
   })
   void aBadManifestIsA400NamingTheProblem(String name, String manifest, String field, String reason) {

@@ -361,6 +361,36 @@ class SourcehutIT {
   }
 
   @Test
+  void storedSecretsAreInstalledWithTheirModeAndMaskedInTheLog() {
+    Reply file = post("/secrets", "{\"name\":\"config-file\",\"type\":\"plaintext_file\",\"value\":\"s3cr3t-value-42\","
+        + "\"path\":\"~/conf/app.secret\",\"mode\":\"640\"}");
+    Reply key = post("/secrets", "{\"type\":\"ssh_key\",\"value\":\"-----BEGIN KEY-----\\nmaterial-xyz\\n-----END KEY-----\\n\"}");
+    assertThat(file.status()).as(file.body()).isEqualTo(200);
+    assertThat(key.status()).as(key.body()).isEqualTo(200);
+    String uuid = key.json().path("uuid").asText();
+
+    long id = submit("""
+        image: busybox
+        secrets: [config-file, %s]
+        tasks:
+          - use: |
+              stat -c '%%a %%n' ~/conf/app.secret ~/.ssh/id_rsa ~/.ssh/%s
+              cat ~/conf/app.secret
+              grep material ~/.ssh/id_rsa
+        """.formatted(uuid, uuid), Map.of());
+    JsonNode job = awaitEnd(id);
+
+    assertThat(job.path("status").asText()).isEqualTo("success");
+    String log = log(job, "use");
+    assertThat(log).contains("640 /root/conf/app.secret\n").contains("600 /root/.ssh/id_rsa\n")
+        .contains("600 /root/.ssh/" + uuid + "\n");
+    assertThat(log).doesNotContain("s3cr3t-value-42").contains("[REDACTED]");
+    long without = submit("image: busybox\nsecrets: [config-file]\ntasks:\n  - look: ls ~/conf || echo none\n",
+        Map.of("secrets", false));
+    assertThat(log(awaitEnd(without), "look")).contains("none");
+  }
+
+  @Test
   void anUnknownImageIsRefusedInSourcehutsShape() {
     Reply reply = post("/api/jobs", body("image: plan9/latest\ntasks:\n  - a: echo\n", Map.of()));
 

@@ -11,6 +11,7 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
@@ -179,6 +180,19 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public Optional<byte[]> artifactContent(long artifactId) {
     return database.inTransaction(sql -> SessionRows.content(sql, artifactId));
+  }
+
+  @Override
+  public void insertUserSecret(UserSecret secret) {
+    database.inTransaction(sql -> {
+      UserSecretRows.insert(sql, secret);
+      return null;
+    });
+  }
+
+  @Override
+  public List<UserSecret> userSecretsOf(String owner) {
+    return database.inTransaction(sql -> UserSecretRows.of(sql, owner));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.StepState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spi.Store;
 import java.util.List;
@@ -111,5 +112,19 @@ abstract class SessionStoreContract {
     assertThat(store.numberedJobsOf("alice", Long.MAX_VALUE, 1)).containsExactly(new JobNumber(nc, c.id()));
     assertThat(store.jobCountOf("alice")).isEqualTo(2);
     assertThat(store.jobCountOf("carol")).isZero();
+  }
+
+  @Test
+  void usersSecretsAreKeptPerOwnerWithTheirFileAndMode() {
+    UserSecret file = new UserSecret("0b7c2f9e-1111-4d3c-9a55-000000000001", "alice", "conf", "plaintext_file", "v1\nv2",
+        "~/x", 0640, T0);
+    UserSecret key = new UserSecret("0b7c2f9e-1111-4d3c-9a55-000000000002", "alice", null, "ssh_key", "k", null, null,
+        T0.plusSeconds(1));
+    store.insertUserSecret(file);
+    store.insertUserSecret(key);
+    store.insertUserSecret(new UserSecret("0b7c2f9e-1111-4d3c-9a55-000000000003", "bob", "b", "pgp_key", "p", null, null, T0));
+
+    assertThat(store.userSecretsOf("alice")).containsExactly(file, key);
+    assertThat(store.userSecretsOf("carol")).isEmpty();
   }
 }

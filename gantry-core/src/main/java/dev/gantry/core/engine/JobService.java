@@ -301,6 +301,11 @@ public final class JobService {
     return new SessionJobs(store, this);
   }
 
+  /** The secrets users store to name in their jobs, over the same store. */
+  public UserSecrets userSecrets() {
+    return new UserSecrets(store, clock);
+  }
+
   public boolean isHealthy() {
     return store.isHealthy();
   }

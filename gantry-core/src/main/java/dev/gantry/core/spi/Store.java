@@ -10,6 +10,7 @@ import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
@@ -117,6 +118,13 @@ public interface Store extends AutoCloseable {
 
   /** An artifact's bytes, as collected. */
   Optional<byte[]> artifactContent(long artifactId);
+
+  // --- users' stored secrets
+
+  void insertUserSecret(UserSecret secret);
+
+  /** {@code owner}'s secrets, oldest first. */
+  List<UserSecret> userSecretsOf(String owner);
 
   // --- job numbers: an integer per job, in the order jobs were stored
 

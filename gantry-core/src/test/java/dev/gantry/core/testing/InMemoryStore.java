@@ -7,6 +7,7 @@ import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -49,6 +50,7 @@ public final class InMemoryStore implements Store {
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
   private final List<Artifact> artifacts = new ArrayList<>();
   private final List<byte[]> artifactBytes = new ArrayList<>();
+  private final List<UserSecret> userSecrets = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private long sequence;
@@ -336,6 +338,16 @@ public final class InMemoryStore implements Store {
   public Optional<byte[]> artifactContent(long artifactId) {
     return locked(() -> artifactId < 1 || artifactId > artifactBytes.size() ? Optional.<byte[]>empty()
         : Optional.of(artifactBytes.get((int) artifactId - 1).clone()));
+  }
+
+  @Override
+  public void insertUserSecret(UserSecret secret) {
+    locked(() -> userSecrets.add(secret));
+  }
+
+  @Override
+  public List<UserSecret> userSecretsOf(String owner) {
+    return locked(() -> userSecrets.stream().filter(s -> s.owner().equals(owner)).toList());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gantry.server.sourcehut;
 
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.spec.SessionPlan;
 import dev.gantry.server.sourcehut.SourcehutImages.Image;
 import dev.gantry.server.sourcehut.SourcehutImages.PackageManager;
@@ -24,14 +25,39 @@ final class BuildSession {
 
   /** {@code jobUrlBase}: where the job's page is, its number appended (e.g. {@code https://ci.example/api/jobs/}). */
   static SessionPlan plan(Manifest manifest, Image image, String jobUrlBase) {
+    return plan(manifest, image, jobUrlBase, List.of());
+  }
+
+  /** {@code secrets}: the submitter's secrets the manifest names, installed as the runner installs them. */
+  static SessionPlan plan(Manifest manifest, Image image, String jobUrlBase, List<UserSecret> secrets) {
     List<SessionPlan.File> files = new ArrayList<>();
     files.add(new SessionPlan.File(HOME + "/.buildenv", buildenv(manifest, jobUrlBase), null, 0644));
+    boolean firstKey = true;
+    StringBuilder imports = new StringBuilder();
+    for (UserSecret secret : secrets) {
+      String ref = secretName(secret);
+      switch (secret.kind()) {
+        case SecretKinds.SSH_KEY -> {
+          files.add(new SessionPlan.File(HOME + "/.ssh/" + secret.id(), null, ref, 0600));
+          if (firstKey) {
+            files.add(new SessionPlan.File(HOME + "/.ssh/id_rsa", null, ref, 0600));
+            firstKey = false;
+          }
+        }
+        case SecretKinds.PGP_KEY -> {
+          files.add(new SessionPlan.File(HOME + "/.gnupg-import/" + secret.id(), null, ref, 0600));
+          imports.append("echo 'Importing pgp key ").append(secret.id()).append("'\n")
+              .append("gpg --batch --import ~/.gnupg-import/").append(secret.id()).append('\n');
+        }
+        default -> files.add(new SessionPlan.File(SecretKinds.absolute(secret.path()), null, ref, secret.mode()));
+      }
+    }
     for (Manifest.Task task : manifest.tasks()) {
       files.add(new SessionPlan.File(HOME + "/.tasks/" + task.name(),
           "#!/usr/bin/env bash\n. ~/.buildenv\nset -xe\n" + task.script() + "\n", null, 0755));
     }
     List<SessionPlan.Step> steps = new ArrayList<>();
-    steps.add(new SessionPlan.Step(SETUP, List.of("sh", "-c", setup(manifest, image.packages()))));
+    steps.add(new SessionPlan.Step(SETUP, List.of("sh", "-c", setup(manifest, image.packages(), imports.toString()))));
     for (Manifest.Task task : manifest.tasks()) {
       String script = "~/.tasks/" + task.name();
       steps.add(new SessionPlan.Step(task.name(), List.of("sh", "-c",
@@ -60,10 +86,16 @@ final class BuildSession {
     return env.toString();
   }
 
-  private static String setup(Manifest manifest, PackageManager packages) {
+  /** The name under which a stored secret's value is one of the job's secrets. */
+  static String secretName(UserSecret secret) {
+    return "sourcehut." + secret.id();
+  }
+
+  private static String setup(Manifest manifest, PackageManager packages, String imports) {
     StringBuilder script = new StringBuilder("set -e\ncd ~\n");
     script.append("if command -v bash >/dev/null 2>&1; then echo 'tasks run with bash';"
         + " else echo 'bash is not in this image: tasks run with sh'; fi\n");
+    script.append(imports);
     repositories(script, manifest.repositories(), packages);
     if (!manifest.packages().isEmpty()) {
       String list = manifest.packages().stream().map(BuildSession::quote).collect(Collectors.joining(" "));

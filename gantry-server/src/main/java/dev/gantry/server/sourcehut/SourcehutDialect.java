@@ -4,10 +4,12 @@ import dev.gantry.core.auth.Principal;
 import dev.gantry.core.engine.JobService;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.engine.SessionJobs;
+import dev.gantry.core.engine.UserSecrets;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
@@ -47,6 +49,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private final SourcehutSettings settings;
   private final long maxRequestBytes;
   private final SourcehutTriggers triggers;
+  private final UserSecrets userSecrets;
 
   public SourcehutDialect(JobService jobs, ServerSettings server, SourcehutSettings settings) {
     this.jobs = jobs;
@@ -54,11 +57,12 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     this.settings = settings;
     this.maxRequestBytes = server.maxRequestBytes();
     this.triggers = new SourcehutTriggers(jobs);
+    this.userSecrets = jobs.userSecrets();
   }
 
   @Override
   public List<String> pathPrefixes() {
-    return List.of("/api/jobs", "/logs");
+    return List.of("/api/jobs", "/logs", "/secrets");
   }
 
   @Override
@@ -73,7 +77,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
         .get("/api/jobs/{id}/artifacts", this::artifacts)
         .get("/api/jobs/{id}/artifacts/{artifact}", this::artifact)
         .get("/logs/{id}/log", this::setupLog)
-        .get("/logs/{id}/{task}/log", this::taskLog);
+        .get("/logs/{id}/{task}/log", this::taskLog)
+        .post("/secrets", this::storeSecret);
   }
 
   @Override
@@ -88,10 +93,9 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     }
     SubmitRequest request = SubmitRequest.read(RequestBody.utf8(ctx, maxRequestBytes));
     Manifest manifest = ManifestReader.read(request.manifest());
-    if (!manifest.secrets().isEmpty() && request.secrets()) {
-      throw new InvalidJobException("manifest", "secrets: this server does not store sourcehut secrets yet;"
-          + " submit with \"secrets\": false to build without them");
-    }
+    Principal caller = Callers.of(ctx);
+    List<UserSecret> secrets = request.secrets() && !manifest.secrets().isEmpty()
+        ? userSecrets.resolve(caller, manifest.secrets(), "manifest") : List.of();
     List<SourcehutTriggers.Webhook> webhooks = new ArrayList<>();
     for (Manifest.Trigger trigger : manifest.triggers()) {
       if (!trigger.action().equals("webhook")) {
@@ -104,7 +108,9 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     }
     SourcehutImages.Image image = settings.images().of(manifest.image());
     String base = base(ctx);
-    SessionPlan plan = BuildSession.plan(manifest, image, base + "/api/jobs/");
+    SessionPlan plan = BuildSession.plan(manifest, image, base + "/api/jobs/", secrets);
+    Map<String, String> values = new LinkedHashMap<>();
+    secrets.forEach(secret -> values.put(BuildSession.secretName(secret), secret.value()));
     TaskSpec task = new TaskSpec("build", null, image.container(), null, List.of(), List.of(),
         Map.of("HOME", BuildSession.HOME), Map.of(), BuildSession.HOME, null, 0, null, null, null, false, null, null, null,
         plan);
@@ -117,8 +123,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
       annotations.put(SourcehutTriggers.ANNOTATION, SourcehutTriggers.write(webhooks));
     }
     JobSpec spec = JobSpecValidator.validate(new JobSpec("sourcehut " + manifest.image(), request.note(), request.tags(),
-        Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, Map.of(), annotations));
-    Principal caller = Callers.of(ctx);
+        Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, values, annotations));
     Job job = request.execute() ? jobs.submit(caller, spec) : jobs.submitHeld(caller, spec);
     long number = sessions.number(job.id());
     SourcehutJobView view = SourcehutJobView.of(job, number, List.of(), base);
@@ -142,6 +147,23 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     }
     String next = page.size() > PER_PAGE ? Long.toString(page.get(PER_PAGE).number()) : null;
     JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller), PER_PAGE));
+  }
+
+  /** {@code POST /secrets}: stores one of the caller's secrets, answers its uuid (never its value). */
+  private void storeSecret(Context ctx) {
+    MediaType type = MediaType.parse(ctx.header("Content-Type"));
+    if (type != null && (!type.type().equals("application/json") || !type.isUtf8())) {
+      throw new RequestRejectedException(415, "send the secret as UTF-8 JSON (Content-Type: application/json)");
+    }
+    SecretKinds.Request request = SecretKinds.read(RequestBody.utf8(ctx, maxRequestBytes));
+    UserSecret stored = userSecrets.store(Callers.of(ctx), request.name(), request.kind(), request.value(), request.path(),
+        request.mode());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("uuid", stored.id());
+    answer.put("name", stored.name());
+    answer.put("type", stored.kind());
+    answer.put("created", SourcehutDates.format(stored.createdAt()));
+    JsonResponses.write(ctx, 200, answer);
   }
 
   /** sourcehut's paginated list: {@code next} is the id to start the next page at, null on the last. */

@@ -56,6 +56,17 @@ public final class SourcehutCorpus {
       requests.add(HostileRequest.of("sourcehut " + method + " /api/jobs", method, "/api/jobs").build());
       requests.add(HostileRequest.of("sourcehut " + method + " a job", method, "/api/jobs/" + knownJob).build());
     }
+    for (String[] secret : List.of(new String[] {"empty", ""}, new String[] {"an array", "[]"},
+        new String[] {"value a number", "{\"type\":\"ssh_key\",\"value\":1}"},
+        new String[] {"NUL in the value", "{\"type\":\"ssh_key\",\"value\":\"a\\u0000b\"}"},
+        new String[] {"path traversal", "{\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/../../etc/x\",\"mode\":384}"},
+        new String[] {"path with newline", "{\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a\\nb\",\"mode\":384}"},
+        new String[] {"mode negative", "{\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a\",\"mode\":-1}"},
+        new String[] {"mode octal 9", "{\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a\",\"mode\":\"999\"}"},
+        new String[] {"value too large", "{\"type\":\"ssh_key\",\"value\":\"" + "k".repeat(70_000) + "\"}"})) {
+      requests.add(HostileRequest.of("sourcehut secret " + secret[0], "POST", "/secrets").body("application/json", secret[1])
+          .build());
+    }
     requests.add(HostileRequest.of("sourcehut GET start", "GET", "/api/jobs/" + knownJob + "/start").build());
     requests.add(HostileRequest.of("sourcehut POST a manifest", "POST", "/api/jobs/" + knownJob + "/manifest")
         .body("application/json", "{}").build());

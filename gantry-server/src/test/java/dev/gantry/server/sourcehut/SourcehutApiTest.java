@@ -184,7 +184,7 @@ class SourcehutApiTest {
       "trigger without url    | image: alpine/latest\\ntriggers: [{action: webhook, condition: always}]\\ntasks: [{a: x}] | manifest | 'url'",
       "unknown trigger action | image: alpine/latest\\ntriggers: [{action: irc, condition: always}]\\ntasks: [{a: x}] | manifest | must be email or webhook",
       "email not sent yet     | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b}]\\ntasks: [{a: x}] | manifest | email triggers",
-      "secrets not stored yet | image: alpine/latest\\nsecrets: [my-key]\\ntasks: [{a: x}] | manifest | does not store sourcehut secrets yet",
+      "secrets not stored yet | image: alpine/latest\\nsecrets: [my-key]\\ntasks: [{a: x}] | manifest | no secret of yours is named 'my-key'",
   })
   void aBadManifestIsA400NamingTheProblem(String name, String manifest, String field, String reason) {
     Reply reply = call("POST", "/api/jobs", alice, body(manifest.strip().replace("\\n", "\n"), Map.of()));
@@ -211,6 +211,42 @@ class SourcehutApiTest {
         .header("Content-Type", "text/yaml").POST(BodyPublishers.ofString(MANIFEST)));
     assertError(yaml, 415, null, "application/json");
     assertThat(server.storedJobs()).isZero();
+  }
+
+  @Test
+  void secretsAreStoredPerUserAnsweringOnlyTheirUuidAndAJobNamesOnlyItsSubmittersOwn() {
+    Reply stored = call("POST", "/secrets", bob, "{\"name\":\"deploy-key\",\"type\":\"plaintext_file\","
+        + "\"value\":\"hunter2\",\"path\":\"~/deploy.key\",\"mode\":\"600\"}");
+
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(stored.body()).doesNotContain("hunter2");
+    String uuid = stored.json().path("uuid").asText();
+    assertThat(uuid).matches("[0-9a-f-]{36}");
+    String manifest = "image: alpine/latest\nsecrets: [deploy-key]\ntasks: [{a: x}]\n";
+    assertThat(call("POST", "/api/jobs", bob, body(manifest, Map.of())).status()).isEqualTo(200);
+    assertThat(call("POST", "/api/jobs", bob, body(manifest.replace("deploy-key", uuid), Map.of())).status()).isEqualTo(200);
+    assertError(call("POST", "/api/jobs", alice, body(manifest, Map.of())), 400, "manifest", "no secret of yours");
+    assertThat(call("POST", "/api/jobs", alice, body(manifest, Map.of("secrets", false))).status()).isEqualTo(200);
+    String nativeId = server.store.jobWithNumber(submit(bob, Map.of())).orElseThrow();
+    assertThat(call("GET", "/jobs/" + nativeId, bob, null).body()).doesNotContain("hunter2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "no type           | {\"value\":\"v\"}                                                    | type  | must be ssh_key",
+      "unknown type      | {\"type\":\"token\",\"value\":\"v\"}                                 | type  | must be ssh_key",
+      "no value          | {\"type\":\"ssh_key\"}                                                 | value | is required",
+      "file without path | {\"type\":\"plaintext_file\",\"value\":\"v\",\"mode\":384}             | path  | absolute path",
+      "relative path     | {\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"a\",\"mode\":384} | path  | absolute path",
+      "dot-dot path      | {\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a/../b\",\"mode\":384} | path | without '..'",
+      "file without mode | {\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a\"}           | mode  | needs a mode",
+      "mode too large    | {\"type\":\"plaintext_file\",\"value\":\"v\",\"path\":\"/a\",\"mode\":4096} | mode | 0777",
+      "key with a path   | {\"type\":\"ssh_key\",\"value\":\"v\",\"path\":\"/a\"}                 | path  | only a plaintext_file",
+      "short name        | {\"type\":\"ssh_key\",\"value\":\"v\",\"name\":\"ab\"}                 | name  | 3 to 512",
+      "unknown field     | {\"type\":\"ssh_key\",\"value\":\"v\",\"secret\":\"x\"}               | secret | unknown field",
+  })
+  void aBadSecretIsA400NamingTheField(String name, String json, String field, String reason) {
+    assertError(call("POST", "/secrets", alice, json.strip()), 400, field, reason);
   }
 
   @Test

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 final class SourcehutOptions {
 
   @Option(names = "--public-url", defaultValue = "${env:GANTRY_PUBLIC_URL}", paramLabel = "URL",
-      description = "where clients reach this server (env GANTRY_PUBLIC_URL), e.g. https://ci.example.org: the base of the"
-          + " log and artifact URLs in sourcehut answers; default: the address each request came to")
+      description = "the URL clients reach this server at (env GANTRY_PUBLIC_URL): the base of the log and artifact"
+          + " URLs in sourcehut answers; default: the address each request came to")
   String publicUrl;
 
   @Option(names = "--build-timeout", defaultValue = "${env:GANTRY_BUILD_TIMEOUT:-45m}",
@@ -21,8 +21,8 @@ final class SourcehutOptions {
   String buildTimeout;
 
   @Option(names = "--sourcehut-images", defaultValue = "${env:GANTRY_SOURCEHUT_IMAGES}", paramLabel = "FILE",
-      description = "more manifest images (env GANTRY_SOURCEHUT_IMAGES): a line each, '<name> <container image>"
-          + " <apk|apt|dnf|pacman|none>', e.g. 'debian/stable registry.example/debian:12 apt'")
+      description = "more sourcehut manifest images (env GANTRY_SOURCEHUT_IMAGES): a line each,"
+          + " '<name> <container image> <apk|apt|dnf|pacman|none>'")
   Path images;
 
   SourcehutSettings settings() {

@@ -61,7 +61,7 @@ final class SourcehutTriggers implements AutoCloseable {
 
   private void jobEnded(String jobId) {
     try {
-      Job job = jobs.job(jobId);
+      Job job = jobs.job(Principal.SYSTEM, jobId); // the process's own call, as a callback
       String kept = job.spec().annotations().get(ANNOTATION);
       if (kept == null) {
         return;

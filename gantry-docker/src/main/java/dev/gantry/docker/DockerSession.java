@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,15 @@ final class DockerSession implements RuntimeSession {
   private final TaskExecution execution;
   private final String containerId;
   private volatile boolean closed;
+  /** What the session's commands may still print, together. */
+  private final AtomicLong outputBudget;
 
   private DockerSession(DockerRuntime.Parts parts, TaskExecution execution, String containerId) {
     this.client = parts.client();
     this.parts = parts;
     this.execution = execution;
     this.containerId = containerId;
+    this.outputBudget = new AtomicLong(parts.settings().maxOutputBytes());
   }
 
   /** Creates and starts the container; nothing is left behind when that fails. */
@@ -102,7 +106,7 @@ final class DockerSession implements RuntimeSession {
     try {
       String execId = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
           .withEnv(environment(env)).withAttachStdout(true).withAttachStderr(true).exec().getId();
-      ExecOutput output = client.execStartCmd(execId).exec(new ExecOutput(logs));
+      ExecOutput output = client.execStartCmd(execId).exec(new ExecOutput(logs, outputBudget));
       output.awaitCompletion();
       output.finish();
       Long code = client.inspectExecCmd(execId).exec().getExitCodeLong();

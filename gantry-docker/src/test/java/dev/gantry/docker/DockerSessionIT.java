@@ -97,6 +97,23 @@ class DockerSessionIT extends WithDockerEngine {
   }
 
   @Test
+  void theSessionsCommandsShareOneOutputBudget() {
+    String job = newJob();
+    try (DockerRuntime small = new DockerRuntime(DockerSettings.defaults().withPullPolicy(PullPolicy.NEVER).withMaxOutputBytes(1000));
+        RuntimeSession session = small.openSession(execution(job, TestTask.script(null)), new Cancellation())) {
+      RecordingSink first = new RecordingSink();
+      RecordingSink second = new RecordingSink();
+
+      session.exec(sh("for i in $(seq 1 30); do echo 0123456789012345678; done"), Map.of(), first);
+      session.exec(sh("for i in $(seq 1 30); do echo 0123456789012345678; done"), Map.of(), second);
+
+      assertThat(first.output(Stream.STDOUT)).hasSize(600);
+      assertThat(second.output(Stream.STDOUT)).hasSize(400);
+      assertThat(second.output(Stream.STDERR)).isEqualTo(LogStream.TRUNCATED + "\n");
+    }
+  }
+
+  @Test
   void aMissingImageFailsToOpenAndLeavesNothing() {
     String job = newJob();
 

@@ -72,7 +72,7 @@ class AuthenticationApiTest {
     if (path.startsWith("/build")) {
       assertThat(reply.header("Content-Type")).as(path).startsWith("text/plain");
       assertThat(reply.body()).as(path).isNotBlank();
-    } else if (path.startsWith("/api/jobs") || path.startsWith("/logs/")) {
+    } else if (path.startsWith("/api/job") || path.startsWith("/logs/") || path.equals("/secrets")) {
       // builds.sr.ht's shape and wording
       assertThat(reply.json().path("errors").get(0).path("reason").asText()).as(path)
           .isIn("No authorization supplied (expected an OAuth token)", "Invalid or expired OAuth token");

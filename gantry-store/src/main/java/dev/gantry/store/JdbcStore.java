@@ -5,6 +5,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -193,6 +194,16 @@ public final class JdbcStore implements Store, TokenStore {
   @Override
   public List<UserSecret> userSecretsOf(String owner) {
     return database.inTransaction(sql -> UserSecretRows.of(sql, owner));
+  }
+
+  @Override
+  public JobGroup insertGroup(JobGroup group) {
+    return database.inTransaction(sql -> JobGroupRows.insert(sql, group));
+  }
+
+  @Override
+  public Optional<JobGroup> findGroup(long id) {
+    return database.inTransaction(sql -> JobGroupRows.find(sql, id));
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.StepState;
@@ -126,5 +127,15 @@ abstract class SessionStoreContract {
 
     assertThat(store.userSecretsOf("alice")).containsExactly(file, key);
     assertThat(store.userSecretsOf("carol")).isEmpty();
+  }
+
+  @Test
+  void jobGroupsKeepTheirJobsInOrder() {
+    JobGroup first = store.insertGroup(new JobGroup(0, "alice", "both", List.of(7L, 3L), T0));
+    JobGroup second = store.insertGroup(new JobGroup(0, "bob", null, List.of(1L), T0));
+
+    assertThat(second.id()).isGreaterThan(first.id());
+    assertThat(store.findGroup(first.id())).hasValue(new JobGroup(first.id(), "alice", "both", List.of(7L, 3L), T0));
+    assertThat(store.findGroup(second.id() + 10)).isEmpty();
   }
 }

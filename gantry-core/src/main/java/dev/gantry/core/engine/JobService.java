@@ -301,6 +301,11 @@ public final class JobService {
     return new SessionJobs(store, this);
   }
 
+  /** Groups of jobs started and cancelled together, over the same store. */
+  public JobGroups groups() {
+    return new JobGroups(store, clock);
+  }
+
   /** The secrets users store to name in their jobs, over the same store. */
   public UserSecrets userSecrets() {
     return new UserSecrets(store, clock);

@@ -4,6 +4,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -125,6 +126,11 @@ public interface Store extends AutoCloseable {
 
   /** {@code owner}'s secrets, oldest first. */
   List<UserSecret> userSecretsOf(String owner);
+
+  /** Stores a group of jobs (its id is ignored); returns it with the id it got. */
+  JobGroup insertGroup(JobGroup group);
+
+  Optional<JobGroup> findGroup(long id);
 
   // --- job numbers: an integer per job, in the order jobs were stored
 

@@ -5,6 +5,7 @@ import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.UserSecret;
@@ -51,6 +52,7 @@ public final class InMemoryStore implements Store {
   private final List<Artifact> artifacts = new ArrayList<>();
   private final List<byte[]> artifactBytes = new ArrayList<>();
   private final List<UserSecret> userSecrets = new ArrayList<>();
+  private final List<JobGroup> groups = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private long sequence;
@@ -348,6 +350,20 @@ public final class InMemoryStore implements Store {
   @Override
   public List<UserSecret> userSecretsOf(String owner) {
     return locked(() -> userSecrets.stream().filter(s -> s.owner().equals(owner)).toList());
+  }
+
+  @Override
+  public JobGroup insertGroup(JobGroup group) {
+    return locked(() -> {
+      JobGroup stored = new JobGroup(groups.size() + 1, group.owner(), group.note(), group.jobs(), group.createdAt());
+      groups.add(stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public Optional<JobGroup> findGroup(long id) {
+    return locked(() -> groups.stream().filter(g -> g.id() == id).findFirst());
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.gantry.server.sourcehut;
 
 import dev.gantry.core.auth.Principal;
+import dev.gantry.core.engine.JobGroups;
 import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.engine.SessionJobs;
 import dev.gantry.core.engine.UserSecrets;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.UserSecret;
@@ -50,6 +54,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private final long maxRequestBytes;
   private final SourcehutTriggers triggers;
   private final UserSecrets userSecrets;
+  private final JobGroups groups;
 
   public SourcehutDialect(JobService jobs, ServerSettings server, SourcehutSettings settings) {
     this.jobs = jobs;
@@ -58,11 +63,12 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     this.maxRequestBytes = server.maxRequestBytes();
     this.triggers = new SourcehutTriggers(jobs);
     this.userSecrets = jobs.userSecrets();
+    this.groups = jobs.groups();
   }
 
   @Override
   public List<String> pathPrefixes() {
-    return List.of("/api/jobs", "/logs", "/secrets");
+    return List.of("/api/jobs", "/api/job-group", "/logs", "/secrets");
   }
 
   @Override
@@ -78,7 +84,11 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
         .get("/api/jobs/{id}/artifacts/{artifact}", this::artifact)
         .get("/logs/{id}/log", this::setupLog)
         .get("/logs/{id}/{task}/log", this::taskLog)
-        .post("/secrets", this::storeSecret);
+        .post("/secrets", this::storeSecret)
+        .post("/api/job-group", this::createGroup)
+        .get("/api/job-group/{id}", this::showGroup)
+        .post("/api/job-group/{id}/start", this::startGroup)
+        .post("/api/job-group/{id}/cancel", this::cancelGroup);
   }
 
   @Override
@@ -164,6 +174,85 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     answer.put("type", stored.kind());
     answer.put("created", SourcehutDates.format(stored.createdAt()));
     JsonResponses.write(ctx, 200, answer);
+  }
+
+  private void createGroup(Context ctx) {
+    Principal caller = Callers.of(ctx);
+    JobGroupRequest request = JobGroupRequest.read(RequestBody.utf8(ctx, maxRequestBytes));
+    List<Job> members = new ArrayList<>();
+    for (long number : request.jobs()) {
+      members.add(writable(caller, number));
+    }
+    JobGroup group = groups.create(caller, request.note(), request.jobs());
+    if (request.execute()) {
+      startHeld(caller, members);
+    }
+    JsonResponses.write(ctx, 200, groupView(caller, group));
+  }
+
+  private void showGroup(Context ctx) {
+    Principal caller = Callers.of(ctx);
+    JsonResponses.write(ctx, 200, groupView(caller, groups.group(caller, number(ctx))));
+  }
+
+  /** Starts the group's jobs that are still pending (held). */
+  private void startGroup(Context ctx) {
+    Principal caller = Callers.of(ctx);
+    JobGroup group = groups.group(caller, number(ctx));
+    List<Job> members = new ArrayList<>();
+    for (long n : group.jobs()) {
+      members.add(writable(caller, n));
+    }
+    if (members.stream().noneMatch(j -> j.state() == JobState.HELD)) {
+      throw new InvalidJobException("", "This job group is already started");
+    }
+    startHeld(caller, members);
+    JsonResponses.write(ctx, 200, Map.of());
+  }
+
+  /** Cancels the group's jobs that have not ended. */
+  private void cancelGroup(Context ctx) {
+    Principal caller = Callers.of(ctx);
+    JobGroup group = groups.group(caller, number(ctx));
+    for (long n : group.jobs()) {
+      Job job = writable(caller, n);
+      if (job.state().isCancellable()) {
+        try {
+          jobs.cancel(caller, job.id());
+        } catch (JobStateException endedMeanwhile) {
+          // it ended between the read and the cancel: nothing to cancel
+        }
+      }
+    }
+    JsonResponses.write(ctx, 200, Map.of());
+  }
+
+  private void startHeld(Principal caller, List<Job> members) {
+    for (Job job : members) {
+      if (job.state() == JobState.HELD) {
+        try {
+          jobs.start(caller, job.id());
+        } catch (JobStateException startedMeanwhile) {
+          // started by someone else between the read and now
+        }
+      }
+    }
+  }
+
+  private Map<String, Object> groupView(Principal caller, JobGroup group) {
+    List<Map<String, Object>> members = new ArrayList<>();
+    for (long n : group.jobs()) {
+      Map<String, Object> member = new LinkedHashMap<>();
+      member.put("id", n);
+      member.put("status", SourcehutStates.of(readable(caller, n).state()));
+      members.add(member);
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", group.id());
+    view.put("note", group.note());
+    view.put("owner", new SourcehutJobView.OwnerView("~" + group.owner(), group.owner()));
+    view.put("jobs", members);
+    return view;
   }
 
   /** sourcehut's paginated list: {@code next} is the id to start the next page at, null on the last. */

@@ -250,6 +250,49 @@ class SourcehutApiTest {
   }
 
   @Test
+  void aJobGroupStartsAndCancelsItsJobsTogether() {
+    long a = submit(alice, Map.of("execute", false));
+    long b = submit(alice, Map.of("execute", false));
+
+    Reply created = call("POST", "/api/job-group", alice, "{\"jobs\":[" + a + "," + b + "],\"note\":\"both\"}");
+
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    JsonNode group = created.json();
+    assertThat(group.path("note").asText()).isEqualTo("both");
+    assertThat(group.path("owner").path("name").asText()).isEqualTo("alice");
+    assertThat(group.path("jobs").toString())
+        .isEqualTo("[{\"id\":" + a + ",\"status\":\"pending\"},{\"id\":" + b + ",\"status\":\"pending\"}]");
+    long id = group.path("id").asLong();
+    assertThat(call("POST", "/api/job-group/" + id + "/start", alice, "{}").body()).isEqualTo("{}");
+    assertThat(call("GET", "/api/job-group/" + id, alice, null).json().path("jobs").findValuesAsText("status"))
+        .containsExactly("queued", "queued");
+    assertError(call("POST", "/api/job-group/" + id + "/start", alice, "{}"), 400, null, "already started");
+    assertThat(call("POST", "/api/job-group/" + id + "/cancel", alice, "{}").status()).isEqualTo(200);
+    assertThat(call("GET", "/api/job-group/" + id, alice, null).json().path("jobs").findValuesAsText("status"))
+        .containsExactly("cancelled", "cancelled");
+    assertError(call("GET", "/api/job-group/" + id, bob, null), 404, null, "404 not found");
+    long c = submit(alice, Map.of("execute", false));
+    JsonNode executed = call("POST", "/api/job-group", alice, "{\"jobs\":[" + c + "],\"execute\":true}").json();
+    assertThat(executed.path("jobs").get(0).path("status").asText()).isEqualTo("queued");
+  }
+
+  @Test
+  void aBadJobGroupIsA400OrA404() {
+    long mine = submit(alice, Map.of("execute", false));
+    long bobs = submit(bob, Map.of("execute", false));
+
+    assertError(call("POST", "/api/job-group", alice, "{}"), 400, "jobs", "required");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[]}"), 400, "jobs", "required");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[\"1\"]}"), 400, "jobs", "not a job id");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine + "," + mine + "]}"), 400, "jobs", "twice");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine + "],\"triggers\":[{}]}"), 400, "triggers",
+        "not send");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + bobs + "]}"), 404, null, "404 not found");
+    assertError(call("GET", "/api/job-group/77", alice, null), 404, null, "404 not found");
+    assertError(call("POST", "/api/job-group/x/start", alice, "{}"), 404, null, "404 not found");
+  }
+
+  @Test
   void unknownAndMalformedIdsAre404() {
     Reply torkReply = server.send(HttpRequest.newBuilder(server.uri("/jobs")).header("Authorization", alice)
         .header("Content-Type", "text/yaml")

@@ -53,6 +53,9 @@ final class ManifestReader {
             + " oauth, tasks, artifacts, triggers, shell)");
       }
     }
+    if (root.has("oauth") && !root.get("oauth").isNull()) {
+      throw bad("oauth", "OAuth tokens for builds are not available on this server yet");
+    }
     String image = text(root, "image");
     if (image == null || image.isBlank()) {
       throw bad("image", "is required");

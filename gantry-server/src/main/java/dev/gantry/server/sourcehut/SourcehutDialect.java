@@ -1,16 +1,12 @@
 package dev.gantry.server.sourcehut;
 
 import dev.gantry.core.auth.Principal;
-import dev.gantry.core.engine.JobGroups;
 import dev.gantry.core.engine.JobService;
-import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.engine.NotFoundException;
 import dev.gantry.core.engine.SessionJobs;
 import dev.gantry.core.engine.UserSecrets;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
-import dev.gantry.core.job.JobGroup;
-import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.UserSecret;
@@ -54,7 +50,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private final long maxRequestBytes;
   private final SourcehutTriggers triggers;
   private final UserSecrets userSecrets;
-  private final JobGroups groups;
+  private final BuildLookup builds;
+  private final SourcehutGroups groupEndpoints;
 
   public SourcehutDialect(JobService jobs, ServerSettings server, SourcehutSettings settings) {
     this.jobs = jobs;
@@ -63,7 +60,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     this.maxRequestBytes = server.maxRequestBytes();
     this.triggers = new SourcehutTriggers(jobs);
     this.userSecrets = jobs.userSecrets();
-    this.groups = jobs.groups();
+    this.builds = new BuildLookup(jobs, sessions);
+    this.groupEndpoints = new SourcehutGroups(jobs, jobs.groups(), builds, maxRequestBytes);
   }
 
   @Override
@@ -85,10 +83,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
         .get("/logs/{id}/log", this::setupLog)
         .get("/logs/{id}/{task}/log", this::taskLog)
         .post("/secrets", this::storeSecret)
-        .post("/api/job-group", this::createGroup)
-        .get("/api/job-group/{id}", this::showGroup)
-        .post("/api/job-group/{id}/start", this::startGroup)
-        .post("/api/job-group/{id}/cancel", this::cancelGroup);
+;
+    groupEndpoints.register(routes);
   }
 
   @Override
@@ -176,121 +172,42 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     JsonResponses.write(ctx, 200, answer);
   }
 
-  private void createGroup(Context ctx) {
-    Principal caller = Callers.of(ctx);
-    JobGroupRequest request = JobGroupRequest.read(RequestBody.utf8(ctx, maxRequestBytes));
-    List<Job> members = new ArrayList<>();
-    for (long number : request.jobs()) {
-      members.add(writable(caller, number));
-    }
-    JobGroup group = groups.create(caller, request.note(), request.jobs());
-    if (request.execute()) {
-      startHeld(caller, members);
-    }
-    JsonResponses.write(ctx, 200, groupView(caller, group));
-  }
-
-  private void showGroup(Context ctx) {
-    Principal caller = Callers.of(ctx);
-    JsonResponses.write(ctx, 200, groupView(caller, groups.group(caller, number(ctx))));
-  }
-
-  /** Starts the group's jobs that are still pending (held). */
-  private void startGroup(Context ctx) {
-    Principal caller = Callers.of(ctx);
-    JobGroup group = groups.group(caller, number(ctx));
-    List<Job> members = new ArrayList<>();
-    for (long n : group.jobs()) {
-      members.add(writable(caller, n));
-    }
-    if (members.stream().noneMatch(j -> j.state() == JobState.HELD)) {
-      throw new InvalidJobException("", "This job group is already started");
-    }
-    startHeld(caller, members);
-    JsonResponses.write(ctx, 200, Map.of());
-  }
-
-  /** Cancels the group's jobs that have not ended. */
-  private void cancelGroup(Context ctx) {
-    Principal caller = Callers.of(ctx);
-    JobGroup group = groups.group(caller, number(ctx));
-    for (long n : group.jobs()) {
-      Job job = writable(caller, n);
-      if (job.state().isCancellable()) {
-        try {
-          jobs.cancel(caller, job.id());
-        } catch (JobStateException endedMeanwhile) {
-          // it ended between the read and the cancel: nothing to cancel
-        }
-      }
-    }
-    JsonResponses.write(ctx, 200, Map.of());
-  }
-
-  private void startHeld(Principal caller, List<Job> members) {
-    for (Job job : members) {
-      if (job.state() == JobState.HELD) {
-        try {
-          jobs.start(caller, job.id());
-        } catch (JobStateException startedMeanwhile) {
-          // started by someone else between the read and now
-        }
-      }
-    }
-  }
-
-  private Map<String, Object> groupView(Principal caller, JobGroup group) {
-    List<Map<String, Object>> members = new ArrayList<>();
-    for (long n : group.jobs()) {
-      Map<String, Object> member = new LinkedHashMap<>();
-      member.put("id", n);
-      member.put("status", SourcehutStates.of(readable(caller, n).state()));
-      members.add(member);
-    }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", group.id());
-    view.put("note", group.note());
-    view.put("owner", new SourcehutJobView.OwnerView("~" + group.owner(), group.owner()));
-    view.put("jobs", members);
-    return view;
-  }
-
   /** sourcehut's paginated list: {@code next} is the id to start the next page at, null on the last. */
   @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
   record PageView(String next, List<?> results, long total, int results_per_page) {}
 
   private void show(Context ctx) {
     Principal caller = Callers.of(ctx);
-    long number = number(ctx);
-    Job job = readable(caller, number);
+    long number = BuildLookup.number(ctx);
+    Job job = builds.readable(caller, number);
     JsonResponses.write(ctx, 200, view(caller, job, number, base(ctx)));
   }
 
   private void manifest(Context ctx) {
-    Job job = readable(Callers.of(ctx), number(ctx));
+    Job job = builds.readable(Callers.of(ctx), BuildLookup.number(ctx));
     ctx.status(200).contentType("text/plain; charset=utf-8").result(job.spec().annotations().getOrDefault(MANIFEST, ""));
   }
 
   private void start(Context ctx) {
     Principal caller = Callers.of(ctx);
-    long number = number(ctx);
-    Job job = writable(caller, number);
+    long number = BuildLookup.number(ctx);
+    Job job = builds.writable(caller, number);
     jobs.start(caller, job.id());
     JsonResponses.write(ctx, 200, Map.of());
   }
 
   private void cancel(Context ctx) {
     Principal caller = Callers.of(ctx);
-    long number = number(ctx);
-    Job job = writable(caller, number);
+    long number = BuildLookup.number(ctx);
+    Job job = builds.writable(caller, number);
     jobs.cancel(caller, job.id());
     JsonResponses.write(ctx, 200, Map.of());
   }
 
   private void artifacts(Context ctx) {
     Principal caller = Callers.of(ctx);
-    long number = number(ctx);
-    Job job = readable(caller, number);
+    long number = BuildLookup.number(ctx);
+    Job job = builds.readable(caller, number);
     List<Map<String, Object>> results = new ArrayList<>();
     for (Artifact a : sessions.artifacts(caller, job.id())) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -307,8 +224,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
 
   private void artifact(Context ctx) {
     Principal caller = Callers.of(ctx);
-    Job job = readable(caller, number(ctx));
-    long id = parseNumber(ctx.pathParam("artifact"));
+    Job job = builds.readable(caller, BuildLookup.number(ctx));
+    long id = BuildLookup.parseNumber(ctx.pathParam("artifact"));
     byte[] content = sessions.artifactContent(caller, job.id(), id);
     ctx.status(200).contentType("application/octet-stream").result(content);
   }
@@ -319,7 +236,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
 
   private void taskLog(Context ctx) {
     Principal caller = Callers.of(ctx);
-    Job job = readable(caller, number(ctx));
+    Job job = builds.readable(caller, BuildLookup.number(ctx));
     List<SessionPlan.Step> steps = job.spec().tasks().get(0).session().steps();
     String task = ctx.pathParam("task");
     for (int i = 1; i < steps.size(); i++) {
@@ -333,7 +250,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
 
   private void log(Context ctx, int index) {
     Principal caller = Callers.of(ctx);
-    Job job = readable(caller, number(ctx));
+    Job job = builds.readable(caller, BuildLookup.number(ctx));
     plain(ctx, sessions.stepLog(caller, job.id(), index));
   }
 
@@ -344,39 +261,6 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private SourcehutJobView view(Principal caller, Job job, long number, String base) {
     List<StepRun> steps = sessions.steps(caller, job.id());
     return SourcehutJobView.of(job, number, steps, base);
-  }
-
-  /** The job numbered as the path says, if the caller may read it and it is a sourcehut job. */
-  private Job readable(Principal caller, long number) {
-    Job job = jobs.job(caller, sessions.jobWithNumber(number));
-    if (!isBuild(job)) {
-      throw new NotFoundException("job", Long.toString(number));
-    }
-    SourcehutAccess.requireRead(caller, job, number);
-    return job;
-  }
-
-  private Job writable(Principal caller, long number) {
-    Job job = readable(caller, number);
-    SourcehutAccess.requireWrite(caller, job, number);
-    return job;
-  }
-
-  private static boolean isBuild(Job job) {
-    return job.spec().annotations().containsKey(MANIFEST) && job.spec().tasks().size() == 1
-        && job.spec().tasks().get(0).session() != null;
-  }
-
-  /** sourcehut's ids are integers; anything else names no job. */
-  private static long number(Context ctx) {
-    return parseNumber(ctx.pathParam("id"));
-  }
-
-  private static long parseNumber(String text) {
-    if (!text.matches("\\d{1,18}")) {
-      throw new NotFoundException("job", Echo.of(text));
-    }
-    return Long.parseLong(text);
   }
 
   private static long startParameter(Context ctx) {

@@ -67,6 +67,19 @@ public final class SourcehutCorpus {
       requests.add(HostileRequest.of("sourcehut secret " + secret[0], "POST", "/secrets").body("application/json", secret[1])
           .build());
     }
+    for (String[] group : List.of(new String[] {"empty", ""}, new String[] {"no jobs", "{}"},
+        new String[] {"jobs a string", "{\"jobs\":\"1\"}"}, new String[] {"job a float", "{\"jobs\":[1.5]}"},
+        new String[] {"job negative", "{\"jobs\":[-1]}"}, new String[] {"job huge", "{\"jobs\":[99999999999999999999]}"},
+        new String[] {"unknown job", "{\"jobs\":[987654]}"}, new String[] {"too many", "{\"jobs\":[" + "1,".repeat(300) + "1]}"},
+        new String[] {"unknown field", "{\"jobs\":[" + knownJob + "],\"x\":1}"})) {
+      requests.add(HostileRequest.of("sourcehut job group " + group[0], "POST", "/api/job-group")
+          .body("application/json", group[1]).build());
+    }
+    for (String id : ids) {
+      requests.add(ReadCorpus.get("sourcehut unknown group " + id, "/api/job-group/" + id));
+      requests.add(HostileRequest.of("sourcehut start unknown group " + id, "POST", "/api/job-group/" + id + "/start")
+          .body("application/json", "{}").build());
+    }
     requests.add(HostileRequest.of("sourcehut GET start", "GET", "/api/jobs/" + knownJob + "/start").build());
     requests.add(HostileRequest.of("sourcehut POST a manifest", "POST", "/api/jobs/" + knownJob + "/manifest")
         .body("application/json", "{}").build());

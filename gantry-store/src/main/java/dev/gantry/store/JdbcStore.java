@@ -217,13 +217,13 @@ public final class JdbcStore implements Store, TokenStore {
   }
 
   @Override
-  public List<JobNumber> numberedJobsOf(String owner, long atMost, int limit) {
-    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, atMost, limit));
+  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
+    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, namePrefix, atMost, limit));
   }
 
   @Override
-  public long jobCountOf(String owner) {
-    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner));
+  public long jobCountOf(String owner, String namePrefix) {
+    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner, namePrefix));
   }
 
   @Override

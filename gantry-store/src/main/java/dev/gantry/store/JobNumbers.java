@@ -17,12 +17,17 @@ final class JobNumbers {
     return sql.first("select id from jobs where number = ?", row -> row.getString("id"), number);
   }
 
-  static List<JobNumber> ofOwner(SqlSession sql, String owner, long atMost, int limit) {
-    return sql.list("select number, id from jobs where owner = ? and number <= ? order by number desc fetch first ? rows only",
-        row -> new JobNumber(row.getLong("number"), row.getString("id")), owner, atMost, limit);
+  static List<JobNumber> ofOwner(SqlSession sql, String owner, String namePrefix, long atMost, int limit) {
+    return sql.list("select number, id from jobs where owner = ? and name like ? escape '!' and number <= ?"
+        + " order by number desc fetch first ? rows only",
+        row -> new JobNumber(row.getLong("number"), row.getString("id")), owner, like(namePrefix), atMost, limit);
   }
 
-  static long countOfOwner(SqlSession sql, String owner) {
-    return sql.count("select count(*) from jobs where owner = ?", owner);
+  static long countOfOwner(SqlSession sql, String owner, String namePrefix) {
+    return sql.count("select count(*) from jobs where owner = ? and name like ? escape '!'", owner, like(namePrefix));
+  }
+
+  private static String like(String prefix) {
+    return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 }

@@ -107,12 +107,16 @@ abstract class SessionStoreContract {
     assertThat(store.jobNumber(b.id()).orElseThrow()).isGreaterThan(na).isLessThan(nc);
     assertThat(store.jobWithNumber(nc)).hasValue(c.id());
     assertThat(store.jobWithNumber(nc + 100)).isEmpty();
-    assertThat(store.numberedJobsOf("alice", Long.MAX_VALUE, 50)).containsExactly(
+    assertThat(store.numberedJobsOf("alice", "", Long.MAX_VALUE, 50)).containsExactly(
         new JobNumber(nc, c.id()), new JobNumber(na, a.id()));
-    assertThat(store.numberedJobsOf("alice", nc - 1, 50)).containsExactly(new JobNumber(na, a.id()));
-    assertThat(store.numberedJobsOf("alice", Long.MAX_VALUE, 1)).containsExactly(new JobNumber(nc, c.id()));
-    assertThat(store.jobCountOf("alice")).isEqualTo(2);
-    assertThat(store.jobCountOf("carol")).isZero();
+    assertThat(store.numberedJobsOf("alice", "", nc - 1, 50)).containsExactly(new JobNumber(na, a.id()));
+    assertThat(store.numberedJobsOf("alice", "", Long.MAX_VALUE, 1)).containsExactly(new JobNumber(nc, c.id()));
+    assertThat(store.numberedJobsOf("alice", "bui", Long.MAX_VALUE, 50)).hasSize(2); // TestJobs names them "build"
+    assertThat(store.numberedJobsOf("alice", "b%", Long.MAX_VALUE, 50)).isEmpty(); // a prefix, not a pattern
+    assertThat(store.numberedJobsOf("alice", "other", Long.MAX_VALUE, 50)).isEmpty();
+    assertThat(store.jobCountOf("alice", "")).isEqualTo(2);
+    assertThat(store.jobCountOf("alice", "x")).isZero();
+    assertThat(store.jobCountOf("carol", "")).isZero();
   }
 
   @Test

@@ -40,15 +40,15 @@ public final class SessionJobs {
     return store.jobWithNumber(number).orElseThrow(() -> new NotFoundException("job", Long.toString(number)));
   }
 
-  /** The caller's own jobs numbered {@code atMost} or less, the highest first. */
-  public List<JobNumber> ownJobs(Principal caller, long atMost, int limit) {
+  /** The caller's own jobs named {@code namePrefix}..., numbered {@code atMost} or less, the highest first. */
+  public List<JobNumber> ownJobs(Principal caller, String namePrefix, long atMost, int limit) {
     caller.require(Scope.JOBS_READ);
-    return store.numberedJobsOf(caller.user(), atMost, limit);
+    return store.numberedJobsOf(caller.user(), namePrefix, atMost, limit);
   }
 
-  public long ownJobCount(Principal caller) {
+  public long ownJobCount(Principal caller, String namePrefix) {
     caller.require(Scope.JOBS_READ);
-    return store.jobCountOf(caller.user());
+    return store.jobCountOf(caller.user(), namePrefix);
   }
 
   /** The steps of the job's latest run (its current attempt); none before it has one. */

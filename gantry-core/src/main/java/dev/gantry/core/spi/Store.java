@@ -138,10 +138,13 @@ public interface Store extends AutoCloseable {
 
   Optional<String> jobWithNumber(long number);
 
-  /** At most {@code limit} of {@code owner}'s jobs numbered {@code atMost} or less, the highest number first. */
-  List<JobNumber> numberedJobsOf(String owner, long atMost, int limit);
+  /**
+   * At most {@code limit} of {@code owner}'s jobs whose name starts with {@code namePrefix}, numbered
+   * {@code atMost} or less, the highest number first.
+   */
+  List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit);
 
-  long jobCountOf(String owner);
+  long jobCountOf(String owner, String namePrefix);
 
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();

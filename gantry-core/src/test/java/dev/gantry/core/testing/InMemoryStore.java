@@ -377,16 +377,17 @@ public final class InMemoryStore implements Store {
   }
 
   @Override
-  public List<JobNumber> numberedJobsOf(String owner, long atMost, int limit) {
+  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
     return locked(() -> jobs.values().stream()
-        .filter(j -> owner.equals(j.value().owner()) && j.seq() <= atMost)
+        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix) && j.seq() <= atMost)
         .sorted(java.util.Comparator.comparingLong((Stored<Job> j) -> j.seq()).reversed())
         .limit(limit).map(j -> new JobNumber(j.seq(), j.value().id())).toList());
   }
 
   @Override
-  public long jobCountOf(String owner) {
-    return locked(() -> jobs.values().stream().filter(j -> owner.equals(j.value().owner())).count());
+  public long jobCountOf(String owner, String namePrefix) {
+    return locked(() -> jobs.values().stream()
+        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix)).count());
   }
 
   @Override

@@ -36,7 +36,7 @@ final class BuildLookup {
     return job;
   }
 
-  private static boolean isBuild(Job job) {
+  static boolean isBuild(Job job) {
     return job.spec().annotations().containsKey(SourcehutDialect.MANIFEST) && job.spec().tasks().size() == 1
         && job.spec().tasks().get(0).session() != null;
   }

@@ -43,6 +43,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   /** Where clients reached the server when the job was submitted: the base of its URLs. */
   static final String BASE = "sourcehut.base";
   private static final int PER_PAGE = 50;
+  /** Every build's job name starts so (then its image): what lists of builds select by. */
+  static final String NAME_PREFIX = "sourcehut ";
 
   private final JobService jobs;
   private final SessionJobs sessions;
@@ -128,7 +130,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     if (!webhooks.isEmpty()) {
       annotations.put(SourcehutTriggers.ANNOTATION, SourcehutTriggers.write(webhooks));
     }
-    JobSpec spec = JobSpecValidator.validate(new JobSpec("sourcehut " + manifest.image(), request.note(), request.tags(),
+    JobSpec spec = JobSpecValidator.validate(new JobSpec(NAME_PREFIX + manifest.image(), request.note(), request.tags(),
         Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, values, annotations));
     Job job = request.execute() ? jobs.submit(caller, spec) : jobs.submitHeld(caller, spec);
     long number = sessions.number(job.id());
@@ -146,13 +148,16 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private void list(Context ctx) {
     Principal caller = Callers.of(ctx);
     long start = startParameter(ctx);
-    List<JobNumber> page = sessions.ownJobs(caller, start, PER_PAGE + 1);
+    List<JobNumber> page = sessions.ownJobs(caller, NAME_PREFIX, start, PER_PAGE + 1);
     List<SourcehutJobView> results = new ArrayList<>();
     for (JobNumber n : page.subList(0, Math.min(PER_PAGE, page.size()))) {
-      results.add(view(caller, jobs.job(caller, n.jobId()), n.number(), base(ctx)));
+      Job job = jobs.job(caller, n.jobId());
+      if (BuildLookup.isBuild(job)) { // a job of another dialect that happens to have such a name is left out
+        results.add(view(caller, job, n.number(), base(ctx)));
+      }
     }
     String next = page.size() > PER_PAGE ? Long.toString(page.get(PER_PAGE).number()) : null;
-    JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller), PER_PAGE));
+    JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller, NAME_PREFIX), PER_PAGE));
   }
 
   /** {@code POST /secrets}: stores one of the caller's secrets, answers its uuid (never its value). */

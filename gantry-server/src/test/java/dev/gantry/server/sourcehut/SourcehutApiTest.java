@@ -123,6 +123,11 @@ class SourcehutApiTest {
       first = first == 0 ? id : first;
     }
     submit(bob, Map.of("execute", false));
+    // A job of alice's in another dialect is no build: it is not listed here.
+    assertThat(server.send(HttpRequest.newBuilder(server.uri("/jobs")).header("Authorization", alice)
+        .header("Content-Type", "text/yaml")
+        .POST(BodyPublishers.ofString("name: tork\ntasks:\n  - name: a\n    image: busybox:latest\n    run: echo\n")))
+        .status()).isEqualTo(200);
 
     JsonNode page = call("GET", "/api/jobs", alice, null).json();
     JsonNode rest = call("GET", "/api/jobs?start=" + page.path("next").asText(), alice, null).json();

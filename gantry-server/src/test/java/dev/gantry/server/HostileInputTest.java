@@ -10,6 +10,7 @@ import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
+import dev.gantry.server.hostile.SourcehutCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,15 @@ class HostileInputTest {
     String known = server.post("/v1/client/job", "application/json",
         "{\"job_definition\": \"p::known:1\", \"job_queue\": \"p::queue\", \"name\": \"known\"}").json().path("data").path("id").asText();
     checks.batch("Daestro", DaestroCorpus.requests("p::known:1", "p::queue", known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isEqualTo(1);
+  }
+
+  @Test
+  void hostileSourcehutBuildsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    long known = server.post("/api/jobs", "application/json",
+        "{\"manifest\":\"image: alpine/latest\\ntasks:\\n  - build: echo hi\\n\",\"execute\":false}").json().path("id").asLong();
+    checks.batch("sourcehut", SourcehutCorpus.requests(known));
     assertThat(checks.violations()).isEmpty();
     assertThat(server.storedJobs()).isEqualTo(1);
   }

@@ -18,6 +18,8 @@ import java.util.Map;
  * {@code access}: who besides the owner may see and change the job ({@link JobAccess}).
  * {@code webhooks} are called when their event happens ({@link Webhook}); {@code autoDeleteAfter}
  * (null: never) deletes the job that long after it ended.
+ * {@code annotations}: what the dialect that submitted the job keeps with it as text (its document
+ * as submitted, fields of its own); the core neither reads nor shows them.
  */
 public record JobSpec(
     String name,
@@ -34,7 +36,8 @@ public record JobSpec(
     Map<String, String> secrets,
     JobAccess access,
     List<Webhook> webhooks,
-    Duration autoDeleteAfter) {
+    Duration autoDeleteAfter,
+    Map<String, String> annotations) {
 
   public JobSpec {
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
@@ -44,6 +47,7 @@ public record JobSpec(
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     access = access == null ? JobAccess.PRIVATE : access;
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
   }
 
   /** A job only its owner may see. */
@@ -54,18 +58,35 @@ public record JobSpec(
         JobAccess.PRIVATE);
   }
 
-  /** A job without webhooks or automatic deletion. */
+  /** A job without webhooks, automatic deletion or annotations. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
       boolean templated, Map<String, String> secrets, JobAccess access) {
     this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
-        access, List.of(), null);
+        access, List.of(), null, Map.of());
+  }
+
+  /** A job without annotations. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, JobAccess access, List<Webhook> webhooks,
+      Duration autoDeleteAfter) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        access, webhooks, autoDeleteAfter, Map.of());
+  }
+
+  /** A private job with {@code annotations}, without webhooks or automatic deletion. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, Map<String, String> annotations) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        JobAccess.PRIVATE, List.of(), null, annotations);
   }
 
   /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
   public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, newWebhooks, deleteAfter);
+        secrets, access, newWebhooks, deleteAfter, annotations);
   }
 
   /** A job without secrets. */
@@ -78,19 +99,19 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter);
+        newSecrets, access, webhooks, autoDeleteAfter, annotations);
   }
 
   /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
   public JobSpec withAccess(JobAccess newAccess) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, newAccess, webhooks, autoDeleteAfter);
+        secrets, newAccess, webhooks, autoDeleteAfter, annotations);
   }
 
   /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
   public JobSpec withPriority(Integer newPriority) {
     return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
-        secrets);
+        secrets, access, webhooks, autoDeleteAfter, annotations);
   }
 
   /** A job without inputs, output or templates. */

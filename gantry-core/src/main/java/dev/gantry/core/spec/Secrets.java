@@ -83,7 +83,7 @@ public final class Secrets {
       return spec;
     }
     return new JobSpec(spec.name(), spec.description(), spec.tags(), spec.env(), tasks, spec.timeout(), spec.priority(),
-        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets);
+        spec.callbackUrl(), spec.inputs(), spec.output(), spec.templated(), secrets, spec.annotations());
   }
 
   /** The registry passwords among {@code secrets}: what a sub-job's tasks reveal from its parent's. */

@@ -231,14 +231,14 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public void insertUserSecret(UserSecret secret) {
     database.inTransaction(sql -> {
-      UserSecretRows.insert(sql, secret);
+      UserSecretRows.insert(sql, secrets, secret);
       return null;
     });
   }
 
   @Override
   public List<UserSecret> userSecretsOf(String owner) {
-    return database.inTransaction(sql -> UserSecretRows.of(sql, owner));
+    return database.inTransaction(sql -> UserSecretRows.of(sql, secrets, owner));
   }
 
   @Override

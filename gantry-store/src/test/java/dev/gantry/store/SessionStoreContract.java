@@ -29,7 +29,7 @@ abstract class SessionStoreContract {
 
   @BeforeEach
   void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+    store = JdbcStore.open(TestKeys.keyed(emptyDatabase()));
   }
 
   @AfterEach

@@ -240,6 +240,11 @@ public final class JobService {
     return job;
   }
 
+  /** Where the operator lets outgoing calls go: a dialect that calls out at once (not through the outbox) holds to it too. */
+  public CallTargetPolicy callTargets() {
+    return callTargets;
+  }
+
   /** When the job was to start, if it was submitted to start later; {@code caller} needs {@code jobs:read}. */
   public Optional<Instant> startOf(Principal caller, String jobId) {
     access.readable(caller, jobId);

@@ -9,10 +9,8 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.server.JsonResponses;
 import dev.gantry.server.LoggableUrl;
+import dev.gantry.server.outbound.GuardedPost;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A manifest's webhook triggers: when its job ends and the trigger's condition holds
  * ({@code always}, {@code success}, or {@code failure}: failed, timeout or cancelled), the job's
- * JSON is POSTed to the trigger's URL once, with a 10 s timeout, as sourcehut does. Best effort and
- * in this process: {@link #deliver} is the one call that sends, the place where the outbox of
- * outgoing calls takes over once it exists (then none is lost to a restart).
+ * JSON is POSTed to the trigger's URL once, with a 10 s timeout, as sourcehut does, to an address
+ * the operator's call target policy allows ({@link GuardedPost}). Best effort and in this process:
+ * {@link #deliver} is the one call that sends, the place where the outbox of outgoing calls is to
+ * take over (then none is lost to a restart).
  */
 final class SourcehutTriggers implements AutoCloseable {
 
@@ -42,10 +41,11 @@ final class SourcehutTriggers implements AutoCloseable {
   private final ThreadPoolExecutor senders = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(1000), Threads.named("gantry-sourcehut-trigger"),
       (task, pool) -> log.warn("too many sourcehut triggers waiting; one is dropped"));
-  private HttpClient http;
+  private final GuardedPost http;
 
   SourcehutTriggers(JobService jobs) {
     this.jobs = jobs;
+    this.http = new GuardedPost(jobs.callTargets(), TIMEOUT);
     this.sessions = jobs.sessions();
     senders.allowCoreThreadTimeOut(true);
     jobs.onJobEnded(id -> {
@@ -92,22 +92,15 @@ final class SourcehutTriggers implements AutoCloseable {
   private void deliver(URI url, byte[] body, long number) {
     String shown = LoggableUrl.of(url);
     try {
-      HttpResponse<Void> response = http().send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      log.debug("webhook of job {} to {}: HTTP {}", number, shown, response.statusCode());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      String result = http.postJson(url, body);
+      if (result.startsWith("HTTP 2")) {
+        log.debug("webhook of job {} to {}: {}", number, shown, result);
+      } else {
+        log.info("webhook of job {} to {}: {}", number, shown, result);
+      }
     } catch (Exception e) {
       log.info("webhook of job {} to {} failed: {}", number, shown, e.toString());
     }
-  }
-
-  private synchronized HttpClient http() {
-    if (http == null) {
-      http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    }
-    return http;
   }
 
   @Override

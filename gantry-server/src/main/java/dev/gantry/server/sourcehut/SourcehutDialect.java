@@ -131,7 +131,8 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
       annotations.put(SourcehutTriggers.ANNOTATION, SourcehutTriggers.write(webhooks));
     }
     JobSpec spec = JobSpecValidator.validate(new JobSpec(NAME_PREFIX + manifest.image(), request.note(), request.tags(),
-        Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, values, annotations));
+        Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, values,
+        SourcehutAccess.of(request.readers(), request.writers()), List.of(), null, annotations));
     Job job = request.execute() ? jobs.submit(caller, spec) : jobs.submitHeld(caller, spec);
     long number = sessions.number(job.id());
     SourcehutJobView view = SourcehutJobView.of(job, number, List.of(), base);

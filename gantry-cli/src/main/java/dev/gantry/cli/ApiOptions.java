@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The HTTP API's options: {@code standalone} and {@code server}. */
@@ -51,6 +52,8 @@ final class ApiOptions {
           + " (env GANTRY_RETENTION; default: keep them, unless a job asks for autoDelete)")
   String retention;
 
+  @Mixin SourcehutOptions sourcehut = new SourcehutOptions();
+
   @Option(names = "--max-body", defaultValue = "${env:GANTRY_MAX_BODY:-1m}", description = "largest accepted request body (env GANTRY_MAX_BODY; default ${DEFAULT-VALUE})")
   String maxBody;
 
@@ -73,7 +76,7 @@ final class ApiOptions {
       throw new IllegalArgumentException("--retention must be more than 0, e.g. 30d, not '" + retention + "'");
     }
     return new GantryConfig.Api(bind, port, ByteSize.parse(maxBody), authConfig, new CallTargetPolicy(allowPrivate(authOn)),
-        outbox, kept);
+        outbox, kept, sourcehut.settings());
   }
 
   /** Days ({@code 30d}) or a duration as everywhere else ({@code 12h}). */

@@ -7,6 +7,7 @@ import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
+import dev.gantry.server.sourcehut.SourcehutSettings;
 import dev.gantry.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,22 +75,29 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
    * Where the HTTP API listens, how much it accepts, whether callers need a token, and where the
    * outgoing calls its process sends may go ({@code callTargets}; null: anywhere but internal
    * addresses when auth is on, anywhere when it is off) and how hard they are tried ({@code outbox});
-   * {@code retention}: how long ended jobs are kept (null: until their own autoDelete, else for ever).
+   * {@code retention}: how long ended jobs are kept (null: until their own autoDelete, else for ever);
+   * {@code sourcehut}: the builds.sr.ht dialect's settings (null: its defaults).
    */
   record Api(String bind, int port, long maxBodyBytes, Auth auth, CallTargetPolicy callTargets, OutboxSettings outbox,
-      Duration retention) {
+      Duration retention, SourcehutSettings sourcehut) {
     Api(String bind, int port, long maxBodyBytes) {
       this(bind, port, maxBodyBytes, Auth.OFF);
     }
 
     Api(String bind, int port, long maxBodyBytes, Auth auth) {
-      this(bind, port, maxBodyBytes, auth, null, null, null);
+      this(bind, port, maxBodyBytes, auth, null, null, null, null);
+    }
+
+    Api(String bind, int port, long maxBodyBytes, Auth auth, CallTargetPolicy callTargets, OutboxSettings outbox,
+        Duration retention) {
+      this(bind, port, maxBodyBytes, auth, callTargets, outbox, retention, null);
     }
 
     Api {
       auth = auth == null ? Auth.OFF : auth;
       callTargets = callTargets == null ? new CallTargetPolicy(!auth.on()) : callTargets;
       outbox = outbox == null ? OutboxSettings.DEFAULTS : outbox;
+      sourcehut = sourcehut == null ? SourcehutSettings.defaults() : sourcehut;
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
       }

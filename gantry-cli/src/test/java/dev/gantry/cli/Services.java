@@ -3,9 +3,16 @@ package dev.gantry.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.spi.Cancellation;
+import dev.gantry.core.spi.RuntimeSession;
+import dev.gantry.core.spi.SessionFailure;
+import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.DockerSettings;
 import dev.gantry.docker.PullPolicy;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The outside services these tests need. On a laptop without them a test is skipped with a
@@ -22,6 +29,20 @@ final class Services {
       runtime.verify();
     } catch (RuntimeException e) {
       missing("a Docker engine at " + DOCKER_HOST + " (" + e.getMessage() + "); run `bash .ci/services` as root");
+    }
+  }
+
+  /** Fails (CI) or skips unless the engine has {@code image}, asked by opening a session in it (never pulled). */
+  static void requireImage(String image, String howToBuild) {
+    TaskSpec task = new TaskSpec("probe", null, image, null, List.of(), List.of(), Map.of(), Map.of(), null, null, 0, null,
+        "none", null);
+    String job = "probe" + System.nanoTime();
+    try (DockerRuntime runtime = docker();
+        RuntimeSession session = runtime.openSession(new TaskExecution(job, job, "probe", task, Map.of()), new Cancellation())) {
+      session.close();
+      runtime.removeWorkspace(job);
+    } catch (SessionFailure e) {
+      missing("the image " + image + " (" + e.getMessage() + "); " + howToBuild);
     }
   }
 

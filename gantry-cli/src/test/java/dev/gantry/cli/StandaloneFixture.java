@@ -7,6 +7,7 @@ import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.docker.DockerRuntime;
 import dev.gantry.docker.PullPolicy;
+import dev.gantry.server.sourcehut.SourcehutSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ final class StandaloneFixture implements AutoCloseable {
 
   private final Path dataDir;
   private final HostAccessPolicy hostAccess;
+  private final SourcehutSettings sourcehut;
   private Gantry gantry;
   private Http http;
   private final DockerRuntime docker = Services.docker();
@@ -31,8 +33,14 @@ final class StandaloneFixture implements AutoCloseable {
 
   /** A standalone Gantry whose jobs may reach what {@code hostAccess} allows of the machine. */
   StandaloneFixture(Path dataDir, HostAccessPolicy hostAccess) {
+    this(dataDir, hostAccess, null);
+  }
+
+  /** A standalone Gantry whose builds.sr.ht dialect has {@code sourcehut}'s settings (null: the defaults). */
+  StandaloneFixture(Path dataDir, HostAccessPolicy hostAccess, SourcehutSettings sourcehut) {
     this.dataDir = dataDir;
     this.hostAccess = hostAccess;
+    this.sourcehut = sourcehut;
     start();
   }
 
@@ -43,7 +51,9 @@ final class StandaloneFixture implements AutoCloseable {
 
   void start() {
     GantryConfig config = config(dataDir);
-    gantry = Gantry.start(new GantryConfig(config.role(), config.database(), config.api(), config.tasks(), config.heartbeat(),
+    GantryConfig.Api api = new GantryConfig.Api(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
+        config.api().auth(), config.api().callTargets(), config.api().outbox(), config.api().retention(), sourcehut);
+    gantry = Gantry.start(new GantryConfig(config.role(), config.database(), api, config.tasks(), config.heartbeat(),
         hostAccess));
     http = new Http(gantry.port());
   }
@@ -95,7 +105,8 @@ final class StandaloneFixture implements AutoCloseable {
     }
   }
 
-  private Set<String> jobIds() {
+  /** The native ids of every job this Gantry has. */
+  Set<String> jobIds() {
     Set<String> ids = new HashSet<>();
     for (int page = 1; ; page++) {
       JsonNode items = http.get("/jobs?size=20&page=" + page).body().path("items");

@@ -100,7 +100,7 @@ class WebUiIT {
     browser.go("#/jobs");
     browser.until(d -> names().size() == 20 ? true : null);
     assertThat(browser.script("return [...document.querySelectorAll('#dialect option')].map(o => o.value)"))
-        .isEqualTo(List.of("", "tork", "hades", "daestro"));
+        .isEqualTo(List.of("", "tork", "hades", "daestro", "sourcehut"));
     browser.script("const s = document.getElementById('dialect'); s.value = 'hades'; s.dispatchEvent(new Event('change'))");
     browser.until(d -> names().equals(List.of("built the Hades way")) ? true : null);
     assertThat(browser.text("tr.job-row td.dialect")).isEqualTo("hades");

@@ -9,6 +9,7 @@ import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.RunScope;
 import dev.gantry.core.spi.RuntimeResource;
+import dev.gantry.core.spi.RuntimeSession;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.spi.TaskRuntime;
@@ -108,6 +109,11 @@ public final class DockerRuntime implements TaskRuntime {
   @Override
   public RunScope open(TaskExecution main, LogSink logs, Cancellation cancellation) {
     return new DockerRunScope(parts, main, logs, cancellation);
+  }
+
+  @Override
+  public RuntimeSession openSession(TaskExecution execution, Cancellation cancellation) {
+    return DockerSession.open(parts, execution, cancellation);
   }
 
   /** Returns at once: the volume goes after the job's containers, on a teardown thread. */

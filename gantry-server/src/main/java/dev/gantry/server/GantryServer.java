@@ -8,6 +8,8 @@ import dev.gantry.core.engine.ScheduleService;
 import dev.gantry.server.hades.HadesDialect;
 import dev.gantry.server.hades.HadesLogManagerDialect;
 import dev.gantry.server.metrics.PrometheusMetrics;
+import dev.gantry.server.sourcehut.SourcehutDialect;
+import dev.gantry.server.sourcehut.SourcehutSettings;
 import dev.gantry.server.metrics.RouteTimers;
 import dev.gantry.server.daestro.DaestroDialect;
 import dev.gantry.server.tork.ClusterDialect;
@@ -46,10 +48,26 @@ public final class GantryServer implements AutoCloseable {
    * {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
    */
   public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
-      UserService users, DefinitionService definitions) {
+      UserService users, DefinitionService definitions, SourcehutSettings sourcehut) {
+
+    public Services {
+      sourcehut = sourcehut == null ? SourcehutSettings.defaults() : sourcehut;
+    }
+
+    /** Services whose builds.sr.ht dialect has its defaults. */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+        UserService users, DefinitionService definitions) {
+      this(jobs, cluster, schedules, tokens, users, definitions, null);
+    }
+
+    /** Services without users or definitions, with these builds.sr.ht settings. */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+        SourcehutSettings sourcehut) {
+      this(jobs, cluster, schedules, tokens, null, null, sourcehut);
+    }
 
     public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens) {
-      this(jobs, cluster, schedules, tokens, null, null);
+      this(jobs, cluster, schedules, tokens, null, null, null);
     }
   }
 
@@ -110,6 +128,7 @@ public final class GantryServer implements AutoCloseable {
         new ClusterDialect(services.cluster(), metrics, settings.maxRequestBytes()),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs),
+        new SourcehutDialect(jobs, settings, services.sourcehut()),
         new WebUiDialect(),
         new OpenApiDialect()));
     if (services.schedules() != null) {

@@ -72,6 +72,10 @@ class AuthenticationApiTest {
     if (path.startsWith("/build")) {
       assertThat(reply.header("Content-Type")).as(path).startsWith("text/plain");
       assertThat(reply.body()).as(path).isNotBlank();
+    } else if (path.startsWith("/api/job") || path.startsWith("/logs/") || path.equals("/secrets")) {
+      // builds.sr.ht's shape and wording
+      assertThat(reply.json().path("errors").get(0).path("reason").asText()).as(path)
+          .isIn("No authorization supplied (expected an OAuth token)", "Invalid or expired OAuth token");
     } else if (path.matches("/jobs/\\{id}/(status|logs)")) {
       assertThat(reply.json().path("error").asText()).as(path).isNotBlank();
     } else {

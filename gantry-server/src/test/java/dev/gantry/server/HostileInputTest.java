@@ -10,6 +10,7 @@ import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
+import dev.gantry.server.hostile.SourcehutCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import dev.gantry.server.hostile.UiCorpus;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,15 @@ class HostileInputTest {
     assertThat(checks.violations()).isEmpty();
     assertThat(server.storedJobs()).isZero();
     assertThat(server.store.listSchedules(1, 1).totalItems()).isZero();
+  }
+
+  @Test
+  void hostileSourcehutBuildsAndLookupsAreAnswered4xxAndNothingIsStored() {
+    long known = server.post("/api/jobs", "application/json",
+        "{\"manifest\":\"image: alpine/latest\\ntasks:\\n  - build: echo hi\\n\",\"execute\":false}").json().path("id").asLong();
+    checks.batch("sourcehut", SourcehutCorpus.requests(known));
+    assertThat(checks.violations()).isEmpty();
+    assertThat(server.storedJobs()).isEqualTo(1);
   }
 
   @Test

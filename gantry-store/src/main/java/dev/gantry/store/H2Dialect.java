@@ -22,4 +22,9 @@ final class H2Dialect extends SqlDialect {
   String largeTextType() {
     return "character large object";
   }
+
+  @Override
+  String largeBytesType() {
+    return "binary large object";
+  }
 }

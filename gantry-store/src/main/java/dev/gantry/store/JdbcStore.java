@@ -5,11 +5,16 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.definition.JobDefinition;
+import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
+import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.OutboxRecorder;
@@ -185,6 +190,85 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
     return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
+  }
+
+  @Override
+  public void insertSteps(List<StepRun> steps) {
+    database.inTransaction(sql -> {
+      SessionRows.insertSteps(sql, steps);
+      return null;
+    });
+  }
+
+  @Override
+  public void updateStep(StepRun step) {
+    database.inTransaction(sql -> {
+      SessionRows.updateStep(sql, step);
+      return null;
+    });
+  }
+
+  @Override
+  public List<StepRun> stepsOf(String runId) {
+    return database.inTransaction(sql -> SessionRows.stepsOf(sql, runId));
+  }
+
+  @Override
+  public Artifact insertArtifact(String jobId, String runId, String path, String name, byte[] content, Instant at) {
+    return database.inTransaction(sql -> SessionRows.insertArtifact(sql, jobId, runId, path, name, content, at));
+  }
+
+  @Override
+  public List<Artifact> artifactsOf(String jobId) {
+    return database.inTransaction(sql -> SessionRows.artifactsOf(sql, jobId));
+  }
+
+  @Override
+  public Optional<byte[]> artifactContent(long artifactId) {
+    return database.inTransaction(sql -> SessionRows.content(sql, artifactId));
+  }
+
+  @Override
+  public void insertUserSecret(UserSecret secret) {
+    database.inTransaction(sql -> {
+      UserSecretRows.insert(sql, secrets, secret);
+      return null;
+    });
+  }
+
+  @Override
+  public List<UserSecret> userSecretsOf(String owner) {
+    return database.inTransaction(sql -> UserSecretRows.of(sql, secrets, owner));
+  }
+
+  @Override
+  public JobGroup insertGroup(JobGroup group) {
+    return database.inTransaction(sql -> JobGroupRows.insert(sql, group));
+  }
+
+  @Override
+  public Optional<JobGroup> findGroup(long id) {
+    return database.inTransaction(sql -> JobGroupRows.find(sql, id));
+  }
+
+  @Override
+  public Optional<Long> jobNumber(String jobId) {
+    return database.inTransaction(sql -> JobNumbers.numberOf(sql, jobId));
+  }
+
+  @Override
+  public Optional<String> jobWithNumber(long number) {
+    return database.inTransaction(sql -> JobNumbers.jobWith(sql, number));
+  }
+
+  @Override
+  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
+    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, namePrefix, atMost, limit));
+  }
+
+  @Override
+  public long jobCountOf(String owner, String namePrefix) {
+    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner, namePrefix));
   }
 
   @Override

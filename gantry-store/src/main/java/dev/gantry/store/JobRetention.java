@@ -58,6 +58,8 @@ final class JobRetention {
     JobWords.deleteAll(sql, id, JobWords.Searched.of(job));
     sql.update("delete from deliveries where job_id = ?", id);
     sql.update("delete from job_access where job_id = ?", id);
+    // builds.sr.ht groups name their members by job number; session steps and artifacts follow the job (on delete cascade).
+    sql.update("delete from job_group_members where job_number = (select number from jobs where id = ?)", id);
     sql.update("delete from jobs where id = ?", id); // runs, log parts and tags follow (on delete cascade)
     JobCount.add(sql, -1);
     return true;

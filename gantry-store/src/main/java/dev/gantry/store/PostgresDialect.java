@@ -49,4 +49,9 @@ final class PostgresDialect extends SqlDialect {
   int writeLanes() {
     return 2;
   }
+
+  @Override
+  String largeBytesType() {
+    return "bytea";
+  }
 }

@@ -44,8 +44,11 @@ abstract class SqlDialect {
   /** The type of text columns that may exceed a megabyte (specs, results, log parts). */
   abstract String largeTextType();
 
+  /** The type of binary columns that may exceed a megabyte (artifacts). */
+  abstract String largeBytesType();
+
   final Map<String, String> migrationPlaceholders() {
-    return Map.of("large_text", largeTextType());
+    return Map.of("large_text", largeTextType(), "large_bytes", largeBytesType());
   }
 
   /** Appended to the select that reads a job before changing it, to hold its row until commit. */

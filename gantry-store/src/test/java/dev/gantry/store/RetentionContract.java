@@ -94,6 +94,21 @@ public abstract class RetentionContract {
   }
 
   @Test
+  void aDeletedJobLeavesItsBuildsSrHtGroups() {
+    String deleted = endedJob("ended long ago", null, LONG_AGO, true);
+    String kept = endedJob("ended just now", null, NOW.minusSeconds(5), true);
+    long deletedNumber = store.jobNumber(deleted).orElseThrow();
+    long keptNumber = store.jobNumber(kept).orElseThrow();
+    dev.gantry.core.job.JobGroup group = store.insertGroup(
+        new dev.gantry.core.job.JobGroup(0, "alice", null, List.of(deletedNumber, keptNumber), NOW));
+
+    new RetentionSweeper(store, Clock.systemUTC(), Duration.ofDays(30)).run();
+
+    assertThat(store.findJob(deleted)).isEmpty();
+    assertThat(store.findGroup(group.id()).orElseThrow().jobs()).containsExactly(keptNumber);
+  }
+
+  @Test
   void aRestartedJobIsNoLongerDue() {
     String id = endedJob("restarted", Duration.ofMinutes(1), LONG_AGO, true);
     store.inTransaction(tx -> {

@@ -3,6 +3,7 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
 import dev.gantry.core.spec.JobSpec;
@@ -36,8 +37,12 @@ class SecretsAtRestTest {
         TestJobs.T0.plusSeconds(60), "alice");
   }
 
-  /** Stores a job and a schedule with the secret, and reads both back with their secret. */
+  /** Stores a job, a schedule and a user's builds.sr.ht secret with the secret, and reads them back with it. */
   static void storeBoth(JdbcStore store) {
+    UserSecret stored = new UserSecret(java.util.UUID.randomUUID().toString(), "alice", "deploy key", "ssh_key", NEEDLE,
+        null, null, TestJobs.T0);
+    store.insertUserSecret(stored);
+    assertThat(store.userSecretsOf("alice")).contains(stored);
     Job job = secretJob();
     ScheduledJob schedule = secretSchedule();
     store.inTransaction(tx -> {

@@ -6,6 +6,7 @@ import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
 import dev.gantry.core.job.NodePath;
@@ -130,6 +131,47 @@ public final class JobService {
   }
 
   /**
+   * Stores the job {@link dev.gantry.core.job.JobState#HELD}, without runs, for {@code caller}
+   * (who needs {@code jobs:write} and owns it); {@link #start} queues it. Refused now, as a submit
+   * would be, when its first task could never start.
+   */
+  public Job submitHeld(Principal caller, JobSpec spec) {
+    caller.require(Scope.JOBS_WRITE);
+    hostAccess.check(spec);
+    Instant now = clock.instant();
+    Job job = Job.held(Ids.newId(), caller.user(), spec, now);
+    Progression first = Progression.submitted(job.requeued(), now);
+    if (first.failure() != null) {
+      throw first.failure();
+    }
+    submits.store(job, List.of());
+    return job;
+  }
+
+  /**
+   * Queues a HELD job's first task through {@link Progression#submitted}, as {@link StartReleaser}
+   * does for a delayed start; {@code caller} needs write access to the job; a job in another state
+   * is a {@link JobStateException}.
+   */
+  public Job start(Principal caller, String jobId) {
+    access.changeable(caller, jobId);
+    Instant now = clock.instant();
+    ProgressWrites.Applied applied = store.inTransaction(tx -> {
+      Job job = lock(tx, jobId);
+      if (job.state() != JobState.HELD) {
+        throw new JobStateException(jobId, job.state(), Action.START);
+      }
+      Progression first = Progression.submitted(job.requeued(), now);
+      if (first.failure() != null) {
+        throw first.failure();
+      }
+      return ProgressWrites.apply(tx, first, now);
+    });
+    applied.announce(signals);
+    return store.findJob(jobId).orElseThrow();
+  }
+
+  /**
    * {@link #submit(Principal, String, JobSpec)} to start at {@code startAt}: when that is in the
    * future, the job is stored SCHEDULED, without runs, and {@link StartReleaser} queues its first
    * task then; null or a time that has come: at once. Refused as a submit now would be.
@@ -196,6 +238,11 @@ public final class JobService {
       signals.workQueued();
     }
     return job;
+  }
+
+  /** Where the operator lets outgoing calls go: a dialect that calls out at once (not through the outbox) holds to it too. */
+  public CallTargetPolicy callTargets() {
+    return callTargets;
   }
 
   /** When the job was to start, if it was submitted to start later; {@code caller} needs {@code jobs:read}. */
@@ -346,6 +393,21 @@ public final class JobService {
   /** Runs {@code listener} with the job's id whenever a job ends; it must return quickly. */
   public void onJobEnded(Consumer<String> listener) {
     signals.onJobEnded(listener);
+  }
+
+  /** Numbers, steps, step logs and artifacts of session jobs, over the same store. */
+  public SessionJobs sessions() {
+    return new SessionJobs(store, this);
+  }
+
+  /** Groups of jobs started and cancelled together, over the same store. */
+  public JobGroups groups() {
+    return new JobGroups(store, clock);
+  }
+
+  /** The secrets users store to name in their jobs, over the same store. */
+  public UserSecrets userSecrets() {
+    return new UserSecrets(store, clock);
   }
 
   public boolean isHealthy() {

@@ -103,9 +103,11 @@ final class TaskExecutor {
     try {
       // Secrets' values go in only now, for the runtime: no run, log or view holds them.
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
-      TaskOutcome outcome = LeafSteps.run(runtime,
-          new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId)),
-          step -> environment(job, run, step, nodeId), logWriter, cancellation);
+      TaskExecution taskExecution =
+          new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId));
+      TaskOutcome outcome = revealed.session() != null
+          ? new SessionRun(store, signals, clock, runtime).run(taskExecution, execution, job.spec().secrets())
+          : LeafSteps.run(runtime, taskExecution, step -> environment(job, run, step, nodeId), logWriter, cancellation);
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));

@@ -77,6 +77,11 @@ public record Job(
     return new Job(id, spec, JobState.SCHEDULED, now, null, null, null, 1, null, null, null, null, owner);
   }
 
+  /** A new job that waits, without runs, until someone starts it ({@link JobState#HELD}). */
+  public static Job held(String id, String owner, JobSpec spec, Instant now) {
+    return new Job(id, spec, JobState.HELD, now, null, null, null, 1, null, null, null, null, owner);
+  }
+
   public String name() {
     return spec.name();
   }

@@ -21,6 +21,8 @@ import java.util.Map;
  * {@code dialect} names the HTTP dialect the job was submitted through ({@code tork} for the
  * native API, {@code hades}, ...), so that every dialect's jobs can be told apart and searched
  * ({@code dialect:hades}); null reads as {@value #NATIVE_DIALECT}.
+ * {@code annotations}: what the dialect that submitted the job keeps with it as text (its document
+ * as submitted, fields of its own); the core neither reads nor shows them.
  */
 public record JobSpec(
     String name,
@@ -38,7 +40,8 @@ public record JobSpec(
     JobAccess access,
     List<Webhook> webhooks,
     Duration autoDeleteAfter,
-    String dialect) {
+    String dialect,
+    Map<String, String> annotations) {
 
   /** The dialect of the native API, and of every job stored before jobs named theirs. */
   public static final String NATIVE_DIALECT = "tork";
@@ -52,6 +55,7 @@ public record JobSpec(
     secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
     access = access == null ? JobAccess.PRIVATE : access;
     dialect = dialect == null ? NATIVE_DIALECT : dialect;
+    annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
   }
 
   /** A job of the native API only its owner may see. */
@@ -62,7 +66,7 @@ public record JobSpec(
         JobAccess.PRIVATE);
   }
 
-  /** A job of the native API without webhooks or automatic deletion. */
+  /** A job of the native API without webhooks, automatic deletion or annotations. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
       boolean templated, Map<String, String> secrets, JobAccess access) {
@@ -70,7 +74,7 @@ public record JobSpec(
         access, List.of(), null);
   }
 
-  /** A job of the native API. */
+  /** A job of the native API without annotations. */
   public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
       Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
       boolean templated, Map<String, String> secrets, JobAccess access, List<Webhook> webhooks,
@@ -79,16 +83,33 @@ public record JobSpec(
         access, webhooks, autoDeleteAfter, null);
   }
 
+  /** A job of {@code dialect} without annotations. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, JobAccess access, List<Webhook> webhooks,
+      Duration autoDeleteAfter, String dialect) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        access, webhooks, autoDeleteAfter, dialect, Map.of());
+  }
+
+  /** A private job with {@code annotations}, without webhooks or automatic deletion. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, Map<String, String> annotations) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        JobAccess.PRIVATE, List.of(), null, null, annotations);
+  }
+
   /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
   public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, newWebhooks, deleteAfter, dialect);
+        secrets, access, newWebhooks, deleteAfter, dialect, annotations);
   }
 
   /** This job as submitted through {@code otherDialect}. */
   public JobSpec withDialect(String otherDialect) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, webhooks, autoDeleteAfter, otherDialect);
+        secrets, access, webhooks, autoDeleteAfter, otherDialect, annotations);
   }
 
   /** A job without secrets. */
@@ -101,25 +122,25 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter, dialect);
+        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations);
   }
 
   /** This job with {@code newTasks} and {@code newSecrets} in place of its own: how secrets are sealed into their tasks. */
   public JobSpec withTasksAndSecrets(List<TaskSpec> newTasks, Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, newTasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter, dialect);
+        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations);
   }
 
   /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
   public JobSpec withAccess(JobAccess newAccess) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, newAccess, webhooks, autoDeleteAfter, dialect);
+        secrets, newAccess, webhooks, autoDeleteAfter, dialect, annotations);
   }
 
   /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
   public JobSpec withPriority(Integer newPriority) {
     return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
-        secrets, access, webhooks, autoDeleteAfter, dialect);
+        secrets, access, webhooks, autoDeleteAfter, dialect, annotations);
   }
 
   /** A job without inputs, output or templates. */

@@ -17,6 +17,8 @@ import java.util.Map;
  * {@code pre} and {@code post} run in containers of their own around this one, in the same run,
  * sharing its mounts and networks; a task with a {@code parallel}, {@code each} or {@code subjob}
  * (at most one, null: none) is a composite node of the job's tree and runs no container itself.
+ * {@code session} (null: none): the task runs as one session, its steps one after another in one
+ * environment ({@link SessionPlan}), instead of its {@code run} in a container of its own.
  */
 public record TaskSpec(
     String name,
@@ -41,7 +43,8 @@ public record TaskSpec(
     List<TaskSpec> post,
     ParallelSpec parallel,
     EachSpec each,
-    SubjobSpec subjob) {
+    SubjobSpec subjob,
+    SessionPlan session) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -57,12 +60,30 @@ public record TaskSpec(
     post = post == null ? List.of() : List.copyOf(post);
   }
 
+  /** A task that is not a session. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments,
+      List<TaskSpec> pre, List<TaskSpec> post, ParallelSpec parallel, EachSpec each, SubjobSpec subjob) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, attachments, pre, post, parallel, each, subjob, null);
+  }
+
+  /** A session task ({@code session} null: a container task) without pre or post tasks. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments,
+      SessionPlan session) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, attachments, List.of(), List.of(), null, null, null, session);
+  }
+
   /** A container task with {@code attachments}, without pre or post tasks. */
   public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
       Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
       String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments) {
     this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
-        continueOnError, var, condition, attachments, List.of(), List.of(), null, null, null);
+        continueOnError, var, condition, attachments, List.of(), List.of(), null, null, null, null);
   }
 
   /** A container task without attachments, pre or post tasks. */
@@ -76,7 +97,7 @@ public record TaskSpec(
   /** This task with {@code newAttachments} in place of its own. */
   public TaskSpec withAttachments(TaskAttachments newAttachments) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, newAttachments, pre, post, parallel, each, subjob);
+        network, queue, continueOnError, var, condition, newAttachments, pre, post, parallel, each, subjob, session);
   }
 
   /** Whether this task is made of other tasks (parallel, each, subjob) rather than run in a container. */
@@ -88,19 +109,19 @@ public record TaskSpec(
   /** This task with its pre and post tasks evaluated. */
   public TaskSpec withAround(List<TaskSpec> newPre, List<TaskSpec> newPost) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, attachments, newPre, newPost, parallel, each, subjob);
+        network, queue, continueOnError, var, condition, attachments, newPre, newPost, parallel, each, subjob, session);
   }
 
   /** This task with {@code newParallel}, {@code newEach} or {@code newSubjob} (at most one) as its composite. */
   public TaskSpec withComposite(ParallelSpec newParallel, EachSpec newEach, SubjobSpec newSubjob) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, attachments, pre, post, newParallel, newEach, newSubjob);
+        network, queue, continueOnError, var, condition, attachments, pre, post, newParallel, newEach, newSubjob, session);
   }
 
   /** This task with its {@code var} evaluated. */
   public TaskSpec withVar(String newVar) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, newVar, condition, attachments, pre, post, parallel, each, subjob);
+        network, queue, continueOnError, newVar, condition, attachments, pre, post, parallel, each, subjob, session);
   }
 
   /** A task without var or condition. */
@@ -116,7 +137,7 @@ public record TaskSpec(
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
         retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments, pre, post, parallel, each,
-        subjob);
+        subjob, session);
   }
 
   /** A task that fails its job when it fails. */

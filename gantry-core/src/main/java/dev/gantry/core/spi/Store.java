@@ -3,11 +3,16 @@ package dev.gantry.core.spi;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
+import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
+import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.schedule.ScheduleState;
@@ -145,6 +150,51 @@ public interface Store extends AutoCloseable {
 
   /** The id of the job's newest log part, 0 when it has none: where a live follower starts. */
   long lastLogId(String jobId);
+
+  // --- session runs: their steps and artifacts (see dev.gantry.core.spec.SessionPlan)
+
+  void insertSteps(List<StepRun> steps);
+
+  /** Stores the step's state, exit code and times (its run and index say which). */
+  void updateStep(StepRun step);
+
+  /** The steps of a session run, in order; none for another run. */
+  List<StepRun> stepsOf(String runId);
+
+  /** Keeps a file a session run collected; returns it with its id. */
+  Artifact insertArtifact(String jobId, String runId, String path, String name, byte[] content, Instant at);
+
+  /** A job's artifacts (of every run), in the order they were kept. */
+  List<Artifact> artifactsOf(String jobId);
+
+  /** An artifact's bytes, as collected. */
+  Optional<byte[]> artifactContent(long artifactId);
+
+  // --- users' stored secrets
+
+  void insertUserSecret(UserSecret secret);
+
+  /** {@code owner}'s secrets, oldest first. */
+  List<UserSecret> userSecretsOf(String owner);
+
+  /** Stores a group of jobs (its id is ignored); returns it with the id it got. */
+  JobGroup insertGroup(JobGroup group);
+
+  Optional<JobGroup> findGroup(long id);
+
+  // --- job numbers: an integer per job, in the order jobs were stored
+
+  Optional<Long> jobNumber(String jobId);
+
+  Optional<String> jobWithNumber(long number);
+
+  /**
+   * At most {@code limit} of {@code owner}'s jobs whose name starts with {@code namePrefix}, numbered
+   * {@code atMost} or less, the highest number first.
+   */
+  List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit);
+
+  long jobCountOf(String owner, String namePrefix);
 
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();

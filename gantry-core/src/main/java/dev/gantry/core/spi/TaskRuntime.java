@@ -37,6 +37,17 @@ public interface TaskRuntime extends AutoCloseable {
   }
 
   /**
+   * Opens a long-lived environment for the task's image, env, network and limits, with the job's
+   * workspace, labelled with the run like a task's container (so the leftover sweeper removes one a
+   * crashed worker left). {@code cancellation} kills it.
+   *
+   * @throws SessionFailure when it cannot be opened (missing image, engine unreachable), or this runtime has no sessions
+   */
+  default RuntimeSession openSession(TaskExecution execution, Cancellation cancellation) {
+    throw new SessionFailure(describe() + " cannot run a job in one environment (a session)");
+  }
+
+  /**
    * Removes the job's shared workspace, if this runtime holds one, once the job's task environments
    * are gone. May return before it is removed: it must not hold the caller up.
    */

@@ -8,6 +8,11 @@ import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodePath;
+import dev.gantry.core.job.Artifact;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobNumber;
+import dev.gantry.core.job.StepRun;
+import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -52,6 +57,11 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private final Map<String, Stored<Job>> jobs = new HashMap<>();
   private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
   private final List<LogPart> logs = new ArrayList<>();
+  private final Map<String, StepRun> steps = new LinkedHashMap<>();
+  private final List<Artifact> artifacts = new ArrayList<>();
+  private final List<byte[]> artifactBytes = new ArrayList<>();
+  private final List<UserSecret> userSecrets = new ArrayList<>();
+  private final List<JobGroup> groups = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private final Map<String, QueueSettings> queueSettings = new TreeMap<>();
@@ -522,6 +532,94 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       logs.add(part);
       return part;
     });
+  }
+
+  @Override
+  public void insertSteps(List<StepRun> newSteps) {
+    locked(() -> {
+      newSteps.forEach(step -> steps.put(step.logId(), step));
+      return null;
+    });
+  }
+
+  @Override
+  public void updateStep(StepRun step) {
+    locked(() -> steps.replace(step.logId(), step));
+  }
+
+  @Override
+  public List<StepRun> stepsOf(String runId) {
+    return locked(() -> steps.values().stream().filter(s -> s.runId().equals(runId))
+        .sorted(java.util.Comparator.comparingInt(StepRun::index)).toList());
+  }
+
+  @Override
+  public Artifact insertArtifact(String jobId, String runId, String path, String name, byte[] content, Instant at) {
+    return locked(() -> {
+      Artifact artifact = new Artifact(artifacts.size() + 1, jobId, runId, path, name, content.length, at);
+      artifacts.add(artifact);
+      artifactBytes.add(content.clone());
+      return artifact;
+    });
+  }
+
+  @Override
+  public List<Artifact> artifactsOf(String jobId) {
+    return locked(() -> artifacts.stream().filter(a -> a.jobId().equals(jobId)).toList());
+  }
+
+  @Override
+  public Optional<byte[]> artifactContent(long artifactId) {
+    return locked(() -> artifactId < 1 || artifactId > artifactBytes.size() ? Optional.<byte[]>empty()
+        : Optional.of(artifactBytes.get((int) artifactId - 1).clone()));
+  }
+
+  @Override
+  public void insertUserSecret(UserSecret secret) {
+    locked(() -> userSecrets.add(secret));
+  }
+
+  @Override
+  public List<UserSecret> userSecretsOf(String owner) {
+    return locked(() -> userSecrets.stream().filter(s -> s.owner().equals(owner)).toList());
+  }
+
+  @Override
+  public JobGroup insertGroup(JobGroup group) {
+    return locked(() -> {
+      JobGroup stored = new JobGroup(groups.size() + 1, group.owner(), group.note(), group.jobs(), group.createdAt());
+      groups.add(stored);
+      return stored;
+    });
+  }
+
+  @Override
+  public Optional<JobGroup> findGroup(long id) {
+    return locked(() -> groups.stream().filter(g -> g.id() == id).findFirst());
+  }
+
+  @Override
+  public Optional<Long> jobNumber(String jobId) {
+    return locked(() -> Optional.ofNullable(jobs.get(jobId)).map(Stored::seq));
+  }
+
+  @Override
+  public Optional<String> jobWithNumber(long number) {
+    return locked(() -> jobs.values().stream().filter(j -> j.seq() == number).map(j -> j.value().id()).findFirst());
+  }
+
+  @Override
+  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
+    return locked(() -> jobs.values().stream()
+        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix) && j.seq() <= atMost)
+        .sorted(java.util.Comparator.comparingLong((Stored<Job> j) -> j.seq()).reversed())
+        .limit(limit).map(j -> new JobNumber(j.seq(), j.value().id())).toList());
+  }
+
+  @Override
+  public long jobCountOf(String owner, String namePrefix) {
+    return locked(() -> jobs.values().stream()
+        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix)).count());
   }
 
   @Override

@@ -6,8 +6,7 @@ import {time, duration, ended, stateClass} from './format.js';
 
 const STATES = ['', 'PENDING', 'SCHEDULED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'];
 // The dialects a job can come through (JobSpec.dialect); one more is one more name here.
-// A sourcehut dialect comes later: add 'sourcehut' here when it lands.
-const DIALECTS = ['', 'tork', 'hades', 'daestro'];
+const DIALECTS = ['', 'tork', 'hades', 'daestro', 'sourcehut'];
 const SIZE = 20;
 const REFRESH_MS = 2000;
 

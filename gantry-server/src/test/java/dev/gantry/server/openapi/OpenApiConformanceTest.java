@@ -39,9 +39,12 @@ class OpenApiConformanceTest {
       + "retry: {limit: 1}, limits: {cpus: '0.5', memory: 10m}}]\n";
   /** Routes of other dialects (Hades, its log manager) and of the UI, which this document does not describe. */
   private static final Set<String> OTHER_DIALECTS = Set.of("/build", "/build/{id}/status", "/build/{id}/logs", "/ping",
-      "/jobs/{id}/status", "/jobs/{id}/logs", "/", "/ui", "/openapi.json");
-  /** Daestro's own routes ({@code /v1/client/...}), described by Daestro, not by this document. */
-  private static final String DAESTRO_PREFIX = "/v1/client/";
+      "/jobs/{id}/status", "/jobs/{id}/logs", "/", "/ui", "/openapi.json", "/secrets");
+  /**
+   * Daestro's own routes ({@code /v1/client/...}) and builds.sr.ht's ({@code /api/...}, its plain-text
+   * logs, and {@code /secrets} above), described by those systems, not by this document.
+   */
+  private static final java.util.List<String> OTHER_DIALECT_PREFIXES = java.util.List.of("/v1/client/", "/api/", "/logs/");
 
   private final TestServer server = TestServer.withAuth();
   private final JsonNode document = json(server.get("/openapi.json").body());
@@ -65,7 +68,7 @@ class OpenApiConformanceTest {
     Set<String> served = new TreeSet<>();
     for (Route route : server.routes()) {
       if (!OTHER_DIALECTS.contains(route.path()) && !route.path().startsWith("/ui/")
-          && !route.path().startsWith(DAESTRO_PREFIX)) {
+          && OTHER_DIALECT_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
         served.add(route.method() + " " + route.path());
       }
     }

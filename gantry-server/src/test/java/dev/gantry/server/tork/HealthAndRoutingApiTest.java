@@ -47,7 +47,7 @@ class HealthAndRoutingApiTest {
 
   @Test
   void unknownPathsAre404Json() {
-    for (String path : new String[] {"/nope", "/jobs/x/y/z", "/api/jobs", "/tasks"}) {
+    for (String path : new String[] {"/nope", "/jobs/x/y/z", "/api/nope", "/tasks"}) {
       Reply reply = server.get(path);
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.header("Content-Type")).startsWith("application/json");

@@ -1,0 +1,40 @@
+package dev.gantry.cli;
+
+import dev.gantry.core.spec.Durations;
+import dev.gantry.server.sourcehut.SourcehutImages;
+import dev.gantry.server.sourcehut.SourcehutSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The builds.sr.ht dialect's options: {@code standalone} and {@code server}. */
+final class SourcehutOptions {
+
+  @Option(names = "--public-url", defaultValue = "${env:GANTRY_PUBLIC_URL}", paramLabel = "URL",
+      description = "the URL clients reach this server at (env GANTRY_PUBLIC_URL): the base of the log and artifact"
+          + " URLs in sourcehut answers; default: the address each request came to")
+  String publicUrl;
+
+  @Option(names = "--build-timeout", defaultValue = "${env:GANTRY_BUILD_TIMEOUT:-45m}",
+      description = "how long a sourcehut build may run before it ends as timeout (env GANTRY_BUILD_TIMEOUT; default ${DEFAULT-VALUE})")
+  String buildTimeout;
+
+  @Option(names = "--sourcehut-images", defaultValue = "${env:GANTRY_SOURCEHUT_IMAGES}", paramLabel = "FILE",
+      description = "more sourcehut manifest images (env GANTRY_SOURCEHUT_IMAGES): a line each,"
+          + " '<name> <container image> <apk|apt|dnf|pacman|none>'")
+  Path images;
+
+  SourcehutSettings settings() {
+    URI url = null;
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      try {
+        url = new URI(publicUrl.strip());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("--public-url is not a URL: " + e.getMessage());
+      }
+    }
+    return new SourcehutSettings(url, Durations.parse(buildTimeout),
+        images == null ? SourcehutImages.defaults() : SourcehutImages.withFile(images));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.gantry.server.sourcehut;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.spec.Echo;
+import dev.gantry.core.spec.InvalidJobException;
+import dev.gantry.core.spec.JobSpecValidator;
+import dev.gantry.server.JsonResponses;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The body of {@code POST /api/job-group}: {@code jobs} (required), {@code note}, {@code execute} (default false). */
+record JobGroupRequest(List<Long> jobs, String note, boolean execute) {
+
+  private static final Set<String> FIELDS = Set.of("jobs", "note", "execute", "triggers");
+  private static final int MAX_JOBS = 256;
+
+  static JobGroupRequest read(String body) {
+    JsonNode root;
+    try {
+      root = JsonResponses.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new InvalidJobException("", "the body is not valid JSON: " + Echo.of(String.valueOf(e.getOriginalMessage())));
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidJobException("", "the body must be a JSON object with jobs");
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new InvalidJobException(Echo.of(name), "unknown field");
+      }
+    }
+    JsonNode triggers = root.get("triggers");
+    if (triggers != null && !triggers.isNull() && !(triggers.isArray() && triggers.isEmpty())) {
+      throw new InvalidJobException("triggers", "this server does not send job group triggers yet");
+    }
+    JsonNode jobs = root.get("jobs");
+    if (jobs == null || !jobs.isArray() || jobs.isEmpty()) {
+      throw new InvalidJobException("jobs", "a list of job ids is required");
+    }
+    if (jobs.size() > MAX_JOBS) {
+      throw new InvalidJobException("jobs", "at most " + MAX_JOBS + " jobs, not " + jobs.size());
+    }
+    List<Long> numbers = new ArrayList<>();
+    for (JsonNode job : jobs) {
+      if (!job.canConvertToLong() || !job.isIntegralNumber() || job.asLong() < 1) {
+        throw new InvalidJobException("jobs", "'" + Echo.of(job.toString()) + "' is not a job id");
+      }
+      if (numbers.contains(job.asLong())) {
+        throw new InvalidJobException("jobs", "job " + job.asLong() + " is named twice");
+      }
+      numbers.add(job.asLong());
+    }
+    JsonNode note = root.get("note");
+    if (note != null && !note.isNull() && (!note.isTextual() || note.asText().length() > JobSpecValidator.MAX_DESCRIPTION)) {
+      throw new InvalidJobException("note", "must be a string of at most " + JobSpecValidator.MAX_DESCRIPTION + " characters");
+    }
+    JsonNode execute = root.get("execute");
+    if (execute != null && !execute.isNull() && !execute.isBoolean()) {
+      throw new InvalidJobException("execute", "must be true or false");
+    }
+    return new JobGroupRequest(numbers, note == null || note.isNull() ? null : note.asText(),
+        execute != null && execute.asBoolean(false));
+  }
+}

@@ -1,12 +1,7 @@
 package dev.gantry.server.sourcehut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
-import dev.gantry.server.JsonResponses;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -30,21 +25,7 @@ final class SecretKinds {
   record Request(String name, String kind, String value, String path, Integer mode) {}
 
   static Request read(String body) {
-    JsonNode root;
-    try {
-      root = JsonResponses.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidJobException("", "the body is not valid JSON: " + Echo.of(String.valueOf(e.getOriginalMessage())));
-    }
-    if (root == null || !root.isObject()) {
-      throw new InvalidJobException("", "the body must be a JSON object {name, type, value, path, mode}");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw new InvalidJobException(Echo.of(name), "unknown field");
-      }
-    }
+    JsonNode root = JsonBody.object(body, FIELDS, "a JSON object {name, type, value, path, mode}");
     String kind = text(root, "type");
     if (kind == null || !KINDS.contains(kind)) {
       throw new InvalidJobException("type", "must be ssh_key, pgp_key or plaintext_file");

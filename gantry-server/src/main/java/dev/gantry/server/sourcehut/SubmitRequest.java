@@ -1,14 +1,10 @@
 package dev.gantry.server.sourcehut;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpecValidator;
-import dev.gantry.server.JsonResponses;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,21 +20,7 @@ record SubmitRequest(String manifest, String note, List<String> tags, List<Strin
   private static final int MAX_USERS = 64;
 
   static SubmitRequest read(String body) {
-    JsonNode root;
-    try {
-      root = JsonResponses.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new InvalidJobException("", "the body is not valid JSON: " + Echo.of(String.valueOf(e.getOriginalMessage())));
-    }
-    if (root == null || !root.isObject()) {
-      throw new InvalidJobException("", "the body must be a JSON object with a manifest");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw new InvalidJobException(Echo.of(name), "unknown field");
-      }
-    }
+    JsonNode root = JsonBody.object(body, FIELDS, "a JSON object with a manifest");
     JsonNode manifest = root.get("manifest");
     if (manifest == null || manifest.isNull()) {
       throw new InvalidJobException("manifest", "Manifest is required");

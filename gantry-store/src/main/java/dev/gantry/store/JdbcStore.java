@@ -48,6 +48,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   private final DeliveryRows deliveries;
   private final int writeLanes;
   private final SealedSecrets secrets;
+  private final boolean announcesLogParts;
 
   private JdbcStore(Database database, SqlDialect dialect, String description, SealedSecrets secrets) {
     this.database = database;
@@ -59,6 +60,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.claim = new TaskRunClaim(runs, queues);
     this.deliveries = new DeliveryRows(dialect);
     this.writeLanes = dialect.writeLanes();
+    this.announcesLogParts = dialect.announcesLogParts();
   }
 
   /**
@@ -189,7 +191,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
 
   @Override
   public LogPart appendLog(String jobId, String runId, int number, LogPart.Stream stream, String contents, Instant at) {
-    return database.inTransaction(sql -> LogRows.append(sql, jobId, runId, number, stream, contents, at));
+    return database.inTransaction(sql -> LogRows.append(sql, announcesLogParts, jobId, runId, number, stream, contents, at));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -19,10 +20,16 @@ import org.slf4j.LoggerFactory;
  * cancelled and jobs ended reach every Gantry process at once. Each signal is delivered in this
  * process first (as {@link LocalSignals} does), then sent; a process ignores the echo of its own.
  * Work notifications are sent by {@link WorkNotices}, one for many submits.
- * New log parts stay in the process (followers elsewhere read them from the store).
+ *
+ * <p>New log parts are delivered in the writing process with their contents; the store notifies
+ * the others of each part in the transaction that stores it ({@code job id:part id} on
+ * {@value #LOG}, see {@link LogRows}), and this hands that on to the log followers, which read the
+ * part from the store: the database stays the source of truth, and a notice is small whatever the
+ * part. A process hears its own notices too; its followers drop those they have already.
  *
  * <p>One connection of its own listens; when it drops (a database restart), it reconnects with
- * backoff, and meanwhile workers poll. A lost notification only delays: nothing depends on one.
+ * backoff, and meanwhile workers and log followers poll; once back, it tells them that they may
+ * have missed signals. A lost notification only delays: nothing depends on one.
  */
 public final class PostgresSignals implements Signals {
 
@@ -30,6 +37,7 @@ public final class PostgresSignals implements Signals {
   static final String WORK = "gantry_work";
   static final String CANCEL = "gantry_cancel";
   static final String ENDED = "gantry_ended";
+  static final String LOG = "gantry_log";
   private static final int WAIT_MILLIS = 500;
   private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
@@ -103,6 +111,21 @@ public final class PostgresSignals implements Signals {
     local.onLogAppended(listener);
   }
 
+  @Override
+  public void onLogStoredElsewhere(ObjLongConsumer<String> listener) {
+    local.onLogStoredElsewhere(listener);
+  }
+
+  @Override
+  public void onSignalsMissed(Runnable listener) {
+    local.onSignalsMissed(listener);
+  }
+
+  @Override
+  public boolean reachesOtherProcesses() {
+    return true;
+  }
+
   /** Never throws: the change it announces is already stored, and polling covers a lost signal. */
   private void send(String channel, String subject) {
     try {
@@ -118,13 +141,14 @@ public final class PostgresSignals implements Signals {
     while (!closed) {
       try (Connection connection = SessionConnection.open(settings)) {
         try (Statement statement = connection.createStatement()) {
-          statement.execute("listen " + WORK + "; listen " + CANCEL + "; listen " + ENDED);
+          statement.execute("listen " + WORK + "; listen " + CANCEL + "; listen " + ENDED + "; listen " + LOG);
         }
         if (lost) {
           log.info("listening for notifications again");
           lost = false;
         }
         local.workQueued(); // what was queued while nobody listened
+        local.signalsMissed(); // and what was stored or ended meanwhile
         backoff = FIRST_BACKOFF;
         receive(connection);
       } catch (SQLException | RuntimeException e) {
@@ -165,6 +189,10 @@ public final class PostgresSignals implements Signals {
   }
 
   private void deliver(String channel, String payload) {
+    if (channel.equals(LOG)) {
+      deliverLogNotice(payload);
+      return;
+    }
     int colon = payload.indexOf(':');
     if (colon < 0 || payload.substring(0, colon).equals(origin)) {
       return; // ours, delivered here already; or not Gantry's
@@ -175,6 +203,16 @@ public final class PostgresSignals implements Signals {
       case CANCEL -> local.jobCancelled(subject);
       case ENDED -> local.jobEnded(subject);
       default -> log.debug("ignoring a notification on {}", channel);
+    }
+  }
+
+  /** {@code job id:part id}, as {@link LogRows} sends it; anything else is not Gantry's. */
+  private void deliverLogNotice(String payload) {
+    int colon = payload.lastIndexOf(':');
+    try {
+      local.logStoredElsewhere(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)));
+    } catch (RuntimeException e) {
+      log.debug("ignoring a log notice {}: {}", payload, e.toString());
     }
   }
 

@@ -3,18 +3,27 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static dev.gantry.store.TestJobs.T0;
+import static dev.gantry.store.TestJobs.aJob;
+import static dev.gantry.store.TestJobs.aRun;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.TaskRun;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,11 +101,36 @@ class PostgresSignalsIT {
   }
 
   @Test
+  void eachStoredLogPartIsAnnouncedToTheOtherProcessesByJobAndIdWhenCommitted() {
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    b.onLogStoredElsewhere((jobId, partId) -> heardByB.add(jobId + "/" + partId));
+    List<LogPart> parts = new ArrayList<>();
+    Job job = aJob().build();
+    TaskRun run = aRun(job).build();
+    storeA.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRun(run);
+      return null;
+    });
+
+    for (int i = 1; i <= 3; i++) {
+      parts.add(storeA.appendLog(job.id(), run.id(), i, LogPart.Stream.STDOUT, "x".repeat(64 * 1024), T0));
+    }
+
+    await().atMost(PROMPTLY).until(() -> heardByB.size() == 3);
+    assertThat(heardByB).containsExactly(parts.stream().map(p -> job.id() + "/" + p.id()).toArray(String[]::new));
+    assertThat(a.reachesOtherProcesses()).isTrue();
+  }
+
+  @Test
   void listensAgainAfterTheConnectionIsLost() throws SQLException {
     List<String> heardByB = new CopyOnWriteArrayList<>();
     b.onJobCancelled(heardByB::add);
+    AtomicInteger missed = new AtomicInteger();
+    b.onSignalsMissed(missed::incrementAndGet);
 
     assertThat(ours).hasSize(2);
+    int missedBefore = missed.get();
     terminate(ours);
 
     // Sent while b reconnects, a notification is lost (polling covers that): send until one arrives.
@@ -104,6 +138,8 @@ class PostgresSignalsIT {
       a.jobCancelled("after-reconnect");
       return heardByB.contains("after-reconnect");
     });
+    // Back, it told its listeners to look at the store for what was announced meanwhile.
+    assertThat(missed.get()).isGreaterThan(missedBefore);
   }
 
   /** The server processes of the sessions listening for Gantry's notifications. */

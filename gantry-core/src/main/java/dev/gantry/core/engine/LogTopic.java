@@ -84,6 +84,22 @@ final class LogTopic {
     notifyAll();
   }
 
+  /**
+   * Another process stored parts up to {@code partId}: unless they are here already (this
+   * process's own, announced twice), a follower reads the store now instead of at the next poll.
+   */
+  synchronized void storedElsewhere(long partId) {
+    if (partId > lastId && !ended) {
+      pollNow();
+    }
+  }
+
+  /** Makes the poll due: a waiting follower wakes and reads the store for parts and the job's end. */
+  synchronized void pollNow() {
+    nextPollAt = System.nanoTime();
+    notifyAll();
+  }
+
   synchronized void end() {
     ended = true;
     notifyAll();
@@ -94,9 +110,13 @@ final class LogTopic {
    * job's end, but no longer than until the next poll is due; at most {@code limit} parts.
    */
   synchronized Batch await(long seen, long deadline, int limit) throws InterruptedException {
-    long until = deadline - nextPollAt < 0 ? deadline : nextPollAt;
-    long left;
-    while (lastId <= seen && !ended && (left = until - System.nanoTime()) > 0) {
+    while (lastId <= seen && !ended) {
+      // Re-read each time: a notice from another process makes the poll due at once.
+      long until = deadline - nextPollAt < 0 ? deadline : nextPollAt;
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
       wait(Math.max(1, left / 1_000_000));
     }
     if (seen < forgottenUpTo) {
@@ -114,8 +134,9 @@ final class LogTopic {
   }
 
   /**
-   * Reads the store for what no signal announced (output of a worker in another process) and
-   * whether the job ended, at most once per poll period however many followers ask.
+   * Reads the store for what no signal in this process announced (output of a worker in another
+   * process) and whether the job ended, at most once per poll period however many followers ask,
+   * and at once when another process announced output; a full page keeps the poll due.
    */
   void pollIfDue(int limit) {
     long from;
@@ -128,7 +149,11 @@ final class LogTopic {
       from = Math.max(lastId, 0);
     }
     try {
-      store.jobLogAfter(jobId, from, limit).forEach(this::publish);
+      List<LogPart> parts = store.jobLogAfter(jobId, from, limit);
+      parts.forEach(this::publish);
+      if (parts.size() == limit) {
+        pollNow(); // more may be stored: the next follower to look reads on
+      }
       if (store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
         end();
       }

@@ -38,6 +38,8 @@ public final class PostgresSignals implements Signals {
   static final String CANCEL = "gantry_cancel";
   static final String ENDED = "gantry_ended";
   static final String LOG = "gantry_log";
+  /** The listening session's name in pg_stat_activity, for an operator (or a test) to find it. */
+  public static final String APPLICATION_NAME = "gantry-notifications";
   private static final int WAIT_MILLIS = 500;
   private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
@@ -139,7 +141,7 @@ public final class PostgresSignals implements Signals {
     Duration backoff = FIRST_BACKOFF;
     boolean lost = false;
     while (!closed) {
-      try (Connection connection = SessionConnection.open(settings)) {
+      try (Connection connection = SessionConnection.open(settings, APPLICATION_NAME)) {
         try (Statement statement = connection.createStatement()) {
           statement.execute("listen " + WORK + "; listen " + CANCEL + "; listen " + ENDED + "; listen " + LOG);
         }

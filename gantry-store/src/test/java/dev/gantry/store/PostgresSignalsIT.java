@@ -147,8 +147,8 @@ class PostgresSignalsIT {
     Set<Long> pids = new HashSet<>();
     try (Connection connection = DriverManager.getConnection(database.settings().url());
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("select pid from pg_stat_activity where application_name = 'gantry'"
-            + " and query like '%listen gantry%' and datname = current_database()")) {
+        ResultSet result = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+            + PostgresSignals.APPLICATION_NAME + "' and datname = current_database()")) {
       while (result.next()) {
         pids.add(result.getLong(1));
       }

@@ -36,7 +36,10 @@ final class LogTopic {
   private boolean ended;
   private boolean drained;
   private int followers;
+  /** When a follower reads the store next: the poll period, or at once after a notice from another process. */
   private long nextPollAt;
+  /** When a read of the store also asks whether the job ended: by the poll period only (its end is signalled). */
+  private long nextEndCheckAt;
 
   LogTopic(String jobId, Store store, Duration pollEvery, int windowChars) {
     this.jobId = jobId;
@@ -44,6 +47,7 @@ final class LogTopic {
     this.pollEveryNanos = pollEvery.toNanos();
     this.windowChars = windowChars;
     this.nextPollAt = System.nanoTime() + pollEveryNanos;
+    this.nextEndCheckAt = nextPollAt;
   }
 
   String jobId() {
@@ -90,12 +94,17 @@ final class LogTopic {
    */
   synchronized void storedElsewhere(long partId) {
     if (partId > lastId && !ended) {
-      pollNow();
+      readNow();
     }
   }
 
-  /** Makes the poll due: a waiting follower wakes and reads the store for parts and the job's end. */
+  /** Signals may have been missed: a waiting follower wakes and reads the store for parts and the job's end. */
   synchronized void pollNow() {
+    nextEndCheckAt = System.nanoTime();
+    readNow();
+  }
+
+  private void readNow() {
     nextPollAt = System.nanoTime();
     notifyAll();
   }
@@ -136,25 +145,33 @@ final class LogTopic {
   /**
    * Reads the store for what no signal in this process announced (output of a worker in another
    * process) and whether the job ended, at most once per poll period however many followers ask,
-   * and at once when another process announced output; a full page keeps the poll due.
+   * and at once (the log only, not the job's state) when another process announced output; a
+   * full page keeps the read due.
    */
   void pollIfDue(int limit) {
     long from;
+    boolean checkEnd;
     synchronized (this) {
       long now = System.nanoTime();
       if (ended || now - nextPollAt < 0) {
         return;
       }
       nextPollAt = now + pollEveryNanos;
+      checkEnd = now - nextEndCheckAt >= 0;
+      if (checkEnd) {
+        nextEndCheckAt = nextPollAt;
+      }
       from = Math.max(lastId, 0);
     }
     try {
       List<LogPart> parts = store.jobLogAfter(jobId, from, limit);
       parts.forEach(this::publish);
       if (parts.size() == limit) {
-        pollNow(); // more may be stored: the next follower to look reads on
+        synchronized (this) {
+          readNow(); // more may be stored: the next follower to look reads on
+        }
       }
-      if (store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
+      if (checkEnd && store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
         end();
       }
     } catch (RuntimeException e) {

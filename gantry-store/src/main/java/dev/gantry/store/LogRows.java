@@ -13,26 +13,15 @@ final class LogRows {
   private static final String COLUMNS = "id, job_id, run_id, number, stream, contents, created_at";
   private static final String INSERT =
       "insert into log_parts (job_id, run_id, number, stream, contents, created_at) values (?, ?, ?, ?, ?, ?)";
-  /**
-   * On PostgreSQL: the insert, and a notification of it to every listening process, in one
-   * statement and one transaction, so the notice is delivered exactly when the part is committed
-   * (never before, never for a part rolled back) and costs the write path no round trip.
-   */
-  private static final String INSERT_ANNOUNCED = "with part as (" + INSERT + " returning id, job_id)"
-      + " select id, pg_notify('" + PostgresSignals.LOG + "', job_id || ':' || id) from part";
   private static final String AFTER = "select " + COLUMNS + " from log_parts where job_id = ? and id > ?"
       + " order by id fetch first ? rows only";
   private static final String LAST_ID = "select coalesce(max(id), 0) from log_parts where job_id = ?";
 
   private LogRows() {}
 
-  /** Stores a part; {@code announce}: also notifies other processes of it (PostgreSQL only). */
-  static LogPart append(SqlSession sql, boolean announce, String jobId, String runId, int number, LogPart.Stream stream,
-      String contents, Instant at) {
-    Object[] values = {jobId, runId, number, stream.name(), contents, at};
-    long id = announce
-        ? sql.first(INSERT_ANNOUNCED, row -> row.getLong(1), values).orElseThrow()
-        : sql.insertReturningId(INSERT, values);
+  static LogPart append(SqlSession sql, String jobId, String runId, int number, LogPart.Stream stream, String contents,
+      Instant at) {
+    long id = sql.insertReturningId(INSERT, jobId, runId, number, stream.name(), contents, at);
     return new LogPart(id, jobId, runId, number, stream, contents, Timestamps.stored(at));
   }
 

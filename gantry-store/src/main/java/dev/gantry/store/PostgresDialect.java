@@ -50,12 +50,6 @@ final class PostgresDialect extends SqlDialect {
     return 2;
   }
 
-  /** Followers in other processes hear of each part when it is committed (LISTEN/NOTIFY). */
-  @Override
-  boolean announcesLogParts() {
-    return true;
-  }
-
   @Override
   String largeBytesType() {
     return "bytea";

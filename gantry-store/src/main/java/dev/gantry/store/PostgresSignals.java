@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -21,11 +22,10 @@ import org.slf4j.LoggerFactory;
  * process first (as {@link LocalSignals} does), then sent; a process ignores the echo of its own.
  * Work notifications are sent by {@link WorkNotices}, one for many submits.
  *
- * <p>New log parts are delivered in the writing process with their contents; the store notifies
- * the others of each part in the transaction that stores it ({@code job id:part id} on
- * {@value #LOG}, see {@link LogRows}), and this hands that on to the log followers, which read the
- * part from the store: the database stays the source of truth, and a notice is small whatever the
- * part. A process hears its own notices too; its followers drop those they have already.
+ * <p>New log parts are delivered in the writing process with their contents, then announced to
+ * the others by {@link LogNotices} ({@code job id:part id} on {@value #LOG}, after the part's
+ * commit, coalesced); this hands what it hears on to the log followers, which read the parts from
+ * the store: the database stays the source of truth, and a notice is small whatever the part.
  *
  * <p>One connection of its own listens; when it drops (a database restart), it reconnects with
  * backoff, and meanwhile workers and log followers poll; once back, it tells them that they may
@@ -52,6 +52,7 @@ public final class PostgresSignals implements Signals {
   private final String origin = UUID.randomUUID().toString().substring(0, 8);
   private final Thread listener;
   private final WorkNotices workNotices;
+  private final LogNotices logNotices;
   private volatile boolean closed;
 
   private PostgresSignals(StoreSettings settings, JdbcStore store) {
@@ -60,6 +61,7 @@ public final class PostgresSignals implements Signals {
     this.listener = new Thread(this::listen, "gantry-notifications");
     listener.setDaemon(true);
     this.workNotices = new WorkNotices(() -> send(WORK, ""));
+    this.logNotices = new LogNotices(this::sendLogNotices);
   }
 
   /** Starts listening on the database of {@code settings}; sends through {@code store}'s connections. */
@@ -67,6 +69,7 @@ public final class PostgresSignals implements Signals {
     PostgresSignals signals = new PostgresSignals(settings, store);
     signals.listener.start();
     signals.workNotices.start();
+    signals.logNotices.start();
     return signals;
   }
 
@@ -106,6 +109,7 @@ public final class PostgresSignals implements Signals {
   @Override
   public void logAppended(LogPart part) {
     local.logAppended(part);
+    logNotices.announce(part.jobId(), part.id());
   }
 
   @Override
@@ -137,6 +141,15 @@ public final class PostgresSignals implements Signals {
     }
   }
 
+  /** Never throws, as {@link #send}; the payloads carry no origin: the followers here have those parts already. */
+  private void sendLogNotices(List<String> payloads) {
+    try {
+      store.sendNotifications(LOG, payloads);
+    } catch (RuntimeException e) {
+      log.debug("could not announce {} log parts: {}", payloads.size(), e.getMessage());
+    }
+  }
+
   private void listen() {
     Duration backoff = FIRST_BACKOFF;
     boolean lost = false;
@@ -158,7 +171,7 @@ public final class PostgresSignals implements Signals {
           return;
         }
         if (!lost) {
-          log.warn("lost the notification connection; workers poll until it is back: {}", e.getMessage());
+          log.warn("lost the notification connection; workers and log followers poll until it is back: {}", e.getMessage());
           lost = true;
         }
         if (!pause(backoff)) {
@@ -232,6 +245,7 @@ public final class PostgresSignals implements Signals {
   public void close() {
     closed = true;
     workNotices.close();
+    logNotices.close();
     listener.interrupt();
     try {
       listener.join(WAIT_MILLIS * 4L);

@@ -72,11 +72,6 @@ abstract class SqlDialect {
     return 8;
   }
 
-  /** Whether storing a log part notifies other processes of it (see {@link PostgresSignals}). */
-  boolean announcesLogParts() {
-    return false;
-  }
-
   /** See {@link dev.gantry.core.spi.Store#writeLanes()}: H2 writes its commits one at a time. */
   int writeLanes() {
     return 1;

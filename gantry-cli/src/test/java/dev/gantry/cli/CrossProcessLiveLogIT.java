@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A follower on a {@code gantry server} gets the lines a task prints on a {@code gantry worker},
  * another process, as they come: announced by PostgreSQL notifications, read from the store, far
  * sooner than the fallback poll (5 s) could bring them; and still so after the server's listening
- * session was killed. What was streamed is exactly what was stored.
+ * session was killed; the stream ends soon after the job. What was streamed is exactly what was stored.
  */
 class CrossProcessLiveLogIT {
 
@@ -39,6 +39,8 @@ class CrossProcessLiveLogIT {
   private static final int LINES = 30;
   private static final int KILL_AFTER = 10;
   private static final long SETTLE_MICROS = 2_000_000;
+  /** The task exits 0.3 s after its last line; its end is then signalled, where the poll would take up to 5 s. */
+  private static final long END_BOUND_MICROS = 3_000_000;
 
   /** One stamped line as the follower received it. */
   private record Received(int number, long printedMicros, long receivedMicros) {
@@ -80,6 +82,7 @@ class CrossProcessLiveLogIT {
       long killedAt = nowMicros();
       ListeningSession.terminate(listener, url);
       following.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      long streamEnded = nowMicros();
 
       JsonNode job = server.http().job(id);
       assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
@@ -95,6 +98,11 @@ class CrossProcessLiveLogIT {
       assertThat(outsideReconnect).hasSizeGreaterThan(LINES - 10);
       assertThat(outsideReconnect).allSatisfy(r -> assertThat(r.latencyMicros()).as("latency of line %d in µs", r.number())
           .isLessThan(BOUND_MICROS));
+
+      // The end travels as a notification too: the stream does not wait for the 5 s poll to find it.
+      long lastLine = received.get(received.size() - 1).receivedMicros();
+      System.out.printf("cross-process live log: the stream ended %d ms after the last line%n", (streamEnded - lastLine) / 1000);
+      assertThat(streamEnded - lastLine).isLessThan(END_BOUND_MICROS);
 
       long again = await("the server listening again").atMost(DEADLINE)
           .until(() -> ListeningSession.of(server.pid(), url), Optional::isPresent).orElseThrow();

@@ -76,6 +76,28 @@ class LogFeedAcrossProcessesTest {
   }
 
   @Test
+  void oneNoticeForManyPartsBringsThemAllPageByPage() throws InterruptedException {
+    String id = job();
+    TaskRun run = worker.claim();
+    try (LogFollower follower = jobs.follow(id, 0)) {
+      assertThat(follower.next(Duration.ZERO)).isEmpty();
+      int count = LogFeed.PAGE * 3 + 5;
+      LogPart last = null;
+      for (int i = 1; i <= count; i++) {
+        last = store.appendLog(id, run.id(), i, LogPart.Stream.STDOUT, i + "\n", clock.instant());
+      }
+      signals.logStoredElsewhere(id, last.id()); // coalesced: one notice for the lot
+
+      List<String> got = new ArrayList<>();
+      long start = System.nanoTime();
+      while (got.size() < count && System.nanoTime() - start < PROMPT.toNanos()) {
+        follower.next(PROMPT).forEach(p -> got.add(p.contents()));
+      }
+      assertThat(got).hasSize(count).startsWith("1\n").endsWith(count + "\n");
+    }
+  }
+
+  @Test
   void theEchoOfAPartThisProcessAnnouncedIsNotDeliveredTwice() throws InterruptedException {
     String id = job();
     TaskRun run = worker.claim();

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class LogNotices implements AutoCloseable {
 
-  /** Jobs per send: a statement of a bounded size (each notice is one payload of at most ~80 bytes). */
+  /** Jobs per send: a statement of bounded size (a payload is at most 84 bytes: job ids have at most 64 characters). */
   static final int MAX_PER_SEND = 100;
 
   private final Consumer<List<String>> send;

@@ -221,7 +221,7 @@ public final class PostgresSignals implements Signals {
     }
   }
 
-  /** {@code job id:part id}, as {@link LogRows} sends it; anything else is not Gantry's. */
+  /** {@code job id:part id}, as {@link LogNotices} sends it; anything else is not Gantry's. */
   private void deliverLogNotice(String payload) {
     int colon = payload.lastIndexOf(':');
     try {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What every figure needs: the Gantry jar, a scratch directory, the engine, and PostgreSQL. */
@@ -57,6 +58,19 @@ final class BenchContext implements AutoCloseable {
     args.addAll(List.of(options));
     return ServerProcess.start(ServerProcess.javaJar(jar, classArchive, args.toArray(String[]::new)), port,
         work.resolve(label + "-" + port + ".log"), START_TIMEOUT);
+  }
+
+  /** {@code gantry server} (the API and maintenance, no worker) as a process on PostgreSQL {@code dbUrl}, healthy. */
+  ServerProcess startServer(String label, String dbUrl, Map<String, String> env) throws IOException, InterruptedException {
+    int port = ServerProcess.freePort();
+    return ServerProcess.start(ServerProcess.javaJar(jar, "server", "--port", Integer.toString(port), "--db-url", dbUrl), env,
+        port, work.resolve(label + "-" + port + ".log"), START_TIMEOUT);
+  }
+
+  /** {@code gantry worker} as a process on PostgreSQL {@code dbUrl} and this bench's engine, started. */
+  WorkerProcess startWorker(String label, String dbUrl, Map<String, String> env) throws IOException, InterruptedException {
+    return WorkerProcess.start(ServerProcess.javaJar(jar, "worker", "--db-url", dbUrl), env,
+        work.resolve(label + "-" + UUID.randomUUID().toString().substring(0, 8) + ".log"), START_TIMEOUT);
   }
 
   /**

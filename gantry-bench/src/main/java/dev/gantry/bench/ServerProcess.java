@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,9 +42,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code command} (which must listen on {@code port}) and waits until /health answers 200. */
   static ServerProcess start(List<String> command, int port, Path logFile, Duration timeout) throws IOException, InterruptedException {
+    return start(command, Map.of(), port, logFile, timeout);
+  }
+
+  /** As {@link #start(List, int, Path, Duration)}, with {@code env} added to the process's environment. */
+  static ServerProcess start(List<String> command, Map<String, String> env, int port, Path logFile, Duration timeout)
+      throws IOException, InterruptedException {
     Files.createDirectories(logFile.getParent());
     long begin = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     long deadline = begin + timeout.toNanos();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
         .timeout(Duration.ofSeconds(2)).build();

@@ -68,6 +68,11 @@ final class GantryProcess {
     }
   }
 
+  /** The OS process id. */
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -27,6 +27,7 @@ import dev.gantry.core.spi.TokenStore;
 import dev.gantry.core.spi.UserStore;
 import dev.gantry.core.auth.Role;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -392,6 +393,20 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   /** Sends a PostgreSQL notification, delivered to listeners when this short transaction commits. */
   void sendNotification(String channel, String payload) {
     database.inTransaction(sql -> sql.list("select pg_notify(?, ?)", row -> Boolean.TRUE, channel, payload));
+  }
+
+  /** One notification per payload, all in one statement and one transaction (PostgreSQL only). */
+  void sendNotifications(String channel, List<String> payloads) {
+    if (payloads.isEmpty()) {
+      return;
+    }
+    Object[] params = new Object[payloads.size() * 2];
+    for (int i = 0; i < payloads.size(); i++) {
+      params[2 * i] = channel;
+      params[2 * i + 1] = payloads.get(i);
+    }
+    String sql = "select " + String.join(", ", Collections.nCopies(payloads.size(), "pg_notify(?, ?)"));
+    database.inTransaction(session -> session.list(sql, row -> Boolean.TRUE, params));
   }
 
   /**

@@ -18,6 +18,11 @@ final class SessionConnection {
   private SessionConnection() {}
 
   static Connection open(StoreSettings settings) throws SQLException {
+    return open(settings, "gantry");
+  }
+
+  /** As {@link #open(StoreSettings)}, named {@code applicationName} in the server's session list (pg_stat_activity). */
+  static Connection open(StoreSettings settings, String applicationName) throws SQLException {
     Properties properties = new Properties();
     if (settings.user() != null) {
       properties.setProperty("user", settings.user());
@@ -28,7 +33,7 @@ final class SessionConnection {
     properties.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS));
     properties.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
     properties.setProperty("tcpKeepAlive", "true");
-    properties.setProperty("ApplicationName", "gantry");
+    properties.setProperty("ApplicationName", applicationName);
     Connection connection = DriverManager.getConnection(settings.url(), properties);
     connection.setAutoCommit(true);
     return connection;

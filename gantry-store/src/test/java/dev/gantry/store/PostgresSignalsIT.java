@@ -3,18 +3,27 @@ package dev.gantry.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static dev.gantry.store.TestJobs.T0;
+import static dev.gantry.store.TestJobs.aJob;
+import static dev.gantry.store.TestJobs.aRun;
+
+import dev.gantry.core.job.Job;
+import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.TaskRun;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +39,8 @@ class PostgresSignalsIT {
   private JdbcStore storeB;
   private PostgresSignals a;
   private PostgresSignals b;
+  private final Job job = aJob().build();
+  private final TaskRun run = aRun(job).build();
 
   /** The listening sessions of a and b; other Gantry processes on this server may listen too. */
   private Set<Long> ours;
@@ -92,11 +103,63 @@ class PostgresSignalsIT {
   }
 
   @Test
+  void storedLogPartsAreAnnouncedToTheOtherProcessesByJobAndLastId() {
+    List<Long> heardByB = new CopyOnWriteArrayList<>();
+    b.onLogStoredElsewhere((jobId, partId) -> {
+      if (jobId.equals(job.id())) { // notifications are database-wide: other test runs' notices may come too
+        heardByB.add(partId);
+      }
+    });
+    List<LogPart> parts = new ArrayList<>();
+    storeA.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRun(run);
+      return null;
+    });
+
+    for (int i = 1; i <= 20; i++) {
+      LogPart part = storeA.appendLog(job.id(), run.id(), i, LogPart.Stream.STDOUT, "x".repeat(64 * 1024), T0);
+      parts.add(part);
+      a.logAppended(part); // as the worker's log writer does once the part is stored
+    }
+
+    long last = parts.get(parts.size() - 1).id();
+    await().atMost(PROMPTLY).until(() -> heardByB.contains(last));
+    // Coalesced while a notice was being sent, never out of order, never for a part not stored.
+    assertThat(heardByB).isSorted().doesNotHaveDuplicates().isSubsetOf(parts.stream().map(LogPart::id).toList());
+    assertThat(a.reachesOtherProcesses()).isTrue();
+  }
+
+  @Test
+  void aMalformedLogNoticeIsIgnoredAndTheNextOneStillHeard() throws SQLException {
+    List<String> heardByB = new CopyOnWriteArrayList<>();
+    String x = "job-x-" + TestJobs.newId();
+    String colons = "job:with:colons:" + TestJobs.newId();
+    // Notifications are database-wide: other test runs' notices may come too.
+    b.onLogStoredElsewhere((jobId, partId) -> {
+      if (jobId.equals(x) || jobId.equals(colons) || jobId.equals("job") || jobId.isEmpty()) {
+        heardByB.add(jobId + "/" + partId);
+      }
+    });
+
+    for (String payload : List.of("", "no-colon", "job:not-a-number", ":", "job:")) {
+      storeA.sendNotification(PostgresSignals.LOG, payload);
+    }
+    storeA.sendNotifications(PostgresSignals.LOG, List.of(x + ":7", colons + ":8"));
+
+    await().atMost(PROMPTLY).until(() -> heardByB.size() == 2);
+    assertThat(heardByB).containsExactly(x + "/7", colons + "/8");
+  }
+
+  @Test
   void listensAgainAfterTheConnectionIsLost() throws SQLException {
     List<String> heardByB = new CopyOnWriteArrayList<>();
     b.onJobCancelled(heardByB::add);
+    AtomicInteger missed = new AtomicInteger();
+    b.onSignalsMissed(missed::incrementAndGet);
 
     assertThat(ours).hasSize(2);
+    int missedBefore = missed.get();
     terminate(ours);
 
     // Sent while b reconnects, a notification is lost (polling covers that): send until one arrives.
@@ -104,6 +167,8 @@ class PostgresSignalsIT {
       a.jobCancelled("after-reconnect");
       return heardByB.contains("after-reconnect");
     });
+    // Back, it told its listeners to look at the store for what was announced meanwhile.
+    assertThat(missed.get()).isGreaterThan(missedBefore);
   }
 
   /** The server processes of the sessions listening for Gantry's notifications. */
@@ -111,8 +176,8 @@ class PostgresSignalsIT {
     Set<Long> pids = new HashSet<>();
     try (Connection connection = DriverManager.getConnection(database.settings().url());
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("select pid from pg_stat_activity where application_name = 'gantry'"
-            + " and query like '%listen gantry%' and datname = current_database()")) {
+        ResultSet result = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+            + PostgresSignals.APPLICATION_NAME + "' and datname = current_database()")) {
       while (result.next()) {
         pids.add(result.getLong(1));
       }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ public final class LocalSignals implements Signals {
   private final List<Consumer<String>> cancelListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> endListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<LogPart>> logListeners = new CopyOnWriteArrayList<>();
+  private final List<ObjLongConsumer<String>> storedElsewhereListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> missedListeners = new CopyOnWriteArrayList<>();
 
   @Override
   public void workQueued() {
@@ -68,6 +71,38 @@ public final class LocalSignals implements Signals {
   @Override
   public void onLogAppended(Consumer<LogPart> listener) {
     logListeners.add(listener);
+  }
+
+  @Override
+  public void onLogStoredElsewhere(ObjLongConsumer<String> listener) {
+    storedElsewhereListeners.add(listener);
+  }
+
+  /** For a {@link Signals} that hears other processes: hands on that one of them stored output. */
+  public void logStoredElsewhere(String jobId, long partId) {
+    for (ObjLongConsumer<String> listener : storedElsewhereListeners) {
+      try {
+        listener.accept(jobId, partId);
+      } catch (RuntimeException e) {
+        log.warn("a signal listener failed on log part {} of job {}: {}", partId, jobId, e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void onSignalsMissed(Runnable listener) {
+    missedListeners.add(listener);
+  }
+
+  /** For a {@link Signals} that hears other processes: hands on that it may have missed some. */
+  public void signalsMissed() {
+    for (Runnable listener : missedListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        log.warn("a signal listener failed on missed signals: {}", e.toString());
+      }
+    }
   }
 
   /** A failing listener must not fail the engine thread that signalled, nor keep the others from hearing. */

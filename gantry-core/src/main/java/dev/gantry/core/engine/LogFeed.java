@@ -10,13 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live job output for followers in this process. Parts announced by {@link Signals#logAppended}
- * go to the followed job's {@link LogTopic} (jobs nobody follows cost a map lookup); followers
- * read history from the store first, then the topic. Topics exist only while followed.
+ * go to the followed job's {@link LogTopic} (jobs nobody follows cost a map lookup); parts another
+ * process stored ({@link Signals#onLogStoredElsewhere}) make the topic read the store at once, by
+ * one of its followers, instead of at its next poll. Followers read history from the store first,
+ * then the topic. Topics exist only while followed.
  */
 public final class LogFeed {
 
   static final int PAGE = 64;
   static final int WINDOW_CHARS = 1 << 20;
+  static final int POLL_SECONDS_ACROSS_PROCESSES = 5;
 
   private final Store store;
   private final Duration pollEvery;
@@ -34,10 +37,17 @@ public final class LogFeed {
     this.windowChars = windowChars;
     signals.onLogAppended(this::publish);
     signals.onJobEnded(this::jobEnded);
+    signals.onLogStoredElsewhere(this::storedElsewhere);
+    signals.onSignalsMissed(() -> topics.values().forEach(LogTopic::pollNow));
   }
 
+  /**
+   * Polls a followed job once a second; every {@value #POLL_SECONDS_ACROSS_PROCESSES} s when the
+   * signals announce other processes' output, so that the poll only covers a lost notification.
+   */
   public LogFeed(Store store, Signals signals) {
-    this(store, signals, Duration.ofSeconds(1), WINDOW_CHARS);
+    this(store, signals, Duration.ofSeconds(signals.reachesOtherProcesses() ? POLL_SECONDS_ACROSS_PROCESSES : 1),
+        WINDOW_CHARS);
   }
 
   /**
@@ -87,6 +97,13 @@ public final class LogFeed {
     LogTopic topic = topics.get(part.jobId());
     if (topic != null) {
       topic.publish(part);
+    }
+  }
+
+  private void storedElsewhere(String jobId, long partId) {
+    LogTopic topic = topics.get(jobId);
+    if (topic != null) {
+      topic.storedElsewhere(partId);
     }
   }
 

@@ -36,7 +36,10 @@ final class LogTopic {
   private boolean ended;
   private boolean drained;
   private int followers;
+  /** When a follower reads the store next: the poll period, or at once after a notice from another process. */
   private long nextPollAt;
+  /** When a read of the store also asks whether the job ended: by the poll period only (its end is signalled). */
+  private long nextEndCheckAt;
 
   LogTopic(String jobId, Store store, Duration pollEvery, int windowChars) {
     this.jobId = jobId;
@@ -44,6 +47,7 @@ final class LogTopic {
     this.pollEveryNanos = pollEvery.toNanos();
     this.windowChars = windowChars;
     this.nextPollAt = System.nanoTime() + pollEveryNanos;
+    this.nextEndCheckAt = nextPollAt;
   }
 
   String jobId() {
@@ -84,6 +88,27 @@ final class LogTopic {
     notifyAll();
   }
 
+  /**
+   * Another process stored parts up to {@code partId}: unless they are here already (this
+   * process's own, announced twice), a follower reads the store now instead of at the next poll.
+   */
+  synchronized void storedElsewhere(long partId) {
+    if (partId > lastId && !ended) {
+      readNow();
+    }
+  }
+
+  /** Signals may have been missed: a waiting follower wakes and reads the store for parts and the job's end. */
+  synchronized void pollNow() {
+    nextEndCheckAt = System.nanoTime();
+    readNow();
+  }
+
+  private void readNow() {
+    nextPollAt = System.nanoTime();
+    notifyAll();
+  }
+
   synchronized void end() {
     ended = true;
     notifyAll();
@@ -94,9 +119,13 @@ final class LogTopic {
    * job's end, but no longer than until the next poll is due; at most {@code limit} parts.
    */
   synchronized Batch await(long seen, long deadline, int limit) throws InterruptedException {
-    long until = deadline - nextPollAt < 0 ? deadline : nextPollAt;
-    long left;
-    while (lastId <= seen && !ended && (left = until - System.nanoTime()) > 0) {
+    while (lastId <= seen && !ended) {
+      // Re-read each time: a notice from another process makes the poll due at once.
+      long until = deadline - nextPollAt < 0 ? deadline : nextPollAt;
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
       wait(Math.max(1, left / 1_000_000));
     }
     if (seen < forgottenUpTo) {
@@ -114,22 +143,35 @@ final class LogTopic {
   }
 
   /**
-   * Reads the store for what no signal announced (output of a worker in another process) and
-   * whether the job ended, at most once per poll period however many followers ask.
+   * Reads the store for what no signal in this process announced (output of a worker in another
+   * process) and whether the job ended, at most once per poll period however many followers ask,
+   * and at once (the log only, not the job's state) when another process announced output; a
+   * full page keeps the read due.
    */
   void pollIfDue(int limit) {
     long from;
+    boolean checkEnd;
     synchronized (this) {
       long now = System.nanoTime();
       if (ended || now - nextPollAt < 0) {
         return;
       }
       nextPollAt = now + pollEveryNanos;
+      checkEnd = now - nextEndCheckAt >= 0;
+      if (checkEnd) {
+        nextEndCheckAt = nextPollAt;
+      }
       from = Math.max(lastId, 0);
     }
     try {
-      store.jobLogAfter(jobId, from, limit).forEach(this::publish);
-      if (store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
+      List<LogPart> parts = store.jobLogAfter(jobId, from, limit);
+      parts.forEach(this::publish);
+      if (parts.size() == limit) {
+        synchronized (this) {
+          readNow(); // more may be stored: the next follower to look reads on
+        }
+      }
+      if (checkEnd && store.findJob(jobId).map(job -> job.state().isTerminal()).orElse(true)) {
         end();
       }
     } catch (RuntimeException e) {

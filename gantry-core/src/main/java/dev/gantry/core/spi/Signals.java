@@ -3,6 +3,7 @@ package dev.gantry.core.spi;
 import dev.gantry.core.job.LogPart;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Wake-ups between the parts of Gantry: new work for idle workers, cancelled jobs for the
@@ -34,6 +35,24 @@ public interface Signals extends AutoCloseable {
 
   /** Listeners run on the thread that stored the part (a task's output thread): keep them short. */
   void onLogAppended(Consumer<LogPart> listener);
+
+  /**
+   * Listeners hear that another process stored the job's output up to part id {@code partId}
+   * (job id, part id): it is in the store, to be read there. Only a {@link Signals} that hears other
+   * processes calls them, on its notification thread: keep them short.
+   */
+  default void onLogStoredElsewhere(ObjLongConsumer<String> listener) {}
+
+  /**
+   * Listeners hear that signals from other processes may have been missed (the connection they
+   * come by was down): whoever waits for one should look at the store now. Same thread rule.
+   */
+  default void onSignalsMissed(Runnable listener) {}
+
+  /** True when signals reach other processes too, so that pollers may look at the store less often. */
+  default boolean reachesOtherProcesses() {
+    return false;
+  }
 
   @Override
   default void close() {}

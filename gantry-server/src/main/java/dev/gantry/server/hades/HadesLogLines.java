@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * A log part as Hades' log manager shows it: one entry per line, each with the time (that of
- * the part's first line: Gantry keeps time per part, at most a fifth of a second apart) and the
+ * the part's first line: Gantry keeps time per part, at most a tenth of a second apart) and the
  * stream it came from.
  */
 record HadesLogLines(String timestamp, String outputStream, List<String> messages) {

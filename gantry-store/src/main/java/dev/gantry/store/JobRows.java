@@ -33,7 +33,7 @@ final class JobRows {
         result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
-  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change) values (?, ?, ?)";
+  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change, created_at) values (?, ?, ?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
   private static final String STATE = "select state from jobs where id = ?";
 
@@ -60,7 +60,8 @@ final class JobRows {
           job.owner(), this.secrets.write(job.id(), job.spec().secrets()), job.parentId(),
           job.parent() == null ? null : job.parent().path().encoded(), job.parent() == null ? null : job.rootId()});
       tags.addAll(tagRows(job));
-      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange}));
+      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange,
+          job.createdAt()}));
       words.put(job.id(), JobWords.Searched.of(job));
     }
     sql.batch(INSERT, rows);

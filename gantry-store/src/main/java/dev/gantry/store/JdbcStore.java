@@ -155,6 +155,11 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   }
 
   @Override
+  public Map<JobState, Long> jobsByState(Set<String> grantees) {
+    return database.inTransaction(sql -> JobRows.countByState(sql, grantees));
+  }
+
+  @Override
   public void insertSchedule(ScheduledJob schedule) {
     database.inTransaction(sql -> {
       ScheduleRows.insert(sql, secrets, schedule);

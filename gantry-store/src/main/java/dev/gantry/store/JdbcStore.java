@@ -57,7 +57,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
     this.claim = new TaskRunClaim(runs, queues);
-    this.deliveries = new DeliveryRows(dialect);
+    this.deliveries = new DeliveryRows(dialect, secrets);
     this.writeLanes = dialect.writeLanes();
   }
 

@@ -55,14 +55,16 @@ class AuthIT {
         .contains("(auth on)").doesNotContain(admin);
   }
 
+  /** Open: /health, /ping, the API's description and the web UI's files (no data; AuthenticationApiTest lists them all). */
   @Test
-  void withoutACredentialOnlyHealthAndPingAnswer() {
+  void withoutACredentialOnlyTheOpenRoutesAnswer() {
     Http anonymous = new Http(standalone.port());
     assertThat(anonymous.get("/jobs").status()).isEqualTo(401);
     assertThat(anonymous.get("/jobs").body().path("message").asText()).startsWith("no credential");
     assertThat(anonymous.get("/nodes").status()).isEqualTo(401);
     assertThat(anonymous.get("/health").status()).isEqualTo(200);
     assertThat(anonymous.get("/ping").status()).isEqualTo(200);
+    assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
     assertThat(new Http(standalone.port(), admin).get("/jobs").status()).isEqualTo(200);
   }
 

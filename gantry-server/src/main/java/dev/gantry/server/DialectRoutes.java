@@ -68,7 +68,7 @@ public final class DialectRoutes {
       try {
         CrossSiteRequests.check(ctx);
         if (!open) {
-          ctx.attribute(Callers.ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization")));
+          ctx.attribute(Callers.ATTRIBUTE, authenticator.authenticate(ctx.header("Authorization"), ctx.ip()));
         }
         handler.handle(ctx);
       } catch (Exception e) {

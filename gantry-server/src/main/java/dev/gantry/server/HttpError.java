@@ -2,6 +2,7 @@ package dev.gantry.server;
 
 import dev.gantry.core.auth.AccessDeniedException;
 import dev.gantry.core.auth.InvalidAuthRequestException;
+import dev.gantry.core.auth.SignInThrottledException;
 import dev.gantry.core.auth.UnauthenticatedException;
 import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.engine.NotFoundException;
@@ -28,12 +29,15 @@ public record HttpError(int status, String message) {
 
   /**
    * Classifies {@code error}; a 405 also sets the {@code Allow} header on {@code ctx}, a 401 the
-   * {@code WWW-Authenticate} header.
+   * {@code WWW-Authenticate} header, a 429 the {@code Retry-After} header.
    */
   public static HttpError of(Context ctx, Exception error, Function<JobStateException, String> stateMessage) {
     if (error instanceof UnauthenticatedException e) {
       ctx.header("WWW-Authenticate", CHALLENGE);
       return new HttpError(401, e.getMessage());
+    } else if (error instanceof SignInThrottledException e) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      return new HttpError(429, e.getMessage());
     } else if (error instanceof AccessDeniedException e) {
       return new HttpError(403, e.getMessage());
     } else if (error instanceof dev.gantry.core.auth.UserExistsException e) {

@@ -5,37 +5,57 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.spec.Secrets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The {@code deliveries} table: the outbox. */
+/**
+ * The {@code deliveries} table: the outbox. The headers that hold a job's secrets
+ * ({@link Delivery#secretHeaders()}) are kept sealed in {@code sealed_headers} (V31, by
+ * {@link SealedSecrets}, bound to the call's id), and in {@code headers}, with the others in
+ * clear, as {@link Secrets#REDACTED}; the sealed ones are opened only for the sender that claims
+ * the call ({@link #claim}), everyone else reads them redacted ({@link #ofJob}).
+ */
 final class DeliveryRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
   private static final String COLUMNS = "id, kind, job_id, run_id, event, url, headers, subject_state, subject_position, state, attempts,"
-      + " created_at, next_attempt_at, delivered_at, last_error";
+      + " created_at, next_attempt_at, delivered_at, last_error, sealed_headers";
   /** Longer reasons are cut: the column's width. */
   static final int MAX_ERROR = 2000;
 
   private final SqlDialect dialect;
+  private final SealedSecrets secrets;
 
-  DeliveryRows(SqlDialect dialect) {
+  DeliveryRows(SqlDialect dialect, SealedSecrets secrets) {
     this.dialect = dialect;
+    this.secrets = secrets;
   }
 
   void insert(SqlSession sql, List<Delivery> deliveries) {
     List<Object[]> rows = new ArrayList<>();
     for (Delivery d : deliveries) {
-      rows.add(new Object[] {d.id(), d.kind(), d.jobId(), d.runId(), d.event(), d.url(), headers(d.headers()),
+      Map<String, String> clear = new LinkedHashMap<>();
+      Map<String, String> secret = new LinkedHashMap<>();
+      d.headers().forEach((name, value) -> {
+        boolean isSecret = d.secretHeaders().contains(name);
+        clear.put(name, isSecret ? Secrets.REDACTED : value);
+        if (isSecret) {
+          secret.put(name, value);
+        }
+      });
+      rows.add(new Object[] {d.id(), d.kind(), d.jobId(), d.runId(), d.event(), d.url(), headers(clear),
           d.subjectState(), d.subjectPosition(), d.state().name(), d.attempts(), d.createdAt(), d.nextAttemptAt(), d.deliveredAt(),
-          cut(d.lastError())});
+          cut(d.lastError()), secrets.write(place(d.id()), secret)});
     }
-    sql.batch("insert into deliveries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    sql.batch("insert into deliveries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
   }
 
   /**
@@ -46,7 +66,7 @@ final class DeliveryRows {
   List<Delivery> claim(SqlSession sql, Instant now, Instant leaseUntil, int limit) {
     List<Delivery> due = sql.list("select " + COLUMNS + " from deliveries where state = 'PENDING' and next_attempt_at <= ?"
         + " and (lease_until is null or lease_until <= ?) order by next_attempt_at, id fetch first ? rows only"
-        + dialect.claimCandidatesClause(), DeliveryRows::read, now, now, limit);
+        + dialect.claimCandidatesClause(), row -> read(row, true), now, now, limit);
     List<Delivery> claimed = new ArrayList<>();
     for (Delivery candidate : due) {
       if (sql.update("update deliveries set attempts = attempts + 1, lease_until = ? where id = ? and attempts = ?"
@@ -64,7 +84,7 @@ final class DeliveryRows {
   }
 
   List<Delivery> ofJob(SqlSession sql, String jobId) {
-    return sql.list("select " + COLUMNS + " from deliveries where job_id = ? order by created_at, id", DeliveryRows::read,
+    return sql.list("select " + COLUMNS + " from deliveries where job_id = ? order by created_at, id", row -> read(row, false),
         jobId);
   }
 
@@ -80,18 +100,43 @@ final class DeliveryRows {
     }
   }
 
-  private static Delivery read(ResultSet row) throws SQLException {
+  /** The row; its secret headers opened when {@code forSending}, else shown as {@link Secrets#REDACTED}. */
+  private Delivery read(ResultSet row, boolean forSending) throws SQLException {
+    String id = row.getString("id");
     String headers = row.getString("headers");
-    Map<String, String> map;
+    Map<String, String> map = new LinkedHashMap<>();
     try {
-      map = headers == null ? Map.of() : JSON.readValue(headers, HEADERS);
+      if (headers != null) {
+        map.putAll(JSON.readValue(headers, HEADERS));
+      }
     } catch (JsonProcessingException e) {
-      throw new SQLException("delivery " + row.getString("id") + " has unreadable headers", e);
+      throw new SQLException("delivery " + id + " has unreadable headers", e);
     }
-    return new Delivery(row.getString("id"), row.getString("kind"), row.getString("job_id"), row.getString("run_id"),
+    // The secret headers are in `headers` by name, as [REDACTED]; their values only in the seal.
+    Set<String> secretNames = Set.of();
+    String sealed = row.getString("sealed_headers");
+    if (sealed != null && forSending) {
+      Map<String, String> secret = secrets.read(place(id), sealed);
+      map.putAll(secret);
+      secretNames = secret.keySet();
+    } else if (sealed != null) {
+      secretNames = new java.util.LinkedHashSet<>();
+      for (Map.Entry<String, String> header : map.entrySet()) {
+        if (header.getValue().equals(Secrets.REDACTED)) {
+          secretNames.add(header.getKey());
+        }
+      }
+    }
+    return new Delivery(id, row.getString("kind"), row.getString("job_id"), row.getString("run_id"),
         row.getString("event"), row.getString("url"), map, row.getString("subject_state"),
         (Integer) row.getObject("subject_position", Integer.class),
         DeliveryState.valueOf(row.getString("state")), row.getInt("attempts"), Timestamps.read(row, "created_at"),
-        Timestamps.read(row, "next_attempt_at"), Timestamps.read(row, "delivered_at"), row.getString("last_error"));
+        Timestamps.read(row, "next_attempt_at"), Timestamps.read(row, "delivered_at"), row.getString("last_error"),
+        secretNames);
+  }
+
+  /** What a call's sealed headers are bound to: opened for another row, they do not open. */
+  private static String place(String deliveryId) {
+    return "deliveries.sealed_headers:" + deliveryId;
   }
 }

@@ -58,7 +58,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
     this.claim = new TaskRunClaim(runs, queues);
-    this.deliveries = new DeliveryRows(dialect);
+    this.deliveries = new DeliveryRows(dialect, secrets);
     this.writeLanes = dialect.writeLanes();
   }
 
@@ -153,6 +153,11 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public Map<JobState, Long> jobsByState() {
     return database.inTransaction(JobRows::countByState);
+  }
+
+  @Override
+  public Map<JobState, Long> jobsByState(Set<String> grantees) {
+    return database.inTransaction(sql -> JobRows.countByState(sql, grantees));
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The {@code jobs} and {@code job_tags} tables. */
@@ -33,7 +34,7 @@ final class JobRows {
         result = ?, error = ?, cancelled_at = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
-  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change) values (?, ?, ?)";
+  private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change, created_at) values (?, ?, ?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
   private static final String STATE = "select state from jobs where id = ?";
 
@@ -60,7 +61,8 @@ final class JobRows {
           job.owner(), this.secrets.write(job.id(), job.spec().secrets()), job.parentId(),
           job.parent() == null ? null : job.parent().path().encoded(), job.parent() == null ? null : job.rootId()});
       tags.addAll(tagRows(job));
-      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange}));
+      job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange,
+          job.createdAt()}));
       words.put(job.id(), JobWords.Searched.of(job));
     }
     sql.batch(INSERT, rows);
@@ -124,6 +126,18 @@ final class JobRows {
     Map<JobState, Long> counts = new TreeMap<>();
     sql.list("select state, count(*) as jobs from jobs group by state",
         row -> counts.put(JobState.valueOf(row.getString("state")), row.getLong("jobs")));
+    return counts;
+  }
+
+  /** The jobs by state that one of {@code grantees} may see: from their job_access entries (V31's index), each job once. */
+  static Map<JobState, Long> countByState(SqlSession sql, Set<String> grantees) {
+    Map<JobState, Long> counts = new TreeMap<>();
+    if (grantees.isEmpty()) {
+      return counts;
+    }
+    sql.list("select j.state, count(*) as jobs from jobs j join (select distinct a.job_id from job_access a where a.grantee in ("
+        + SqlSession.placeholders(grantees.size()) + ")) v on v.job_id = j.id group by j.state",
+        row -> counts.put(JobState.valueOf(row.getString("state")), row.getLong("jobs")), grantees.toArray());
     return counts;
   }
 

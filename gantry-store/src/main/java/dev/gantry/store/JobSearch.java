@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,15 +19,33 @@ import java.util.Set;
  * an offset skips are index entries, never whole jobs; then it reads its few jobs by id. An offset
  * still walks the entries it skips, so a page in the older half is found from the oldest end (both
  * databases scan these indexes backwards too): at most half of the matches are walked. A query
- * whose text has no word matches nothing and reads nothing. A search by a caller who is not an
- * admin keeps the jobs with a {@code job_access} row of one of its grantees (a primary-key lookup
- * per candidate), counted the same way, so its pages and totals hold only those.
+ * whose text has no word matches nothing and reads nothing. A caller who is not an admin sees
+ * only the jobs with a {@code job_access} row of one of its grantees, so its pages and totals hold
+ * only those: without words, its matches come from {@code job_access} itself (the
+ * {@code job_access_newest} index of each grantee, newest first, one entry per job), so what it
+ * reads is its own jobs' entries, never the other users' jobs; with words, each match of the word
+ * index is checked by a primary-key lookup in {@code job_access}.
+ *
+ * <p>On PostgreSQL with 5,000 jobs of another user newer than the caller's 30 (JobSearchPlanIT),
+ * the caller's first page reads the 40 index entries of its grantees and sorts them, no row of
+ * {@code jobs} (the count is the same entries); before, it walked the 5,000 newer jobs, one
+ * job_access lookup each, and counted by looking up all 5,030:
+ * <pre>
+ * Limit
+ *   -> Group (Group Key: created_at, job_id)
+ *     -> Sort (Sort Key: created_at DESC, job_id DESC)
+ *       -> Bitmap Heap Scan on job_access a
+ *         -> Bitmap Index Scan on job_access_newest
+ *              Index Cond: (grantee = ANY ('{user:alice,*,role:devs}'))
+ * </pre>
  */
 final class JobSearch {
 
   private final List<String> words;
   private final Set<String> tags;
   private final boolean filtered;
+  /** Whether the matches come from job_access (a caller who is not an admin, no words). */
+  private final boolean fromAccess;
   private final String from;
   private final String order;
   private final String oldestFirst;
@@ -39,7 +58,17 @@ final class JobSearch {
     words = List.copyOf(stored);
     tags = new LinkedHashSet<>(query.tags());
     StringBuilder sql = new StringBuilder();
-    if (words.isEmpty()) {
+    filtered = query.visibleTo() != null;
+    List<String> grantees = filtered ? List.copyOf(query.visibleTo()) : List.of();
+    fromAccess = filtered && words.isEmpty();
+    if (fromAccess) {
+      // One row per grantee of a job: a job two of the caller's grantees name is one match.
+      idColumn = "a.job_id";
+      sql.append("job_access a where a.grantee in (").append(SqlSession.placeholders(grantees.size())).append(")");
+      params.addAll(grantees);
+      order = "a.created_at desc, a.job_id desc";
+      oldestFirst = "a.created_at, a.job_id";
+    } else if (words.isEmpty()) {
       idColumn = "j.id";
       sql.append("jobs j");
       order = "j.created_at desc, j.id desc";
@@ -63,10 +92,8 @@ final class JobSearch {
           .append("exists (select 1 from job_tags t where t.job_id = ").append(idColumn).append(" and t.tag = ?)");
       params.add(tag);
     }
-    filtered = query.visibleTo() != null;
-    if (filtered) {
+    if (filtered && !fromAccess) {
       // A caller who is not an admin: only the jobs whose access list names one of its grantees.
-      List<String> grantees = List.copyOf(query.visibleTo());
       sql.append(params.isEmpty() ? " where " : " and ")
           .append("exists (select 1 from job_access a where a.job_id = ").append(idColumn)
           .append(" and a.grantee in (").append(SqlSession.placeholders(grantees.size())).append("))");
@@ -105,8 +132,21 @@ final class JobSearch {
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(offset);
     pageParams.add(count);
-    return sql.list("select " + idColumn + " from " + from + " order by " + orderBy + " offset ? rows fetch next ? rows only",
-        row -> row.getString(1), pageParams.toArray());
+    return sql.list(idsSql(orderBy), row -> row.getString(1), pageParams.toArray());
+  }
+
+  private String idsSql(String orderBy) {
+    String grouped = fromAccess ? " group by a.job_id, a.created_at" : "";
+    return "select " + idColumn + " from " + from + grouped + " order by " + orderBy + " offset ? rows fetch next ? rows only";
+  }
+
+  /** The statement and parameters of the first page of {@code query} (size {@code size}), for EXPLAIN in tests. */
+  static Map.Entry<String, List<Object>> firstPage(JobQuery query, int size) {
+    JobSearch search = new JobSearch(query);
+    List<Object> pageParams = new ArrayList<>(search.params);
+    pageParams.add(0L);
+    pageParams.add(size);
+    return Map.entry(search.idsSql(search.order), pageParams);
   }
 
   /**
@@ -120,6 +160,9 @@ final class JobSearch {
     }
     if (words.isEmpty() && tags.size() == 1 && !filtered) {
       return sql.count("select count(*) from job_tags where tag = ?", tags.iterator().next());
+    }
+    if (fromAccess) {
+      return sql.count("select count(distinct a.job_id) from " + from, params.toArray());
     }
     return sql.count("select count(*) from " + from, params.toArray());
   }

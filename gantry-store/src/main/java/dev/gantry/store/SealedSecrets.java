@@ -7,7 +7,8 @@ import java.util.Map;
  * column (a job's Tork {@code secrets}; sensitive env and registry passwords are to be kept in it
  * too) and {@code scheduled_jobs.secrets} (those of the jobs a schedule starts), sealed with the
  * store's {@link SecretCipher} for the row they belong to ({@code place}: a job's id, or
- * {@link ScheduleRows#context} of a schedule's). A store opened
+ * {@link ScheduleRows#context} of a schedule's), and {@code deliveries.sealed_headers} (webhook
+ * headers that read secrets, {@link DeliveryRows}). A store opened
  * without a key refuses to keep secrets rather than keep them in clear. A value stored in clear
  * before Gantry sealed them (schema V11 to V16) still reads; V17 ({@link SealSecretsMigration})
  * seals those.

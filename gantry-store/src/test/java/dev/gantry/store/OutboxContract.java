@@ -34,12 +34,14 @@ public abstract class OutboxContract {
   private static final String HOOK = "https://hooks.example.com/done";
 
   protected Store store;
+  private StoreSettings settings;
 
   protected abstract StoreSettings emptyDatabase();
 
   @BeforeEach
   void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+    settings = TestKeys.keyed(emptyDatabase());
+    store = JdbcStore.open(settings);
   }
 
   @AfterEach
@@ -85,6 +87,42 @@ public abstract class OutboxContract {
       assertThat(call.headers()).isEqualTo(Map.of("X-Job", "hooked"));
       assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
     });
+  }
+
+  @Test
+  void headersThatReadSecretsAreSealedAtRestOpenedForTheSenderAndRedactedForReaders() throws Exception {
+    String secret = "s3cr3t-value-4f1c";
+    JobSpec spec = new JobSpec("hooked", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("Authorization", "Bearer {{ secrets.token }}",
+            "X-Job", "{{ job.name }}"), null, null)), null)
+        .withSecrets(Map.of("token", secret));
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    end(job);
+
+    List<Delivery> shown = store.deliveriesOf(job.id());
+    assertThat(shown).isNotEmpty().allSatisfy(call -> {
+      assertThat(call.headers()).containsEntry("Authorization", "[REDACTED]").containsEntry("X-Job", "hooked");
+      assertThat(call.secretHeaders()).containsExactly("Authorization");
+    });
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(settings.url(), settings.user(),
+        settings.password()); java.sql.ResultSet rows = connection.createStatement()
+            .executeQuery("select headers, sealed_headers from deliveries")) {
+      int count = 0;
+      while (rows.next()) {
+        count++;
+        assertThat(rows.getString("headers")).contains("hooked").doesNotContain(secret);
+        assertThat(rows.getString("sealed_headers")).startsWith(SecretCipher.PREFIX).doesNotContain(secret);
+      }
+      assertThat(count).isEqualTo(shown.size());
+    }
+
+    List<Delivery> claimed = store.claimDeliveries(Instant.now(), Instant.now().plusSeconds(60), 10);
+    assertThat(claimed).hasSize(shown.size()).allSatisfy(call ->
+        assertThat(call.headers()).isEqualTo(Map.of("Authorization", "Bearer " + secret, "X-Job", "hooked")));
   }
 
   @Test

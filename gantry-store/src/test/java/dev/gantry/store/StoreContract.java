@@ -370,6 +370,9 @@ public abstract class StoreContract {
     assertThat(store.listJobs(JobQuery.parse("other", 1, 20).visibleTo(bob)).totalItems()).isZero();
     assertThat(store.listJobs(JobQuery.parse(null, 1, 20).visibleTo(Set.of("*", "user:carol"))).totalItems()).isEqualTo(4);
     assertThat(store.listJobs(JobQuery.parse(null, 1, 20)).totalItems()).isEqualTo(21);
+    // Counts by state for metrics, filtered the same way (a job two grantees name counts once).
+    assertThat(store.jobsByState(bob)).isEqualTo(Map.of(JobState.QUEUED, 14L));
+    assertThat(store.jobsByState(Set.of("*", "user:carol"))).isEqualTo(Map.of(JobState.QUEUED, 4L));
     assertThat(store.findJob(first.items().get(0).id()).orElseThrow().spec().access())
         .isEqualTo(first.items().get(0).spec().access());
   }

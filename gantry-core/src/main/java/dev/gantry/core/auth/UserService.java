@@ -33,6 +33,7 @@ public final class UserService {
 
   private final UserStore store;
   private final Clock clock;
+  private final SignInThrottle throttle;
   private final Map<String, Instant> verified = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
@@ -41,8 +42,14 @@ public final class UserService {
   };
 
   public UserService(UserStore store, Clock clock) {
+    this(store, clock, new SignInThrottle(clock));
+  }
+
+  /** {@code throttle}: what refuses sign-ins after failed ones, before their hash. */
+  public UserService(UserStore store, Clock clock, SignInThrottle throttle) {
     this.store = store;
     this.clock = clock;
+    this.throttle = throttle;
   }
 
   /** Makes a user that signs in with {@code password}; admins only. */
@@ -62,8 +69,18 @@ public final class UserService {
     log.info("user {} made by {}", user, caller.user());
   }
 
-  /** The principal of a user's password; UnauthenticatedException, the same for every failure, otherwise. */
+  /** {@link #authenticate(String, String, String)} from an unknown address. */
   public Principal authenticate(String user, String password) {
+    return authenticate(user, password, null);
+  }
+
+  /**
+   * The principal of a user's password sent from {@code client} (an address; null: unknown);
+   * UnauthenticatedException, the same for every failure, otherwise. A sign-in verified in the
+   * last seconds costs no hash; any other is first admitted by the {@link SignInThrottle}
+   * (SignInThrottledException after too many failures for the user or the address).
+   */
+  public Principal authenticate(String user, String password, String client) {
     if (user == null || password == null || password.length() > LONGEST_PASSWORD
         || !TokenRequest.USER_NAME.matcher(user).matches()) {
       throw new UnauthenticatedException(REFUSED);
@@ -76,11 +93,13 @@ public final class UserService {
         return new Principal(user, PASSWORD_SCOPES);
       }
     }
+    throttle.begin(user, client);
     String stored = store.passwordHash(user).orElse(null);
     boolean right = stored == null ? PasswordHash.verifyNothing(password) : PasswordHash.verify(password, stored);
     if (!right) {
       throw new UnauthenticatedException(REFUSED);
     }
+    throttle.succeeded(user, client);
     synchronized (verified) {
       verified.put(key, now);
     }

@@ -2,6 +2,7 @@ package dev.gantry.core.engine;
 
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
+import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.cluster.ClusterLoad;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What users see of the processes sharing the store and of the queues; and emptying a queue. The
  * forms taking the caller's {@link Principal} are the dialects': looking needs {@code jobs:read},
- * emptying a queue {@code admin}.
+ * emptying a queue {@code admin}. Jobs are counted for a caller as its lists show them: only
+ * those it may read (admins: all), counted in the store; nodes, queues and their runs are the
+ * workers' load, the same for every reader.
  */
 public final class ClusterService {
 
@@ -28,10 +31,12 @@ public final class ClusterService {
 
   private final Store store;
   private final JobService jobs;
+  private final JobAccessCheck access;
 
   public ClusterService(Store store, JobService jobs) {
     this.store = store;
     this.jobs = jobs;
+    this.access = new JobAccessCheck(store);
   }
 
   public List<Node> nodes(Principal caller) {
@@ -49,14 +54,23 @@ public final class ClusterService {
     return queue(name);
   }
 
+  /** {@link #load()} with the running jobs {@code caller} may read. */
   public ClusterLoad load(Principal caller) {
     caller.require(Scope.JOBS_READ);
-    return load();
+    ClusterLoad all = load();
+    Viewer viewer = access.viewer(caller);
+    if (viewer.seesAll()) {
+      return all;
+    }
+    long running = store.jobsByState(viewer.grantees()).getOrDefault(JobState.RUNNING, 0L);
+    return new ClusterLoad(running, all.tasksRunning(), all.nodesOnline(), all.cpuPercent());
   }
 
+  /** The jobs {@code caller} may read, by state. */
   public Map<JobState, Long> jobsByState(Principal caller) {
     caller.require(Scope.JOBS_READ);
-    return jobsByState();
+    Viewer viewer = access.viewer(caller);
+    return viewer.seesAll() ? jobsByState() : store.jobsByState(viewer.grantees());
   }
 
   /** {@link #purge(String)} for {@code caller}: it cancels other users' jobs, so it needs {@code admin}. */

@@ -74,7 +74,7 @@ public final class OutboxRules {
         return;
       }
       calls.add(Delivery.pending(Ids.newId(), Delivery.WEBHOOK, job.id(), runId, webhook.event(), webhook.url(),
-          WebhookTemplates.headers(webhook, context), state, position, now));
+          WebhookTemplates.headers(webhook, context), WebhookTemplates.secretHeaders(webhook), state, position, now));
     } catch (InvalidJobException e) {
       calls.add(Delivery.pending(Ids.newId(), Delivery.WEBHOOK, job.id(), runId, webhook.event(), webhook.url(), Map.of(),
           state, position, now).failed("the webhook's " + e.field() + " could not be evaluated: " + e.getMessage()));

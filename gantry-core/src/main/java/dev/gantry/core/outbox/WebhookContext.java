@@ -3,11 +3,13 @@ package dev.gantry.core.outbox;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.TorkStateNames;
+import dev.gantry.core.spec.WebhookTemplates;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a webhook's templates read: {@code job} (and {@code task}) as Tork's summaries, with
+ * What a webhook's templates read: {@code job} (and {@code task}) as Tork's summaries, its
+ * {@code inputs} and its {@code secrets} (in clear: only for headers, which the store seals), with
  * states under Tork's names. Each field is there under its JSON name ({@code job.state}) and its
  * Go name ({@code job.State}), the form Tork's own examples use.
  */
@@ -16,7 +18,8 @@ final class WebhookContext {
   private WebhookContext() {}
 
   static Map<String, Object> of(Job job) {
-    return Map.of("job", job(job), "inputs", Map.<String, Object>copyOf(job.spec().inputs()));
+    return Map.of("job", job(job), "inputs", Map.<String, Object>copyOf(job.spec().inputs()), WebhookTemplates.SECRETS,
+        Map.<String, Object>copyOf(job.spec().secrets()));
   }
 
   static Map<String, Object> of(Job job, TaskRun run) {
@@ -30,7 +33,8 @@ final class WebhookContext {
     both(task, "result", "Result", run.result() == null ? "" : run.result());
     both(task, "error", "Error", run.error() == null ? "" : run.error());
     both(task, "queue", "Queue", run.queue());
-    return Map.of("job", job(job), "task", task, "inputs", Map.<String, Object>copyOf(job.spec().inputs()));
+    return Map.of("job", job(job), "task", task, "inputs", Map.<String, Object>copyOf(job.spec().inputs()),
+        WebhookTemplates.SECRETS, Map.<String, Object>copyOf(job.spec().secrets()));
   }
 
   private static Map<String, Object> job(Job job) {

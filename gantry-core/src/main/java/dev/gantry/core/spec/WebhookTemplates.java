@@ -9,13 +9,16 @@ import java.util.Set;
 
 /**
  * A webhook's templates (its {@code if} and header values): checked at submit, evaluated when
- * the event happens, against {@code job} (and {@code task} for a task event) and {@code inputs}.
+ * the event happens, against {@code job} (and {@code task} for a task event), {@code inputs} and
+ * {@code secrets} (as Tork's header values read them: {@code Authorization: Bearer {{secrets.token}}}).
  */
 public final class WebhookTemplates {
 
   private static final ExpressionLanguage LANGUAGE = ExpressionLanguage.standard();
-  private static final Set<String> JOB_NAMES = Set.of("job", "inputs");
-  private static final Set<String> TASK_NAMES = Set.of("job", "task", "inputs");
+  /** The name under which templates read the job's secrets. */
+  public static final String SECRETS = "secrets";
+  private static final Set<String> JOB_NAMES = Set.of("job", "inputs", SECRETS);
+  private static final Set<String> TASK_NAMES = Set.of("job", "task", "inputs", SECRETS);
 
   private WebhookTemplates() {}
 
@@ -38,6 +41,26 @@ public final class WebhookTemplates {
     Map<String, String> headers = new LinkedHashMap<>();
     webhook.headers().forEach((name, value) -> headers.put(name, render("headers." + name, value, context)));
     return headers;
+  }
+
+  /** The names of the webhook's headers whose templates read {@code secrets}: their values are secret. */
+  public static Set<String> secretHeaders(Webhook webhook) {
+    Set<String> secret = new java.util.LinkedHashSet<>();
+    webhook.headers().forEach((name, value) -> {
+      if (value.contains("{{") && readsSecrets(value)) {
+        secret.add(name);
+      }
+    });
+    return secret;
+  }
+
+  private static boolean readsSecrets(String text) {
+    try {
+      return LANGUAGE.parse(text).names().contains(SECRETS);
+    } catch (ExpressionException e) {
+      // Checked at submit; should it fail now, its call fails when rendered. Keep it sealed meanwhile.
+      return true;
+    }
   }
 
   private static void parse(String at, String text, Set<String> names) {

@@ -72,6 +72,12 @@ public interface Store extends AutoCloseable {
    */
   Map<JobState, Long> jobsByState();
 
+  /**
+   * {@link #jobsByState()} of the jobs whose access list names one of {@code grantees} (a caller
+   * who is not an admin: see {@link dev.gantry.core.auth.Viewer}), counted in the store.
+   */
+  Map<JobState, Long> jobsByState(Set<String> grantees);
+
   // --- scheduled jobs (firing one is a transaction: see StoreTransaction#advanceSchedule)
 
   void insertSchedule(ScheduledJob schedule);

@@ -501,6 +501,17 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   }
 
   @Override
+  public Map<JobState, Long> jobsByState(Set<String> grantees) {
+    return locked(() -> {
+      Map<JobState, Long> counts = new TreeMap<>();
+      jobs.values().stream().map(s -> s.value())
+          .filter(job -> job.spec().access().grants(job.owner()).keySet().stream().anyMatch(grantees::contains))
+          .forEach(job -> counts.merge(job.state(), 1L, Long::sum));
+      return counts;
+    });
+  }
+
+  @Override
   public Set<String> rolesOf(String user) {
     return locked(() -> roles.entrySet().stream().filter(e -> e.getValue().contains(user)).map(Map.Entry::getKey)
         .collect(java.util.stream.Collectors.toUnmodifiableSet()));

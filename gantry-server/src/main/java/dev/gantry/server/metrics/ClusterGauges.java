@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gauges of what the whole cluster holds (jobs by state, queues, nodes), read from the store when
- * a scraper asks, for that scraper (it needs {@code jobs:read}, checked by the core): every server
- * shows the same numbers. When the store does not answer, the last numbers stay and the scrape
+ * a scraper asks, for that scraper (it needs {@code jobs:read}, checked by the core): the jobs it
+ * may read (an admin: all), and every queue and node; every server shows the same numbers. When the store does not answer, the last numbers stay and the scrape
  * still succeeds with the process's own meters.
  */
 final class ClusterGauges {

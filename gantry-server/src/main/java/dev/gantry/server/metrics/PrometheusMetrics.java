@@ -103,10 +103,14 @@ public final class PrometheusMetrics implements AutoCloseable {
    */
   public String scrape(Principal caller, String contentType) {
     ClusterGauges gauges = cluster;
-    if (gauges != null) {
-      gauges.refresh(caller);
+    if (gauges == null) {
+      return registry.scrape(contentType);
     }
-    return registry.scrape(contentType);
+    // The gauges hold one caller's counts at a time: another's refresh must not land in this scrape.
+    synchronized (gauges) {
+      gauges.refresh(caller);
+      return registry.scrape(contentType);
+    }
   }
 
   @Override

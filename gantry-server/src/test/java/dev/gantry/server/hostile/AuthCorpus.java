@@ -42,6 +42,8 @@ public final class AuthCorpus {
         new String[] {"Basic with an empty password", "Basic " + base64("hades:")},
         new String[] {"Basic of invalid UTF-8", "Basic " + base64(new byte[] {'h', ':', (byte) 0xC3, 0x28})},
         new String[] {"Basic with a wrong token", "Basic " + base64("hades:gantry_wrong")},
+        // A password is hashed (~0.1 s) until the sign-in throttle holds the name and the address up: 401s, then 429s.
+        new String[] {"Basic with a wrong password", "Basic " + base64("mallory:not the right password")},
         new String[] {"Basic of 4 KB", "Basic " + base64("u:" + "p".repeat(3_000))},
         new String[] {"unicode bearer", "Bearer " + utf8OnTheWire("gantry_ünïcødé€💥")},
         new String[] {"unicode Basic", "Basic " + base64("hädes:tökén💥")},

@@ -126,7 +126,7 @@ class WebhookApiTest {
       [{url: 'https://example.com', headers: {'bad name': x}}]         | not an HTTP token
       [{url: 'https://example.com', headers: {X-Gantry-Delivery: x}}]  | is set by Gantry itself
       [{url: 'https://example.com', if: '{{ task.state }}'}]           | webhooks[0].if: unknown name task
-      [{url: 'https://example.com', headers: {X-A: '{{ secrets.x }}'}}] | unknown name secrets
+      [{url: 'https://example.com', headers: {X-A: '{{ secret.x }}'}}]  | unknown name secret in
       [{url: 'https://example.com', if: '{{ job.state == }}'}]          | webhooks[0].if
       {url: 'https://example.com'}                                     | webhooks
       """)

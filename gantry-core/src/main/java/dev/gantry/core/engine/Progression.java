@@ -152,7 +152,7 @@ public final class Progression {
   /**
    * The engine that held the job's workspace is gone: every run of the job still RUNNING (its lease
    * over) ends FAILED with {@code reason}, every run still QUEUED ends CANCELLED with it, composites
-   * and the sub-jobs waited for are cancelled, and the job starts again from its first task (the
+   * and the sub-jobs waited for are cancelled, the job's pin is forgotten, and it starts again from its first task (the
    * {@code attempt}th attempt at it) with its composites' rows reset, on whichever engine claims it:
    * a fresh workspace. {@code active}: the job's runs that have not ended.
    */
@@ -165,6 +165,7 @@ public final class Progression {
     // Not cancelBelow: the job's own runs are ended above, and a cancel signal for the job would
     // reach the worker that claims its new first run.
     p.changes.add(new CancelUnder(job.id(), null, reason));
+    p.changes.add(new ProgressChange.UnpinEngine(job.id())); // before the new first runs: they must not inherit the pin
     for (int at = 1; at <= job.taskCount(); at++) {
       p.changes.add(new ResetUnder(job.id(), NodePath.top(at)));
     }

@@ -133,7 +133,6 @@ public final class RunProgress {
       if (active.stream().anyMatch(r -> r.state() == RunState.RUNNING && (r.leaseUntil() == null || !r.leaseUntil().isBefore(now)))) {
         return Optional.empty(); // a run still holds its lease: its worker may yet renew it
       }
-      tx.unpinEngine(jobId); // before the new first run is inserted: it must not inherit the pin
       int attempt = tx.runsOf(jobId).stream().filter(r -> r.position() == 1).mapToInt(TaskRun::attempt).max().orElse(0) + 1;
       Progression progression = Progression.engineLost(job, active, WorkspacePinning.engineLost(engine.get()), attempt, now);
       return Optional.of(new Moved(progression.job(), ProgressWrites.apply(tx, progression, now)));

@@ -49,16 +49,17 @@ class EngineLossTest {
 
     Progression p = Progression.engineLost(job, List.of(running), "engine e1 lost", 2, NOW.plusSeconds(20));
 
-    assertThat(p.changes()).hasSize(7);
+    assertThat(p.changes()).hasSize(8);
     assertThat(p.changes().get(0)).isEqualTo(new UpdateRun(running.finished(RunState.FAILED, null, null, "engine e1 lost",
         NOW.plusSeconds(20))));
     assertThat(p.changes().get(1)).isEqualTo(new CancelUnder("j", null, "engine e1 lost"));
-    assertThat(p.changes().subList(2, 5)).containsExactly(new ResetUnder("j", NodePath.top(1)),
+    assertThat(p.changes().get(2)).isEqualTo(new ProgressChange.UnpinEngine("j"));
+    assertThat(p.changes().subList(3, 6)).containsExactly(new ResetUnder("j", NodePath.top(1)),
         new ResetUnder("j", NodePath.top(2)), new ResetUnder("j", NodePath.top(3)));
-    TaskRun again = ((InsertRun) p.changes().get(5)).run();
+    TaskRun again = ((InsertRun) p.changes().get(6)).run();
     assertThat(again).extracting(TaskRun::position, TaskRun::attempt, TaskRun::state, TaskRun::name)
         .containsExactly(1, 2, RunState.QUEUED, "make");
-    Job after = ((UpdateJob) p.changes().get(6)).job();
+    Job after = ((UpdateJob) p.changes().get(7)).job();
     assertThat(after).extracting(Job::state, Job::position).containsExactly(JobState.QUEUED, 1);
     assertThat(p.cancelsRuns()).as("no cancel signal: it would reach the new first run's worker").isFalse();
   }

@@ -163,10 +163,10 @@ class TwoEnginesIT {
       assertThat(job.path("result").asText()).as(runs.toString()).isEqualTo(i + "-ok");
       if (runs.stream().anyMatch(r -> r.contains(" on victim"))) {
         moved++;
-        assertThat(runs).as(job.toString()).contains("make COMPLETED on victim", "make COMPLETED on survivor",
-            "slow COMPLETED on survivor", "read COMPLETED on survivor");
-        assertThat(runs).as("the API says why").anyMatch(r -> r.endsWith(": " + lost));
-        assertThat(runs.stream().filter(r -> r.endsWith(" COMPLETED on survivor")).count()).as(runs.toString()).isEqualTo(3);
+        // Killed in whichever task it was, the job went through its first task again on the survivor.
+        assertThat(runs).as("the API says why: " + runs).anyMatch(r -> r.endsWith(": " + lost));
+        assertThat(runs.stream().filter(r -> r.contains(" COMPLETED on survivor")).toList()).as(runs.toString())
+            .containsExactly("make COMPLETED on survivor", "slow COMPLETED on survivor", "read COMPLETED on survivor");
       } else {
         assertThat(runs).containsExactly("make COMPLETED on survivor", "slow COMPLETED on survivor", "read COMPLETED on survivor");
       }

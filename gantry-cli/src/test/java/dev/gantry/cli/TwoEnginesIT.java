@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.spi.RuntimeResource;
+import dev.gantry.docker.DockerRuntime;
 import dev.gantry.store.PostgresTestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -150,7 +153,11 @@ class TwoEnginesIT {
 
     victim.kill();
 
-    await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> ids.stream().allMatch(this::ended));
+    try {
+      await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> ids.stream().allMatch(this::ended));
+    } finally {
+      removeLeftoversOnTheFirstEngine(ids);
+    }
     String lost = "engine " + engines.get(victim.nodeId()) + " lost: restarted from the first task on a new workspace";
     int moved = 0;
     for (int i = 0; i < ids.size(); i++) {
@@ -192,6 +199,17 @@ class TwoEnginesIT {
       engines.put(worker.nodeId(), all.get(worker.nodeId()));
     }
     return engines;
+  }
+
+  /**
+   * What the killed worker's runs left on its engine (containers, workspaces): no worker runs there
+   * any more to sweep it, as the next one started there would.
+   */
+  private static void removeLeftoversOnTheFirstEngine(List<String> jobs) {
+    try (DockerRuntime docker = Services.docker()) {
+      docker.resources().stream().filter(r -> jobs.contains(r.jobId())).sorted(Comparator.comparing(
+          r -> r.kind() == RuntimeResource.Kind.CONTAINER ? 0 : 1)).forEach(docker::remove);
+    }
   }
 
   private boolean ended(String id) {

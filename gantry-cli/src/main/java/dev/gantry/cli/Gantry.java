@@ -8,6 +8,7 @@ import dev.gantry.core.engine.ClusterService;
 import dev.gantry.core.engine.Housekeeping;
 import dev.gantry.core.engine.Ids;
 import dev.gantry.core.engine.JobService;
+import dev.gantry.core.engine.EngineReaper;
 import dev.gantry.core.engine.LeaseReaper;
 import dev.gantry.core.engine.LeftoverSweeper;
 import dev.gantry.core.engine.LocalSignals;
@@ -150,12 +151,15 @@ final class Gantry implements AutoCloseable {
       }
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
+    DockerRuntime docker = config.tasks() == null ? null : openRuntime(config.tasks());
     if (!trial) {
+      // A worker's node names its engine: the pinned jobs' workspaces are there (see WorkspacePinning).
       track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,
-          clock.instant(), config.heartbeat()), config.heartbeat(), this::runningTasks, ThisMachine::cpuPercent).start());
+          clock.instant(), config.heartbeat()).onEngine(docker == null ? null : docker.engineId()), config.heartbeat(),
+          this::runningTasks, ThisMachine::cpuPercent).start());
     }
-    String runtime = config.tasks() == null ? null
-        : startWorker(config, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
+    String runtime = docker == null ? null
+        : startWorker(config, docker, store, signals, progress, metrics == null ? WorkMetrics.NONE : metrics.work(), !trial);
     if (config.api() != null) {
       MaintenanceLock lock = track(shared ? AdvisoryLock.on(storeSettings) : MaintenanceLock.alone());
       startMaintenance(config.heartbeat(), lock, store, signals, progress, !trial, config.api().retention());
@@ -168,15 +172,22 @@ final class Gantry implements AutoCloseable {
     secretKey.logIfMade();
   }
 
-  /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
-  private String startWorker(GantryConfig config, JdbcStore store, Signals signals, RunProgress progress, WorkMetrics metrics,
-      boolean takeTasks) {
-    GantryConfig.Tasks tasks = config.tasks();
+  /** The Docker engine the tasks run on, verified to answer (else the start fails, saying so). */
+  private DockerRuntime openRuntime(GantryConfig.Tasks tasks) {
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
+    runtime.engineId();
+    return runtime;
+  }
+
+  /** Starts the task runner and the sweeper of what crashed runs left on this machine; returns the runtime's description. */
+  private String startWorker(GantryConfig config, DockerRuntime runtime, JdbcStore store, Signals signals, RunProgress progress,
+      WorkMetrics metrics, boolean takeTasks) {
+    GantryConfig.Tasks tasks = config.tasks();
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess(),
+        runtime.engineId()), metrics));
     if (takeTasks) {
       track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
       worker.start();
@@ -194,7 +205,8 @@ final class Gantry implements AutoCloseable {
     Maintenance maintenance = new Maintenance(lock);
     Housekeeping housekeeping = new Housekeeping()
         .every(every, "lease reaper", maintenance.whileHolding(new LeaseReaper(store, progress, clock)))
-        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)));
+        .every(every, "node reaper", maintenance.whileHolding(new NodeReaper(store, clock)))
+        .every(every, "engine reaper", maintenance.whileHolding(new EngineReaper(store, progress, clock)));
     if (fireSchedules) {
       housekeeping.every(every, "schedule firer", maintenance.whileHolding(new ScheduleFirer(store, signals, clock)));
       // Every second whatever the heartbeat: a delayed job starts within a second or two of its time.

@@ -53,18 +53,27 @@ final class GantryProcesses implements AutoCloseable {
 
   /** Starts {@code gantry worker} with {@code options}; does not wait for it. */
   GantryProcess worker(String... options) {
+    return workerOn(Services.DOCKER_HOST, options);
+  }
+
+  /** Starts {@code gantry worker} on the Docker engine at {@code dockerHost} with {@code options}; does not wait for it. */
+  GantryProcess workerOn(String dockerHost, String... options) {
     List<String> args = new ArrayList<>(List.of("worker"));
     args.addAll(List.of(options));
-    return start("worker", args, null);
+    return start("worker", args, null, dockerHost);
   }
 
   private GantryProcess start(String role, List<String> args, Integer port) {
+    return start(role, args, port, Services.DOCKER_HOST);
+  }
+
+  private GantryProcess start(String role, List<String> args, Integer port, String dockerHost) {
     String name = role + "-" + (++count);
     Path log = logs.resolve(name + ".log");
     List<String> command = new ArrayList<>(GantryCommand.of(JVM_OPTIONS, args));
     command.addAll(List.of("--db-url", database.url()));
     if (port == null) {
-      command.addAll(List.of("--docker-host", Services.DOCKER_HOST));
+      command.addAll(List.of("--docker-host", dockerHost));
     }
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

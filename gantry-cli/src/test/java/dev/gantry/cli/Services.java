@@ -22,7 +22,19 @@ final class Services {
 
   static final String DOCKER_HOST = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
 
+  /** The second Docker engine, standing for a second machine (started by .ci/services). */
+  static final String DOCKER2_HOST = System.getenv().getOrDefault("GANTRY_TEST_DOCKER2_HOST", "unix:///run/gantry-docker2.sock");
+
   private Services() {}
+
+  static void requireSecondDocker() {
+    try (DockerRuntime runtime = new DockerRuntime(DockerSettings.defaults().withDockerHost(DOCKER2_HOST)
+        .withPullPolicy(PullPolicy.NEVER))) {
+      runtime.verify();
+    } catch (RuntimeException e) {
+      missing("a second Docker engine at " + DOCKER2_HOST + " (" + e.getMessage() + "); run `bash .ci/services` as root");
+    }
+  }
 
   static void requireDocker() {
     try (DockerRuntime runtime = docker()) {

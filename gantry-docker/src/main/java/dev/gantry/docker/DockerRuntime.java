@@ -45,6 +45,7 @@ public final class DockerRuntime implements TaskRuntime {
   private final Parts parts;
   private final Leftovers leftovers;
   private volatile String engineVersion;
+  private volatile String engineId;
 
   public DockerRuntime(DockerSettings settings) {
     this(settings, containerId -> { });
@@ -91,6 +92,27 @@ public final class DockerRuntime implements TaskRuntime {
     } catch (RuntimeException e) {
       throw new IllegalStateException(parts.errors().unreachable(e));
     }
+  }
+
+  /**
+   * The engine's id ({@link EngineIdentity}), asked for once.
+   *
+   * @throws IllegalStateException when the engine does not answer, or its marker volume is not Gantry's
+   */
+  @Override
+  public String engineId() {
+    String id = engineId;
+    if (id == null) {
+      try {
+        id = EngineIdentity.of(client, settings.dockerHost());
+      } catch (IllegalStateException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(parts.errors().unreachable(e));
+      }
+      engineId = id;
+    }
+    return id;
   }
 
   public DockerSettings settings() {

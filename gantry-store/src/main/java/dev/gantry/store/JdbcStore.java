@@ -46,6 +46,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   private final RunRows runs;
   private final QueueRows queues;
   private final TaskRunClaim claim;
+  private final EnginePins pins;
   private final DeliveryRows deliveries;
   private final int writeLanes;
   private final SealedSecrets secrets;
@@ -57,7 +58,8 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.secrets = secrets;
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
-    this.claim = new TaskRunClaim(runs, queues);
+    this.pins = new EnginePins(dialect);
+    this.claim = new TaskRunClaim(runs, queues, pins);
     this.deliveries = new DeliveryRows(dialect, secrets);
     this.writeLanes = dialect.writeLanes();
   }
@@ -77,7 +79,7 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
     return database.inTransaction(sql -> {
-      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs, deliveries);
+      JdbcStoreTransaction transaction = new JdbcStoreTransaction(sql, jobs, runs, deliveries, pins);
       T result = work.apply(OutboxRecorder.around(transaction));
       transaction.beforeCommit();
       return result;
@@ -110,8 +112,13 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   }
 
   @Override
-  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
-    return database.inTransaction(sql -> claim.next(sql, queues, nodeId, now, leaseUntil));
+  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, String engineId, Instant now, Instant leaseUntil) {
+    return database.inTransaction(sql -> claim.next(sql, queues, nodeId, engineId, now, leaseUntil));
+  }
+
+  @Override
+  public List<String> jobsOnLostEngines(Instant aliveSince, int limit) {
+    return database.inTransaction(sql -> pins.onLostEngines(sql, aliveSince, limit));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gantry.store;
 
+import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodePath;
@@ -20,12 +21,14 @@ final class JdbcStoreTransaction implements StoreTransaction {
   private final JobRows jobs;
   private final RunRows runs;
   private final DeliveryRows deliveries;
+  private final EnginePins pins;
   private int insertedJobs;
   /** The state each job's row holds now, for the jobs this transaction locked or wrote. */
   private final Map<String, JobState> states = new HashMap<>();
 
-  JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs, DeliveryRows deliveries) {
+  JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs, DeliveryRows deliveries, EnginePins pins) {
     this.sql = sql;
+    this.pins = pins;
     this.jobs = jobs;
     this.runs = runs;
     this.deliveries = deliveries;
@@ -54,6 +57,9 @@ final class JdbcStoreTransaction implements StoreTransaction {
     JobState before = states.get(job.id());
     jobs.update(sql, job, before);
     JobRetention.marked(sql, job, before);
+    if (job.state().isTerminal() && (before == null || !before.isTerminal()) && WorkspacePinning.pins(job.spec())) {
+      pins.unpin(sql, job.id()); // its workspace goes with it; a restart pins it again
+    }
     states.put(job.id(), job.state());
   }
 
@@ -137,6 +143,16 @@ final class JdbcStoreTransaction implements StoreTransaction {
   @Override
   public void insertDeliveries(List<Delivery> newDeliveries) {
     deliveries.insert(sql, newDeliveries);
+  }
+
+  @Override
+  public Optional<String> lostEngineOf(String jobId, Instant aliveSince) {
+    return pins.lostEngineOf(sql, jobId, aliveSince);
+  }
+
+  @Override
+  public void unpinEngine(String jobId) {
+    pins.unpin(sql, jobId);
   }
 
   /** The writes that sum up the transaction: last, right before the commit. */

@@ -14,11 +14,11 @@ import java.util.List;
 final class NodeRows {
 
   private static final String COLUMNS = "id, role, hostname, version, queues, status, started_at, last_heartbeat_at, "
-      + "alive_until, cpu_percent, task_count";
-  private static final String INSERT = "insert into nodes (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "alive_until, cpu_percent, task_count, engine_id";
+  private static final String INSERT = "insert into nodes (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update nodes set role = ?, hostname = ?, version = ?, queues = ?, status = ?, started_at = ?,
-        last_heartbeat_at = ?, alive_until = ?, cpu_percent = ?, task_count = ?
+        last_heartbeat_at = ?, alive_until = ?, cpu_percent = ?, task_count = ?, engine_id = ?
       where id = ?""";
   private static final String ALL = "select " + COLUMNS + " from nodes order by started_at, id";
   private static final String PAST_ALIVE = "select " + COLUMNS + " from nodes where status = 'UP' and alive_until < ?";
@@ -36,10 +36,10 @@ final class NodeRows {
   static void save(SqlSession sql, Node node) {
     if (sql.update(UPDATE, node.role(), node.hostname(), node.version(), String.join(",", node.queues()),
         node.status(), node.startedAt(), node.lastHeartbeatAt(), node.aliveUntil(), node.cpuPercent(),
-        node.taskCount(), node.id()) == 0) {
+        node.taskCount(), node.engineId(), node.id()) == 0) {
       sql.update(INSERT, node.id(), node.role(), node.hostname(), node.version(), String.join(",", node.queues()),
           node.status(), node.startedAt(), node.lastHeartbeatAt(), node.aliveUntil(), node.cpuPercent(),
-          node.taskCount());
+          node.taskCount(), node.engineId());
     }
   }
 
@@ -74,6 +74,7 @@ final class NodeRows {
         Timestamps.read(row, "last_heartbeat_at"),
         Timestamps.read(row, "alive_until"),
         row.getDouble("cpu_percent"),
-        row.getInt("task_count"));
+        row.getInt("task_count"),
+        row.getString("engine_id"));
   }
 }

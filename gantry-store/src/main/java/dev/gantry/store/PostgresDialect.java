@@ -50,6 +50,12 @@ final class PostgresDialect extends SqlDialect {
     return 2;
   }
 
+  /** A concurrent pin of the same job is waited for, then kept: no unique violation aborts the claim. */
+  @Override
+  String insertIfAbsentJobEngine() {
+    return "insert into job_engines (job_id, engine_id, pinned_at) values (?, ?, ?) on conflict (job_id) do nothing";
+  }
+
   @Override
   String largeBytesType() {
     return "bytea";

@@ -17,14 +17,23 @@ import java.util.Optional;
 /** The {@code task_runs} table, the queue of work. */
 final class RunRows {
 
-  /** A run as read, with the version the claim's optimistic check compares against. */
-  record Versioned(TaskRun run, long version) {}
+  /**
+   * A run as read, with the version the claim's optimistic check compares against, the engine it
+   * is pinned to ({@link #ANY_ENGINE}: none) and whether its job pins.
+   */
+  record Versioned(TaskRun run, long version, String engineId, boolean pinsEngine) {}
+
+  /** The engine of a run that any engine may take. */
+  static final String ANY_ENGINE = "";
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
       + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority, node_path,"
       + " root_job_id";
-  private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  // A run inserted after its job was pinned carries the pin; one of a job that pins carries that.
+  private static final String INSERT = "insert into task_runs (" + COLUMNS + ", engine_id, pins_engine)"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      + " coalesce((select p.engine_id from job_engines p where p.job_id = ?), ''),"
+      + " (select j.pins_engine from jobs j where j.id = ?))";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -39,9 +48,11 @@ final class RunRows {
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
-  private static final String CANDIDATES = "select " + COLUMNS + ", version from task_runs"
-      + " where state = 'QUEUED' and queue = ? order by state, queue, priority desc, created_at, id"
-      + " fetch first ? rows only";
+  private static final String CANDIDATES = "select " + COLUMNS + ", version, engine_id, pins_engine from task_runs"
+      + " where state = 'QUEUED' and queue = ? and engine_id = ?"
+      + " order by state, queue, engine_id, priority desc, created_at, id fetch first ? rows only";
+  private static final String CARRY_PIN = "update task_runs set engine_id = ?, version = version + 1"
+      + " where id = ? and engine_id = ''";
   private static final String RUNNING_IN = "select count(*) from task_runs where state = 'RUNNING' and queue = ?";
   private static final String LOADS = "select queue, state, count(*) as runs from task_runs"
       + " where state in ('QUEUED', 'RUNNING') group by queue, state order by queue";
@@ -63,7 +74,7 @@ final class RunRows {
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
           run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority(), stored(run.path()),
-          run.rootJobId()});
+          run.rootJobId(), run.jobId(), run.jobId()});
     }
     sql.batch(INSERT, rows);
   }
@@ -83,13 +94,19 @@ final class RunRows {
   }
 
   /**
-   * The next QUEUED runs of one queue, by priority (the highest first), creation then id: an index
-   * range scan. (With an
+   * The next QUEUED runs of one queue pinned to {@code engineId} ({@link #ANY_ENGINE}: of no engine),
+   * by priority (the highest first), creation then id: an index range scan. (With an
    * {@code in} list of queues both databases would sort every queued run of them instead.)
    */
-  List<Versioned> claimCandidates(SqlSession sql, String queue) {
+  List<Versioned> claimCandidates(SqlSession sql, String queue, String engineId) {
     return sql.list(CANDIDATES + dialect.claimCandidatesClause(),
-        row -> new Versioned(read(row), row.getLong("version")), queue, dialect.claimCandidates());
+        row -> new Versioned(read(row), row.getLong("version"), row.getString("engine_id"), row.getBoolean("pins_engine")),
+        queue, engineId, dialect.claimCandidates());
+  }
+
+  /** Pins a run that was queued before its job was pinned to the job's engine: it leaves the any-engine range. */
+  void carryPin(SqlSession sql, String runId, String engineId) {
+    sql.update(CARRY_PIN, engineId, runId);
   }
 
   /** How many runs of the queue are RUNNING, on any node: a count over the claim index. */

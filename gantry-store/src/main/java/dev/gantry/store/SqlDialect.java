@@ -72,6 +72,13 @@ abstract class SqlDialect {
     return 8;
   }
 
+  /** Inserts (job_id, engine_id, pinned_at) into job_engines, unless the job has a row there. */
+  String insertIfAbsentJobEngine() {
+    return "merge into job_engines p using (values (cast(? as varchar(64)), cast(? as varchar(128)),"
+        + " cast(? as timestamp with time zone))) s (job_id, engine_id, pinned_at) on p.job_id = s.job_id"
+        + " when not matched then insert (job_id, engine_id, pinned_at) values (s.job_id, s.engine_id, s.pinned_at)";
+  }
+
   /** See {@link dev.gantry.core.spi.Store#writeLanes()}: H2 writes its commits one at a time. */
   int writeLanes() {
     return 1;

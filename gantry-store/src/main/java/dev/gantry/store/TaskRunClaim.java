@@ -4,6 +4,7 @@ import dev.gantry.core.cluster.ClaimOrder;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.TaskRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,12 @@ import java.util.Set;
  * version it was read with, so of two claimers that read the same run, exactly one changes it and
  * the other moves on to the next candidate. A queue with a concurrency limit has its row locked
  * while its RUNNING runs are counted, so claimers of it count one after the other.
+ *
+ * <p>A node on an engine reads, per queue, the runs of no engine and those pinned to its own: two
+ * range scans of the claim index, however many runs wait pinned to other engines. The first run
+ * it takes of a job that pins (and is not pinned yet) pins the job to its engine; a run of such a
+ * job that was queued before another engine pinned it (a parallel's sibling) is moved to that
+ * engine's range as this claimer comes across it, and left.
  */
 final class TaskRunClaim {
 
@@ -26,20 +33,23 @@ final class TaskRunClaim {
 
   private final RunRows runs;
   private final QueueRows queueRows;
+  private final EnginePins pins;
 
-  TaskRunClaim(RunRows runs, QueueRows queueRows) {
+  TaskRunClaim(RunRows runs, QueueRows queueRows, EnginePins pins) {
     this.runs = runs;
     this.queueRows = queueRows;
+    this.pins = pins;
   }
 
-  Optional<TaskRun> next(SqlSession sql, Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+  Optional<TaskRun> next(SqlSession sql, Set<String> queues, String nodeId, String engineId, Instant now,
+      Instant leaseUntil) {
     if (queues.isEmpty()) {
       return Optional.empty();
     }
     List<QueueSettings> configured = queueRows.of(sql, queues);
     if (configured.isEmpty()) {
       // The common case: all the queues have the defaults, one group, nothing to lock.
-      return fromAny(sql, queues, nodeId, now, leaseUntil);
+      return fromAny(sql, queues, nodeId, engineId, now, leaseUntil);
     }
     for (List<QueueSettings> group : ClaimOrder.of(queues, configured)) {
       Set<String> open = new LinkedHashSet<>();
@@ -52,7 +62,7 @@ final class TaskRunClaim {
         }
         open.add(queue.name());
       }
-      Optional<TaskRun> claimed = fromAny(sql, open, nodeId, now, leaseUntil);
+      Optional<TaskRun> claimed = fromAny(sql, open, nodeId, engineId, now, leaseUntil);
       if (claimed.isPresent()) {
         return claimed;
       }
@@ -60,26 +70,61 @@ final class TaskRunClaim {
     return Optional.empty();
   }
 
-  /** The next run of any of {@code queues}: the highest priority, then the oldest. */
-  private Optional<TaskRun> fromAny(SqlSession sql, Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+  /** The next run of any of {@code queues} this node's engine may take: the highest priority, then the oldest. */
+  private Optional<TaskRun> fromAny(SqlSession sql, Set<String> queues, String nodeId, String engineId, Instant now,
+      Instant leaseUntil) {
     if (queues.isEmpty()) {
       return Optional.empty();
     }
     while (true) {
       List<RunRows.Versioned> candidates = queues.stream()
-          .flatMap(queue -> runs.claimCandidates(sql, queue).stream())
+          .flatMap(queue -> candidatesOf(sql, queue, engineId).stream())
           .sorted(NEXT_FIRST)
           .toList();
       if (candidates.isEmpty()) {
         return Optional.empty();
       }
       for (RunRows.Versioned candidate : candidates) {
+        String pinTo = pinFor(sql, candidate, engineId, now);
+        if (pinTo != null && !pinTo.equals(engineId)) {
+          runs.carryPin(sql, candidate.run().id(), pinTo); // another engine's now: out of this range
+          continue;
+        }
         TaskRun claimed = candidate.run().claimed(nodeId, Timestamps.stored(now), Timestamps.stored(leaseUntil));
         if (runs.updateIfVersion(sql, claimed, candidate.version())) {
+          if (pinTo != null) {
+            runs.carryPin(sql, claimed.id(), pinTo);
+          }
           return Optional.of(claimed);
         }
       }
       // Every candidate went to another claimer meanwhile; the queue is shorter now, look again.
     }
+  }
+
+  private List<RunRows.Versioned> candidatesOf(SqlSession sql, String queue, String engineId) {
+    List<RunRows.Versioned> any = runs.claimCandidates(sql, queue, RunRows.ANY_ENGINE);
+    if (engineId == null) {
+      return any;
+    }
+    List<RunRows.Versioned> own = runs.claimCandidates(sql, queue, engineId);
+    if (own.isEmpty()) {
+      return any;
+    }
+    List<RunRows.Versioned> both = new ArrayList<>(any);
+    both.addAll(own);
+    return both;
+  }
+
+  /**
+   * The engine a candidate of no engine yet is pinned to once this claimer looked: its job's pin,
+   * made now for {@code engineId} when it has none. Null for a run that stays any engine's (already
+   * pinned to this one, its job pins not, or this node has no known engine).
+   */
+  private String pinFor(SqlSession sql, RunRows.Versioned candidate, String engineId, Instant now) {
+    if (engineId == null || !candidate.pinsEngine() || !RunRows.ANY_ENGINE.equals(candidate.engineId())) {
+      return null;
+    }
+    return pins.pin(sql, candidate.run().jobId(), engineId, Timestamps.stored(now));
   }
 }

@@ -27,6 +27,13 @@ sealed interface ProgressChange {
    */
   record CancelUnder(String jobId, NodePath under, String reason) implements ProgressChange {}
 
+  /**
+   * Forgets the engine the job is pinned to: the runs inserted after it are any engine's, and the
+   * first claimed pins the job again. After the job's runs are ended: a claimer holding one of them
+   * then never waits for this transaction's pin change while this one waits for it.
+   */
+  record UnpinEngine(String jobId) implements ProgressChange {}
+
   /** Removes the rows of the composite at {@code at} and of those below it: a restart starts them again. */
   record ResetUnder(String jobId, NodePath at) implements ProgressChange {}
 }

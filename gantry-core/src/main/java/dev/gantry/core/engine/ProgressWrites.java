@@ -113,6 +113,8 @@ final class ProgressWrites {
         cancel(tx, cancel, now, applied);
       } else if (change instanceof ResetUnder reset) {
         tx.deleteNodes(reset.jobId(), reset.at());
+      } else if (change instanceof ProgressChange.UnpinEngine unpin) {
+        tx.unpinEngine(unpin.jobId());
       }
     }
     flush(tx, inserts);

@@ -149,6 +149,31 @@ public final class Progression {
     return p.finish();
   }
 
+  /**
+   * The engine that held the job's workspace is gone: every run of the job still RUNNING (its lease
+   * over) ends FAILED with {@code reason}, every run still QUEUED ends CANCELLED with it, composites
+   * and the sub-jobs waited for are cancelled, the job's pin is forgotten, and it starts again from its first task (the
+   * {@code attempt}th attempt at it) with its composites' rows reset, on whichever engine claims it:
+   * a fresh workspace. {@code active}: the job's runs that have not ended.
+   */
+  public static Progression engineLost(Job job, List<TaskRun> active, String reason, int attempt, Instant now) {
+    Progression p = new Progression(job, List.of(), now);
+    for (TaskRun run : active) {
+      RunState end = run.state() == RunState.RUNNING ? RunState.FAILED : RunState.CANCELLED;
+      p.changes.add(new UpdateRun(run.finished(end, null, null, reason, now)));
+    }
+    // Not cancelBelow: the job's own runs are ended above, and a cancel signal for the job would
+    // reach the worker that claims its new first run.
+    p.changes.add(new CancelUnder(job.id(), null, reason));
+    p.changes.add(new ProgressChange.UnpinEngine(job.id())); // before the new first runs: they must not inherit the pin
+    for (int at = 1; at <= job.taskCount(); at++) {
+      p.changes.add(new ResetUnder(job.id(), NodePath.top(at)));
+    }
+    p.setJob(job.requeued());
+    p.activateFrom(1, attempt, null);
+    return p.finish();
+  }
+
   /** The job's own deadline passed while {@code run} ran: it and the job end TIMED_OUT, no retry. */
   public static Progression jobTimedOut(Job job, TaskRun run, Integer exitCode, String reason, Instant now) {
     Progression p = new Progression(job, List.of(), now);

@@ -1,5 +1,6 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.RunState;
@@ -9,6 +10,7 @@ import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -100,6 +102,43 @@ public final class RunProgress {
   private Optional<Job> handBack(TaskRun run, String reason, boolean onlyIfExpired) {
     Instant now = clock.instant();
     return transition(run, onlyIfExpired, (tx, job, current) -> Progression.runLost(job, current, reason, maxLost, now));
+  }
+
+  /**
+   * Starts the job again from its first task on a fresh workspace when the engine it is pinned to
+   * has had no node alive since {@code aliveSince} and none of its runs holds a lease still: checked
+   * again in the transaction, under the job's lock, so that of several servers one does it, once.
+   * Returns the job as it now stands, or empty when there was nothing to do.
+   */
+  public Optional<Job> engineLost(String jobId, Instant aliveSince) {
+    Optional<Job> seen = store.findJob(jobId);
+    if (seen.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Optional<Moved> moved = store.inTransaction(tx -> {
+      if (!seen.get().rootId().equals(jobId)) {
+        JobService.lock(tx, seen.get().rootId());
+      }
+      Job job = JobService.lock(tx, jobId);
+      Optional<String> engine = tx.lostEngineOf(jobId, aliveSince);
+      if (engine.isEmpty()) {
+        return Optional.empty();
+      }
+      if (job.state().isTerminal()) {
+        tx.unpinEngine(jobId); // a pin outliving its job: nothing to start again
+        return Optional.empty();
+      }
+      List<TaskRun> active = tx.activeRuns(jobId, null);
+      if (active.stream().anyMatch(r -> r.state() == RunState.RUNNING && (r.leaseUntil() == null || !r.leaseUntil().isBefore(now)))) {
+        return Optional.empty(); // a run still holds its lease: its worker may yet renew it
+      }
+      int attempt = tx.runsOf(jobId).stream().filter(r -> r.position() == 1).mapToInt(TaskRun::attempt).max().orElse(0) + 1;
+      Progression progression = Progression.engineLost(job, active, WorkspacePinning.engineLost(engine.get()), attempt, now);
+      return Optional.of(new Moved(progression.job(), ProgressWrites.apply(tx, progression, now)));
+    });
+    moved.ifPresent(m -> m.applied().announce(signals));
+    return moved.map(Moved::job);
   }
 
   /** What a transition decides, given the locked job and the run as it is stored (still RUNNING on its node). */

@@ -108,7 +108,8 @@ public final class Worker implements AutoCloseable {
     }
     try {
       Instant now = clock.instant();
-      Optional<TaskRun> claimed = store.claimNext(settings.queues(), settings.nodeId(), now, now.plus(settings.lease()));
+      Optional<TaskRun> claimed = store.claimNext(settings.queues(), settings.nodeId(), settings.engineId(), now,
+          now.plus(settings.lease()));
       // Waited until now, after the claim: a run queued while the claim ran has waited a moment, not
       // less than nothing; another machine's clock running ahead reads as no wait.
       claimed.ifPresent(run -> metrics.runClaimed(run.queue(), atLeastZero(Duration.between(run.createdAt(), clock.instant()))));

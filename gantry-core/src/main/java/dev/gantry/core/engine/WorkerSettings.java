@@ -9,10 +9,12 @@ import java.util.Set;
  * holds without renewal, how often it looks for work without a wake-up, and how long a shutdown
  * waits for running tasks before handing them back, and what of its machine tasks may reach
  * ({@code hostAccess}: a run beyond it fails without starting, whatever the server that accepted
- * the job allowed).
+ * the job allowed). {@code engineId}: the Docker engine its tasks run on, which pinned jobs follow
+ * (null: none known, it takes only jobs that are not pinned; see
+ * {@link dev.gantry.core.cluster.WorkspacePinning}).
  */
 public record WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
-    Duration shutdownGrace, HostAccessPolicy hostAccess) {
+    Duration shutdownGrace, HostAccessPolicy hostAccess, String engineId) {
 
   public WorkerSettings {
     queues = Set.copyOf(queues);
@@ -23,6 +25,12 @@ public record WorkerSettings(String nodeId, Set<String> queues, int slots, Durat
       throw new IllegalArgumentException("a worker serves at least one queue");
     }
     hostAccess = hostAccess == null ? HostAccessPolicy.NONE : hostAccess;
+  }
+
+  /** A worker of no known engine. */
+  public WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
+      Duration shutdownGrace, HostAccessPolicy hostAccess) {
+    this(nodeId, queues, slots, lease, pollEvery, shutdownGrace, hostAccess, null);
   }
 
   /** A worker whose tasks reach nothing of its machine ({@link HostAccessPolicy#NONE}). */

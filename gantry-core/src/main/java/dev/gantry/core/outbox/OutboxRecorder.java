@@ -136,6 +136,16 @@ public final class OutboxRecorder implements StoreTransaction {
     tx.insertDeliveries(deliveries);
   }
 
+  @Override
+  public Optional<String> lostEngineOf(String jobId, Instant aliveSince) {
+    return tx.lostEngineOf(jobId, aliveSince);
+  }
+
+  @Override
+  public void unpinEngine(String jobId) {
+    tx.unpinEngine(jobId);
+  }
+
   private void changed(Job before, Job after) {
     jobs.put(after.id(), after);
     write(OutboxRules.jobChanged(before, after, clock.instant()));

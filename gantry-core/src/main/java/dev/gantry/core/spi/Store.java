@@ -42,7 +42,26 @@ public interface Store extends AutoCloseable {
    * that already has {@code maxConcurrency} runs RUNNING on any node. Within a queue, the run of
    * the highest {@link TaskRun#priority()} first, then the oldest.
    */
-  Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil);
+  default Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+    return claimNext(queues, nodeId, null, now, leaseUntil);
+  }
+
+  /**
+   * {@link #claimNext(Set, String, Instant, Instant)} for a node whose tasks run on the Docker engine
+   * {@code engineId} (null: none known). A run of a job pinned to another engine is not taken (see
+   * {@link dev.gantry.core.cluster.WorkspacePinning}); the first run taken of a job that pins, not
+   * pinned yet, pins it to {@code engineId} in the same transaction (of two claimers on two engines,
+   * one pins it, and the other takes nothing of that job). A node of no known engine takes only
+   * runs of jobs not pinned, and pins none.
+   */
+  Optional<TaskRun> claimNext(Set<String> queues, String nodeId, String engineId, Instant now, Instant leaseUntil);
+
+  /**
+   * Up to {@code limit} jobs pinned to an engine on which no node has been alive since
+   * {@code aliveSince} (by the nodes' own {@link dev.gantry.core.cluster.Node#aliveUntil()}): their
+   * workspace is gone with it. A pin goes when its job ends.
+   */
+  List<String> jobsOnLostEngines(Instant aliveSince, int limit);
 
   /**
    * Extends the lease of a run this node holds. False when the run is no longer RUNNING on this

@@ -71,6 +71,15 @@ public interface StoreTransaction {
 
   /** The job's delayed start is done with (started, or found ended): it is no longer due. */
   void startReleased(String jobId);
+  /**
+   * The engine the job is pinned to, when no node on it has been alive since {@code aliveSince};
+   * empty when the job is not pinned or its engine has a node alive.
+   */
+  Optional<String> lostEngineOf(String jobId, Instant aliveSince);
+
+  /** Forgets the job's engine: its next run is claimed by any engine, and pins it again. */
+  void unpinEngine(String jobId);
+
   /** Stores outgoing calls, to be delivered once this transaction commits (see {@link dev.gantry.core.outbox.OutboxRecorder}). */
   void insertDeliveries(List<Delivery> deliveries);
 }

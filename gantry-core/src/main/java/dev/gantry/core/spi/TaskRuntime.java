@@ -58,6 +58,14 @@ public interface TaskRuntime extends AutoCloseable {
 
   void remove(RuntimeResource resource);
 
+  /**
+   * The id of the engine this runtime runs tasks on, which a job's workspace lives on (see
+   * {@link dev.gantry.core.cluster.WorkspacePinning}); null when it keeps no workspace between tasks.
+   */
+  default String engineId() {
+    return null;
+  }
+
   /** A short description for the start-up line, e.g. {@code docker 20.10.24}. */
   String describe();
 

@@ -5,6 +5,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
+import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodePath;
@@ -73,6 +74,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   /** Each held delivery's lease, by id. */
   private final Map<String, Instant> deliveryLeases = new HashMap<>();
   private final Map<String, CompositeNode> composites = new HashMap<>();
+  /** The engine each pinned job keeps to, by job id. */
+  private final Map<String, String> jobEngines = new HashMap<>();
   private long sequence;
   private long logIds;
   private volatile boolean healthy = true;
@@ -137,6 +140,9 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       Stored<Job> old = existing(jobs, job.id(), "job");
       jobs.put(job.id(), new Stored<>(job, old.seq()));
       undo.push(() -> jobs.put(job.id(), old));
+      if (job.state().isTerminal()) {
+        unpinEngine(job.id());
+      }
     }
 
     @Override
@@ -263,6 +269,19 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       for (Delivery delivery : newDeliveries) {
         deliveries.put(delivery.id(), new Stored<>(delivery, ++sequence));
         undo.push(() -> deliveries.remove(delivery.id()));
+      }
+    }
+
+    @Override
+    public Optional<String> lostEngineOf(String jobId, Instant aliveSince) {
+      return Optional.ofNullable(jobEngines.get(jobId)).filter(engine -> !engineAlive(engine, aliveSince));
+    }
+
+    @Override
+    public void unpinEngine(String jobId) {
+      String engine = jobEngines.remove(jobId);
+      if (engine != null) {
+        undo.push(() -> jobEngines.put(jobId, engine));
       }
     }
   }
@@ -400,8 +419,24 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
     return old;
   }
 
+  private boolean engineAlive(String engine, Instant aliveSince) {
+    return nodes.values().stream().anyMatch(n -> engine.equals(n.engineId()) && !n.aliveUntil().isBefore(aliveSince));
+  }
+
   @Override
-  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
+  public List<String> jobsOnLostEngines(Instant aliveSince, int limit) {
+    return locked(() -> jobEngines.entrySet().stream().filter(e -> !engineAlive(e.getValue(), aliveSince))
+        .map(Map.Entry::getKey).sorted().limit(limit).toList());
+  }
+
+  /** Whether a node on {@code engine} may take a run of the job: it is not pinned to another engine. */
+  private boolean mayTake(String jobId, String engine) {
+    String pinned = jobEngines.get(jobId);
+    return pinned == null || pinned.equals(engine);
+  }
+
+  @Override
+  public Optional<TaskRun> claimNext(Set<String> queues, String nodeId, String engineId, Instant now, Instant leaseUntil) {
     return locked(() -> {
       for (List<QueueSettings> group : ClaimOrder.of(queues, List.copyOf(queueSettings.values()))) {
         Set<String> open = new HashSet<>();
@@ -414,11 +449,15 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
         }
         Optional<Stored<TaskRun>> next = runs.values().stream()
             .filter(s -> s.value().state() == RunState.QUEUED && open.contains(s.value().queue()))
+            .filter(s -> mayTake(s.value().jobId(), engineId))
             .min(Comparator.comparing((Stored<TaskRun> s) -> -s.value().priority())
                 .thenComparing(s -> s.value().createdAt()).thenComparingLong(Stored::seq));
         if (next.isPresent()) {
           Stored<TaskRun> s = next.get();
           runs.put(s.value().id(), new Stored<>(s.value().claimed(nodeId, now, leaseUntil), s.seq()));
+          if (engineId != null && WorkspacePinning.pins(jobs.get(s.value().jobId()).value().spec())) {
+            jobEngines.putIfAbsent(s.value().jobId(), engineId);
+          }
           return Optional.of(runs.get(s.value().id()).value());
         }
       }
@@ -704,7 +743,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       List<Node> gone = nodes.values().stream()
           .filter(n -> n.status() == NodeStatus.UP && n.aliveUntil().isBefore(now)).toList();
       gone.forEach(n -> nodes.put(n.id(), new Node(n.id(), n.role(), n.hostname(), n.version(), n.queues(),
-          NodeStatus.OFFLINE, n.startedAt(), n.lastHeartbeatAt(), n.aliveUntil(), n.cpuPercent(), n.taskCount())));
+          NodeStatus.OFFLINE, n.startedAt(), n.lastHeartbeatAt(), n.aliveUntil(), n.cpuPercent(), n.taskCount(),
+          n.engineId())));
       return gone;
     });
   }

@@ -8,6 +8,8 @@ import java.util.List;
  * A node as Tork's {@code GET /nodes} shows it. {@code name} is the role in Tork's words
  * (Coordinator, Worker; Standalone for Gantry's all-in-one process); {@code queue} is Tork's single
  * string, here the served queues joined by commas; {@code queues} is Gantry's list of the same.
+ * {@code engineId}: the Docker engine a worker runs its tasks on (absent for a server), which the
+ * jobs whose tasks share a workspace keep to.
  */
 record NodeView(
     String id,
@@ -20,7 +22,8 @@ record NodeView(
     String status,
     String queue,
     List<String> queues,
-    int taskCount) {
+    int taskCount,
+    String engineId) {
 
   static NodeView of(Node node) {
     String role = switch (node.role()) {
@@ -29,6 +32,7 @@ record NodeView(
       case STANDALONE -> "Standalone";
     };
     return new NodeView(node.id(), role, node.hostname(), node.version(), node.startedAt(), node.lastHeartbeatAt(),
-        node.cpuPercent(), node.status().name(), String.join(",", node.queues()), node.queues(), node.taskCount());
+        node.cpuPercent(), node.status().name(), String.join(",", node.queues()), node.queues(), node.taskCount(),
+        node.engineId());
   }
 }

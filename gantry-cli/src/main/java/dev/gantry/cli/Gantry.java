@@ -139,7 +139,7 @@ final class Gantry implements AutoCloseable {
       UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
           new ScheduleService(store, clock, config.hostAccess(), config.api().callTargets()), tokens, users,
-          new DefinitionService(store, clock), config.api().sourcehut());
+          new DefinitionService(store, clock, config.hostAccess()), config.api().sourcehut());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());

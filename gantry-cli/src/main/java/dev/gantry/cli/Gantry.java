@@ -173,12 +173,13 @@ final class Gantry implements AutoCloseable {
       boolean takeTasks) {
     GantryConfig.Tasks tasks = config.tasks();
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
-        .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
+        .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())
+        .withCancelGrace(tasks.cancelGrace())));
     runtime.verify();
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
         nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
     if (takeTasks) {
-      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
+      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime, clock)));
       worker.start();
     }
     return runtime.describe();

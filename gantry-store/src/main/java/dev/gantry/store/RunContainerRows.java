@@ -11,7 +11,7 @@ final class RunContainerRows {
 
   /**
    * The first start of a run's containers counts: a later one (its post task's) changes nothing.
-   * A StoreException with state 23505 (a start of the same run inserted first) or 23503 (the run
+   * A StoreException with state 23505 (a start of the same run inserted first) or 23503/23506 (the run
    * is gone with its job) means there is nothing to record; the caller ends the transaction.
    */
   static void started(SqlSession sql, String runId, String jobId, Instant at) {
@@ -20,7 +20,8 @@ final class RunContainerRows {
 
   /** Whether {@code e} is one of the refusals of {@link #started} that leave nothing to record. */
   static boolean nothingToRecord(StoreException e) {
-    return "23505".equals(e.sqlState()) || "23503".equals(e.sqlState());
+    // 23505: a duplicate key; 23503 (PostgreSQL) and 23506 (H2): a run that is not there.
+    return "23505".equals(e.sqlState()) || "23503".equals(e.sqlState()) || "23506".equals(e.sqlState());
   }
 
   static void stopped(SqlSession sql, String runId, Instant at) {

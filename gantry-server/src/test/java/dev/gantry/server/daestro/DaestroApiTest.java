@@ -166,9 +166,15 @@ class DaestroApiTest {
     String running = submitted(SEED);
     TaskRun claimed = server.worker.claim("my-project::first-job-queue");
     assertThat(claimed.jobId()).isEqualTo(running);
+    assertThat(detail(running).path("state").asText()).isEqualTo("starting"); // claimed, no container yet
+    server.store.containerStarted(claimed.id(), running, Instant.now());
     assertThat(detail(running).path("state").asText()).isEqualTo("running");
-    assertThat(server.post("/v1/client/job/" + running + "/cancel", null, "").status()).isEqualTo(200);
+    Reply cancelling = server.post("/v1/client/job/" + running + "/cancel", null, "");
+    assertThat(cancelling.status()).isEqualTo(200);
+    assertThat(cancelling.json().path("data").path("state").asText()).isEqualTo("cancelling"); // its container still runs
     assertThat(server.jobs.runs(running)).extracting(TaskRun::state).containsExactly(RunState.CANCELLED);
+    server.store.containerStopped(claimed.id(), Instant.now());
+    assertThat(detail(running).path("state").asText()).isEqualTo("cancelled");
 
     Reply again = server.post("/v1/client/job/" + running + "/cancel", null, "");
     assertThat(again.status()).isEqualTo(400);

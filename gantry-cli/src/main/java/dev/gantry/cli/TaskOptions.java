@@ -37,7 +37,7 @@ final class TaskOptions {
   @Option(names = "--shutdown-grace", defaultValue = "${env:GANTRY_SHUTDOWN_GRACE:-10s}", description = "how long a stop waits for running tasks before handing them back to the queue (env GANTRY_SHUTDOWN_GRACE; default ${DEFAULT-VALUE})")
   String shutdownGrace;
 
-  @Option(names = "--cancel-grace", defaultValue = "${env:GANTRY_CANCEL_GRACE:-0s}", description = "how long a cancelled or timed-out task has to exit after SIGTERM before SIGKILL; 0s: killed at once (env GANTRY_CANCEL_GRACE; default ${DEFAULT-VALUE}, at most 10m)")
+  @Option(names = "--cancel-grace", defaultValue = "${env:GANTRY_CANCEL_GRACE:-0s}", description = "how long a stopped task (cancelled, timed out, past --shutdown-grace) has to exit after SIGTERM before SIGKILL; 0s: killed at once (env GANTRY_CANCEL_GRACE; default ${DEFAULT-VALUE}, at most 10m)")
   String cancelGrace;
 
   GantryConfig.Tasks tasks() {

@@ -140,7 +140,7 @@ final class Gantry implements AutoCloseable {
       UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
           new ScheduleService(store, clock, config.hostAccess(), config.api().callTargets()), tokens, users,
-          new DefinitionService(store, clock), config.api().sourcehut());
+          new DefinitionService(store, clock, config.hostAccess()), config.api().sourcehut());
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());
@@ -175,7 +175,8 @@ final class Gantry implements AutoCloseable {
   /** The Docker engine the tasks run on, verified to answer (else the start fails, saying so). */
   private DockerRuntime openRuntime(GantryConfig.Tasks tasks) {
     DockerRuntime runtime = track(new DockerRuntime(DockerSettings.defaults()
-        .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
+        .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())
+        .withCancelGrace(tasks.cancelGrace())));
     runtime.verify();
     runtime.engineId();
     return runtime;
@@ -189,7 +190,7 @@ final class Gantry implements AutoCloseable {
         nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess(),
         runtime.engineId()), metrics));
     if (takeTasks) {
-      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
+      track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime, clock)));
       worker.start();
     }
     return runtime.describe();

@@ -6,6 +6,7 @@ import dev.gantry.core.outbox.CallTargetPolicy;
 import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.docker.DockerSettings;
 import dev.gantry.docker.PullPolicy;
 import dev.gantry.server.sourcehut.SourcehutSettings;
 import dev.gantry.store.StoreSettings;
@@ -107,10 +108,24 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
     }
   }
 
-  /** How tasks are run: how many at once, from which queues, on which Docker engine. */
+  /**
+   * How tasks are run: how many at once, from which queues, on which Docker engine; {@code
+   * cancelGrace}: how long a stopped task has between SIGTERM and SIGKILL (zero: killed at once).
+   */
   record Tasks(int concurrency, Set<String> queues, String dockerHost, PullPolicy pullPolicy, long maxOutputBytes,
-      Duration lease, Duration shutdownGrace) {
+      Duration lease, Duration shutdownGrace, Duration cancelGrace) {
+
+    /** Tasks killed at once when stopped. */
+    Tasks(int concurrency, Set<String> queues, String dockerHost, PullPolicy pullPolicy, long maxOutputBytes,
+        Duration lease, Duration shutdownGrace) {
+      this(concurrency, queues, dockerHost, pullPolicy, maxOutputBytes, lease, shutdownGrace, Duration.ZERO);
+    }
+
     Tasks {
+      cancelGrace = cancelGrace == null ? Duration.ZERO : cancelGrace;
+      if (cancelGrace.isNegative() || cancelGrace.compareTo(DockerSettings.MAX_CANCEL_GRACE) > 0) {
+        throw new IllegalArgumentException("--cancel-grace must be between 0s and 10m, got " + cancelGrace);
+      }
       queues = Set.copyOf(queues);
       if (concurrency < 1 || concurrency > 1024) {
         throw new IllegalArgumentException("--concurrency (--slots) must be between 1 and 1024, got " + concurrency);

@@ -24,10 +24,15 @@ final class HostAccessOptions {
           + " none by default (env GANTRY_ALLOWED_BIND_PATHS)")
   List<String> bindPaths = new ArrayList<>();
 
+  @Option(names = "--allow-privileged", defaultValue = "${env:GANTRY_ALLOW_PRIVILEGED:-false}",
+      description = "let tasks run privileged containers (a job definition's privileged: true), which can do nearly"
+          + " anything root on the machine can; refused by default (env GANTRY_ALLOW_PRIVILEGED)")
+  boolean privileged;
+
   HostAccessPolicy policy() {
     List<String> paths = bindPaths == null ? List.of() : bindPaths.stream().filter(p -> !p.isBlank()).toList();
     try {
-      return new HostAccessPolicy(hostNetwork, anyBindMount, paths);
+      return new HostAccessPolicy(hostNetwork, anyBindMount, paths, privileged);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--allowed-bind-paths: " + e.getMessage(), e);
     }

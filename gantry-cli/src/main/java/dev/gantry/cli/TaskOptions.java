@@ -4,6 +4,7 @@ import dev.gantry.core.spec.ByteSize;
 import dev.gantry.core.spec.Durations;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.docker.PullPolicy;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -36,9 +37,13 @@ final class TaskOptions {
   @Option(names = "--shutdown-grace", defaultValue = "${env:GANTRY_SHUTDOWN_GRACE:-10s}", description = "how long a stop waits for running tasks before handing them back to the queue (env GANTRY_SHUTDOWN_GRACE; default ${DEFAULT-VALUE})")
   String shutdownGrace;
 
+  @Option(names = "--cancel-grace", defaultValue = "${env:GANTRY_CANCEL_GRACE:-0s}", description = "how long a stopped task (cancelled, timed out, past --shutdown-grace) has to exit after SIGTERM before SIGKILL; 0s: killed at once (env GANTRY_CANCEL_GRACE; default ${DEFAULT-VALUE}, at most 10m)")
+  String cancelGrace;
+
   GantryConfig.Tasks tasks() {
     return new GantryConfig.Tasks(concurrency, queueSet(), dockerHost, PullPolicy.parse(pullPolicy), ByteSize.parse(maxOutput),
-        Durations.parse(lease), Durations.parse(shutdownGrace));
+        Durations.parse(lease), Durations.parse(shutdownGrace), cancelGrace.strip().equals("0") ? Duration.ZERO
+        : Durations.parse(cancelGrace));
   }
 
   private Set<String> queueSet() {

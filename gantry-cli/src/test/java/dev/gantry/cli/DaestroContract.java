@@ -37,7 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class DaestroContract {
 
   static final String QUEUE = "my-project::first-job-queue";
+  /** The private registry .ci/services runs (htpasswd auth), and its test credentials. */
+  static final String PRIVATE_IMAGE = "127.0.0.1:5055/gantry/private-busybox:latest";
+  private static final String REGISTRY_PASSWORD = "gantry-registry-secret";
   private static final Duration DEADLINE = Duration.ofSeconds(90);
+  /** A cancelled task gets SIGTERM and this long to exit before SIGKILL (--cancel-grace). */
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(6);
   private static final Set<String> ENDED = Set.of("completed", "failed", "cancelled", "timeout", "error");
 
   private Gantry gantry;
@@ -85,7 +90,7 @@ abstract class DaestroContract {
     Services.requireDocker();
     gantry = Gantry.start(new GantryConfig(NodeRole.STANDALONE, database(), new GantryConfig.Api("127.0.0.1", 0, 1 << 20),
         new GantryConfig.Tasks(2, Set.of(QUEUE), Services.DOCKER_HOST, PullPolicy.IF_NOT_PRESENT, 1 << 20,
-            Duration.ofSeconds(3), Duration.ofSeconds(2)),
+            Duration.ofSeconds(3), Duration.ofSeconds(2), CANCEL_GRACE),
         GantryConfig.DEFAULT_HEARTBEAT, HostAccessPolicy.NONE));
     http = new Http(gantry.port());
   }
@@ -212,5 +217,66 @@ abstract class DaestroContract {
 
     assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("error");
     assertThat(job.path("system_note").asText()).contains("gantry-test/no-such-image:0");
+  }
+
+  @Test
+  void aTaskWhoseImageIsStillBeingPulledIsStartingAndACancelThenEndsItAtOnce() throws IOException {
+    try (SilentRegistry registry = new SilentRegistry()) {
+      define("{\"name\": \"my-project::slow-start\", \"image\": \"" + registry.image() + "\", \"command\": [\"true\"]}");
+      String id = submit("{\"job_definition\": \"my-project::slow-start:1\", \"job_queue\": \"" + QUEUE + "\"}");
+
+      await().atMost(DEADLINE).until(() -> detail(id).path("state").asText().equals("starting"));
+      assertThat(http.job(id).path("state").asText()).isEqualTo("RUNNING"); // the native API's states are as they were
+      assertThat(http.get("/v1/client/job?state=starting").body().toString()).contains(id);
+      Http.Response cancelled = http.postJson("/v1/client/job/" + id + "/cancel", "");
+
+      assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
+      // No container of it ever started: nothing to wait for.
+      assertThat(cancelled.body().path("data").path("state").asText()).isEqualTo("cancelled");
+    }
+  }
+
+  @Test
+  void aCancelledTaskIsCancellingUntilItsContainerHasExited() {
+    define("""
+        {"name": "my-project::graceful", "image": "busybox:latest",
+         "command": ["sh", "-c", "trap 'echo stopping; sleep 3; echo stopped; exit 0' TERM; echo ready; while true; do sleep 1; done"]}""");
+    String id = submit("{\"job_definition\": \"my-project::graceful:1\", \"job_queue\": \"" + QUEUE + "\"}");
+    await().atMost(DEADLINE).until(() -> detail(id).path("state").asText().equals("running") && log(id).contains("ready"));
+    Instant asked = Instant.now();
+
+    Http.Response cancelled = http.postJson("/v1/client/job/" + id + "/cancel", "");
+
+    assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(200);
+    assertThat(cancelled.body().path("data").path("state").asText()).isEqualTo("cancelling");
+    assertThat(http.job(id).path("state").asText()).isEqualTo("CANCELLED"); // the core's state: cancelled at once
+    assertThat(http.get("/v1/client/job?state=cancelling").body().toString()).contains(id);
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> detail(id).path("state").asText().equals("cancelled"));
+    // The trap ran its 3 seconds: SIGTERM, not SIGKILL, and cancelling until the container exited.
+    assertThat(Duration.between(asked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(2500)).isLessThan(CANCEL_GRACE);
+    assertThat(log(id)).contains("stopping", "stopped");
+  }
+
+  @Test
+  void aDefinitionsRegistryCredentialsPullThePrivateImageAndThePasswordIsStoredNowhereInClear() throws SQLException {
+    Services.removeImage(PRIVATE_IMAGE);
+    define("{\"name\": \"my-project::private\", \"image\": \"" + PRIVATE_IMAGE + "\", \"command\": [\"echo\", \"pulled\"],"
+        + " \"registry\": {\"username\": \"gantry\", \"password\": \"" + REGISTRY_PASSWORD + "\"}}");
+    define("{\"name\": \"my-project::no-credentials\", \"image\": \"" + PRIVATE_IMAGE + "\", \"command\": [\"true\"]}");
+
+    String id = submit("{\"job_definition\": \"my-project::private:1\", \"job_queue\": \"" + QUEUE + "\"}");
+
+    JsonNode job = ended(id);
+    assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("completed");
+    assertThat(log(id)).contains("pulled");
+    for (String path : new String[] {"/v1/client/job/" + id, "/jobs/" + id, "/jobs", "/definitions", "/definitions/my-project::private/1"}) {
+      assertThat(http.text(path)).as(path).doesNotContain(REGISTRY_PASSWORD);
+    }
+    assertThat(columnsHolding(REGISTRY_PASSWORD)).isEmpty();
+    Services.removeImage(PRIVATE_IMAGE);
+    String without = submit("{\"job_definition\": \"my-project::no-credentials:1\", \"job_queue\": \"" + QUEUE + "\"}");
+    JsonNode refused = ended(without);
+    assertThat(refused.path("state").asText()).as(refused.toString()).isEqualTo("error");
+    assertThat(refused.path("system_note").asText()).contains(PRIVATE_IMAGE);
   }
 }

@@ -55,6 +55,18 @@ class ServerAndWorkerCommandTest {
   }
 
   @Test
+  void bothRefusePrivilegedContainersUnlessTheOperatorAllowsThemAndAWorkerTakesACancelGrace() throws Exception {
+    assertThat(server("--db-url", DB).hostAccess().privileged()).isFalse();
+    assertThat(worker("--db-url", DB).hostAccess().privileged()).isFalse();
+    assertThat(server("--db-url", DB, "--allow-privileged").hostAccess().privileged()).isTrue();
+    assertThat(worker("--db-url", DB, "--allow-privileged").hostAccess().privileged()).isTrue();
+    assertThat(worker("--db-url", DB).tasks().cancelGrace()).isEqualTo(Duration.ZERO);
+    assertThat(worker("--db-url", DB, "--cancel-grace", "30s").tasks().cancelGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> worker("--db-url", DB, "--cancel-grace", "11m"))
+        .hasMessage("--cancel-grace must be between 0s and 10m, got PT11M");
+  }
+
+  @Test
   void bothNeedASharedPostgresDatabase() {
     assertThatThrownBy(() -> server()).hasMessageContaining("needs --db-url");
     assertThatThrownBy(() -> worker("--db-url", "jdbc:h2:file:/tmp/gantry")).hasMessageContaining("cannot be shared");

@@ -1,5 +1,10 @@
 package dev.gantry.cli;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,6 +66,19 @@ final class Services {
   /** A runtime for inspecting what Gantry left in the engine; never pulls. */
   static DockerRuntime docker() {
     return new DockerRuntime(DockerSettings.defaults().withDockerHost(DOCKER_HOST).withPullPolicy(PullPolicy.NEVER));
+  }
+
+  /** Removes {@code image} from the engine (so that the next run must pull it); none there is fine. */
+  static void removeImage(String image) {
+    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(DOCKER_HOST).build();
+    try (DockerClient client = DockerClientImpl.getInstance(config,
+        new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+      client.removeImageCmd(image).withForce(true).exec();
+    } catch (NotFoundException notHere) {
+      // as wanted
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static void missing(String what) {

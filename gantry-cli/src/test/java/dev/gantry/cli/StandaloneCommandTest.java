@@ -30,6 +30,14 @@ class StandaloneCommandTest {
   }
 
   @Test
+  void theOperatorMayLetJobsRunPrivilegedContainersAndGiveStoppedTasksAGrace() throws Exception {
+    assertThat(parse().hostAccess().privileged()).isFalse();
+    assertThat(parse("--allow-privileged").hostAccess().privileged()).isTrue();
+    assertThat(parse().tasks().cancelGrace()).isEqualTo(Duration.ZERO);
+    assertThat(parse("--cancel-grace", "10s").tasks().cancelGrace()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
   void theOperatorMayLetJobsUseTheHostsNetwork() throws Exception {
     assertThat(parse("--allow-host-network").hostAccess().hostNetwork()).isTrue();
   }

@@ -74,6 +74,10 @@ final class ContainerRequest {
     if (task.attachments().gpus() != null) {
       host.withDeviceRequests(List.of(GpuDevices.request(task.attachments().gpus())));
     }
+    if (task.attachments().privileged()) {
+      // Only reached where the operator allowed it: the worker checked its HostAccessPolicy first.
+      host.withPrivileged(true);
+    }
     return host;
   }
 

@@ -108,6 +108,7 @@ final class ContainerRun {
     }
     step = "starting the container";
     client.startContainerCmd(containerId).exec();
+    sink.containerStarted();
     if (cancellation.isCancelled()) {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
@@ -174,20 +175,14 @@ final class ContainerRun {
     return TaskOutcome.failedToStart("cancelled before the container started");
   }
 
-  /** Runs on the cancelling thread; must return quickly. */
+  /** Runs on the cancelling thread; must return quickly. SIGTERM first where the settings give a cancel grace. */
   private void kill() {
     String id = containerId;
     if (id == null || ended) {
       return;
     }
     killed = true;
-    try {
-      client.killContainerCmd(id).exec();
-    } catch (NotFoundException | ConflictException notRunning) {
-      log.debug("container {} of run {} was not running when cancelled", id, execution.runId());
-    } catch (RuntimeException e) {
-      log.warn("could not kill container {} of run {}: {}", id, execution.runId(), EngineErrors.reason(e));
-    }
+    GracefulKill.stop(client, id, parts.settings().cancelGrace());
   }
 
   private void removeContainer() {

@@ -13,11 +13,14 @@ import java.util.Set;
  * @param defaultNetwork the network mode of tasks that name none; null is Docker's default (bridge)
  * @param pullTimeout how long one image pull may take before the run fails
  */
-public record DockerSettings(String dockerHost, PullPolicy pullPolicy, long maxOutputBytes, String defaultNetwork, Duration pullTimeout) {
+public record DockerSettings(String dockerHost, PullPolicy pullPolicy, long maxOutputBytes, String defaultNetwork, Duration pullTimeout,
+    Duration cancelGrace) {
 
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
   public static final long DEFAULT_MAX_OUTPUT_BYTES = 64L * 1024 * 1024;
   public static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofMinutes(15);
+  /** The longest a stopped task may take to exit after SIGTERM before it is killed. */
+  public static final Duration MAX_CANCEL_GRACE = Duration.ofMinutes(10);
 
   private static final Set<String> SCHEMES = Set.of("unix", "tcp", "npipe");
 
@@ -40,6 +43,15 @@ public record DockerSettings(String dockerHost, PullPolicy pullPolicy, long maxO
     if (pullTimeout == null || pullTimeout.isNegative() || pullTimeout.isZero()) {
       throw new IllegalArgumentException("pull timeout must be positive, not " + pullTimeout);
     }
+    cancelGrace = cancelGrace == null ? Duration.ZERO : cancelGrace;
+    if (cancelGrace.isNegative() || cancelGrace.compareTo(MAX_CANCEL_GRACE) > 0) {
+      throw new IllegalArgumentException("cancel grace must be between 0s and " + MAX_CANCEL_GRACE.toMinutes() + "m, not " + cancelGrace);
+    }
+  }
+
+  /** Settings whose stopped tasks are killed at once (no cancel grace). */
+  public DockerSettings(String dockerHost, PullPolicy pullPolicy, long maxOutputBytes, String defaultNetwork, Duration pullTimeout) {
+    this(dockerHost, pullPolicy, maxOutputBytes, defaultNetwork, pullTimeout, Duration.ZERO);
   }
 
   /** DOCKER_HOST (or the local socket), pull if not present, 64 MiB of output, Docker's default network. */
@@ -50,23 +62,31 @@ public record DockerSettings(String dockerHost, PullPolicy pullPolicy, long maxO
   }
 
   public DockerSettings withDockerHost(String host) {
-    return new DockerSettings(host, pullPolicy, maxOutputBytes, defaultNetwork, pullTimeout);
+    return new DockerSettings(host, pullPolicy, maxOutputBytes, defaultNetwork, pullTimeout, cancelGrace);
   }
 
   public DockerSettings withPullPolicy(PullPolicy policy) {
-    return new DockerSettings(dockerHost, policy, maxOutputBytes, defaultNetwork, pullTimeout);
+    return new DockerSettings(dockerHost, policy, maxOutputBytes, defaultNetwork, pullTimeout, cancelGrace);
   }
 
   public DockerSettings withMaxOutputBytes(long bytes) {
-    return new DockerSettings(dockerHost, pullPolicy, bytes, defaultNetwork, pullTimeout);
+    return new DockerSettings(dockerHost, pullPolicy, bytes, defaultNetwork, pullTimeout, cancelGrace);
   }
 
   public DockerSettings withDefaultNetwork(String network) {
-    return new DockerSettings(dockerHost, pullPolicy, maxOutputBytes, network, pullTimeout);
+    return new DockerSettings(dockerHost, pullPolicy, maxOutputBytes, network, pullTimeout, cancelGrace);
+  }
+
+  /**
+   * Settings under which a task being stopped (cancelled, timed out, its worker stopping) gets
+   * SIGTERM and {@code grace} to exit before SIGKILL; zero: SIGKILL at once.
+   */
+  public DockerSettings withCancelGrace(Duration grace) {
+    return new DockerSettings(dockerHost, pullPolicy, maxOutputBytes, defaultNetwork, pullTimeout, grace);
   }
 
   public DockerSettings withPullTimeout(Duration timeout) {
-    return new DockerSettings(dockerHost, pullPolicy, maxOutputBytes, defaultNetwork, timeout);
+    return new DockerSettings(dockerHost, pullPolicy, maxOutputBytes, defaultNetwork, timeout, cancelGrace);
   }
 
   private static String scheme(String host) {

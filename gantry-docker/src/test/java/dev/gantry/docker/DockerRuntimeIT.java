@@ -7,6 +7,7 @@ import dev.gantry.core.job.LogPart.Stream;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
 import dev.gantry.core.spi.TaskOutcome;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,39 @@ class DockerRuntimeIT extends WithDockerEngine {
     assertThat(outcome.exitCode()).isEqualTo(137);
     assertThat(outcome.error()).contains("killed").contains("cancelled");
     awaitNoContainers(job);
+  }
+
+  @Test
+  void withACancelGraceACancelSendsSigtermAndKillsOnlyWhatIgnoresItPastTheGrace() throws Exception {
+    try (DockerRuntime graceful = new DockerRuntime(DockerSettings.defaults().withPullPolicy(PullPolicy.NEVER)
+        .withCancelGrace(Duration.ofSeconds(3)))) {
+      String job = newJob();
+      RecordingSink sink = new RecordingSink("ready");
+      Cancellation cancellation = new Cancellation();
+      CompletableFuture<TaskOutcome> trapping = CompletableFuture.supplyAsync(() -> graceful.run(execution(job, TestTask.script(
+          "trap 'echo stopping; exit 3' TERM\necho ready\nwhile true; do sleep 1; done")), sink, cancellation));
+      assertThat(sink.arrived.await(60, SECONDS)).as("the task printed 'ready'").isTrue();
+
+      cancellation.cancel(Reason.CANCELLED);
+
+      TaskOutcome outcome = trapping.get(15, SECONDS);
+      assertThat(outcome.exitCode()).as("%s", outcome).isEqualTo(3); // its own exit, from the trap
+      assertThat(sink.texts()).contains("stopping");
+      awaitNoContainers(job);
+
+      // PID 1 without a handler ignores SIGTERM: the SIGKILL after the grace ends it.
+      String stubborn = newJob();
+      RecordingSink started = new RecordingSink("started");
+      Cancellation later = new Cancellation();
+      CompletableFuture<TaskOutcome> ignoring = CompletableFuture.supplyAsync(() -> graceful.run(execution(stubborn,
+          TestTask.script("echo started\nexec sleep 60")), started, later));
+      assertThat(started.arrived.await(60, SECONDS)).isTrue();
+      long asked = System.nanoTime();
+      later.cancel(Reason.CANCELLED);
+      assertThat(ignoring.get(20, SECONDS).exitCode()).isEqualTo(137);
+      assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
+      awaitNoContainers(stubborn);
+    }
   }
 
   @Test

@@ -272,4 +272,33 @@ class TaskAttachmentsIT extends WithDockerEngine {
     assertThat(created).isNull();
     assertThat(net).isNotBlank();
   }
+
+  /** Mounting a file system needs what only a privileged container has (CAP_SYS_ADMIN, no seccomp/AppArmor profile). */
+  private static final String MOUNTS = "mount -t tmpfs gantry-test /mnt && echo mounted";
+
+  /**
+   * The engine gets the flag and the container is privileged. An engine that itself runs without
+   * some capability (in a container with a reduced bounding set, as on the CI machine, which lacks
+   * CAP_SYS_RESOURCE) cannot give a privileged container all of them: the kernel refuses the start,
+   * which the run reports as such.
+   */
+  @Test
+  void aPrivilegedContainerIsPrivilegedAndAnOrdinaryOneIsNot() {
+    Map<String, InspectContainerResponse> seen = new ConcurrentHashMap<>();
+    RecordingSink privilegedSink = new RecordingSink();
+
+    TaskOutcome privileged = runInspected(newJob(), TestTask.script(MOUNTS)
+        .attachments(TaskAttachments.NONE.withPrivileged(true)), privilegedSink, seen);
+
+    assertThat(seen.values().iterator().next().getHostConfig().getPrivileged()).isTrue();
+    if (privileged.succeeded()) {
+      assertThat(privilegedSink.output(Stream.STDOUT)).isEqualTo("mounted\n");
+    } else {
+      assertThat(privileged.error()).as("%s", privileged).startsWith("starting the container failed: ").contains("caps");
+    }
+    seen.clear();
+    TaskOutcome ordinary = runInspected(newJob(), TestTask.script(MOUNTS), new RecordingSink(), seen);
+    assertThat(ordinary.exitCode()).as("%s", ordinary).isNotNull().isNotZero();
+    assertThat(seen.values().iterator().next().getHostConfig().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+  }
 }

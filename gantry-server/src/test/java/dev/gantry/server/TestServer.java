@@ -52,7 +52,7 @@ public final class TestServer implements AutoCloseable {
   public final ClusterService cluster;
   public final ScheduleService schedules;
   public final InMemoryDefinitionStore definitionStore = new InMemoryDefinitionStore();
-  public final DefinitionService definitions = new DefinitionService(definitionStore, Clock.systemUTC());
+  public final DefinitionService definitions;
   /** The server's meters, with the JVM's and the output counter bound as a standalone process binds them. */
   public final PrometheusMetrics metrics = new PrometheusMetrics().bindJvm().countLogs(signals);
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
@@ -105,6 +105,7 @@ public final class TestServer implements AutoCloseable {
     outbox = OutgoingCalls.sender(store, jobs, callTargets, QUICK_OUTBOX, Clock.systemUTC());
     outboxRounds = new Housekeeping().every(Duration.ofMillis(50), "outbox sender", outbox);
     cluster = new ClusterService(store, jobs);
+    definitions = new DefinitionService(definitionStore, Clock.systemUTC(), hostAccess);
     schedules = new ScheduleService(store, Clock.systemUTC(), hostAccess, callTargets);
     errors.start();
     serverLogs.addAppender(errors);

@@ -5,6 +5,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.definition.JobDefinition;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobGroup;
@@ -351,6 +352,33 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public Optional<Instant> startOf(String jobId) {
     return database.inTransaction(sql -> StartRows.of(sql, jobId));
+  }
+
+  @Override
+  public void containerStarted(String runId, String jobId, Instant at) {
+    try {
+      database.inTransaction(sql -> {
+        RunContainerRows.started(sql, runId, jobId, at);
+        return null;
+      });
+    } catch (StoreException e) {
+      if (!RunContainerRows.nothingToRecord(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void containerStopped(String runId, Instant at) {
+    database.inTransaction(sql -> {
+      RunContainerRows.stopped(sql, runId, at);
+      return null;
+    });
+  }
+
+  @Override
+  public List<RunContainer> containersOf(String jobId) {
+    return database.inTransaction(sql -> RunContainerRows.ofJob(sql, jobId));
   }
 
   @Override

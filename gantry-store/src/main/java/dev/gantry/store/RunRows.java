@@ -53,6 +53,7 @@ final class RunRows {
       + " order by state, queue, engine_id, priority desc, created_at, id fetch first ? rows only";
   private static final String CARRY_PIN = "update task_runs set engine_id = ?, version = version + 1"
       + " where id = ? and engine_id = ''";
+  private static final String HAS_QUEUED = "select id from task_runs where state = 'QUEUED' and queue = ? fetch first 1 rows only";
   private static final String RUNNING_IN = "select count(*) from task_runs where state = 'RUNNING' and queue = ?";
   private static final String LOADS = "select queue, state, count(*) as runs from task_runs"
       + " where state in ('QUEUED', 'RUNNING') group by queue, state order by queue";
@@ -110,6 +111,11 @@ final class RunRows {
   }
 
   /** How many runs of the queue are RUNNING, on any node: a count over the claim index. */
+  /** Whether the queue has a QUEUED run (one row of the claim index). */
+  boolean hasQueued(SqlSession sql, String queue) {
+    return !sql.list(HAS_QUEUED, row -> row.getString("id"), queue).isEmpty();
+  }
+
   long runningIn(SqlSession sql, String queue) {
     return sql.count(RUNNING_IN, queue);
   }

@@ -16,7 +16,8 @@ import java.util.Set;
  * same transaction. Correct on any database: a candidate is written only if its row still has the
  * version it was read with, so of two claimers that read the same run, exactly one changes it and
  * the other moves on to the next candidate. A queue with a concurrency limit has its row locked
- * while its RUNNING runs are counted, so claimers of it count one after the other.
+ * while its RUNNING runs are counted, so claimers of it count one after the other; only when a
+ * claim of it can succeed, though ({@link #mayTakeFromLimited}).
  *
  * <p>A node on an engine reads, per queue, the runs of no engine and those pinned to its own: two
  * range scans of the claim index, however many runs wait pinned to other engines. The first run
@@ -54,11 +55,8 @@ final class TaskRunClaim {
     for (List<QueueSettings> group : ClaimOrder.of(queues, configured)) {
       Set<String> open = new LinkedHashSet<>();
       for (QueueSettings queue : group) {
-        if (queue.limited()) {
-          queueRows.lock(sql, queue.name());
-          if (runs.runningIn(sql, queue.name()) >= queue.maxConcurrency()) {
-            continue;
-          }
+        if (queue.limited() && !mayTakeFromLimited(sql, queue)) {
+          continue;
         }
         open.add(queue.name());
       }
@@ -68,6 +66,21 @@ final class TaskRunClaim {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a run of the limited {@code queue} may be taken in this transaction. Its row is locked
+   * (and its RUNNING runs counted again under the lock) only when a claim can succeed: it has a
+   * QUEUED run and, as last committed, a free slot. A queue that is empty or full is passed over
+   * without a lock (a slot freed meanwhile is taken at the next poll), so idle and saturated workers
+   * do not queue up behind one row; the limit holds because every claim that takes one counts under the lock.
+   */
+  private boolean mayTakeFromLimited(SqlSession sql, QueueSettings queue) {
+    if (!runs.hasQueued(sql, queue.name()) || runs.runningIn(sql, queue.name()) >= queue.maxConcurrency()) {
+      return false;
+    }
+    queueRows.lock(sql, queue.name());
+    return runs.runningIn(sql, queue.name()) < queue.maxConcurrency();
   }
 
   /** The next run of any of {@code queues} this node's engine may take: the highest priority, then the oldest. */

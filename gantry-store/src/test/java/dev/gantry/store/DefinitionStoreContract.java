@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.definition.JobDefinition;
 import dev.gantry.core.spec.Limits;
+import dev.gantry.core.spec.RegistryAuth;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -85,5 +86,33 @@ public abstract class DefinitionStoreContract {
     });
 
     assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4);
+  }
+
+  @Test
+  void registryCredentialsAndPrivilegedComeBackAsStoredThePasswordSealedNowhereInClear() throws SQLException {
+    JobDefinition base = draft("p::private", "127.0.0.1:5055/gantry/private-busybox:latest");
+    JobDefinition withRegistry = new JobDefinition(base.name(), 0, base.image(), base.command(), base.parameters(), base.env(),
+        Map.of(), base.timeoutSeconds(), base.limits(), T0, "alice", new RegistryAuth("gantry", "registry-pass-value"), true);
+
+    JobDefinition stored = store.insertNextVersion(withRegistry);
+    JobDefinition plain = store.insertNextVersion(base);
+
+    JobDefinition read = store.findDefinition("p::private", 1).orElseThrow();
+    assertThat(read).isEqualTo(stored);
+    assertThat(read.registry()).isEqualTo(new RegistryAuth("gantry", "registry-pass-value"));
+    assertThat(read.privileged()).isTrue();
+    assertThat(read.sensitiveEnv()).isEmpty(); // the password is no variable
+    JobDefinition second = store.findDefinition("p::private", 2).orElseThrow();
+    assertThat(second).isEqualTo(plain);
+    assertThat(second.registry()).isNull();
+    assertThat(second.privileged()).isFalse();
+    try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select * from job_definitions where version = 1")) {
+      assertThat(row.next()).isTrue();
+      for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+        assertThat(row.getString(column)).as(row.getMetaData().getColumnName(column)).doesNotContain("registry-pass-value");
+      }
+    }
   }
 }

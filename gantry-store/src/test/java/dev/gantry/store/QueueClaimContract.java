@@ -10,10 +10,15 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.Store;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +31,14 @@ import org.junit.jupiter.api.Test;
 public abstract class QueueClaimContract {
 
   protected Store store;
+  private StoreSettings settings;
 
   protected abstract StoreSettings emptyDatabase();
 
   @BeforeEach
   void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+    settings = emptyDatabase();
+    store = JdbcStore.open(settings);
   }
 
   @AfterEach
@@ -128,6 +135,40 @@ public abstract class QueueClaimContract {
     assertThat(claim("node-a", "first", "second")).map(TaskRun::queue).contains("first");
     assertThat(claim("node-a", "first", "second")).map(TaskRun::id).contains(other.id());
     assertThat(claim("node-a", "first", "second")).isEmpty();
+  }
+
+  @Test
+  void aLimitedQueueThatIsEmptyOrFullIsPassedOverWithoutWaitingForItsRow() throws Exception {
+    Job job = saved(aJob().build());
+    store.saveQueueSettings(new QueueSettings("gpu", 500, 1, true));
+
+    // Another claimer holds the queue's row: a claim that could not take anything does not wait for it.
+    assertThat(claimWhileTheRowIsHeld("gpu")).isEmpty(); // nothing queued
+    TaskRun running = saved(aRun(job).queue("gpu").createdAt(T0).build());
+    assertThat(claim("node-a", "gpu")).map(TaskRun::id).contains(running.id());
+    TaskRun waiting = saved(aRun(job).queue("gpu").createdAt(T0.plusMillis(1)).build());
+    assertThat(claimWhileTheRowIsHeld("gpu")).isEmpty(); // full
+    assertThat(claim("node-b", "gpu")).isEmpty();
+
+    store.inTransaction(tx -> {
+      tx.updateRun(store.findRun(running.id()).orElseThrow().finished(RunState.SUCCEEDED, 0, null, null, T0.plusSeconds(1)));
+      return null;
+    });
+    assertThat(claim("node-b", "gpu")).map(TaskRun::id).contains(waiting.id());
+  }
+
+  /** A claim of {@code queue} while another transaction holds its row locked; fails if it waits for the row. */
+  private Optional<TaskRun> claimWhileTheRowIsHeld(String queue) throws Exception {
+    try (Connection holder = DriverManager.getConnection(settings.url(), settings.user(), settings.password())) {
+      holder.setAutoCommit(false);
+      try (PreparedStatement lock = holder.prepareStatement("select name from queues where name = ? for update")) {
+        lock.setString(1, queue);
+        lock.executeQuery().close();
+        return CompletableFuture.supplyAsync(() -> claim("node-x", queue)).get(5, TimeUnit.SECONDS);
+      } finally {
+        holder.rollback();
+      }
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodeKind;
@@ -402,6 +403,29 @@ public abstract class StoreContract {
     assertThat(users.deleteRole("devs")).isFalse();
     assertThat(store.rolesOf("bob")).isEmpty();
     assertThat(users.roles()).isEmpty();
+  }
+
+  @Test
+  void aRunsContainerStartIsKeptOnceAndItsStopAfterACancelOnce() {
+    Job job = saved(aJob().build());
+    TaskRun first = TaskRun.queued(TestJobs.newId(), job.id(), 1, 1, 0, 0, "first", "default", T0);
+    TaskRun second = TaskRun.queued(TestJobs.newId(), job.id(), 2, 1, 0, 0, "second", "default", T0);
+    store.inTransaction(tx -> {
+      tx.insertRuns(List.of(first, second));
+      return null;
+    });
+
+    store.containerStarted(second.id(), job.id(), T0.plusSeconds(2));
+    store.containerStarted(first.id(), job.id(), T0.plusSeconds(1));
+    store.containerStarted(first.id(), job.id(), T0.plusSeconds(5)); // its post task's container: the first start counts
+    store.containerStarted("0".repeat(32), job.id(), T0); // a run that is gone: nothing to record, no error
+    store.containerStopped(first.id(), T0.plusSeconds(3));
+    store.containerStopped(first.id(), T0.plusSeconds(9));
+
+    assertThat(store.containersOf(job.id())).containsExactly(
+        new RunContainer(first.id(), job.id(), T0.plusSeconds(1), T0.plusSeconds(3)),
+        new RunContainer(second.id(), job.id(), T0.plusSeconds(2), null));
+    assertThat(store.containersOf(TestJobs.newId())).isEmpty();
   }
 
   @Test

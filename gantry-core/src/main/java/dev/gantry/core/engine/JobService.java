@@ -4,6 +4,7 @@ import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.engine.JobStateException.Action;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
@@ -272,6 +273,12 @@ public final class JobService {
   public List<TaskRun> runs(Principal caller, String jobId) {
     job(caller, jobId);
     return store.runsOf(jobId);
+  }
+
+  /** When the containers of the job's runs started, and stopped after a cancel ({@link RunContainer}); {@code caller} needs {@code jobs:read}. */
+  public List<RunContainer> containers(Principal caller, String jobId) {
+    access.readable(caller, jobId);
+    return store.containersOf(jobId);
   }
 
   /** A task run of a job {@code caller} may read; NotFoundException for the run otherwise. */

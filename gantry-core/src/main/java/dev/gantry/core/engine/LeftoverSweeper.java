@@ -5,6 +5,7 @@ import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeResource.Kind;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,16 @@ public final class LeftoverSweeper implements Runnable {
 
   private final Store store;
   private final TaskRuntime runtime;
+  private final Clock clock;
 
   public LeftoverSweeper(Store store, TaskRuntime runtime) {
+    this(store, runtime, Clock.systemUTC());
+  }
+
+  public LeftoverSweeper(Store store, TaskRuntime runtime, Clock clock) {
     this.store = store;
     this.runtime = runtime;
+    this.clock = clock;
   }
 
   @Override
@@ -43,5 +50,9 @@ public final class LeftoverSweeper implements Runnable {
   private void remove(RuntimeResource resource) {
     log.info("removing leftover {} {} of job {}", resource.kind().name().toLowerCase(), resource.id(), resource.jobId());
     runtime.remove(resource);
+    if (resource.kind() == Kind.CONTAINER) {
+      // A cancelled run whose worker was gone before its container stopped: it has now (Daestro's cancelling ends).
+      store.containerStopped(resource.runId(), clock.instant());
+    }
   }
 }

@@ -42,6 +42,7 @@ final class RunLogWriter implements LogSink {
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int pendingChars;
   private int number;
+  private boolean containerRecorded;
 
   /** Output of one stream waiting to be stored as one part. */
   private record Pending(LogPart.Stream stream, StringBuilder lines, Instant firstAt) {}
@@ -57,6 +58,23 @@ final class RunLogWriter implements LogSink {
     this.clock = clock;
     this.jobId = jobId;
     this.runId = runId;
+  }
+
+  /** The first container start of the run is recorded (Daestro's {@code starting} ends there); the rest change nothing. */
+  @Override
+  public void containerStarted() {
+    synchronized (this) {
+      if (containerRecorded) {
+        return;
+      }
+      containerRecorded = true;
+    }
+    try {
+      store.containerStarted(runId, jobId, clock.instant());
+    } catch (RuntimeException e) {
+      // Only what a view shows is lost (the run stays "starting" there); the task runs on.
+      log.warn("could not record the container start of run {}: {}", runId, e.toString());
+    }
   }
 
   @Override

@@ -27,9 +27,13 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one claimed task run on the runtime and records how it ended. */
 final class TaskExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskExecutor.class);
 
   private final Store store;
   private final Signals signals;
@@ -80,6 +84,10 @@ final class TaskExecutor {
     } else {
       TaskOutcome outcome = masked(run(execution, job, task, deadline), job.spec().secrets());
       Reason reason = cancellation.reason().orElse(null);
+      if (reason == Reason.CANCELLED || reason == Reason.LEASE_LOST) {
+        // Stopped from outside: its run ended before its container did; that has now exited (Daestro's cancelling ends).
+        containerStopped(run);
+      }
       // The container has ended: its outcome must not be lost to a database restart meanwhile.
       after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
           ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
@@ -117,6 +125,17 @@ final class TaskExecutor {
         timeout.cancel(false);
       }
       logWriter.flushAll();
+    }
+  }
+
+  private void containerStopped(TaskRun run) {
+    try {
+      StoreRetry.within(storeRetry, "the stop of task run " + run.id(), () -> {
+        store.containerStopped(run.id(), clock.instant());
+        return null;
+      });
+    } catch (RuntimeException e) {
+      log.warn("could not record that the container of run {} stopped: {}", run.id(), e.toString());
     }
   }
 

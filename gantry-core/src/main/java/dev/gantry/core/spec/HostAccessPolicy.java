@@ -10,19 +10,29 @@ import java.util.Locale;
  * loopback service, PostgreSQL among them) nor join another container's namespaces
  * ({@code container:<name>}: it would see that container's loopback), and may not bind-mount a host
  * path (it could read or change anything there). {@code hostNetwork} allows both network modes;
- * {@code anyBindMount} allows every bind mount, {@code bindPaths} those of these paths and below.
+ * {@code anyBindMount} allows every bind mount, {@code bindPaths} those of these paths and below;
+ * {@code privileged} allows privileged containers (they can do nearly anything the host's root can).
  */
-public record HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<String> bindPaths) {
+public record HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<String> bindPaths, boolean privileged) {
 
   /** Jobs reach nothing of the host: the default. */
   public static final HostAccessPolicy NONE = new HostAccessPolicy(false);
 
   private static final String HOW_TO_ALLOW = " (the operator can allow it with --allow-host-network)";
+  private static final String HOW_TO_ALLOW_PRIVILEGED = " (the operator can allow them with --allow-privileged)";
   private static final String HOW_TO_ALLOW_BIND =
       " (the operator can allow it with --allow-bind-mounts, or --allowed-bind-paths for paths under given ones)";
 
+  /** Why a privileged container is refused where the operator did not allow them: names the flag. */
+  public static final String PRIVILEGED_REFUSED = "privileged containers are not allowed on this server" + HOW_TO_ALLOW_PRIVILEGED;
+
   public HostAccessPolicy {
     bindPaths = bindPaths == null ? List.of() : bindPaths.stream().map(HostAccessPolicy::allowedPath).toList();
+  }
+
+  /** A policy that allows no privileged container. */
+  public HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<String> bindPaths) {
+    this(hostNetwork, anyBindMount, bindPaths, false);
   }
 
   /** A policy about networks only: no bind mounts. */
@@ -86,6 +96,9 @@ public record HostAccessPolicy(boolean hostNetwork, boolean anyBindMount, List<S
     String network = networkRefusal(task);
     if (network != null) {
       return new Refusal(at + ".network", network);
+    }
+    if (task.attachments().privileged() && !privileged) {
+      return new Refusal(at + ".privileged", PRIVILEGED_REFUSED);
     }
     List<TaskMount> mounts = task.attachments().mounts();
     for (int i = 0; i < mounts.size(); i++) {

@@ -3,6 +3,7 @@ package dev.gantry.core.spi;
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.Artifact;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobGroup;
@@ -231,6 +232,17 @@ public interface Store extends AutoCloseable {
 
   /** When the job was to start, if it was submitted to start later. */
   Optional<Instant> startOf(String jobId);
+
+  // --- run containers (Daestro's starting and cancelling; see RunContainer)
+
+  /** Records that a container of the run started at {@code at}, unless one did before; a run that is gone is no error. */
+  void containerStarted(String runId, String jobId, Instant at);
+
+  /** Records that the run's containers were seen gone at {@code at} after it was stopped (cancelled, lease lost); once. */
+  void containerStopped(String runId, Instant at);
+
+  /** The container facts of the job's runs, the earliest start first. */
+  List<RunContainer> containersOf(String jobId);
 
   // --- queue settings (the claim reads them itself)
 

@@ -107,4 +107,25 @@ class HostAccessTest {
       assertThat(runtime.executed()).isEmpty();
     }
   }
+
+  @Test
+  void aWorkerRunsNoPrivilegedContainerItsOperatorDoesNotAllowWhateverTheServerAccepted() {
+    ScriptedRuntime runtime = new ScriptedRuntime().when("t", ScriptedRuntime.succeeds("ran"));
+    TaskSpec privileged = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null,
+        null, 0, null, null, null, false, null, null, TaskAttachments.NONE.withPrivileged(true));
+    JobSpec spec = new JobSpec("j", null, List.of(), Map.of(), List.of(privileged));
+    Job job = new JobService(store, signals, clock, new HostAccessPolicy(false, false, List.of(), true)).submit(spec);
+    try (Worker worker = new Worker(store, runtime, new RunProgress(store, signals, clock, 3), signals, clock,
+        new WorkerSettings("n1", Set.of(TaskSpec.DEFAULT_QUEUE), 1, Duration.ofSeconds(30), Duration.ofMillis(200),
+            Duration.ofSeconds(1), HostAccessPolicy.NONE))) {
+      worker.start();
+      JobService jobs = new JobService(store, signals, clock);
+      Job done = await().atMost(Duration.ofSeconds(10)).until(() -> jobs.job(job.id()), j -> j.state().isTerminal());
+
+      assertThat(done.state()).isEqualTo(JobState.FAILED);
+      assertThat(done.error()).contains("tasks[0].privileged: privileged containers are not allowed on this server"
+          + " (the operator can allow them with --allow-privileged)");
+      assertThat(runtime.executed()).isEmpty();
+    }
+  }
 }

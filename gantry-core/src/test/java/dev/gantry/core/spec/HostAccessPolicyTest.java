@@ -103,4 +103,20 @@ class HostAccessPolicyTest {
     JobSpec allowed = read("name: j\ntasks: [{name: p, parallel: {tasks: [{name: c, image: busybox, " + bind + "}]}}]");
     assertThat(new HostAccessPolicy(false, false, List.of("/etc")).check(allowed)).isSameAs(allowed);
   }
+
+  @Test
+  void aPrivilegedContainerAnywhereInTheJobIsRefusedUnlessTheOperatorAllowsIt() {
+    TaskSpec plain = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null, null,
+        0, null, null, null);
+    TaskSpec privilegedPre = plain.withAttachments(TaskAttachments.NONE.withPrivileged(true));
+    TaskSpec withPre = new TaskSpec("t", null, "busybox:latest", "true", List.of(), List.of(), Map.of(), Map.of(), null,
+        null, 0, null, null, null, false, null, null, null, List.of(privilegedPre), List.of(), null, null, null);
+    JobSpec spec = new JobSpec("j", null, List.of(), Map.of(), List.of(plain, withPre));
+
+    assertThatThrownBy(() -> HostAccessPolicy.NONE.check(spec)).isInstanceOf(InvalidJobException.class)
+        .hasMessage("tasks[1].pre[0].privileged: privileged containers are not allowed on this server"
+            + " (the operator can allow them with --allow-privileged)");
+    assertThatThrownBy(() -> new HostAccessPolicy(true, true, List.of()).check(spec)).hasMessageContaining("--allow-privileged");
+    assertThat(new HostAccessPolicy(false, false, List.of(), true).check(spec)).isSameAs(spec);
+  }
 }

@@ -6,6 +6,7 @@ import dev.gantry.core.cluster.NodeStatus;
 import dev.gantry.core.cluster.QueueLoad;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.cluster.WorkspacePinning;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.NodePath;
@@ -57,6 +58,7 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   // Insertion sequence numbers give a stable order when timestamps are equal.
   private final Map<String, Stored<Job>> jobs = new HashMap<>();
   private final Map<String, Stored<TaskRun>> runs = new HashMap<>();
+  private final Map<String, RunContainer> containers = new LinkedHashMap<>();
   private final List<LogPart> logs = new ArrayList<>();
   private final Map<String, StepRun> steps = new LinkedHashMap<>();
   private final List<Artifact> artifacts = new ArrayList<>();
@@ -290,6 +292,23 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   public List<String> dueStarts(Instant now, int limit) {
     return locked(() -> pendingStarts.stream().filter(id -> !starts.get(id).isAfter(now))
         .sorted(Comparator.comparing(starts::get)).limit(limit).toList());
+  }
+
+  @Override
+  public void containerStarted(String runId, String jobId, Instant at) {
+    locked(() -> runs.containsKey(runId) ? containers.putIfAbsent(runId, new RunContainer(runId, jobId, at, null)) : null);
+  }
+
+  @Override
+  public void containerStopped(String runId, Instant at) {
+    locked(() -> containers.computeIfPresent(runId, (id, c) -> c.stoppedAt() != null ? c
+        : new RunContainer(id, c.jobId(), c.startedAt(), at)));
+  }
+
+  @Override
+  public List<RunContainer> containersOf(String jobId) {
+    return locked(() -> containers.values().stream().filter(c -> c.jobId().equals(jobId) && jobs.containsKey(jobId))
+        .sorted(Comparator.comparing(RunContainer::startedAt)).toList());
   }
 
   @Override

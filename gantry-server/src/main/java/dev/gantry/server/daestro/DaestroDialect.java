@@ -12,7 +12,6 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.LogPart;
 import dev.gantry.core.job.Page;
-import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.Echo;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
@@ -107,9 +106,7 @@ public final class DaestroDialect implements HttpDialect {
   private void detail(Context ctx) {
     Principal caller = Callers.of(ctx);
     String id = id(ctx);
-    Job job = jobs.job(caller, id);
-    List<TaskRun> runs = jobs.runs(caller, id);
-    JsonResponses.write(ctx, 200, DaestroAnswer.of(DaestroJobView.of(job, runs, jobs.startOf(caller, id).orElse(null))));
+    JsonResponses.write(ctx, 200, DaestroAnswer.of(view(caller, jobs.job(caller, id))));
   }
 
   /**
@@ -132,14 +129,14 @@ public final class DaestroDialect implements HttpDialect {
       String words = DaestroStates.searchWords(state);
       if (words == null) {
         throw new InvalidJobException("state", "'" + Echo.of(state) + "' is no Daestro state (submitted, pending, runnable,"
-            + " running, completed, failed, error, cancelled or timeout)");
+            + " starting, running, cancelling, completed, failed, error, cancelled or timeout)");
       }
       q.append(' ').append(words);
     }
     Page<Job> found = jobs.list(caller, JobQuery.parse(q.toString(), page, JobQuery.MAX_SIZE));
     List<DaestroJobView> views = new ArrayList<>();
     for (Job job : found.items()) {
-      DaestroJobView view = DaestroJobView.of(job, jobs.runs(caller, job.id()), jobs.startOf(caller, job.id()).orElse(null));
+      DaestroJobView view = view(caller, job);
       if (state == null || state.isEmpty() || view.state().equals(state)) {
         views.add(view);
       }
@@ -152,8 +149,7 @@ public final class DaestroDialect implements HttpDialect {
     Principal caller = Callers.of(ctx);
     String id = id(ctx);
     jobs.cancel(caller, id);
-    Job job = jobs.job(caller, id);
-    JsonResponses.write(ctx, 200, DaestroAnswer.of(DaestroJobView.of(job, jobs.runs(caller, id), jobs.startOf(caller, id).orElse(null))));
+    JsonResponses.write(ctx, 200, DaestroAnswer.of(view(caller, jobs.job(caller, id))));
   }
 
   /** The job's output so far, oldest line first (the newest {@value #LOG_PARTS} parts), its secrets masked as stored. */
@@ -166,6 +162,12 @@ public final class DaestroDialect implements HttpDialect {
       newestFirst.get(i).contents().lines().forEach(lines::add);
     }
     JsonResponses.write(ctx, 200, DaestroAnswer.of(Map.of("id", id, "lines", lines)));
+  }
+
+  /** The job as Daestro shows it, from its runs, their containers and its start time. */
+  private DaestroJobView view(Principal caller, Job job) {
+    return DaestroJobView.of(job, jobs.runs(caller, job.id()), jobs.containers(caller, job.id()),
+        jobs.startOf(caller, job.id()).orElse(null));
   }
 
   /** A version 7 UUID, as Daestro's ids are, in its usual form. */

@@ -6,6 +6,7 @@ import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecValidator;
 import dev.gantry.core.spec.RunVariables;
 import dev.gantry.core.spec.Secrets;
+import dev.gantry.core.spec.TaskAttachments;
 import dev.gantry.core.spec.TaskSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Map;
  * with the command ({@code container_cmd} or the definition's) and its {@code Param::} items
  * filled, the definition's env under the request's, sensitive values as the job's secrets
  * (referenced from the env, so that they reach only the container and are masked in its log), and
- * Daestro's variables.
+ * Daestro's variables; the definition's registry credentials (the password sealed among the
+ * job's secrets) and its {@code privileged}, which the core's host-access check rules on.
  */
 final class DaestroJobSpec {
 
@@ -49,11 +51,13 @@ final class DaestroJobSpec {
     env.put("DAESTRO_COMPUTE_ENV_NAME", RunVariables.NODE_ID);
     String name = request.name() != null ? request.name() : definition.reference();
     TaskSpec task = new TaskSpec(definition.reference(), null, definition.image(), null, command, List.of(), env, Map.of(),
-        null, null, 0, definition.limits(), null, request.queue());
+        null, null, 0, definition.limits(), null, request.queue())
+        .withAttachments(TaskAttachments.NONE.withRegistry(definition.registry()).withPrivileged(definition.privileged()));
     Duration timeout = definition.timeoutSeconds() > 0 ? Duration.ofSeconds(definition.timeoutSeconds()) : null;
     // The tags make Daestro's jobs of a queue a search of the job index (GET /v1/client/job?queue=).
     JobSpec spec = new JobSpec(name, null, List.of(TAG, request.queue()), Map.of(), List.of(task), timeout, null, null,
         Map.of(), null, false, secrets).withDialect(DIALECT);
-    return JobSpecValidator.validate(spec);
+    // The registry password becomes one of the job's secrets, as a Tork task's does.
+    return Secrets.sealRegistryPasswords(JobSpecValidator.validate(spec));
   }
 }

@@ -2,6 +2,7 @@ package dev.gantry.server.daestro;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.TaskRun;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +16,13 @@ import java.util.stream.Stream;
 record DaestroJobView(String id, String name, String state, String system_note, Instant schedule_at, Instant created_at,
     Instant updated_at) {
 
-  static DaestroJobView of(Job job, List<TaskRun> runs, Instant scheduleAt) {
+  static DaestroJobView of(Job job, List<TaskRun> runs, List<RunContainer> containers, Instant scheduleAt) {
     String note = DaestroStates.notStarted(job, runs);
     if (note == null && job.error() != null) {
       note = job.error();
     }
     Instant updated = Stream.of(job.cancelledAt(), job.failedAt(), job.completedAt(), job.startedAt())
         .filter(t -> t != null).findFirst().orElse(null);
-    return new DaestroJobView(job.id(), job.name(), DaestroStates.of(job, runs), note, scheduleAt, job.createdAt(), updated);
+    return new DaestroJobView(job.id(), job.name(), DaestroStates.of(job, runs, containers), note, scheduleAt, job.createdAt(), updated);
   }
 }

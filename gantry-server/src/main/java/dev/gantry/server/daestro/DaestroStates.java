@@ -2,13 +2,21 @@ package dev.gantry.server.daestro;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.RunContainer;
+import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Gantry's states under Daestro's names (the Daestro column of ARCHITECTURE.md's table), and
- * Daestro's {@code error}: a job that failed because Gantry could not run it at all (its container
- * never started: a missing image, an engine that does not answer), which {@code system_note} explains.
+ * Gantry's states under Daestro's names (the Daestro column of ARCHITECTURE.md's table), and three
+ * of Daestro's own, from what the core records of a job's runs and their containers ({@link
+ * RunContainer}): {@code starting} (RUNNING, its run claimed by a worker but no container of it
+ * started yet: the image is being pulled, the container created), {@code cancelling} (CANCELLED,
+ * but the container of a run the cancel stopped has not exited yet) and {@code error} (a job that
+ * failed because Gantry could not run it at all: its container never started, a missing image, an
+ * engine that does not answer; {@code system_note} explains).
  */
 final class DaestroStates {
 
@@ -36,18 +44,38 @@ final class DaestroStates {
       case "submitted" -> "held";
       case "pending" -> "scheduled";
       case "runnable" -> "queued";
-      case "running" -> "running";
+      case "starting", "running" -> "running";
       case "completed" -> "succeeded";
       case "failed", "error" -> "failed";
-      case "cancelled" -> "cancelled";
+      case "cancelling", "cancelled" -> "cancelled";
       case "timeout" -> "timed out";
       default -> null;
     };
   }
 
-  /** The state of {@code job} whose runs are {@code runs}. */
-  static String of(Job job, List<TaskRun> runs) {
-    return notStarted(job, runs) != null ? "error" : of(job.state());
+  /** The state of {@code job} whose runs are {@code runs}, their containers {@code containers}. */
+  static String of(Job job, List<TaskRun> runs, List<RunContainer> containers) {
+    if (notStarted(job, runs) != null) {
+      return "error";
+    }
+    Set<String> started = new HashSet<>();
+    Set<String> running = new HashSet<>();
+    for (RunContainer container : containers) {
+      started.add(container.runId());
+      if (container.mayStillRun()) {
+        running.add(container.runId());
+      }
+    }
+    if (job.state() == JobState.RUNNING
+        && runs.stream().anyMatch(r -> r.state() == RunState.RUNNING && !started.contains(r.id()))) {
+      return "starting";
+    }
+    // A run the cancel ended while its container ran; a run that ended by itself keeps no stop time.
+    if (job.state() == JobState.CANCELLED
+        && runs.stream().anyMatch(r -> r.state() == RunState.CANCELLED && running.contains(r.id()))) {
+      return "cancelling";
+    }
+    return of(job.state());
   }
 
   /** Why Gantry could not run the job, or null when it could (or it has not ended in failure). */

@@ -9,6 +9,7 @@ import dev.gantry.core.spec.JobDocuments;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpecValidator;
 import dev.gantry.core.spec.Limits;
+import dev.gantry.core.spec.RegistryAuth;
 import dev.gantry.core.spec.SpecNode;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.regex.Pattern;
  * The body of {@code POST /definitions}, JSON or YAML: {@code name} ({@code project::definition}),
  * {@code image}, {@code command}, {@code parameters}, {@code env} ({@code {KEY: {value, sensitive}}}),
  * {@code timeout} (seconds, 0: none), {@code limits} ({@code cpus}, {@code memory}), {@code
- * privileged} (only false: no operator setting allows privileged containers). Strict.
+ * registry} ({@code username}, {@code password}) and {@code privileged} (true only where the
+ * operator allows it, which {@link dev.gantry.core.definition.DefinitionService} checks). Strict.
  */
 final class DefinitionReader {
 
   private static final Set<String> FIELDS = Set.of("name", "image", "command", "parameters", "env", "timeout", "limits",
-      "privileged");
-  private static final Set<String> UNSUPPORTED = Set.of("registry");
+      "privileged", "registry");
+  private static final Set<String> REGISTRY = Set.of("username", "password");
+  private static final int MAX_REGISTRY_TEXT = 256;
   private static final Set<String> LIMITS = Set.of("cpus", "memory");
   private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,511}");
   private static final Pattern PARAMETER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -35,7 +38,7 @@ final class DefinitionReader {
 
   static JobDefinition read(String body, Format format) {
     SpecNode root = SpecNode.root(JobDocuments.parse(body, format));
-    root.onlyFields(FIELDS, UNSUPPORTED);
+    root.onlyFields(FIELDS, Set.of());
     String name = root.requiredText("name");
     if (!DefinitionNames.isWellFormed(name)) {
       throw root.invalid("name", "must be " + DefinitionNames.RULE + ", at most 64 characters");
@@ -44,9 +47,7 @@ final class DefinitionReader {
     if (!IMAGE.matcher(image).matches()) {
       throw root.invalid("image", "is not an image reference (e.g. busybox:latest)");
     }
-    if (Boolean.TRUE.equals(root.bool("privileged"))) {
-      throw root.invalid("privileged", "privileged containers are not allowed: Gantry runs none, and no operator setting allows them");
-    }
+    boolean privileged = Boolean.TRUE.equals(root.bool("privileged"));
     List<String> command = root.stringList("command");
     if (command.size() > MAX_COMMAND) {
       throw root.invalid("command", "at most " + MAX_COMMAND + " items are allowed");
@@ -63,7 +64,23 @@ final class DefinitionReader {
     }
     EnvEntries env = EnvEntries.read(root, "env");
     return new JobDefinition(name, 0, image, command, parameters, env.plain(), env.sensitive(),
-        timeout == null ? 0 : timeout, limits(root.object("limits")), null, null);
+        timeout == null ? 0 : timeout, limits(root.object("limits")), null, null, registry(root.object("registry")), privileged);
+  }
+
+  private static RegistryAuth registry(SpecNode registry) {
+    if (registry == null) {
+      return null;
+    }
+    registry.onlyFields(REGISTRY, Set.of());
+    return new RegistryAuth(registryText(registry, "username"), registryText(registry, "password"));
+  }
+
+  private static String registryText(SpecNode registry, String field) {
+    String text = registry.requiredText(field);
+    if (text.length() > MAX_REGISTRY_TEXT || text.indexOf('\0') >= 0) {
+      throw registry.invalid(field, "must be at most " + MAX_REGISTRY_TEXT + " characters, without NUL");
+    }
+    return text;
   }
 
   private static Limits limits(SpecNode limits) {

@@ -166,9 +166,15 @@ class DaestroApiTest {
     String running = submitted(SEED);
     TaskRun claimed = server.worker.claim("my-project::first-job-queue");
     assertThat(claimed.jobId()).isEqualTo(running);
+    assertThat(detail(running).path("state").asText()).isEqualTo("starting"); // claimed, no container yet
+    server.store.containerStarted(claimed.id(), running, Instant.now());
     assertThat(detail(running).path("state").asText()).isEqualTo("running");
-    assertThat(server.post("/v1/client/job/" + running + "/cancel", null, "").status()).isEqualTo(200);
+    Reply cancelling = server.post("/v1/client/job/" + running + "/cancel", null, "");
+    assertThat(cancelling.status()).isEqualTo(200);
+    assertThat(cancelling.json().path("data").path("state").asText()).isEqualTo("cancelling"); // its container still runs
     assertThat(server.jobs.runs(running)).extracting(TaskRun::state).containsExactly(RunState.CANCELLED);
+    server.store.containerStopped(claimed.id(), Instant.now());
+    assertThat(detail(running).path("state").asText()).isEqualTo("cancelled");
 
     Reply again = server.post("/v1/client/job/" + running + "/cancel", null, "");
     assertThat(again.status()).isEqualTo(400);
@@ -240,5 +246,56 @@ class DaestroApiTest {
     assertThat(badState.status()).isEqualTo(400);
     assertThat(badState.json().path("message").asText()).startsWith("state: 'sleeping' is no Daestro state");
     assertThat(server.get("/v1/client/job?page=0").status()).isEqualTo(400);
+  }
+
+  @Test
+  void aNameStaysTakenAfterItsJobEnded() {
+    String named = "{\"job_definition\": \"my-project::hello-world:1\", \"job_queue\": \"my-project::first-job-queue\", \"name\": \"once\"}";
+    String first = submitted(named);
+    assertThat(server.post("/v1/client/job/" + first + "/cancel", "application/json", "").status()).isEqualTo(200);
+    assertThat(detail(first).path("state").asText()).isEqualTo("cancelled");
+
+    Reply again = submit(named);
+
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.json().path("message").asText()).startsWith("name: a job named 'once' was submitted to queue");
+    // Another queue is another namespace.
+    Reply queue = server.send(HttpRequest.newBuilder(server.uri("/queues/my-project::other"))
+        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{}")));
+    assertThat(queue.status()).isEqualTo(200);
+    submitted(named.replace("first-job-queue", "other"));
+  }
+
+  @Test
+  void aDefinitionsRegistryPasswordBecomesASecretOfTheJobAndIsShownNowhere() {
+    Reply made = server.post("/definitions", "application/json", """
+        {"name": "my-project::private", "image": "127.0.0.1:5055/gantry/private-busybox:latest",
+         "registry": {"username": "gantry", "password": "registry-password-value"}}""");
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+    String id = submitted("{\"job_definition\": \"my-project::private:1\", \"job_queue\": \"my-project::first-job-queue\"}");
+
+    TaskSpec task = server.jobs.job(id).spec().task(1);
+    assertThat(task.attachments().registry().username()).isEqualTo("gantry");
+    assertThat(task.attachments().registry().password()).doesNotContain("registry-password-value");
+    assertThat(server.jobs.job(id).spec().secrets()).containsValue("registry-password-value");
+    for (String path : new String[] {"/jobs/" + id, "/jobs", "/v1/client/job/" + id, "/definitions/my-project::private/1"}) {
+      assertThat(server.get(path).body()).as(path).doesNotContain("registry-password-value");
+    }
+  }
+
+  @Test
+  void aPrivilegedDefinitionsJobIsRefusedWhereTheOperatorDidNotAllowItNamingTheFlag() {
+    // Stored where it was allowed (another server, or this one before a restart without the flag).
+    server.definitionStore.insertNextVersion(new dev.gantry.core.definition.JobDefinition("my-project::privileged", 0,
+        "busybox:latest", java.util.List.of("true"), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), 0, null,
+        Instant.now(), null, null, true));
+
+    Reply refused = submit("{\"job_definition\": \"my-project::privileged:1\", \"job_queue\": \"my-project::first-job-queue\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).isEqualTo("tasks[0].privileged: privileged containers are not allowed"
+        + " on this server (the operator can allow them with --allow-privileged)");
+    assertThat(server.storedJobs()).isZero();
   }
 }

@@ -26,7 +26,12 @@ public final class DefinitionCorpus {
         "{\"name\":\"p::h\",\"image\":\"busybox\",\"limits\":{\"cpus\":\"NaN\"}}",
         "{\"name\":\"p::h\",\"image\":\"busybox\",\"limits\":{\"cpus\":-1}}",
         "{\"name\":\"p::h\",\"image\":\"busybox\",\"limits\":{\"memory\":\"99999999999999t\"}}",
-        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"u\",\"password\":\"p\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"u\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"u\",\"password\":\"\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"u\",\"password\":\"p\\u0000\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"" + "u".repeat(300) + "\",\"password\":\"p\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":{\"username\":\"u\",\"password\":\"p\",\"server\":\"x\"}}",
+        "{\"name\":\"p::h\",\"image\":\"busybox\",\"registry\":\"u:p\"}",
         "{\"name\":\"p::h\",\"image\":\"busybox\",\"command\":[{\"a\":1}]}", "{\"name\":\"p::h\",\"image\":\"busybox\",\"x\":1}")) {
       requests.add(HostileRequest.of("definition " + body.substring(0, Math.min(70, body.length())), "POST", "/definitions")
           .body("application/json", body).submits().build());

@@ -3,8 +3,10 @@ package dev.gantry.server.tork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +72,12 @@ class DefinitionApiTest {
         {"{\"image\": \"busybox\"}", "name: is required"},
         {"{\"name\": \"hello\", \"image\": \"busybox\"}", "name: must be project::definition"},
         {"{\"name\": \"p::h\"}", "image: is required"},
-        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"privileged\": true}", "privileged: privileged containers are not allowed"},
-        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"registry\": {\"username\": \"u\"}}", "registry: is not supported by Gantry yet"},
+        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"privileged\": true}",
+            "privileged: privileged containers are not allowed on this server (the operator can allow them with --allow-privileged)"},
+        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"registry\": {\"username\": \"u\"}}", "registry.password: is required"},
+        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"registry\": {\"password\": \"p\"}}", "registry.username: is required"},
+        {"{\"name\": \"p::h\", \"image\": \"busybox\", \"registry\": {\"username\": \"u\", \"password\": \"p\", \"url\": 1}}",
+            "registry.url: unknown field"},
         {"{\"name\": \"p::h\", \"image\": \"busybox\", \"timeout\": -1}", "timeout: must be 0 (none) or a number of seconds"},
         {"{\"name\": \"p::h\", \"image\": \"busybox\", \"env\": {\"A\": \"x\"}}", "env.A: must be an object"},
         {"{\"name\": \"p::h\", \"image\": \"busybox\", \"env\": {\"A\": {}}}", "env.A.value: is required"},
@@ -87,5 +93,32 @@ class DefinitionApiTest {
     }
     assertThat(server.post("/definitions", "text/plain", HELLO).status()).isEqualTo(415);
     assertThat(server.get("/definitions").json()).isEmpty();
+  }
+
+  @Test
+  void registryCredentialsAreKeptButThePasswordIsShownNowhere() {
+    Reply made = server.post("/definitions", "application/json", """
+        {"name": "my-project::private", "image": "127.0.0.1:5055/gantry/private-busybox:latest",
+         "registry": {"username": "gantry", "password": "never-shown-password"}}""");
+
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    assertThat(made.json().path("registry").toString()).isEqualTo("{\"username\":\"gantry\"}");
+    for (String path : new String[] {"/definitions", "/definitions/my-project::private", "/definitions/my-project::private/1"}) {
+      assertThat(server.get(path).body()).as(path).contains("\"username\":\"gantry\"").doesNotContain("never-shown-password");
+    }
+    assertThat(made.body()).doesNotContain("never-shown-password");
+    assertThat(server.definitions.version(dev.gantry.core.auth.Principal.SYSTEM, "my-project::private", 1).registry().password())
+        .isEqualTo("never-shown-password");
+  }
+
+  @Test
+  void aPrivilegedDefinitionIsStoredWhereTheOperatorAllowsIt() {
+    try (TestServer allowing = new TestServer(new HostAccessPolicy(false, false, List.of(), true))) {
+      Reply made = allowing.post("/definitions", "application/json",
+          "{\"name\": \"p::privileged\", \"image\": \"busybox\", \"privileged\": true}");
+
+      assertThat(made.status()).as(made.body()).isEqualTo(201);
+      assertThat(made.json().path("privileged").asBoolean()).isTrue();
+    }
   }
 }

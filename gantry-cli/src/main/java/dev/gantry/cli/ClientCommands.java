@@ -1,6 +1,10 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.GantryClient;
+import dev.gantry.client.Job;
+import dev.gantry.client.JobDocument;
+import dev.gantry.client.JobSearch;
+import dev.gantry.client.TaskRun;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -28,7 +32,7 @@ final class ClientCommands {
     public Integer call() throws InterruptedException {
       String body = JobFile.read(file);
       GantryClient client = options.client();
-      String id = client.submit(body, JobFile.contentType(file)).path("id").asText();
+      String id = client.submit(new JobDocument(body, JobFile.contentType(file))).id();
       System.out.println(Terminal.line(id));
       return follow ? followJob(client, id, System.out) : 0;
     }
@@ -43,7 +47,7 @@ final class ClientCommands {
 
     @Override
     public Integer call() {
-      JobTable.print(options.client().jobs(query, page, size), page, System.out);
+      JobTable.print(options.client().jobs(new JobSearch(query, null, page, size)), page, System.out);
       return 0;
     }
   }
@@ -55,14 +59,13 @@ final class ClientCommands {
 
     @Override
     public Integer call() {
-      JsonNode job = options.client().job(id);
+      Job job = options.client().job(id);
       System.out.println(JobHeadline.of(job));
-      if (job.hasNonNull("result")) System.out.println("result: " + Terminal.line(job.path("result").asText()));
-      if (job.hasNonNull("error")) System.out.println("error: " + Terminal.line(job.path("error").asText()));
-      for (JsonNode run : job.path("execution")) {
-        System.out.println(Terminal.line(String.format("  %d. %-30s %-10s attempt %d%s", run.path("position").asInt(),
-            run.path("name").asText(), run.path("state").asText(), run.path("attempt").asInt(1),
-            run.hasNonNull("error") ? "  " + run.path("error").asText() : "")));
+      if (job.result() != null) System.out.println("result: " + Terminal.line(job.result()));
+      if (job.error() != null) System.out.println("error: " + Terminal.line(job.error()));
+      for (TaskRun run : job.execution()) {
+        System.out.println(Terminal.line(String.format("  %d. %-30s %-10s attempt %d%s", run.position(),
+            run.name(), run.state(), run.attempt(), run.error() != null ? "  " + run.error() : "")));
       }
       return 0;
     }
@@ -79,8 +82,12 @@ final class ClientCommands {
     public Integer call() throws InterruptedException {
       GantryClient client = options.client();
       TaskRunPrinter printer = new TaskRunPrinter(System.out, () -> client.job(id), false);
-      JsonNode job = follow ? LiveLog.follow(client, id, printer::part, System.err) : LogPages.each(client, id, printer::part);
-      printer.end(job);
+      if (follow) {
+        LiveLog.follow(client, id, printer::part, System.err);
+        printer.end(null);
+      } else {
+        printer.end(LogPages.each(client, id, printer::part));
+      }
       return 0;
     }
   }
@@ -124,8 +131,8 @@ final class ClientCommands {
     });
     poller.scheduleWithFixedDelay(() -> {
       try {
-        JsonNode job = client.job(id);
-        printer.progress(job, client.newestPartId(id)); // the job first: the parts stored before it are then all counted
+        Job job = client.job(id);
+        printer.progress(job, LogPages.newestPartId(client, id)); // the job first: the parts stored before it are then all counted
       } catch (RuntimeException e) {
         // The server may be restarting; the log stream reconnects and the next poll catches up.
       }
@@ -136,10 +143,10 @@ final class ClientCommands {
       poller.shutdownNow();
       poller.awaitTermination(5, TimeUnit.SECONDS);
     }
-    JsonNode job = client.job(id);
+    Job job = client.job(id);
     printer.end(job);
-    String state = job.path("state").asText();
-    out.println(Terminal.line("job " + id + " " + state + (job.hasNonNull("result") ? ": " + job.path("result").asText() : "")));
+    String state = job.state();
+    out.println(Terminal.line("job " + id + " " + state + (job.result() != null ? ": " + job.result() : "")));
     return state.equals("COMPLETED") ? 0 : 1;
   }
 }

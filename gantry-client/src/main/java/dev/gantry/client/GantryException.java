@@ -8,16 +8,27 @@ public class GantryException extends RuntimeException {
 
   private final int status;
   private final String apiMessage;
+  private final boolean withToken;
 
   /** An answer with status {@code status} and the API's {@code apiMessage}. */
   public GantryException(int status, String apiMessage) {
-    this(status, apiMessage, apiMessage + " (HTTP " + status + ")", null);
+    this(status, apiMessage, apiMessage + " (HTTP " + status + ")", null, false);
   }
 
-  GantryException(int status, String apiMessage, String message, Throwable cause) {
+  GantryException(int status, String apiMessage, String message, Throwable cause, boolean withToken) {
     super(message, cause);
     this.status = status;
     this.apiMessage = apiMessage;
+    this.withToken = withToken;
+  }
+
+  GantryException(int status, String apiMessage, String message, Throwable cause) {
+    this(status, apiMessage, message, cause, false);
+  }
+
+  /** Whether the call carried a token: a 401 then means the token was refused, not missing. */
+  public boolean withToken() {
+    return withToken;
   }
 
   /** The HTTP status of the answer; 0 when Gantry did not answer, or the answer could not be read. */

@@ -9,4 +9,9 @@ public final class GantryUnavailableException extends GantryException {
   GantryUnavailableException(int status, String apiMessage, String message, Throwable cause) {
     super(status, apiMessage, message, cause);
   }
+
+  /** Whether no connection could be made at all (nothing listens there): a wrong address, or Gantry is down. */
+  public boolean isUnreachable() {
+    return getCause() instanceof java.net.ConnectException;
+  }
 }

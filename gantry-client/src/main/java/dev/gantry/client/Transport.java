@@ -64,7 +64,7 @@ final class Transport {
     }
     String body = response.body();
     if (response.statusCode() >= 400) {
-      throw failure(built.uri(), response.statusCode(), body);
+      throw failure(built.uri(), response.statusCode(), body, token != null);
     }
     if (type == null) {
       return null;
@@ -91,7 +91,7 @@ final class Transport {
       try (InputStream in = response.body()) {
         body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
       }
-      throw failure(request.uri(), response.statusCode(), body);
+      throw failure(request.uri(), response.statusCode(), body, token != null);
     }
     return response.body();
   }
@@ -101,7 +101,7 @@ final class Transport {
   }
 
   /** The API's error: its {@code message} (native errors are {@code {"message": ...}}); 5xx means it cannot serve now. */
-  static GantryException failure(URI uri, int status, String body) {
+  static GantryException failure(URI uri, int status, String body, boolean withToken) {
     String message;
     try {
       JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
@@ -109,13 +109,15 @@ final class Transport {
     } catch (IOException notJson) {
       String echoed = body.length() > ECHOED_BODY ? body.substring(0, ECHOED_BODY) + "..." : body;
       String text = "request to " + uri + " failed: HTTP " + status + " with a body that is not Gantry's: " + echoed.strip();
-      return status >= 500 ? new GantryUnavailableException(status, echoed, text, null) : new GantryException(status, echoed, text, null);
+      return status >= 500 ? new GantryUnavailableException(status, echoed, text, null)
+          : new GantryException(status, echoed, text, null, withToken);
     }
     if (message.isEmpty()) {
       message = "HTTP " + status;
     }
     String text = message + " (HTTP " + status + ")";
-    return status >= 500 ? new GantryUnavailableException(status, message, text, null) : new GantryException(status, message, text, null);
+    return status >= 500 ? new GantryUnavailableException(status, message, text, null)
+        : new GantryException(status, message, text, null, withToken);
   }
 
   static String encode(String s) {

@@ -6,6 +6,7 @@ import dev.gantry.client.JobDocument;
 import dev.gantry.client.JobSearch;
 import dev.gantry.client.TaskRun;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,7 +27,8 @@ final class ClientCommands {
   static final class Submit implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "FILE", description = "the job file (.yaml, .yml or .json; - reads stdin as YAML)") String file;
-    @Option(names = {"-f", "--follow"}, description = "show task states and logs until the job ends; exit 1 unless it completes") boolean follow;
+    @Option(names = {"-f", "--follow"}, description = {"show task states and logs until the job ends; exit 1 unless it completes.",
+        "On a terminal: the task tree with states and times, updated in place, the log's last lines below it"}) boolean follow;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -34,7 +36,10 @@ final class ClientCommands {
       GantryClient client = options.client();
       String id = client.submit(new JobDocument(body, JobFile.contentType(file))).id();
       System.out.println(Terminal.line(id));
-      return follow ? followJob(client, id, System.out) : 0;
+      if (!follow) {
+        return 0;
+      }
+      return Terminal.interactive() ? followLive(client, id, System.out, true) : followJob(client, id, System.out);
     }
   }
 
@@ -52,14 +57,24 @@ final class ClientCommands {
     }
   }
 
-  @Command(name = "status", description = "Show a job and its task runs.")
+  @Command(name = "status", description = {"Show a job and its task runs.",
+      "On a terminal: its task tree with states and times, updated in place until the job ends (Ctrl-C stops watching)"})
   static final class Status implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "JOB_ID") String id;
 
     @Override
-    public Integer call() {
-      Job job = options.client().job(id);
+    public Integer call() throws InterruptedException {
+      GantryClient client = options.client();
+      Job job = client.job(id);
+      if (Terminal.interactive()) {
+        if (job.isEnded()) {
+          new LiveJobView(System.out, Clock.systemUTC(), Terminal.width(System.getenv("COLUMNS"))).finish(job, false);
+        } else {
+          followLive(client, id, System.out, false);
+        }
+        return 0;
+      }
       System.out.println(JobHeadline.of(job));
       if (job.result() != null) System.out.println("result: " + Terminal.line(job.result()));
       if (job.error() != null) System.out.println("error: " + Terminal.line(job.error()));
@@ -119,16 +134,49 @@ final class ClientCommands {
   }
 
   /**
+   * The live view of a job on a terminal until it ends ({@link LiveJobView}): the tree polled,
+   * the log streamed; then the final tree and, {@code withLog}, the whole log. 0 if the job
+   * completed, 1 otherwise.
+   */
+  static int followLive(GantryClient client, String id, PrintStream out, boolean withLog) throws InterruptedException {
+    LiveJobView view = new LiveJobView(out, Clock.systemUTC(), Terminal.width(System.getenv("COLUMNS")));
+    ScheduledExecutorService poller = poller();
+    poller.scheduleWithFixedDelay(() -> {
+      try {
+        view.job(client.job(id));
+      } catch (RuntimeException e) {
+        // The server may be restarting; the log stream says so and reconnects, the next poll catches up.
+      }
+    }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      LiveLog.follow(client, id, view::part, view::notice);
+    } finally {
+      poller.shutdownNow();
+      poller.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    Job job = client.job(id);
+    view.finish(job, withLog);
+    if (withLog) {
+      out.println(Terminal.line("job " + id + " " + job.state() + (job.result() != null ? ": " + job.result() : "")));
+    }
+    return job.state().equals("COMPLETED") ? 0 : 1;
+  }
+
+  private static ScheduledExecutorService poller() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "gantry-state-poller");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
    * Prints the job's output live, each task run's under its state line, until the job ends; 0 if
    * it completed, 1 otherwise. The output comes from the live log stream; the states are polled.
    */
   static int followJob(GantryClient client, String id, PrintStream out) throws InterruptedException {
     TaskRunPrinter printer = new TaskRunPrinter(out, () -> client.job(id), true);
-    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "gantry-state-poller");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService poller = poller();
     poller.scheduleWithFixedDelay(() -> {
       try {
         Job job = client.job(id);

@@ -19,6 +19,11 @@ final class LiveLog {
 
   /** Hands each part to {@code onPart} and returns the ended job's summary. */
   static JobSummary follow(GantryClient client, String jobId, Consumer<LogPart> onPart, PrintStream err) {
+    return follow(client, jobId, onPart, message -> err.println("gantry: " + Terminal.line(message)));
+  }
+
+  /** As above, telling {@code onLost} (the live view shows it in its frame) instead of printing it. */
+  static JobSummary follow(GantryClient client, String jobId, Consumer<LogPart> onPart, Consumer<String> onLost) {
     return client.followLog(jobId, new LogListener() {
       @Override
       public void part(LogPart part) {
@@ -27,7 +32,7 @@ final class LiveLog {
 
       @Override
       public void lost(GantryException why) {
-        err.println("gantry: " + Terminal.line(ApiFailures.describe(why)) + "; trying again until it answers");
+        onLost.accept(ApiFailures.describe(why) + "; trying again until it answers");
       }
     });
   }

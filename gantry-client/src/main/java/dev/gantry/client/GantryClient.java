@@ -293,6 +293,7 @@ public final class GantryClient {
       return this;
     }
 
+    /** The client. */
     public GantryClient build() {
       return new GantryClient(this);
     }

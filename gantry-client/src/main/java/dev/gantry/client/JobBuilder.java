@@ -35,11 +35,13 @@ public final class JobBuilder {
     return new JobBuilder(name);
   }
 
+  /** What the job is for. */
   public JobBuilder description(String description) {
     job.put("description", description);
     return this;
   }
 
+  /** A tag, which searches find with {@code tag:NAME}. */
   public JobBuilder tag(String tag) {
     (job.has("tags") ? (ArrayNode) job.get("tags") : job.putArray("tags")).add(tag);
     return this;

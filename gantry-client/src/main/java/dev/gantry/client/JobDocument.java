@@ -8,6 +8,7 @@ import java.util.Objects;
  */
 public record JobDocument(String text, String contentType) {
 
+  /** Both are required. */
   public JobDocument {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(contentType, "contentType");

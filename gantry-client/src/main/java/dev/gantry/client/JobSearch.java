@@ -24,18 +24,22 @@ public record JobSearch(String query, String state, int page, int size) {
     return new JobSearch(null, null, 1, MAX_SIZE);
   }
 
+  /** Words in the API's {@code q} syntax ({@code nightly tag:ci dialect:hades}); null: every job. */
   public JobSearch withQuery(String query) {
     return new JobSearch(query, state, page, size);
   }
 
+  /** Only jobs in this state (PENDING, SCHEDULED, RUNNING, COMPLETED, FAILED, CANCELLED); null: any. */
   public JobSearch withState(String state) {
     return new JobSearch(query, state, page, size);
   }
 
+  /** Which page, from 1. */
   public JobSearch withPage(int page) {
     return new JobSearch(query, state, page, size);
   }
 
+  /** Jobs a page, 1 to {@link #MAX_SIZE}. */
   public JobSearch withSize(int size) {
     return new JobSearch(query, state, page, size);
   }

@@ -116,6 +116,11 @@ class GantryClientTest {
     String held = server.jobs.submitHeld(new Principal("gantry", Set.of(Scope.ADMIN)),
         JobSpecReader.read(SpecNode.root(JobDocuments.parse(YAML, JobDocuments.Format.YAML)))).id();
     assertThat(admin.job(held).state()).isEqualTo("PENDING");
+    GantryClient bob = GantryClient.builder(admin.server().toString())
+        .token(admin.createToken(new TokenRequest("bob", "bob's", List.of("jobs:read", "jobs:write"), null)).secret()).build();
+    assertThatThrownBy(() -> bob.start(held)).as("another user's job is not there for him")
+        .isInstanceOfSatisfying(GantryException.class, e -> assertThat(e.isNotFound()).isTrue());
+    assertThat(admin.job(held).state()).isEqualTo("PENDING");
     admin.start(held);
     assertThat(admin.job(held).state()).isEqualTo("SCHEDULED");
   }

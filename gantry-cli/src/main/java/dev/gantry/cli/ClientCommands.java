@@ -68,7 +68,7 @@ final class ClientCommands {
       GantryClient client = options.client();
       Job job = client.job(id);
       if (Terminal.interactive()) {
-        if (job.isEnded()) {
+        if (job.isEnded() || job.state().equals("PENDING")) { // a held job waits for a start, not for time: shown once
           new LiveJobView(System.out, Clock.systemUTC(), Terminal.width(System.getenv("COLUMNS"))).finish(job, false);
         } else {
           followLive(client, id, System.out, false);

@@ -1,7 +1,12 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.GantryClient;
+import dev.gantry.client.Job;
+import dev.gantry.client.JobDocument;
+import dev.gantry.client.JobSearch;
+import dev.gantry.client.TaskRun;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,15 +27,19 @@ final class ClientCommands {
   static final class Submit implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "FILE", description = "the job file (.yaml, .yml or .json; - reads stdin as YAML)") String file;
-    @Option(names = {"-f", "--follow"}, description = "show task states and logs until the job ends; exit 1 unless it completes") boolean follow;
+    @Option(names = {"-f", "--follow"}, description = {"show task states and logs until the job ends; exit 1 unless it completes.",
+        "On a terminal: the task tree with states and times, updated in place, the log's last lines below it"}) boolean follow;
 
     @Override
     public Integer call() throws InterruptedException {
       String body = JobFile.read(file);
       GantryClient client = options.client();
-      String id = client.submit(body, JobFile.contentType(file)).path("id").asText();
+      String id = client.submit(new JobDocument(body, JobFile.contentType(file))).id();
       System.out.println(Terminal.line(id));
-      return follow ? followJob(client, id, System.out) : 0;
+      if (!follow) {
+        return 0;
+      }
+      return Terminal.interactive() ? followLive(client, id, System.out, true) : followJob(client, id, System.out);
     }
   }
 
@@ -43,26 +52,35 @@ final class ClientCommands {
 
     @Override
     public Integer call() {
-      JobTable.print(options.client().jobs(query, page, size), page, System.out);
+      JobTable.print(options.client().jobs(new JobSearch(query, null, page, size)), page, System.out);
       return 0;
     }
   }
 
-  @Command(name = "status", description = "Show a job and its task runs.")
+  @Command(name = "status", description = {"Show a job and its task runs.",
+      "On a terminal: its task tree with states and times, updated in place until the job ends (Ctrl-C stops watching)"})
   static final class Status implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(paramLabel = "JOB_ID") String id;
 
     @Override
-    public Integer call() {
-      JsonNode job = options.client().job(id);
+    public Integer call() throws InterruptedException {
+      GantryClient client = options.client();
+      Job job = client.job(id);
+      if (Terminal.interactive()) {
+        if (job.isEnded() || job.state().equals("PENDING")) { // a held job waits for a start, not for time: shown once
+          new LiveJobView(System.out, Clock.systemUTC(), Terminal.width(System.getenv("COLUMNS"))).finish(job, false);
+        } else {
+          followLive(client, id, System.out, false);
+        }
+        return 0;
+      }
       System.out.println(JobHeadline.of(job));
-      if (job.hasNonNull("result")) System.out.println("result: " + Terminal.line(job.path("result").asText()));
-      if (job.hasNonNull("error")) System.out.println("error: " + Terminal.line(job.path("error").asText()));
-      for (JsonNode run : job.path("execution")) {
-        System.out.println(Terminal.line(String.format("  %d. %-30s %-10s attempt %d%s", run.path("position").asInt(),
-            run.path("name").asText(), run.path("state").asText(), run.path("attempt").asInt(1),
-            run.hasNonNull("error") ? "  " + run.path("error").asText() : "")));
+      if (job.result() != null) System.out.println("result: " + Terminal.line(job.result()));
+      if (job.error() != null) System.out.println("error: " + Terminal.line(job.error()));
+      for (TaskRun run : job.execution()) {
+        System.out.println(Terminal.line(String.format("  %d. %-30s %-10s attempt %d%s", run.position(),
+            run.name(), run.state(), run.attempt(), run.error() != null ? "  " + run.error() : "")));
       }
       return 0;
     }
@@ -79,8 +97,12 @@ final class ClientCommands {
     public Integer call() throws InterruptedException {
       GantryClient client = options.client();
       TaskRunPrinter printer = new TaskRunPrinter(System.out, () -> client.job(id), false);
-      JsonNode job = follow ? LiveLog.follow(client, id, printer::part, System.err) : LogPages.each(client, id, printer::part);
-      printer.end(job);
+      if (follow) {
+        LiveLog.follow(client, id, printer::part, System.err);
+        printer.end(null);
+      } else {
+        printer.end(LogPages.each(client, id, printer::part));
+      }
       return 0;
     }
   }
@@ -112,20 +134,53 @@ final class ClientCommands {
   }
 
   /**
+   * The live view of a job on a terminal until it ends ({@link LiveJobView}): the tree polled,
+   * the log streamed; then the final tree and, {@code withLog}, the whole log. 0 if the job
+   * completed, 1 otherwise.
+   */
+  static int followLive(GantryClient client, String id, PrintStream out, boolean withLog) throws InterruptedException {
+    LiveJobView view = new LiveJobView(out, Clock.systemUTC(), Terminal.width(System.getenv("COLUMNS")));
+    ScheduledExecutorService poller = poller();
+    poller.scheduleWithFixedDelay(() -> {
+      try {
+        view.job(client.job(id));
+      } catch (RuntimeException e) {
+        // The server may be restarting; the log stream says so and reconnects, the next poll catches up.
+      }
+    }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    try {
+      LiveLog.follow(client, id, view::part, view::notice);
+    } finally {
+      poller.shutdownNow();
+      poller.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    Job job = client.job(id);
+    view.finish(job, withLog);
+    if (withLog) {
+      out.println(Terminal.line("job " + id + " " + job.state() + (job.result() != null ? ": " + job.result() : "")));
+    }
+    return job.state().equals("COMPLETED") ? 0 : 1;
+  }
+
+  private static ScheduledExecutorService poller() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "gantry-state-poller");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
    * Prints the job's output live, each task run's under its state line, until the job ends; 0 if
    * it completed, 1 otherwise. The output comes from the live log stream; the states are polled.
    */
   static int followJob(GantryClient client, String id, PrintStream out) throws InterruptedException {
     TaskRunPrinter printer = new TaskRunPrinter(out, () -> client.job(id), true);
-    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "gantry-state-poller");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledExecutorService poller = poller();
     poller.scheduleWithFixedDelay(() -> {
       try {
-        JsonNode job = client.job(id);
-        printer.progress(job, client.newestPartId(id)); // the job first: the parts stored before it are then all counted
+        Job job = client.job(id);
+        printer.progress(job, LogPages.newestPartId(client, id)); // the job first: the parts stored before it are then all counted
       } catch (RuntimeException e) {
         // The server may be restarting; the log stream reconnects and the next poll catches up.
       }
@@ -136,10 +191,10 @@ final class ClientCommands {
       poller.shutdownNow();
       poller.awaitTermination(5, TimeUnit.SECONDS);
     }
-    JsonNode job = client.job(id);
+    Job job = client.job(id);
     printer.end(job);
-    String state = job.path("state").asText();
-    out.println(Terminal.line("job " + id + " " + state + (job.hasNonNull("result") ? ": " + job.path("result").asText() : "")));
+    String state = job.state();
+    out.println(Terminal.line("job " + id + " " + state + (job.result() != null ? ": " + job.result() : "")));
     return state.equals("COMPLETED") ? 0 : 1;
   }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.client.GantryClient;
 import picocli.CommandLine.Option;
 
 /** The options every client command shares. */
@@ -13,7 +14,8 @@ final class ClientOptions {
       description = "the API token sent with every call, where Gantry runs with auth on (env GANTRY_TOKEN; prefer the env var)")
   String token;
 
+  /** The Java client (gantry-client) of the server named, with the token; its failures are told by {@link ApiFailures}. */
   GantryClient client() {
-    return new GantryClient(server, token);
+    return GantryClient.builder(server).token(token).build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.Definition;
+import dev.gantry.client.JobDocument;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +24,8 @@ final class DefinitionCommands implements Runnable {
     throw new ParameterException(spec.commandLine(), "say what to do with definitions: create or list");
   }
 
-  private static void print(JsonNode definition) {
-    System.out.printf(ROW, definition.path("name").asText(), definition.path("version").asInt(),
-        definition.path("image").asText(), definition.path("createdAt").asText());
+  private static void print(Definition definition) {
+    System.out.printf(ROW, definition.name(), definition.version(), definition.image(), definition.createdAt());
   }
 
   @Command(name = "create", description = "Store a definition file (.json, or YAML) as the next version of its name; prints its reference.")
@@ -35,8 +35,8 @@ final class DefinitionCommands implements Runnable {
 
     @Override
     public Integer call() {
-      JsonNode made = options.client().createDefinition(JobFile.read(file), JobFile.contentType(file));
-      System.out.println(made.path("reference").asText());
+      Definition made = options.client().createDefinition(new JobDocument(JobFile.read(file), JobFile.contentType(file)));
+      System.out.println(made.reference());
       return 0;
     }
   }

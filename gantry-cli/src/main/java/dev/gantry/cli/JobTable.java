@@ -1,9 +1,9 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.JobSummary;
+import dev.gantry.client.Page;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** {@code gantry jobs}: one page of jobs as a table, and where the page is. */
@@ -13,10 +13,10 @@ final class JobTable {
 
   private JobTable() {}
 
-  static void print(JsonNode page, int asked, PrintStream out) {
-    long total = page.path("totalItems").asLong();
-    int pages = page.path("totalPages").asInt();
-    JsonNode items = page.path("items");
+  static void print(Page<JobSummary> page, int asked, PrintStream out) {
+    long total = page.totalItems();
+    int pages = page.totalPages();
+    var items = page.items();
     if (total == 0) {
       out.println("no jobs");
       return;
@@ -26,20 +26,15 @@ final class JobTable {
       return;
     }
     out.println(String.format(ROW, "ID", "STATE", "CREATED", "NAME").stripTrailing());
-    for (JsonNode job : items) {
-      out.println(Terminal.line(String.format(ROW, job.path("id").asText(), job.path("state").asText(),
-          created(job.path("createdAt").asText()), job.path("name").asText())));
+    for (JobSummary job : items) {
+      out.println(Terminal.line(String.format(ROW, job.id(), job.state(), created(job.createdAt()), job.name())));
     }
-    out.println("page " + page.path("number").asInt(asked) + " of " + pages + ", " + count(total, "job"));
+    out.println("page " + (page.number() > 0 ? page.number() : asked) + " of " + pages + ", " + count(total, "job"));
   }
 
   /** To the second, in UTC: a fixed width, so the column lines up. */
-  private static String created(String createdAt) {
-    try {
-      return Instant.parse(createdAt).truncatedTo(ChronoUnit.SECONDS).toString();
-    } catch (DateTimeParseException e) {
-      return createdAt;
-    }
+  private static String created(Instant createdAt) {
+    return createdAt == null ? "" : createdAt.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static String count(long n, String noun) {

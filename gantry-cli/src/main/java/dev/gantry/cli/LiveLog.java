@@ -1,59 +1,39 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gantry.cli.GantryClient.ClientException;
-import dev.gantry.cli.GantryClient.ServerUnavailable;
+import dev.gantry.client.GantryClient;
+import dev.gantry.client.GantryException;
+import dev.gantry.client.JobSummary;
+import dev.gantry.client.LogListener;
+import dev.gantry.client.LogPart;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Follows a job's output from the live log stream until the job ends. When the connection breaks
- * or the server stops answering (a restart), it tries again with backoff and resumes after the
- * last part it got, so no part is lost or printed twice; it gives up only when the server has not
- * answered for {@link #GIVE_UP_AFTER}.
+ * Follows a job's output from the live log stream until the job ends, through the client's
+ * follower (which resumes after the last part across dropped connections and restarts, with
+ * backoff); says once on {@code err} when it lost the server.
  */
 final class LiveLog {
 
-  static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
-  private static final long FIRST_PAUSE_MILLIS = 200;
-  private static final long LONGEST_PAUSE_MILLIS = 5_000;
-
   private LiveLog() {}
 
-  /** Hands each part to {@code onPart} and returns the ended job's summary; says on {@code err} when it lost the server. */
-  static JsonNode follow(GantryClient client, String jobId, Consumer<JsonNode> onPart, PrintStream err) throws InterruptedException {
-    LogEventReader reader = new LogEventReader(0);
-    boolean answered = false;
-    boolean lost = false;
-    long pause = FIRST_PAUSE_MILLIS;
-    long lastAnswer = System.nanoTime();
-    while (true) {
-      try {
-        JsonNode end = client.followLog(jobId, reader, onPart);
-        if (end != null) {
-          return end;
-        }
-        // It answered, then the stream broke off: resume shortly.
-        answered = true;
-        lost = false;
-        lastAnswer = System.nanoTime();
-        pause = FIRST_PAUSE_MILLIS;
-      } catch (ServerUnavailable e) {
-        if (!answered) {
-          throw e; // never reached: a wrong --server, not a restart
-        }
-        if (!lost) {
-          err.println("gantry: " + Terminal.line(e.getMessage()) + "; trying again until it answers");
-          lost = true;
-        }
-        if (System.nanoTime() - lastAnswer > GIVE_UP_AFTER.toNanos()) {
-          throw new ClientException("Gantry at " + client.server() + " has not answered for " + GIVE_UP_AFTER.toMinutes()
-              + " minutes; giving up following job " + jobId + " (gantry logs " + jobId + " -f picks it up again)");
-        }
+  /** Hands each part to {@code onPart} and returns the ended job's summary. */
+  static JobSummary follow(GantryClient client, String jobId, Consumer<LogPart> onPart, PrintStream err) {
+    return follow(client, jobId, onPart, message -> err.println("gantry: " + Terminal.line(message)));
+  }
+
+  /** As above, telling {@code onLost} (the live view shows it in its frame) instead of printing it. */
+  static JobSummary follow(GantryClient client, String jobId, Consumer<LogPart> onPart, Consumer<String> onLost) {
+    return client.followLog(jobId, new LogListener() {
+      @Override
+      public void part(LogPart part) {
+        onPart.accept(part);
       }
-      Thread.sleep(pause); // a client's backoff: there is nothing to wait on but time
-      pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
-    }
+
+      @Override
+      public void lost(GantryException why) {
+        onLost.accept(ApiFailures.describe(why) + "; trying again until it answers");
+      }
+    });
   }
 }

@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.GantryClient;
+import dev.gantry.client.Job;
+import dev.gantry.client.LogPart;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -12,18 +14,24 @@ final class LogPages {
   private LogPages() {}
 
   /** Hands every stored part to {@code onPart}, oldest first; returns the job. */
-  static JsonNode each(GantryClient client, String jobId, Consumer<JsonNode> onPart) {
-    JsonNode job = client.job(jobId);
+  static Job each(GantryClient client, String jobId, Consumer<LogPart> onPart) {
+    Job job = client.job(jobId);
     // A part stored while paging shifts the later pages by one: keyed by id, each part is kept once.
-    TreeMap<Long, JsonNode> parts = new TreeMap<>();
+    TreeMap<Long, LogPart> parts = new TreeMap<>();
     for (int page = 1; ; page++) {
-      JsonNode items = client.log(jobId, page, PAGE_SIZE).path("items");
-      items.forEach(part -> parts.put(part.path("id").asLong(), part));
+      var items = client.log(jobId, page, PAGE_SIZE).items();
+      items.forEach(part -> parts.put(part.id(), part));
       if (items.size() < PAGE_SIZE) {
         break;
       }
     }
     parts.values().forEach(onPart);
     return job;
+  }
+
+  /** The id of the newest part of the job's output stored now; 0 when there is none. */
+  static long newestPartId(GantryClient client, String jobId) {
+    var items = client.log(jobId, 1, 1).items();
+    return items.isEmpty() ? 0 : items.get(0).id();
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         StandaloneCommand.class, ServerCommand.class, WorkerCommand.class,
         ClientCommands.Submit.class, ClientCommands.Jobs.class, ClientCommands.Status.class,
         ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class,
-        TokenCommands.class, QueueCommands.class, DefinitionCommands.class})
+        TokenCommands.class, QueueCommands.class, DefinitionCommands.class, UserCommands.class, RoleCommands.class})
 public final class Main {
 
   public static void main(String[] args) {

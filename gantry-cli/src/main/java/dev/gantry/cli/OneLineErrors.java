@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.client.GantryException;
 import dev.gantry.store.StoreException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
@@ -34,6 +35,9 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
 
   /** The user's message of a failure: what Gantry's own checks said, or the unexpected failure in one line. */
   static String messageOf(Throwable e) {
+    if (e instanceof GantryException failed) {
+      return ApiFailures.describe(failed);
+    }
     if (e instanceof CommandFailure || e instanceof IllegalArgumentException || e instanceof IllegalStateException
         || e instanceof StoreException) {
       return e.getMessage();

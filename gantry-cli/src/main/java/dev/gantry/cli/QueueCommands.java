@@ -1,8 +1,7 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.client.Queue;
+import dev.gantry.client.QueueSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,11 +26,10 @@ final class QueueCommands implements Runnable {
     throw new ParameterException(spec.commandLine(), "say what to do with queues: list or set");
   }
 
-  static void print(JsonNode queue) {
-    int limit = queue.path("maxConcurrency").asInt();
-    System.out.printf(ROW, queue.path("name").asText(), queue.path("size").asLong(), queue.path("unacked").asLong(),
-        queue.path("subscribers").asInt(), queue.path("priority").asInt(), limit == 0 ? "unlimited" : limit,
-        queue.path("enabled").asBoolean() ? "enabled" : "disabled");
+  static void print(Queue queue) {
+    int limit = queue.maxConcurrency();
+    System.out.printf(ROW, queue.name(), queue.size(), queue.unacked(), queue.subscribers(), queue.priority(),
+        limit == 0 ? "unlimited" : limit, queue.enabled() ? "enabled" : "disabled");
   }
 
   static void header() {
@@ -68,18 +66,9 @@ final class QueueCommands implements Runnable {
 
     @Override
     public Integer call() {
-      ObjectNode body = new ObjectMapper().createObjectNode();
-      if (priority != null) {
-        body.put("priority", priority);
-      }
-      if (maxConcurrency != null) {
-        body.put("maxConcurrency", maxConcurrency);
-      }
-      if (state != null) {
-        body.put("enabled", state.enable);
-      }
+      QueueSettings settings = new QueueSettings(priority, maxConcurrency, state == null ? null : state.enable);
       header();
-      print(options.client().setQueue(name, body.toString()));
+      print(options.client().configureQueue(name, settings));
       return 0;
     }
   }

@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.client.Job;
+import dev.gantry.client.LogPart;
+import dev.gantry.client.TaskRun;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ final class TaskRunPrinter {
   private final RunLookup lookup;
   private final boolean states;
   private final Map<String, String> printedState = new HashMap<>();
-  private final Map<String, JsonNode> runs = new HashMap<>();
+  private final Map<String, TaskRun> runs = new HashMap<>();
   private List<String> order = List.of();
   private String current;
   private long lastPartId;
@@ -37,7 +39,7 @@ final class TaskRunPrinter {
 
   /** How the printer learns a job's task runs: {@code GET /jobs/{id}}. */
   interface RunLookup {
-    JsonNode job();
+    Job job();
   }
 
   TaskRunPrinter(PrintStream out, RunLookup lookup, boolean states) {
@@ -47,8 +49,8 @@ final class TaskRunPrinter {
   }
 
   /** One log part: its run's heading first if the run changed, then its lines. */
-  synchronized void part(JsonNode part) {
-    String runId = part.path("taskId").asText();
+  synchronized void part(LogPart part) {
+    String runId = part.taskId();
     if (!runId.equals(current)) {
       // With states, fresh rather than from the last poll: the runs before this one have ended, and their ends come first.
       if (states || !runs.containsKey(runId)) {
@@ -59,39 +61,41 @@ final class TaskRunPrinter {
       }
       heading(runId, states ? "RUNNING" : null);
     }
-    String contents = part.path("contents").asText();
+    String contents = part.contents() == null ? "" : part.contents();
     out.print(Terminal.output(contents));
     out.flush();
     if (!contents.isEmpty()) {
       atLineStart = contents.endsWith("\n");
     }
-    lastPartId = Math.max(lastPartId, part.path("id").asLong());
+    lastPartId = Math.max(lastPartId, part.id());
   }
 
   /**
    * A poll of the job, and the newest part stored when it was taken: state changes are printed
    * once every part up to that one has been, so that no run's output appears under a later line.
    */
-  synchronized void progress(JsonNode job, long newestPartId) {
+  synchronized void progress(Job job, long newestPartId) {
     if (newestPartId <= lastPartId) {
       learn(job);
       printStatesBefore(null);
     }
   }
 
-  /** The job has ended and all its output has been printed: the remaining state lines. */
-  synchronized void end(JsonNode job) {
-    learn(job);
+  /** The job has ended and all its output has been printed: the remaining state lines (null: only the last line's end). */
+  synchronized void end(Job job) {
+    if (job != null) {
+      learn(job);
+    }
     if (states) {
       printStatesBefore(null);
     }
     lineStart();
   }
 
-  private void learn(JsonNode job) {
+  private void learn(Job job) {
     List<String> ids = new ArrayList<>();
-    for (JsonNode run : job.path("execution")) {
-      String id = run.path("id").asText();
+    for (TaskRun run : job.execution()) {
+      String id = run.id();
       runs.put(id, run);
       ids.add(id);
     }
@@ -107,7 +111,7 @@ final class TaskRunPrinter {
       if (id.equals(runId)) {
         return;
       }
-      String state = runs.get(id).path("state").asText();
+      String state = runs.get(id).state();
       boolean shown = ENDED.contains(state) || state.equals("RUNNING");
       if (shown && !state.equals(printedState.get(id))) {
         heading(id, state);
@@ -118,12 +122,12 @@ final class TaskRunPrinter {
   /** Prints the run's heading, with its state when states are shown; the run becomes the current one. */
   private void heading(String runId, String state) {
     lineStart();
-    JsonNode run = runs.get(runId);
+    TaskRun run = runs.get(runId);
     String label = run == null ? "[task run " + runId + "]" : label(run);
     if (state == null) {
       out.println(Terminal.line(label));
     } else {
-      String error = run != null && ENDED.contains(state) && run.hasNonNull("error") ? ": " + run.path("error").asText() : "";
+      String error = run != null && ENDED.contains(state) && run.error() != null ? ": " + run.error() : "";
       out.println(Terminal.line(label + " " + state + error));
       printedState.put(runId, state);
     }
@@ -139,8 +143,8 @@ final class TaskRunPrinter {
   }
 
   /** {@code [name]} for a task's first attempt, {@code [name, attempt N]} for the others. */
-  static String label(JsonNode run) {
-    int attempt = run.path("attempt").asInt(1);
-    return "[" + run.path("name").asText() + (attempt > 1 ? ", attempt " + attempt : "") + "]";
+  static String label(TaskRun run) {
+    int attempt = run.attempt();
+    return "[" + (run.name() == null ? "" : run.name()) + (attempt > 1 ? ", attempt " + attempt : "") + "]";
   }
 }

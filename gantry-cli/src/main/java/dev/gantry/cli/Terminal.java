@@ -7,7 +7,33 @@ package dev.gantry.cli;
  */
 final class Terminal {
 
+  /** Where the width is not known (COLUMNS is not set): what nearly every terminal has at least. */
+  static final int DEFAULT_WIDTH = 80;
+
   private Terminal() {}
+
+  /**
+   * Whether output goes to a person at a terminal, who gets the live view (cursor moves redraw
+   * it in place): this process has a console (stdin and stdout both a terminal) and
+   * {@code TERM} is not {@code dumb}. Piped or redirected output gets plain lines.
+   */
+  static boolean interactive() {
+    return interactive(System.console() != null, System.getenv("TERM"));
+  }
+
+  static boolean interactive(boolean console, String term) {
+    return console && term != null && !term.isBlank() && !term.equals("dumb");
+  }
+
+  /** The terminal's width from {@code COLUMNS}, else {@link #DEFAULT_WIDTH}. */
+  static int width(String columns) {
+    try {
+      int width = columns == null ? 0 : Integer.parseInt(columns.strip());
+      return width >= 20 && width <= 1000 ? width : DEFAULT_WIDTH;
+    } catch (NumberFormatException e) {
+      return DEFAULT_WIDTH;
+    }
+  }
 
   /** One line: every control character escaped, newlines too. */
   static String line(String text) {

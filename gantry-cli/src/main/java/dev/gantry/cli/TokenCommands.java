@@ -1,9 +1,9 @@
 package dev.gantry.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.client.Token;
+import dev.gantry.client.TokenRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,19 +37,11 @@ final class TokenCommands implements Runnable {
 
     @Override
     public Integer call() {
-      ObjectNode body = new ObjectMapper().createObjectNode();
-      if (user != null) {
-        body.put("user", user);
-      }
-      body.put("name", name);
-      Arrays.stream(scopes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(body.putArray("scopes")::add);
-      if (expiresIn != null) {
-        body.put("expiresIn", expiresIn);
-      }
-      JsonNode token = options.client().createToken(body.toString());
-      System.out.println(token.path("token").asText());
+      List<String> scopeNames = Arrays.stream(scopes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      Token token = options.client().createToken(new TokenRequest(user, name, scopeNames, expiresIn));
+      System.out.println(token.secret());
       System.err.printf("token %s for %s, scopes %s, expires %s: keep the secret above, it is not shown again%n",
-          token.path("id").asText(), token.path("user").asText(), ListTokens.scopes(token), token.path("expiresAt").asText("never"));
+          token.id(), token.user(), ListTokens.scopes(token), token.expiresAt() == null ? "never" : token.expiresAt());
       return 0;
     }
   }
@@ -61,18 +53,15 @@ final class TokenCommands implements Runnable {
     @Override
     public Integer call() {
       System.out.printf(ROW, "ID", "USER", "NAME", "SCOPES", "EXPIRES", "REVOKED");
-      for (JsonNode token : options.client().tokens()) {
-        System.out.printf(ROW, token.path("id").asText(), token.path("user").asText(), token.path("name").asText(),
-            scopes(token),
-            token.path("expiresAt").asText("never"), token.path("revokedAt").asText("-"));
+      for (Token token : options.client().tokens()) {
+        System.out.printf(ROW, token.id(), token.user(), token.name(), scopes(token),
+            token.expiresAt() == null ? "never" : token.expiresAt(), token.revokedAt() == null ? "-" : token.revokedAt());
       }
       return 0;
     }
 
-    private static String scopes(JsonNode token) {
-      StringBuilder out = new StringBuilder();
-      token.path("scopes").forEach(s -> out.append(out.isEmpty() ? "" : ",").append(s.asText()));
-      return out.toString();
+    private static String scopes(Token token) {
+      return token.scopes() == null ? "" : String.join(",", token.scopes());
     }
   }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 class HelpTest {
 
   private static final List<String> COMMANDS =
-      List.of("standalone", "server", "worker", "submit", "jobs", "status", "logs", "cancel", "restart", "token", "queues", "definitions");
+      List.of("standalone", "server", "worker", "submit", "jobs", "status", "logs", "cancel", "restart", "token", "queues", "definitions", "users", "roles");
   /** A URL scheme at the end of a line: a URL broken in two. */
   private static final Pattern BROKEN_URL = Pattern.compile("(?m)\\b[a-z]+:/*$");
 
@@ -33,7 +33,8 @@ class HelpTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"standalone", "server", "worker", "submit", "jobs", "status", "logs", "cancel", "restart", "token",
-      "token create", "token list", "token revoke", "queues", "queues list", "queues set", "definitions", "definitions create", "definitions list"})
+      "token create", "token list", "token revoke", "queues", "queues list", "queues set", "definitions", "definitions create", "definitions list",
+      "users", "users create", "roles", "roles create", "roles add", "roles remove", "roles list"})
   void everyCommandAnswersHelp(String command) {
     for (String help : List.of("--help", "-h")) {
       Run run = gantry((command + " " + help).split(" "));

@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.client.Job;
 import org.junit.jupiter.api.Test;
 
 class JobHeadlineTest {
@@ -10,9 +11,9 @@ class JobHeadlineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static String headline(String state, int position, int taskCount) throws Exception {
-    return JobHeadline.of(JSON.readTree("""
+    return JobHeadline.of(JSON.readValue("""
         {"id": "0190aaaa", "name": "build", "state": "%s", "position": %d, "taskCount": %d}"""
-        .formatted(state, position, taskCount)));
+        .formatted(state, position, taskCount), Job.class));
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gantry.client.JobSummary;
+import dev.gantry.client.Page;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class JobTableTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
   private static List<String> print(String page, int asked) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    JobTable.print(JSON.readTree(page), asked, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    JobTable.print(JSON.readValue(page, new TypeReference<Page<JobSummary>>() {}), asked, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8).lines().toList();
   }
 

@@ -2,10 +2,11 @@ package dev.gantry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.client.Job;
+import dev.gantry.client.LogPart;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ class TaskRunPrinterTest {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-  private JsonNode job = job();
+  private Job job = job();
 
-  private static JsonNode job(String... runs) {
+  private static Job job(String... runs) {
     ObjectNode job = JSON.createObjectNode();
     ArrayNode execution = job.putArray("execution");
     for (String run : runs) {
@@ -30,11 +31,12 @@ class TaskRunPrinterTest {
         r.put("error", f[4]);
       }
     }
-    return job;
+    return JSON.convertValue(job, Job.class);
   }
 
-  private static JsonNode part(long id, String run, String contents) {
-    return JSON.createObjectNode().put("id", Long.toString(id)).put("taskId", run).put("contents", contents);
+  private static LogPart part(long id, String run, String contents) {
+    return JSON.convertValue(JSON.createObjectNode().put("id", Long.toString(id)).put("taskId", run).put("contents", contents),
+        LogPart.class);
   }
 
   private String printed() {

@@ -43,10 +43,14 @@ class WebUiIT {
   static Path screenshots;
 
   @BeforeAll
-  static void start() {
+  static void start() throws java.io.IOException {
     Services.requireDocker();
     HeadlessChromium.require();
-    gantry = new StandaloneFixture(dataDir);
+    // builds.sr.ht's manifests may name busybox (the held job's image): no other image is on this machine.
+    Path images = java.nio.file.Files.writeString(dataDir.resolve("sourcehut-images"), "busybox busybox:latest none\n");
+    gantry = new StandaloneFixture(dataDir.resolve("gantry"), dev.gantry.core.spec.HostAccessPolicy.NONE,
+        new dev.gantry.server.sourcehut.SourcehutSettings(null, Duration.ofSeconds(60),
+            dev.gantry.server.sourcehut.SourcehutImages.withFile(images)));
     browser = new HeadlessChromium(gantry.http().base());
     String dir = System.getProperty("gantry.screenshots");
     screenshots = dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
@@ -248,10 +252,49 @@ class WebUiIT {
   }
 
   @Test
+  void aHeldJobIsStartedFromItsPage() {
+    Http.Response made = gantry.http().postJson("/api/jobs",
+        "{\"manifest\": \"image: busybox\\ntasks:\\n  - hello: echo held then started\\n\", \"execute\": false}");
+    assertThat(made.status()).as(made.toString()).isEqualTo(200);
+    String id = gantry.http().get("/jobs?q=dialect:sourcehut%20pending").body().path("items").get(0).path("id").asText();
+    browser.open("#/jobs/" + id);
+    browser.until(d -> browser.text("#job-state").equals("PENDING") ? true : null);
+    assertThat(browser.element("#start").isEnabled()).isTrue();
+    assertThat(gantry.http().job(id).path("state").asText()).isEqualTo("PENDING");
+    browser.element("#start").click();
+    browser.until(d -> browser.text("#job-message").equals("Started.") ? true : null);
+    browser.until(d -> browser.text("#log").contains("held then started") ? true : null);
+    gantry.awaitEnd(id);
+    browser.until(d -> browser.text("#job-state").equals("COMPLETED") && browser.count("#start") == 0 ? true : null);
+  }
+
+  @Test
+  void theDefinitionsPageShowsEachVersionWithSensitiveValuesRedacted() {
+    String definition = "{\"name\": \"ui::build\", \"image\": \"busybox:latest\", \"parameters\": {\"target\": \"all\"},"
+        + " \"env\": {\"MODE\": {\"value\": \"fast\"}, \"API_KEY\": {\"value\": \"s3cr3t-never-shown\", \"sensitive\": true}}}";
+    assertThat(gantry.http().postJson("/definitions", definition).status()).isEqualTo(201);
+    assertThat(gantry.http().postJson("/definitions", definition.replace("fast", "slow")).status()).isEqualTo(201);
+    browser.open("#/definitions");
+    String row = "tr.definition-row[data-name='ui::build']";
+    browser.until(d -> browser.count(row) == 1 ? true : null);
+    assertThat(browser.text(row)).contains("ui::build", "2", "busybox:latest");
+    browser.element(row + " td.name a").click();
+    browser.until(d -> browser.count(".definition-version") == 2 ? true : null);
+    assertThat(browser.text("#definition-name")).isEqualTo("ui::build");
+    assertThat(browser.text(".definition-version[data-version='2']")).contains("ui::build:2", "slow", "target", "all",
+        "API_KEY", "redacted (sensitive)");
+    assertThat(browser.text(".definition-version[data-version='1']")).contains("fast").doesNotContain("slow");
+    assertThat((String) browser.script("return document.documentElement.outerHTML")).doesNotContain("s3cr3t");
+    browser.screenshot(screenshots.resolve("definitions.png"));
+    browser.go("#/definitions/nobody-made-this");
+    browser.until(d -> browser.text("#definitions-message").contains("not found") ? true : null);
+  }
+
+  @Test
   void everyPageAsksOnlyThisServer() {
     browser.open("#/jobs");
     browser.element("tr.job-row, #jobs p");
-    for (String page : new String[] {"#/submit", "#/scheduled", "#/nodes", "#/queues"}) {
+    for (String page : new String[] {"#/submit", "#/scheduled", "#/nodes", "#/queues", "#/definitions"}) {
       browser.go(page);
       browser.element("#page-" + page.substring(2) + " h1");
     }

@@ -127,6 +127,12 @@ final class JobEndpoints {
     JsonResponses.write(ctx, 200, StatusView.OK);
   }
 
+  /** Starts a held job (PENDING: builds.sr.ht's {@code execute: false}), as builds.sr.ht's own start does. */
+  void start(Context ctx) {
+    jobs.start(Callers.of(ctx), PathIds.id(ctx, "job"));
+    JsonResponses.write(ctx, 200, StatusView.OK);
+  }
+
   void log(Context ctx) {
     String id = PathIds.id(ctx, "job");
     int page = QueryParameters.integer(ctx, "page", 1, 1, MAX_PAGE);

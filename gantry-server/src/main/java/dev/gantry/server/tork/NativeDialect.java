@@ -51,6 +51,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
         .get("/jobs/{id}", jobs::get)
         .put("/jobs/{id}/cancel", jobs::cancel)
         .put("/jobs/{id}/restart", jobs::restart)
+        .put("/jobs/{id}/start", jobs::start)
         .get("/jobs/{id}/log", jobs::log)
         .get("/jobs/{id}/log/stream", jobs::logStream)
         .get("/jobs/{id}/deliveries", jobs::deliveries)

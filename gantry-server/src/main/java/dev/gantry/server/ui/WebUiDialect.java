@@ -17,7 +17,7 @@ public final class WebUiDialect implements HttpDialect {
   /** The UI's files; {@code index.html} is also served at {@code /ui}. */
   static final List<String> FILES = List.of("index.html", "style.css", "favicon.svg", "app.js", "api.js", "dom.js",
       "format.js", "ansi.js", "sse.js", "jobs-page.js", "job-page.js", "log-view.js", "submit-page.js",
-      "scheduled-page.js", "cluster-pages.js", "signin-page.js");
+      "scheduled-page.js", "cluster-pages.js", "definitions-page.js", "signin-page.js");
 
   private final List<UiAsset> assets = FILES.stream().map(UiAsset::load).toList();
 

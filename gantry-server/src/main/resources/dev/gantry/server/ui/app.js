@@ -7,6 +7,7 @@ import {jobPage} from './job-page.js';
 import {submitPage} from './submit-page.js';
 import {scheduledPage} from './scheduled-page.js';
 import {nodesPage, queuesPage} from './cluster-pages.js';
+import {definitionsPage, definitionPage} from './definitions-page.js';
 import {signInPage} from './signin-page.js';
 
 const main = document.getElementById('app');
@@ -19,12 +20,14 @@ function route() {
   const params = new URLSearchParams(search || '');
   const page = parts[0] || 'jobs';
   if (page === 'jobs' && parts[1]) return {name: 'jobs', show: (root) => jobPage(root, parts[1], params)};
+  if (page === 'definitions' && parts[1]) return {name: 'definitions', show: (root) => definitionPage(root, parts[1])};
   const pages = {
     jobs: (root) => jobsPage(root, params),
     submit: (root) => submitPage(root),
     scheduled: (root) => scheduledPage(root),
     nodes: (root) => nodesPage(root),
     queues: (root) => queuesPage(root),
+    definitions: (root) => definitionsPage(root),
     signin: (root) => signInPage(root, params.get('then')),
   };
   return {name: page, show: pages[page] || ((root) => replace(root, h('p', {class: 'error'}, 'No such page: ' + path)))};

@@ -1,6 +1,6 @@
 // One job: what it is, its task runs (every attempt, indented by the run's tree path when the API
 // gives one), a timeline of when each ran, the spec as submitted (secrets redacted by the API),
-// cancel and restart, and its live log.
+// cancel, restart and start (a held job), and its live log.
 import {h, replace} from './dom.js';
 import {get, put, ApiError} from './api.js';
 import {time, duration, ended, stateClass, FINAL} from './format.js';
@@ -48,7 +48,7 @@ export function jobPage(root, id) {
   async function act(action) {
     try {
       await put('/jobs/' + encodeURIComponent(id) + '/' + action);
-      replace(message, h('span', {class: 'ok'}, action === 'cancel' ? 'Cancelled.' : 'Restarted.'));
+      replace(message, h('span', {class: 'ok'}, {cancel: 'Cancelled.', restart: 'Restarted.', start: 'Started.'}[action]));
       if (action === 'restart') logs.restart();
     } catch (e) {
       replace(message, h('span', {class: 'error'}, e.message));
@@ -63,6 +63,8 @@ export function jobPage(root, id) {
 function header(job, act) {
   const canCancel = !FINAL.has(job.state);
   const canRestart = job.state === 'FAILED' || job.state === 'CANCELLED';
+  // Held (builds.sr.ht's execute: false): nothing runs until someone starts it.
+  const canStart = job.state === 'PENDING';
   return [
     h('h1', {}, h('span', {id: 'job-name'}, job.name || job.id), ' ',
       h('span', {class: stateClass(job.state), id: 'job-state'}, job.state)),
@@ -81,7 +83,8 @@ function header(job, act) {
       job.error ? fact('Error', h('span', {class: 'error'}, job.error)) : null),
     h('div', {class: 'actions'},
       h('button', {type: 'button', id: 'cancel', class: 'danger', disabled: !canCancel, onclick: () => act('cancel')}, 'Cancel'),
-      h('button', {type: 'button', id: 'restart', disabled: !canRestart, onclick: () => act('restart')}, 'Restart')),
+      h('button', {type: 'button', id: 'restart', disabled: !canRestart, onclick: () => act('restart')}, 'Restart'),
+      canStart ? h('button', {type: 'button', id: 'start', onclick: () => act('start')}, 'Start') : null),
   ];
 }
 

@@ -33,6 +33,7 @@ public final class ReadCorpus {
       }
       requests.add(put("unknown id: cancel " + id, "/jobs/" + id + "/cancel"));
       requests.add(put("unknown id: restart " + id, "/jobs/" + id + "/restart"));
+      requests.add(put("unknown id: start " + id, "/jobs/" + id + "/start"));
     }
     for (String paging : badPaging()) {
       for (String path : List.of("/jobs", "/jobs/" + knownJob + "/log", "/tasks/" + knownRun + "/log")) {

@@ -121,6 +121,8 @@ class OpenApiConformanceTest {
     private final String done;
     private final String doneRun;
     private final String waiting;
+    /** Submitted with builds.sr.ht's execute: false, by the member. */
+    private final String held;
     private final String schedule;
 
     Scenarios() {
@@ -131,6 +133,8 @@ class OpenApiConformanceTest {
       server.worker.succeed(run, "the result");
       doneRun = run.id();
       waiting = submit();
+      held = server.jobs.submitHeld(new Principal("member", Set.of(Scope.JOBS_WRITE)), dev.gantry.core.spec.JobSpecReader.read(
+          dev.gantry.core.spec.SpecNode.root(dev.gantry.core.spec.JobDocuments.parse(JOB, dev.gantry.core.spec.JobDocuments.Format.YAML)))).id();
       // Schedules are their owner's: the member's, whom the reader's and the writer's tokens are.
       schedule = json(send("POST", "/scheduled-jobs", writer, "text/yaml",
           JOB.replace("tasks:", "schedule: {cron: '@daily'}\ntasks:")).body()).path("id").asText();
@@ -172,6 +176,10 @@ class OpenApiConformanceTest {
       on("PUT /jobs/{id}/restart 400", () -> send("PUT", "/jobs/" + done + "/restart", writer, null, null));
       on("PUT /jobs/{id}/restart 404", () -> send("PUT", "/jobs/" + UNKNOWN + "/restart", writer, null, null));
       writes("PUT", "/jobs/" + done + "/restart", null, null);
+      on("PUT /jobs/{id}/start 200", () -> send("PUT", "/jobs/" + held + "/start", writer, null, null));
+      on("PUT /jobs/{id}/start 400", () -> send("PUT", "/jobs/" + done + "/start", writer, null, null));
+      on("PUT /jobs/{id}/start 404", () -> send("PUT", "/jobs/" + UNKNOWN + "/start", writer, null, null));
+      writes("PUT", "/jobs/" + done + "/start", null, null);
       reads("/nodes", null);
       reads("/queues", null);
       reads("/metrics", null);

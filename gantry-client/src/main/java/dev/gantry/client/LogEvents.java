@@ -1,44 +1,40 @@
-package dev.gantry.cli;
+package dev.gantry.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.function.Consumer;
 
 /**
  * Reads the native live log ({@code GET /jobs/{id}/log/stream} as server-sent events): each
- * {@code log} event's part goes to a consumer, the {@code end} event's job summary ends it.
+ * {@code log} event's part goes to a consumer, the {@code end} event's job summary ends it. It
+ * remembers the last part's id: where a reconnect resumes ({@code Last-Event-ID}).
  */
-final class LogEventReader {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+final class LogEvents {
 
   private long lastId;
 
-  LogEventReader(long afterId) {
+  LogEvents(long afterId) {
     this.lastId = afterId;
   }
 
-  /** The id of the last part read: where a reconnect resumes. */
+  /** The id of the last part read (or the one it started after). */
   long lastId() {
     return lastId;
   }
 
   /** Reads events until the end event, whose job summary it returns; null when the stream broke off first. */
-  JsonNode read(BufferedReader in, Consumer<JsonNode> onPart) throws IOException {
+  JobSummary read(BufferedReader in, Consumer<LogPart> onPart) throws IOException {
     String event = "message";
     StringBuilder data = new StringBuilder();
     String id = null;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.isEmpty()) {
         if (data.length() > 0) {
-          JsonNode payload = JSON.readTree(data.toString());
           if (event.equals("end")) {
-            return payload;
+            return Transport.JSON.readValue(data.toString(), JobSummary.class);
           }
           if (event.equals("log")) {
-            onPart.accept(payload);
+            onPart.accept(Transport.JSON.readValue(data.toString(), LogPart.class));
             if (id != null) {
               lastId = Long.parseLong(id);
             }

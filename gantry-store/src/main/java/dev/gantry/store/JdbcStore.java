@@ -56,8 +56,8 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.secrets = secrets;
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
-    this.claim = new TaskRunClaim(runs, queues);
     this.deliveries = new DeliveryRows(dialect);
+    this.claim = new TaskRunClaim(runs, queues, jobs, deliveries);
     this.writeLanes = dialect.writeLanes();
   }
 

@@ -13,18 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The {@code task_runs} table, the queue of work. */
 final class RunRows {
 
-  /** A run as read, with the version the claim's optimistic check compares against. */
-  record Versioned(TaskRun run, long version) {}
+  /**
+   * A run as read, with the version the claim's optimistic check compares against, and whether its
+   * job has task webhooks (its claim then writes their calls).
+   */
+  record Versioned(TaskRun run, long version, boolean taskWebhooks) {}
 
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
       + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority, node_path,"
       + " root_job_id";
-  private static final String INSERT = "insert into task_runs (" + COLUMNS + ")"
-      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT = "insert into task_runs (" + COLUMNS + ", task_webhooks)"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -39,7 +43,7 @@ final class RunRows {
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
-  private static final String CANDIDATES = "select " + COLUMNS + ", version from task_runs"
+  private static final String CANDIDATES = "select " + COLUMNS + ", version, task_webhooks from task_runs"
       + " where state = 'QUEUED' and queue = ? order by state, queue, priority desc, created_at, id"
       + " fetch first ? rows only";
   private static final String RUNNING_IN = "select count(*) from task_runs where state = 'RUNNING' and queue = ?";
@@ -55,15 +59,20 @@ final class RunRows {
     this.dialect = dialect;
   }
 
-  /** Inserts the runs in one batch (one round trip). */
+  /** Inserts the runs in one batch (one round trip); none of their jobs has task webhooks. */
   void insert(SqlSession sql, List<TaskRun> runs) {
+    insert(sql, runs, jobId -> false);
+  }
+
+  /** Inserts the runs in one batch (one round trip), marking those whose job has task webhooks. */
+  void insert(SqlSession sql, List<TaskRun> runs, Predicate<String> jobHasTaskWebhooks) {
     List<Object[]> rows = new ArrayList<>(runs.size());
     for (TaskRun run : runs) {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
           run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority(), stored(run.path()),
-          run.rootJobId()});
+          run.rootJobId(), jobHasTaskWebhooks.test(run.jobId())});
     }
     sql.batch(INSERT, rows);
   }
@@ -89,7 +98,7 @@ final class RunRows {
    */
   List<Versioned> claimCandidates(SqlSession sql, String queue) {
     return sql.list(CANDIDATES + dialect.claimCandidatesClause(),
-        row -> new Versioned(read(row), row.getLong("version")), queue, dialect.claimCandidates());
+        row -> new Versioned(read(row), row.getLong("version"), row.getBoolean("task_webhooks")), queue, dialect.claimCandidates());
   }
 
   /** How many runs of the queue are RUNNING, on any node: a count over the claim index. */

@@ -3,6 +3,8 @@ package dev.gantry.store;
 import dev.gantry.core.cluster.ClaimOrder;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRules;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -15,7 +17,9 @@ import java.util.Set;
  * same transaction. Correct on any database: a candidate is written only if its row still has the
  * version it was read with, so of two claimers that read the same run, exactly one changes it and
  * the other moves on to the next candidate. A queue with a concurrency limit has its row locked
- * while its RUNNING runs are counted, so claimers of it count one after the other.
+ * while its RUNNING runs are counted, so claimers of it count one after the other. A run whose job
+ * has task.StateChange webhooks (marked so when it was inserted) has their RUNNING calls written in
+ * the claim's transaction; any other claim reads no job and writes no call.
  */
 final class TaskRunClaim {
 
@@ -26,10 +30,14 @@ final class TaskRunClaim {
 
   private final RunRows runs;
   private final QueueRows queueRows;
+  private final JobRows jobs;
+  private final DeliveryRows deliveries;
 
-  TaskRunClaim(RunRows runs, QueueRows queueRows) {
+  TaskRunClaim(RunRows runs, QueueRows queueRows, JobRows jobs, DeliveryRows deliveries) {
     this.runs = runs;
     this.queueRows = queueRows;
+    this.jobs = jobs;
+    this.deliveries = deliveries;
   }
 
   Optional<TaskRun> next(SqlSession sql, Set<String> queues, String nodeId, Instant now, Instant leaseUntil) {
@@ -76,10 +84,23 @@ final class TaskRunClaim {
       for (RunRows.Versioned candidate : candidates) {
         TaskRun claimed = candidate.run().claimed(nodeId, Timestamps.stored(now), Timestamps.stored(leaseUntil));
         if (runs.updateIfVersion(sql, claimed, candidate.version())) {
+          if (candidate.taskWebhooks()) {
+            announce(sql, candidate.run(), claimed, now);
+          }
           return Optional.of(claimed);
         }
       }
       // Every candidate went to another claimer meanwhile; the queue is shorter now, look again.
     }
+  }
+
+  /** Writes the calls the run's start causes: its job's task.StateChange webhooks, for RUNNING. */
+  private void announce(SqlSession sql, TaskRun queued, TaskRun claimed, Instant now) {
+    jobs.find(sql, claimed.jobId()).ifPresent(job -> {
+      List<Delivery> calls = OutboxRules.runChanged(job, queued, claimed, now);
+      if (!calls.isEmpty()) {
+        deliveries.insert(sql, calls);
+      }
+    });
   }
 }

@@ -30,7 +30,6 @@ public final class JobSpecReader {
   private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
   private static final Set<String> SUBJOB_FIELDS = Set.of(
       "name", "description", "tasks", "inputs", "secrets", "output", "detached", "webhooks");
-  private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "headers", "event", "if");
   private static final Set<String> EACH_FIELDS = Set.of("var", "list", "task", "concurrency");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue", "priority");
   /** Tork's priorities: 0 to 9, the higher first. */
@@ -146,20 +145,8 @@ public final class JobSpecReader {
     if (tasks.isEmpty()) {
       throw subjob.invalid("tasks", "a sub-job needs at least one task");
     }
-    List<java.util.Map<String, Object>> webhooks = new ArrayList<>();
-    for (SpecNode hook : subjob.objects("webhooks")) {
-      hook.onlyFields(WEBHOOK_FIELDS, Set.of());
-      java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
-      kept.put("url", hook.requiredText("url"));
-      kept.put("headers", hook.stringMap("headers"));
-      if (hook.text("event") != null) {
-        kept.put("event", hook.text("event"));
-      }
-      if (hook.text("if") != null) {
-        kept.put("if", hook.text("if"));
-      }
-      webhooks.add(kept);
-    }
+    List<java.util.Map<String, Object>> webhooks = WebhookReader.read(subjob, true).stream()
+        .map(SubjobWebhooks::written).toList();
     if (subjob.stringMap("secrets").keySet().stream().anyMatch(name -> name.startsWith(Secrets.REGISTRY_PREFIX))) {
       throw subjob.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
     }

@@ -158,7 +158,9 @@ public final class JobTemplates {
     subjob.secrets().forEach((name, value) ->
         secrets.put(name, Secrets.revealText(render(at + ".secrets." + name, value, context), parentSecrets)));
     JobSpec written = new JobSpec(shown(at + ".name", subjob.name(), context), subjob.description(), List.of(), Map.of(),
-        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets);
+        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets)
+        .withWebhooksAndAutoDelete(SubjobWebhooks.evaluated(subjob.webhooks(), at, (field, text) -> shown(field, text, context)),
+            null);
     try {
       JobSpec spec = usesExpressions(written) ? templated(written) : written;
       JobSpecValidator.validate(spec);

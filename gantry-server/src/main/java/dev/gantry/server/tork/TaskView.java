@@ -62,7 +62,18 @@ record TaskView(
       Map<String, String> redacted = new java.util.LinkedHashMap<>();
       s.secrets().keySet().forEach(k -> redacted.put(k, dev.gantry.core.spec.Secrets.REDACTED));
       return new Subjob(s.name(), s.description(), all(s.tasks()), s.inputs(), redacted, s.output(), s.detached(),
-          s.webhooks());
+          s.webhooks().stream().map(Subjob::headersRedacted).toList());
+    }
+
+    /** A sub-job's webhook as the job's own are shown: header values are where receivers' credentials go. */
+    private static Map<String, Object> headersRedacted(Map<String, Object> webhook) {
+      Map<String, Object> shown = new java.util.LinkedHashMap<>(webhook);
+      if (webhook.get("headers") instanceof Map<?, ?> headers && !headers.isEmpty()) {
+        Map<String, String> redacted = new java.util.LinkedHashMap<>();
+        headers.keySet().forEach(name -> redacted.put(String.valueOf(name), dev.gantry.core.spec.Secrets.REDACTED));
+        shown.put("headers", redacted);
+      }
+      return shown;
     }
   }
 

@@ -420,7 +420,7 @@ public final class Progression {
         return Reached.SKIPPED;
       }
       JobSpec childSpec = JobTemplates.subjobSpec(written.subjob(), at + ".subjob", context, spec.secrets())
-          .withPriority(spec.priority());
+          .withPriority(priorityAt(path));
       inner = Progression.submitted(ChildJobs.of(job, path, childSpec, now), now);
       if (inner.failure() != null) {
         throw new InvalidJobException(at + ".subjob." + inner.failure().field(),
@@ -486,9 +486,25 @@ public final class Progression {
     cancelsRuns = true;
   }
 
-  /** Every run a transition starts waits in its queue with its job's priority (the higher first; 0 when none is set). */
+  /**
+   * Every run a transition starts waits in its queue with its task's priority (the higher first):
+   * the task's own, else that of the nearest composite above it that sets one, else the job's
+   * {@code defaults.priority}, else 0.
+   */
   private void insert(TaskRun run) {
-    changes.add(new InsertRun(run.inTree(job.rootId()).withPriority(spec.priority() == null ? 0 : spec.priority())));
+    Integer priority = priorityAt(run.path());
+    changes.add(new InsertRun(run.inTree(job.rootId()).withPriority(priority == null ? 0 : priority)));
+  }
+
+  /** The priority the task at {@code path} runs with; null when neither it, a composite above it nor the job sets one. */
+  private Integer priorityAt(NodePath path) {
+    for (NodePath at = path; at.depth() > 0; at = at.parent()) {
+      Integer own = JobTree.at(spec, at).priority();
+      if (own != null) {
+        return own;
+      }
+    }
+    return spec.priority();
   }
 
   private void save(CompositeNode node) {

@@ -20,9 +20,10 @@ public final class JobSpecReader {
   private static final Set<String> AUTO_DELETE_FIELDS = Set.of("after");
   private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob"),
+      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob", "priority",
+      "tags"),
       TaskAttachmentsReader.FIELDS);
-  private static final Set<String> TASK_UNSUPPORTED = Set.of("priority", "tags", "probe");
+  private static final Set<String> TASK_UNSUPPORTED = Set.of();
   /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
   private static final Set<String> AROUND_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
@@ -95,6 +96,11 @@ public final class JobSpecReader {
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {
+    if (task.has("probe")) {
+      // Tork's task probe checks a port the task's own container publishes (its ports field).
+      throw task.invalid("probe", "a task's own probe checks the ports it publishes, which Gantry does not publish;"
+          + " a sidecar's probe (sidecars[].probe) holds the task back until its sidecar answers");
+    }
     task.onlyFields(TASK_FIELDS, TASK_UNSUPPORTED);
     Integer retry = retryLimit(task.object("retry"));
     Limits limits = limits(task.object("limits"));
@@ -130,7 +136,10 @@ public final class JobSpecReader {
         around(task, "post"),
         parallel,
         each,
-        subjob);
+        subjob,
+        null,
+        priority(task),
+        task.stringList("tags"));
   }
 
   private static SubjobSpec subjob(SpecNode subjob, TaskDefaults defaults) {
@@ -223,6 +232,7 @@ public final class JobSpecReader {
         defaults.parsed("timeout", Durations::parse), defaults.text("queue"), priority(defaults));
   }
 
+  /** Tork's priority of a task or of {@code defaults}: 0 to 9, null when not given. */
   private static Integer priority(SpecNode defaults) {
     Integer priority = defaults.integer("priority");
     if (priority != null && (priority < 0 || priority > MAX_PRIORITY)) {

@@ -17,6 +17,10 @@ class JobSpecReaderTest {
     assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessage(message);
   }
 
+  private static void rejectedStartingWith(String body, String message) {
+    assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessageStartingWith(message);
+  }
+
   @Test
   void readsTheHelloWorldJob() {
     JobSpec job = yaml("""
@@ -104,8 +108,29 @@ class JobSpecReaderTest {
   }
 
   @Test
-  void saysWhichFieldsAreNotSupportedYet() {
-    rejected("name: j\ntasks: [{name: t, image: busybox, tags: [a]}]", "tasks[0].tags: is not supported by Gantry yet");
+  void keepsATasksOwnPriorityAndTagsAndRefusesItsOwnProbeWithTheReason() {
+    JobSpec spec = yaml("""
+        name: j
+        tasks:
+          - {name: t, image: busybox, priority: 7, tags: [fast, "x:y"]}
+          - {name: p, priority: 2, parallel: {tasks: [{name: a, image: busybox}]}}
+          - {name: u, image: busybox}
+        """);
+    assertThat(spec.tasks().get(0).priority()).isEqualTo(7);
+    assertThat(spec.tasks().get(0).tags()).containsExactly("fast", "x:y");
+    assertThat(spec.tasks().get(1).priority()).isEqualTo(2);
+    assertThat(spec.tasks().get(2).priority()).isNull();
+    assertThat(spec.tasks().get(2).tags()).isEmpty();
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: 10}]",
+        "tasks[0].priority: must be between 0 and 9 (the higher runs first), not 10");
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: -1}]", "tasks[0].priority: must be between 0 and 9 (the higher runs first), not -1");
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: soon}]", "tasks[0].priority: must be a whole number");
+    rejected("name: j\ntasks: [{name: t, image: busybox, tags: ['a b']}]", "tasks[0].tags[0]: must be 1 to 64 characters without spaces, commas or NUL");
+    rejectedStartingWith("name: j\ntasks: [{name: t, image: busybox, tags: a}]", "tasks[0].tags: ");
+    rejectedStartingWith("name: j\ntasks: [{name: t, image: busybox, probe: {port: 8080}}]",
+        "tasks[0].probe: a task's own probe checks the ports it publishes, which Gantry does not publish");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, priority: 1}]}]",
+        "tasks[0].pre[0].priority: unknown field");
   }
 
   @Test

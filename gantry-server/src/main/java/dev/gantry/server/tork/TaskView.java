@@ -35,7 +35,9 @@ record TaskView(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> post,
     @JsonInclude(JsonInclude.Include.NON_NULL) Parallel parallel,
     @JsonInclude(JsonInclude.Include.NON_NULL) Each each,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer priority,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
 
   /** A mount as Tork writes it; {@code readonly} only when set. */
   record MountView(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String source, String target,
@@ -111,6 +113,8 @@ record TaskView(
         task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),
         task.each() == null ? null : new Each(task.each().var(), task.each().list(), of(task.each().task()),
             task.each().concurrency()),
-        task.subjob() == null ? null : Subjob.of(task.subjob()));
+        task.subjob() == null ? null : Subjob.of(task.subjob()),
+        task.priority(),
+        task.tags());
   }
 }

@@ -346,7 +346,7 @@ public final class Progression {
       return Reached.failedWith(e.getMessage());
     }
     if (written.isComposite()) {
-      return activateComposite(path, written);
+      return activateComposite(path, written, attempt);
     }
     if (!spec.templated()) {
       insert(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, null, written.name(),
@@ -381,17 +381,17 @@ public final class Progression {
     return Reached.PENDING;
   }
 
-  private Reached activateComposite(NodePath path, TaskSpec written) {
+  private Reached activateComposite(NodePath path, TaskSpec written, int attempt) {
     String at = JobTree.field(spec, path);
     if (written.subjob() != null) {
-      return activateSubjob(path, written, at);
+      return activateSubjob(path, written, at, attempt);
     }
     NodeKind kind = written.parallel() != null ? NodeKind.PARALLEL : NodeKind.EACH;
     int total;
     List<Object> items = List.of();
     try {
       if (spec.templated() && JobTemplates.skipsComposite(written, at, context(path))) {
-        return Reached.SKIPPED;
+        return skippedComposite(path, written, attempt);
       }
       if (kind == NodeKind.PARALLEL) {
         total = written.parallel().tasks().size();
@@ -412,12 +412,12 @@ public final class Progression {
    * Starts the sub-job (its first runs in the same transaction); the task waits for it unless it
    * is detached, or the sub-job ended as it was made (every task skipped).
    */
-  private Reached activateSubjob(NodePath path, TaskSpec written, String at) {
+  private Reached activateSubjob(NodePath path, TaskSpec written, String at, int attempt) {
     Progression inner;
     try {
       Map<String, Object> context = context(path);
       if (JobTemplates.skipsComposite(written, at, context)) {
-        return Reached.SKIPPED;
+        return skippedComposite(path, written, attempt);
       }
       JobSpec childSpec = JobTemplates.subjobSpec(written.subjob(), at + ".subjob", context, spec.secrets())
           .withPriority(priorityAt(path));
@@ -447,6 +447,16 @@ public final class Progression {
     }
     save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of()).withResults(Map.of("job", child.id())));
     return Reached.PENDING;
+  }
+
+  /**
+   * A composite its {@code if} skips: nothing below it starts, and it is shown as one SKIPPED run
+   * (as Tork lists a skipped task), which no worker claims and no transition reads.
+   */
+  private Reached skippedComposite(NodePath path, TaskSpec written, int attempt) {
+    insert(TaskRun.ended(Ids.newId(), job.id(), path, attempt, null, written.name(), written.queue(), RunState.SKIPPED,
+        null, now));
+    return Reached.SKIPPED;
   }
 
   /** Starts the composite's children that may start now; returns how it stands after. */

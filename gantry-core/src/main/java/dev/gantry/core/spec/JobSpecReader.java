@@ -27,7 +27,9 @@ public final class JobSpecReader {
   /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
   private static final Set<String> AROUND_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
-      "network");
+      "network", "registry", "gpus");
+  /** What a pre or post task shares with its task instead of having its own. */
+  private static final Set<String> AROUND_SHARED = Set.of("mounts", "volumes", "networks", "sidecars");
   private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
   private static final Set<String> SUBJOB_FIELDS = Set.of(
       "name", "description", "tasks", "inputs", "secrets", "output", "detached", "webhooks");
@@ -167,14 +169,21 @@ public final class JobSpecReader {
   private static List<TaskSpec> around(SpecNode task, String field) {
     List<TaskSpec> out = new ArrayList<>();
     for (SpecNode around : task.objects(field)) {
-      refuseAttachments(around, "a pre or post task runs with its task's mounts and networks and has none of its own:"
-          + " set it on the task");
+      for (String name : around.fieldNames()) {
+        if (AROUND_SHARED.contains(name)) {
+          throw around.invalid(name, "a pre or post task runs with its task's mounts, networks and sidecars and has"
+              + " none of its own: set it on the task");
+        }
+      }
       around.onlyFields(AROUND_FIELDS, Set.of());
       Limits limits = limits(around.object("limits"));
+      // Its own image's credentials and GPUs, as the task's own: the same code path pulls and starts it.
+      TaskAttachments own = new TaskAttachments(List.of(), List.of(),
+          TaskAttachmentsReader.registry(around.object("registry")), around.text("gpus"), List.of());
       out.add(new TaskSpec(around.requiredText("name"), around.text("description"), around.requiredText("image"),
           around.text("run"), around.stringList("cmd"), around.stringList("entrypoint"), around.stringMap("env"),
           around.stringMap("files"), around.text("workdir"), around.parsed("timeout", Durations::parse), 0,
-          limits, around.text("network"), null, false, null, null));
+          limits, around.text("network"), null, false, null, null, own));
     }
     return out;
   }

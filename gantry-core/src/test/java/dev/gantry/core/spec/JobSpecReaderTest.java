@@ -17,6 +17,15 @@ class JobSpecReaderTest {
     assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessage(message);
   }
 
+  private static String gpuError(String gpus) {
+    try {
+      GpuRequest.parse(gpus);
+      throw new AssertionError(gpus + " parses");
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
   private static void rejectedStartingWith(String body, String message) {
     assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessageStartingWith(message);
   }
@@ -136,11 +145,20 @@ class JobSpecReaderTest {
   @Test
   void preAndPostTasksAndCompositesHaveNoAttachmentsOfTheirOwn() {
     rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, mounts: [{type: tmpfs, target: /t}]}]}]",
-        "tasks[0].pre[0].mounts: a pre or post task runs with its task's mounts and networks and has none of its own:"
-            + " set it on the task");
+        "tasks[0].pre[0].mounts: a pre or post task runs with its task's mounts, networks and sidecars and has none of"
+            + " its own: set it on the task");
     rejected("name: j\ntasks: [{name: t, image: busybox, post: [{name: p, image: busybox, networks: [n]}]}]",
-        "tasks[0].post[0].networks: a pre or post task runs with its task's mounts and networks and has none of its own:"
-            + " set it on the task");
+        "tasks[0].post[0].networks: a pre or post task runs with its task's mounts, networks and sidecars and has none"
+            + " of its own: set it on the task");
+    rejected("name: j\ntasks: [{name: t, image: busybox, post: [{name: p, image: busybox, sidecars: [{name: s, image: b}]}]}]",
+        "tasks[0].post[0].sidecars: a pre or post task runs with its task's mounts, networks and sidecars and has none"
+            + " of its own: set it on the task");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, registry: {username: u}}]}]",
+        "tasks[0].pre[0].registry.password: is required");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, gpus: 'count=x'}]}]",
+        "tasks[0].pre[0].gpus: " + gpuError("count=x"));
+    rejected("name: j\ntasks: [{name: t, image: busybox, sidecars: [{name: s, image: b, registry: {password: p}}]}]",
+        "tasks[0].sidecars[0].registry.username: is required");
     rejected("name: j\ntasks: [{name: t, parallel: {tasks: [{name: a, image: busybox}]}, mounts: [{type: tmpfs, target: /t}]}]",
         "tasks[0].mounts: a parallel, each or subjob runs no container of its own: set it on its tasks");
     rejected("name: j\ntasks: [{name: t, subjob: {name: s, secrets: {gantry.registry.tasks.0: x}, tasks: [{name: a, image: busybox}]}}]",
@@ -164,6 +182,24 @@ class JobSpecReaderTest {
               tasks:
                 - {name: c, image: busybox, registry: {username: u, password: secret-c3}}
         """, Format.YAML);
+    JobSpec around = JobSpecReader.read("""
+        name: j
+        tasks:
+          - name: t
+            image: busybox
+            pre: [{name: p, image: private/a, registry: {username: u, password: secret-pre}, gpus: all}]
+            post: [{name: q, image: private/b, registry: {username: u, password: secret-post}}]
+            sidecars: [{name: s, image: private/c, registry: {username: u, password: secret-side}}]
+        """, Format.YAML);
+    assertThat(around.secrets()).containsEntry(Secrets.REGISTRY_PREFIX + "0.pre.0", "secret-pre")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "0.post.0", "secret-post")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "0.sidecars.0", "secret-side");
+    assertThat(around.withSecrets(java.util.Map.of()).toString()).doesNotContain("secret-pre", "secret-post", "secret-side");
+    assertThat(around.tasks().get(0).pre().get(0).attachments().gpus()).isEqualTo("all");
+    TaskSpec revealed = Secrets.reveal(around.tasks().get(0), around.secrets());
+    assertThat(revealed.pre().get(0).attachments().registry().password()).isEqualTo("secret-pre");
+    assertThat(revealed.post().get(0).attachments().registry().password()).isEqualTo("secret-post");
+    assertThat(revealed.attachments().sidecars().get(0).registry().password()).isEqualTo("secret-side");
     assertThat(spec.secrets()).containsEntry(Secrets.REGISTRY_PREFIX + "0.parallel.0", "secret-a1")
         .containsEntry(Secrets.REGISTRY_PREFIX + "1.each", "secret-b2")
         .containsEntry(Secrets.REGISTRY_PREFIX + "2.subjob.0", "secret-c3");

@@ -50,7 +50,8 @@ record TaskView(
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> cmd,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entrypoint,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RegistryView registry) {}
 
   record ProbeView(String path, int port, String timeout) {}
 
@@ -107,7 +108,8 @@ record TaskView(
         task.attachments().gpus(),
         task.attachments().sidecars().stream()
             .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env(), s.probe() == null ? null
-                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList(),
+                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())),
+                s.registry() == null ? null : new RegistryView(s.registry().username(), Secrets.REDACTED))).toList(),
         all(task.pre()),
         all(task.post()),
         task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),

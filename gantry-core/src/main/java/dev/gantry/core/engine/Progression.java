@@ -173,7 +173,7 @@ public final class Progression {
     }
     if (child.state() == JobState.SUCCEEDED) {
       p.save(row.completedOne().ended(RunState.SUCCEEDED, null));
-      p.keepResult(JobTree.at(p.spec, path).var(), child.result());
+      p.keepResult(row.results().getOrDefault("var", JobTree.at(p.spec, path).var()), child.result());
       p.childEnded(path, Reached.passed(child.result()));
     } else {
       String error = "sub-job " + child.id() + " " + child.state().name().toLowerCase()
@@ -414,11 +414,13 @@ public final class Progression {
    */
   private Reached activateSubjob(NodePath path, TaskSpec written, String at, int attempt) {
     Progression inner;
+    String var;
     try {
       Map<String, Object> context = context(path);
       if (JobTemplates.skipsComposite(written, at, context)) {
         return skippedComposite(path, written, attempt);
       }
+      var = JobTemplates.var(written, at, context);
       JobSpec childSpec = JobTemplates.subjobSpec(written.subjob(), at + ".subjob", context, spec.secrets())
           .withPriority(priorityAt(path));
       inner = Progression.submitted(ChildJobs.of(job, path, childSpec, now), now);
@@ -436,7 +438,7 @@ public final class Progression {
     inner.changes().stream().filter(c -> !(c instanceof UpdateJob)).forEach(changes::add);
     cancelsRuns |= inner.cancelsRuns();
     if (child.state() == JobState.SUCCEEDED) {
-      keepResult(written.var(), child.result());
+      keepResult(var, child.result());
       return Reached.passed(child.result());
     }
     if (child.state().isTerminal()) {
@@ -445,7 +447,9 @@ public final class Progression {
     if (written.subjob().detached()) {
       return Reached.passed(null);
     }
-    save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of()).withResults(Map.of("job", child.id())));
+    // The var as evaluated now, for when the sub-job ends: its templates (item, ...) may not be evaluable then.
+    save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of())
+        .withResults(var == null ? Map.of("job", child.id()) : Map.of("job", child.id(), "var", var)));
     return Reached.PENDING;
   }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code bench/run}: measures the issue's six figures against baselines taken in the same run,
+ * {@code bench/run}: measures the issues' seven figures against baselines taken in the same run,
  * prints the table on stdout (progress on stderr) and writes it as JSON. Exits 1 when a figure
  * could not be measured; a missed target is reported, not an error.
  *
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
   private static final List<Figure> FIGURES = List.of(new TaskOverheadFigure(), new ThroughputFigure(),
-      new SubmissionFigure(), new ReadFigure(), new LogFigure(), new StartupFigure());
+      new SubmissionFigure(), new ReadFigure(), new LogFigure(), new StartupFigure(), new EachFigure());
   static final String DEFAULT_POSTGRES = "jdbc:postgresql://127.0.0.1:5432/gantry?user=gantry&password=gantry";
 
   private Bench() {}
@@ -26,7 +26,7 @@ public final class Bench {
     Path jar = Path.of(option(args, "--jar", "gantry-cli/target/gantry.jar"));
     Path out = Path.of(option(args, "--out", "bench/results/latest.json"));
     Path work = Path.of(option(args, "--work", Files.createTempDirectory("gantry-bench").toString()));
-    Set<String> only = Arrays.stream(option(args, "--only", "1,2,3,4,5,6").split(",")).map(String::trim).collect(Collectors.toSet());
+    Set<String> only = Arrays.stream(option(args, "--only", "1,2,3,4,5,6,7").split(",")).map(String::trim).collect(Collectors.toSet());
     if (!Files.isRegularFile(jar)) {
       System.err.println("no Gantry jar at " + jar + ": build it with ./mvnw -B install -DskipTests (bench/run does)");
       System.exit(2);

@@ -2,10 +2,10 @@ package dev.gantry.bench;
 
 import java.util.List;
 
-/** One of the issue's six figures: measures Gantry and its baseline in this run and returns the rows. */
+/** One of the issues' figures: measures Gantry and its baseline in this run and returns the rows. */
 interface Figure {
 
-  /** "1" to "6", as numbered in the issue and in bench/README.md. */
+  /** "1" to "7", as numbered in the issues and in bench/README.md. */
   String number();
 
   String title();

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 public final class Bench {
 
   private static final List<Figure> FIGURES = List.of(new TaskOverheadFigure(), new ThroughputFigure(),
-      new SubmissionFigure(), new ReadFigure(), new LogFigure(), new StartupFigure(), new CrossProcessLogFigure());
+      new SubmissionFigure(), new ReadFigure(), new LogFigure(), new StartupFigure(), new CrossProcessLogFigure(),
+      new EachFigure());
   static final String DEFAULT_POSTGRES = "jdbc:postgresql://127.0.0.1:5432/gantry?user=gantry&password=gantry";
 
   private Bench() {}

@@ -50,7 +50,7 @@ final class ThroughputFigure implements Figure {
    * Submits {@code jobs} single-task jobs tagged {@code tag} and waits for all of them; returns the
    * seconds from the first submit to the last end.
    */
-  private static double makespan(GantryApi api, String tag, int jobs, ServerProcess server) throws Exception {
+  static double makespan(GantryApi api, String tag, int jobs, ServerProcess server) throws Exception {
     String job = GantryApi.jobJson(tag, tag, null, DirectDocker.IMAGE, "true", 1);
     long start = System.nanoTime();
     for (int i = 0; i < jobs; i++) {

@@ -100,6 +100,26 @@ class ContainerFieldsIT {
           run: echo -n done > $TORK_OUTPUT
       """;
 
+  static final String README_PRIVATE_AROUND_JOB = """
+      name: private pre and sidecar
+      tasks:
+        - name: all from the private registry
+          image: busybox:latest
+          pre:
+            - name: prepare
+              image: 127.0.0.1:5055/gantry/private-busybox:latest
+              registry: {username: gantry, password: gantry-registry-secret}   # its own image's
+              network: none
+              run: echo -n private > /shared/from-pre
+          sidecars:
+            - name: web
+              image: 127.0.0.1:5055/gantry/private-busybox:latest
+              registry: {username: gantry, password: gantry-registry-secret}
+              run: mkdir -p /www && echo -n pong > /www/ping && httpd -f -p 8080 -h /www
+              probe: {port: 8080, path: /ping}
+          run: echo -n "$(cat /shared/from-pre) $(wget -qO- http://web:8080/ping)" > $TORK_OUTPUT
+      """;
+
   @TempDir static Path dataDir;
   static StandaloneFixture gantry;
   static Http http;
@@ -136,7 +156,7 @@ class ContainerFieldsIT {
   void theReadmeShowsTheseJobs() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     for (String job : List.of(README_MOUNTS_JOB, README_NETWORKS_JOB, README_REGISTRY_JOB, README_GPUS_JOB,
-        README_SIDECARS_JOB, README_WAIT_JOB)) {
+        README_SIDECARS_JOB, README_WAIT_JOB, README_PRIVATE_AROUND_JOB)) {
       assertThat(readme).contains("```yaml\n" + job + "```");
     }
   }
@@ -191,6 +211,44 @@ class ContainerFieldsIT {
     assertThat(http.get("/jobs/" + id + "/log").body().toString()).doesNotContain("gantry-registry-secret");
     assertThat(http.get("/jobs?q=private").body().toString()).doesNotContain("gantry-registry-secret");
     assertThat(job.path("tasks").path(0).path("registry").path("password").asText()).isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void aPreTaskAndASidecarPullTheirOwnPrivateImagesAndNoAnswerOrLogShowsThePassword() {
+    try {
+      docker.removeImageCmd("127.0.0.1:5055/gantry/private-busybox:latest").withForce(true).exec();
+    } catch (NotFoundException notHere) {
+      // as it should be
+    }
+    String id = http.submit(README_PRIVATE_AROUND_JOB);
+    JsonNode job = gantry.awaitEnd(id);
+    gantry.awaitNoLeftovers(id);
+
+    assertThat(job.path("state").asText()).as("%s", job).isEqualTo("COMPLETED");
+    assertThat(job.path("result").asText()).isEqualTo("private pong");
+    assertThat(job.toString()).doesNotContain("gantry-registry-secret");
+    assertThat(http.get("/jobs/" + id + "/log?size=100").body().toString()).doesNotContain("gantry-registry-secret");
+    JsonNode task = job.path("tasks").path(0);
+    assertThat(task.path("pre").path(0).path("registry").path("username").asText()).isEqualTo("gantry");
+    assertThat(task.path("pre").path(0).path("registry").path("password").asText()).isEqualTo("[REDACTED]");
+    assertThat(task.path("sidecars").path(0).path("registry").path("password").asText()).isEqualTo("[REDACTED]");
+  }
+
+  @Test
+  void aPreTasksGpusReachTheEngineAsItsOwnDeviceRequest() {
+    JsonNode job = ran("""
+        name: pre gpus
+        tasks:
+          - name: main
+            image: busybox:latest
+            network: none
+            pre: [{name: on a gpu, image: busybox:latest, gpus: all, network: none, run: nvidia-smi}]
+            run: echo main
+        """);
+    assertThat(job.path("state").asText()).isEqualTo("FAILED");
+    assertThat(job.path("error").asText()).startsWith("pre task 'on a gpu': ")
+        .contains("could not select device driver \"\" with capabilities: [[gpu]]");
+    assertThat(job.path("tasks").path(0).path("pre").path(0).path("gpus").asText()).isEqualTo("all");
   }
 
   /** No GPU and no nvidia runtime here: the request reaches the engine, which refuses it, and the task fails saying so. */

@@ -95,7 +95,7 @@ final class RunEnvironment {
       if (cancellation.isCancelled()) {
         return;
       }
-      parts.images().ensure(sidecar.image(), null, cancellation);
+      parts.images().ensure(sidecar.image(), sidecar.registry(), cancellation);
       String id = create(sidecar, network);
       sidecarIds.add(id);
       connect(id);

@@ -60,8 +60,8 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
     this.runs = new RunRows(dialect);
     this.queues = new QueueRows(dialect);
     this.pins = new EnginePins(dialect);
-    this.claim = new TaskRunClaim(runs, queues, pins);
     this.deliveries = new DeliveryRows(dialect, secrets);
+    this.claim = new TaskRunClaim(runs, queues, pins, jobs, deliveries);
     this.writeLanes = dialect.writeLanes();
   }
 

@@ -7,12 +7,15 @@ import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRules;
 import dev.gantry.core.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The writes of one {@link JdbcStore#inTransaction} call, all on its one connection. */
 final class JdbcStoreTransaction implements StoreTransaction {
@@ -25,6 +28,8 @@ final class JdbcStoreTransaction implements StoreTransaction {
   private int insertedJobs;
   /** The state each job's row holds now, for the jobs this transaction locked or wrote. */
   private final Map<String, JobState> states = new HashMap<>();
+  /** The jobs this transaction locked or wrote that have task webhooks: their new runs are marked so. */
+  private final Set<String> withTaskWebhooks = new HashSet<>();
 
   JdbcStoreTransaction(SqlSession sql, JobRows jobs, RunRows runs, DeliveryRows deliveries, EnginePins pins) {
     this.sql = sql;
@@ -37,7 +42,10 @@ final class JdbcStoreTransaction implements StoreTransaction {
   @Override
   public Optional<Job> lockJob(String id) {
     Optional<Job> job = jobs.lock(sql, id);
-    job.ifPresent(j -> states.put(j.id(), j.state()));
+    job.ifPresent(j -> {
+      states.put(j.id(), j.state());
+      noteWebhooks(j);
+    });
     return job;
   }
 
@@ -46,9 +54,16 @@ final class JdbcStoreTransaction implements StoreTransaction {
     jobs.insert(sql, newJobs);
     insertedJobs += newJobs.size();
     for (Job job : newJobs) {
+      noteWebhooks(job);
       if (job.state().isTerminal()) {
         JobRetention.marked(sql, job, null); // every task skipped: it ended as it was stored
       }
+    }
+  }
+
+  private void noteWebhooks(Job job) {
+    if (OutboxRules.hasTaskStateWebhooks(job.spec())) {
+      withTaskWebhooks.add(job.id());
     }
   }
 
@@ -70,7 +85,7 @@ final class JdbcStoreTransaction implements StoreTransaction {
 
   @Override
   public void insertRuns(List<TaskRun> newRuns) {
-    runs.insert(sql, newRuns);
+    runs.insert(sql, newRuns, withTaskWebhooks::contains);
   }
 
   @Override

@@ -13,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The {@code task_runs} table, the queue of work. */
 final class RunRows {
 
   /**
    * A run as read, with the version the claim's optimistic check compares against, the engine it
-   * is pinned to ({@link #ANY_ENGINE}: none) and whether its job pins.
+   * is pinned to ({@link #ANY_ENGINE}: none), whether its job pins, and whether its job has task
+   * webhooks (its claim then writes their calls).
    */
-  record Versioned(TaskRun run, long version, String engineId, boolean pinsEngine) {}
+  record Versioned(TaskRun run, long version, String engineId, boolean pinsEngine, boolean taskWebhooks) {}
 
   /** The engine of a run that any engine may take. */
   static final String ANY_ENGINE = "";
@@ -30,10 +32,10 @@ final class RunRows {
       + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority, node_path,"
       + " root_job_id";
   // A run inserted after its job was pinned carries the pin; one of a job that pins carries that.
-  private static final String INSERT = "insert into task_runs (" + COLUMNS + ", engine_id, pins_engine)"
+  private static final String INSERT = "insert into task_runs (" + COLUMNS + ", engine_id, pins_engine, task_webhooks)"
       + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
       + " coalesce((select p.engine_id from job_engines p where p.job_id = ?), ''),"
-      + " (select j.pins_engine from jobs j where j.id = ?))";
+      + " (select j.pins_engine from jobs j where j.id = ?), ?)";
   private static final String UPDATE = """
       update task_runs set job_id = ?, position = ?, attempt = ?, retries = ?, lost = ?, name = ?,
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
@@ -48,8 +50,8 @@ final class RunRows {
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
-  private static final String CANDIDATES = "select " + COLUMNS + ", version, engine_id, pins_engine from task_runs"
-      + " where state = 'QUEUED' and queue = ? and engine_id = ?"
+  private static final String CANDIDATES = "select " + COLUMNS + ", version, engine_id, pins_engine, task_webhooks"
+      + " from task_runs where state = 'QUEUED' and queue = ? and engine_id = ?"
       + " order by state, queue, engine_id, priority desc, created_at, id fetch first ? rows only";
   private static final String CARRY_PIN = "update task_runs set engine_id = ?, version = version + 1"
       + " where id = ? and engine_id = ''";
@@ -67,15 +69,20 @@ final class RunRows {
     this.dialect = dialect;
   }
 
-  /** Inserts the runs in one batch (one round trip). */
+  /** Inserts the runs in one batch (one round trip); none of their jobs has task webhooks. */
   void insert(SqlSession sql, List<TaskRun> runs) {
+    insert(sql, runs, jobId -> false);
+  }
+
+  /** Inserts the runs in one batch (one round trip), marking those whose job has task webhooks. */
+  void insert(SqlSession sql, List<TaskRun> runs, Predicate<String> jobHasTaskWebhooks) {
     List<Object[]> rows = new ArrayList<>(runs.size());
     for (TaskRun run : runs) {
       rows.add(new Object[] {run.id(), run.jobId(), run.position(), run.attempt(), run.retries(), run.lost(),
           run.name(), run.queue(), run.state(), run.createdAt(), run.startedAt(), run.completedAt(), run.nodeId(),
           run.leaseUntil(), run.exitCode(), run.result(), run.error(),
           run.task() == null ? null : SpecJson.writeTask(run.task()), run.priority(), stored(run.path()),
-          run.rootJobId(), run.jobId(), run.jobId()});
+          run.rootJobId(), run.jobId(), run.jobId(), jobHasTaskWebhooks.test(run.jobId())});
     }
     sql.batch(INSERT, rows);
   }
@@ -101,7 +108,8 @@ final class RunRows {
    */
   List<Versioned> claimCandidates(SqlSession sql, String queue, String engineId) {
     return sql.list(CANDIDATES + dialect.claimCandidatesClause(),
-        row -> new Versioned(read(row), row.getLong("version"), row.getString("engine_id"), row.getBoolean("pins_engine")),
+        row -> new Versioned(read(row), row.getLong("version"), row.getString("engine_id"), row.getBoolean("pins_engine"),
+            row.getBoolean("task_webhooks")),
         queue, engineId, dialect.claimCandidates());
   }
 

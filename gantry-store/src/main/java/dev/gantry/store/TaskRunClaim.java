@@ -3,6 +3,8 @@ package dev.gantry.store;
 import dev.gantry.core.cluster.ClaimOrder;
 import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +26,9 @@ import java.util.Set;
  * it takes of a job that pins (and is not pinned yet) pins the job to its engine; a run of such a
  * job that was queued before another engine pinned it (a parallel's sibling) is moved to that
  * engine's range as this claimer comes across it, and left.
+ *
+ * <p>A run whose job has task.StateChange webhooks (marked so when it was inserted) has their
+ * RUNNING calls written in the claim's transaction; any other claim reads no job and writes no call.
  */
 final class TaskRunClaim {
 
@@ -35,11 +40,15 @@ final class TaskRunClaim {
   private final RunRows runs;
   private final QueueRows queueRows;
   private final EnginePins pins;
+  private final JobRows jobs;
+  private final DeliveryRows deliveries;
 
-  TaskRunClaim(RunRows runs, QueueRows queueRows, EnginePins pins) {
+  TaskRunClaim(RunRows runs, QueueRows queueRows, EnginePins pins, JobRows jobs, DeliveryRows deliveries) {
     this.runs = runs;
     this.queueRows = queueRows;
     this.pins = pins;
+    this.jobs = jobs;
+    this.deliveries = deliveries;
   }
 
   Optional<TaskRun> next(SqlSession sql, Set<String> queues, String nodeId, String engineId, Instant now,
@@ -108,6 +117,9 @@ final class TaskRunClaim {
           if (pinTo != null) {
             runs.carryPin(sql, claimed.id(), pinTo);
           }
+          if (candidate.taskWebhooks()) {
+            announce(sql, candidate.run(), claimed, now);
+          }
           return Optional.of(claimed);
         }
       }
@@ -139,5 +151,15 @@ final class TaskRunClaim {
       return null;
     }
     return pins.pin(sql, candidate.run().jobId(), engineId, Timestamps.stored(now));
+  }
+
+  /** Writes the calls the run's start causes: its job's task.StateChange webhooks, for RUNNING. */
+  private void announce(SqlSession sql, TaskRun queued, TaskRun claimed, Instant now) {
+    jobs.find(sql, claimed.jobId()).ifPresent(job -> {
+      List<Delivery> calls = OutboxRules.runChanged(job, queued, claimed, now);
+      if (!calls.isEmpty()) {
+        deliveries.insert(sql, calls);
+      }
+    });
   }
 }

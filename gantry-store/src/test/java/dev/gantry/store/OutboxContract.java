@@ -126,6 +126,40 @@ public abstract class OutboxContract {
   }
 
   @Test
+  void theClaimOfARunWhoseJobHasTaskWebhooksWritesItsStartAndNoOtherClaimWritesACall() {
+    JobSpec hookedSpec = new JobSpec("hooked", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("X-Task", "{{ task.name }} {{ task.state }}"),
+            Webhook.TASK_STATE_CHANGE, null)), null);
+    Job hooked = Job.queued(TestJobs.newId(), hookedSpec, TestJobs.T0);
+    Job plain = Job.queued(TestJobs.newId(), new JobSpec("plain", null, List.of(), Map.of(), List.of(task("only")),
+        null, null, null), TestJobs.T0.plusSeconds(1));
+    for (Job job : List.of(hooked, plain)) {
+      store.inTransaction(tx -> {
+        tx.insertJob(job);
+        tx.insertRuns(List.of(TestJobs.aRun(job).build()));
+        return null;
+      });
+    }
+    assertThat(store.deliveriesOf(hooked.id())).extracting(Delivery::subjectState).containsExactly("QUEUED");
+
+    Instant now = Instant.now();
+    List<String> claimedJobs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      claimedJobs.add(store.claimNext(java.util.Set.of("default"), "node-1", now, now.plusSeconds(60)).orElseThrow().jobId());
+    }
+    assertThat(claimedJobs).containsExactlyInAnyOrder(hooked.id(), plain.id());
+
+    assertThat(store.deliveriesOf(hooked.id())).extracting(Delivery::subjectState).containsExactlyInAnyOrder("QUEUED", "RUNNING");
+    assertThat(store.deliveriesOf(hooked.id())).filteredOn(call -> call.subjectState().equals("RUNNING")).singleElement()
+        .satisfies(call -> {
+          assertThat(call.event()).isEqualTo(Webhook.TASK_STATE_CHANGE);
+          assertThat(call.headers().get("X-Task")).endsWith(" RUNNING");
+          assertThat(call.runId()).isNotNull();
+        });
+    assertThat(store.deliveriesOf(plain.id())).isEmpty();
+  }
+
+  @Test
   void aTransactionThatFailsWritesNoCall() {
     Job job = submitted();
     assertThatThrownBy(() -> store.inTransaction(tx -> {

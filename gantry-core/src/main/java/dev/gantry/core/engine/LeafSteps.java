@@ -47,10 +47,15 @@ final class LeafSteps {
     }
   }
 
-  /** The step as it runs: with its task's mounts and networks (a step has none of its own). */
+  /**
+   * The step as it runs: with its task's mounts and networks (a step has none of its own), and its
+   * own registry credentials and GPUs (the task's are the task's image's and the task's devices).
+   */
   static TaskSpec sharing(TaskSpec step, TaskSpec task) {
-    TaskAttachments own = task.attachments();
-    return step.withAttachments(new TaskAttachments(own.mounts(), own.networks(), null, null, List.of()));
+    TaskAttachments shared = task.attachments();
+    TaskAttachments own = step.attachments();
+    return step.withAttachments(new TaskAttachments(shared.mounts(), shared.networks(), own.registry(), own.gpus(),
+        List.of()));
   }
 
   /** Runs the steps in order; the outcome of the first that fails (or is cancelled), null when all succeed. */

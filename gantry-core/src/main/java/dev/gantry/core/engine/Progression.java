@@ -198,7 +198,7 @@ public final class Progression {
     }
     if (child.state() == JobState.SUCCEEDED) {
       p.save(row.completedOne().ended(RunState.SUCCEEDED, null));
-      p.keepResult(JobTree.at(p.spec, path).var(), child.result());
+      p.keepResult(row.results().getOrDefault("var", JobTree.at(p.spec, path).var()), child.result());
       p.childEnded(path, Reached.passed(child.result()));
     } else {
       String error = "sub-job " + child.id() + " " + child.state().name().toLowerCase()
@@ -371,7 +371,7 @@ public final class Progression {
       return Reached.failedWith(e.getMessage());
     }
     if (written.isComposite()) {
-      return activateComposite(path, written);
+      return activateComposite(path, written, attempt);
     }
     if (!spec.templated()) {
       insert(TaskRun.queued(Ids.newId(), job.id(), path, attempt, 0, 0, null, written.name(),
@@ -406,17 +406,17 @@ public final class Progression {
     return Reached.PENDING;
   }
 
-  private Reached activateComposite(NodePath path, TaskSpec written) {
+  private Reached activateComposite(NodePath path, TaskSpec written, int attempt) {
     String at = JobTree.field(spec, path);
     if (written.subjob() != null) {
-      return activateSubjob(path, written, at);
+      return activateSubjob(path, written, at, attempt);
     }
     NodeKind kind = written.parallel() != null ? NodeKind.PARALLEL : NodeKind.EACH;
     int total;
     List<Object> items = List.of();
     try {
       if (spec.templated() && JobTemplates.skipsComposite(written, at, context(path))) {
-        return Reached.SKIPPED;
+        return skippedComposite(path, written, attempt);
       }
       if (kind == NodeKind.PARALLEL) {
         total = written.parallel().tasks().size();
@@ -437,15 +437,17 @@ public final class Progression {
    * Starts the sub-job (its first runs in the same transaction); the task waits for it unless it
    * is detached, or the sub-job ended as it was made (every task skipped).
    */
-  private Reached activateSubjob(NodePath path, TaskSpec written, String at) {
+  private Reached activateSubjob(NodePath path, TaskSpec written, String at, int attempt) {
     Progression inner;
+    String var;
     try {
       Map<String, Object> context = context(path);
       if (JobTemplates.skipsComposite(written, at, context)) {
-        return Reached.SKIPPED;
+        return skippedComposite(path, written, attempt);
       }
+      var = JobTemplates.var(written, at, context);
       JobSpec childSpec = JobTemplates.subjobSpec(written.subjob(), at + ".subjob", context, spec.secrets())
-          .withPriority(spec.priority());
+          .withPriority(priorityAt(path));
       inner = Progression.submitted(ChildJobs.of(job, path, childSpec, now), now);
       if (inner.failure() != null) {
         throw new InvalidJobException(at + ".subjob." + inner.failure().field(),
@@ -461,7 +463,7 @@ public final class Progression {
     inner.changes().stream().filter(c -> !(c instanceof UpdateJob)).forEach(changes::add);
     cancelsRuns |= inner.cancelsRuns();
     if (child.state() == JobState.SUCCEEDED) {
-      keepResult(written.var(), child.result());
+      keepResult(var, child.result());
       return Reached.passed(child.result());
     }
     if (child.state().isTerminal()) {
@@ -470,8 +472,20 @@ public final class Progression {
     if (written.subjob().detached()) {
       return Reached.passed(null);
     }
-    save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of()).withResults(Map.of("job", child.id())));
+    // The var as evaluated now, for when the sub-job ends: its templates (item, ...) may not be evaluable then.
+    save(CompositeNode.started(job.id(), path, NodeKind.SUBJOB, 1, List.of())
+        .withResults(var == null ? Map.of("job", child.id()) : Map.of("job", child.id(), "var", var)));
     return Reached.PENDING;
+  }
+
+  /**
+   * A composite its {@code if} skips: nothing below it starts, and it is shown as one SKIPPED run
+   * (as Tork lists a skipped task), which no worker claims and no transition reads.
+   */
+  private Reached skippedComposite(NodePath path, TaskSpec written, int attempt) {
+    insert(TaskRun.ended(Ids.newId(), job.id(), path, attempt, null, written.name(), written.queue(), RunState.SKIPPED,
+        null, now));
+    return Reached.SKIPPED;
   }
 
   /** Starts the composite's children that may start now; returns how it stands after. */
@@ -511,9 +525,25 @@ public final class Progression {
     cancelsRuns = true;
   }
 
-  /** Every run a transition starts waits in its queue with its job's priority (the higher first; 0 when none is set). */
+  /**
+   * Every run a transition starts waits in its queue with its task's priority (the higher first):
+   * the task's own, else that of the nearest composite above it that sets one, else the job's
+   * {@code defaults.priority}, else 0.
+   */
   private void insert(TaskRun run) {
-    changes.add(new InsertRun(run.inTree(job.rootId()).withPriority(spec.priority() == null ? 0 : spec.priority())));
+    Integer priority = priorityAt(run.path());
+    changes.add(new InsertRun(run.inTree(job.rootId()).withPriority(priority == null ? 0 : priority)));
+  }
+
+  /** The priority the task at {@code path} runs with; null when neither it, a composite above it nor the job sets one. */
+  private Integer priorityAt(NodePath path) {
+    for (NodePath at = path; at.depth() > 0; at = at.parent()) {
+      Integer own = JobTree.at(spec, at).priority();
+      if (own != null) {
+        return own;
+      }
+    }
+    return spec.priority();
   }
 
   private void save(CompositeNode node) {

@@ -2,13 +2,16 @@ package dev.gantry.core.outbox;
 
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.TaskSpec;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -51,8 +54,37 @@ public record CallTargetPolicy(boolean allowPrivate) {
         throw new InvalidJobException("webhooks[" + i + "].url", refusal);
       }
     }
+    checkSubjobs(spec.tasks(), "tasks");
     return spec;
   }
+
+  /** A sub-job's webhooks written as internal addresses are refused at submit too (a template is checked when called). */
+  private void checkSubjobs(List<TaskSpec> tasks, String at) {
+    for (int i = 0; i < tasks.size(); i++) {
+      checkSubjobs(tasks.get(i), at + "[" + i + "]");
+    }
+  }
+
+  private void checkSubjobs(TaskSpec task, String field) {
+    if (task.parallel() != null) {
+      checkSubjobs(task.parallel().tasks(), field + ".parallel.tasks");
+    }
+    if (task.each() != null) {
+      checkSubjobs(task.each().task(), field + ".each.task");
+    }
+    if (task.subjob() != null) {
+      List<Map<String, Object>> hooks = task.subjob().webhooks();
+      for (int h = 0; h < hooks.size(); h++) {
+        String url = String.valueOf(hooks.get(h).get("url"));
+        String refusal = url.contains("{{") ? null : refusalOfUrl(url);
+        if (refusal != null) {
+          throw new InvalidJobException(field + ".subjob.webhooks[" + h + "].url", refusal);
+        }
+      }
+      checkSubjobs(task.subjob().tasks(), field + ".subjob.tasks");
+    }
+  }
+
 
   /**
    * Why a call to {@code url} is refused judging by its text alone (its host is a literal internal

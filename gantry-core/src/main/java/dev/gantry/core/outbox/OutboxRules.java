@@ -4,6 +4,7 @@ import dev.gantry.core.engine.Ids;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.InvalidJobException;
+import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TorkStateNames;
 import dev.gantry.core.spec.Webhook;
 import dev.gantry.core.spec.WebhookTemplates;
@@ -18,7 +19,7 @@ import java.util.Map;
  * webhooks are called for their event when its {@code if} lets them, with their header templates
  * evaluated now, against the job (and task) as the change left it: job.StateChange when the job's
  * state under Tork's names changes, job.Progress when a task completed and the job moves on to the
- * next, task.StateChange when a run is created (SCHEDULED) or ends. A template that fails to
+ * next, task.StateChange when a run is created (SCHEDULED), starts (RUNNING, written by the claim) or ends. A template that fails to
  * evaluate must not undo the change: its call is written FAILED, with the reason.
  */
 public final class OutboxRules {
@@ -50,6 +51,11 @@ public final class OutboxRules {
       }
     }
     return calls;
+  }
+
+  /** Whether a job of {@code spec} has task.StateChange webhooks: only then does a run's claim write calls. */
+  public static boolean hasTaskStateWebhooks(JobSpec spec) {
+    return spec.webhooks().stream().anyMatch(w -> w.event().equals(Webhook.TASK_STATE_CHANGE));
   }
 
   /** The calls caused by a run of {@code job} going from {@code before} (null: it is new) to {@code after}. */

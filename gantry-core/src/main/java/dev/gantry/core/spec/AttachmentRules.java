@@ -30,14 +30,7 @@ final class AttachmentRules {
     TaskAttachments attachments = task.attachments();
     mounts(at + ".mounts", attachments.mounts());
     networks(at, task, attachments.networks());
-    if (attachments.registry() != null) {
-      RegistryAuth registry = attachments.registry();
-      text(at + ".registry.username", registry.username(), 256);
-      if (registry.password() == null || registry.password().isEmpty()) {
-        throw new InvalidJobException(at + ".registry.password", "is required");
-      }
-      noNul(at + ".registry.password", registry.password());
-    }
+    registry(at + ".registry", attachments.registry());
     if (attachments.gpus() != null) {
       try {
         GpuRequest.parse(attachments.gpus());
@@ -102,6 +95,18 @@ final class AttachmentRules {
     }
   }
 
+  /** A task's or a sidecar's registry credentials (null: none). */
+  private static void registry(String at, RegistryAuth registry) {
+    if (registry == null) {
+      return;
+    }
+    text(at + ".username", registry.username(), 256);
+    if (registry.password() == null || registry.password().isEmpty()) {
+      throw new InvalidJobException(at + ".password", "is required");
+    }
+    noNul(at + ".password", registry.password());
+  }
+
   private static void sidecars(String at, TaskSpec task, List<Sidecar> sidecars) {
     atMost(at + ".sidecars", sidecars.size(), MAX_SIDECARS, "sidecars");
     if (!sidecars.isEmpty() && isolated(task.network())) {
@@ -129,6 +134,7 @@ final class AttachmentRules {
         noNul(here + ".entrypoint[" + j + "]", sidecar.entrypoint().get(j));
       }
       probe(here + ".probe", sidecar.probe());
+      registry(here + ".registry", sidecar.registry());
       atMost(here + ".env", sidecar.env().size(), JobSpecValidator.MAX_ENV, "environment variables");
       sidecar.env().forEach((name, value) -> {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,255}")) {

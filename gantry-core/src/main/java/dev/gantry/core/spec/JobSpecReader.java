@@ -20,17 +20,19 @@ public final class JobSpecReader {
   private static final Set<String> AUTO_DELETE_FIELDS = Set.of("after");
   private static final Set<String> TASK_FIELDS = union(Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout",
-      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob"),
+      "retry", "limits", "queue", "network", "var", "if", "pre", "post", "parallel", "each", "subjob", "priority",
+      "tags"),
       TaskAttachmentsReader.FIELDS);
-  private static final Set<String> TASK_UNSUPPORTED = Set.of("priority", "tags", "probe");
+  private static final Set<String> TASK_UNSUPPORTED = Set.of();
   /** Tork's pre and post tasks are reduced tasks: no retry, queue or composite of their own. */
   private static final Set<String> AROUND_FIELDS = Set.of(
       "name", "description", "image", "run", "cmd", "entrypoint", "env", "files", "workdir", "timeout", "limits",
-      "network");
+      "network", "registry", "gpus");
+  /** What a pre or post task shares with its task instead of having its own. */
+  private static final Set<String> AROUND_SHARED = Set.of("mounts", "volumes", "networks", "sidecars");
   private static final Set<String> PARALLEL_FIELDS = Set.of("tasks");
   private static final Set<String> SUBJOB_FIELDS = Set.of(
       "name", "description", "tasks", "inputs", "secrets", "output", "detached", "webhooks");
-  private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "headers", "event", "if");
   private static final Set<String> EACH_FIELDS = Set.of("var", "list", "task", "concurrency");
   private static final Set<String> DEFAULTS_FIELDS = Set.of("retry", "limits", "timeout", "queue", "priority");
   /** Tork's priorities: 0 to 9, the higher first. */
@@ -96,6 +98,11 @@ public final class JobSpecReader {
   }
 
   private static TaskSpec task(SpecNode task, TaskDefaults defaults) {
+    if (task.has("probe")) {
+      // Tork's task probe checks a port the task's own container publishes (its ports field).
+      throw task.invalid("probe", "a task's own probe checks the ports it publishes, which Gantry does not publish;"
+          + " a sidecar's probe (sidecars[].probe) holds the task back until its sidecar answers");
+    }
     task.onlyFields(TASK_FIELDS, TASK_UNSUPPORTED);
     Integer retry = retryLimit(task.object("retry"));
     Limits limits = limits(task.object("limits"));
@@ -131,7 +138,10 @@ public final class JobSpecReader {
         around(task, "post"),
         parallel,
         each,
-        subjob);
+        subjob,
+        null,
+        priority(task),
+        task.stringList("tags"));
   }
 
   private static SubjobSpec subjob(SpecNode subjob, TaskDefaults defaults) {
@@ -146,20 +156,8 @@ public final class JobSpecReader {
     if (tasks.isEmpty()) {
       throw subjob.invalid("tasks", "a sub-job needs at least one task");
     }
-    List<java.util.Map<String, Object>> webhooks = new ArrayList<>();
-    for (SpecNode hook : subjob.objects("webhooks")) {
-      hook.onlyFields(WEBHOOK_FIELDS, Set.of());
-      java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
-      kept.put("url", hook.requiredText("url"));
-      kept.put("headers", hook.stringMap("headers"));
-      if (hook.text("event") != null) {
-        kept.put("event", hook.text("event"));
-      }
-      if (hook.text("if") != null) {
-        kept.put("if", hook.text("if"));
-      }
-      webhooks.add(kept);
-    }
+    List<java.util.Map<String, Object>> webhooks = WebhookReader.read(subjob, true).stream()
+        .map(SubjobWebhooks::written).toList();
     if (subjob.stringMap("secrets").keySet().stream().anyMatch(name -> name.startsWith(Secrets.REGISTRY_PREFIX))) {
       throw subjob.invalid("secrets", "names starting with " + Secrets.REGISTRY_PREFIX + " are Gantry's own");
     }
@@ -171,14 +169,21 @@ public final class JobSpecReader {
   private static List<TaskSpec> around(SpecNode task, String field) {
     List<TaskSpec> out = new ArrayList<>();
     for (SpecNode around : task.objects(field)) {
-      refuseAttachments(around, "a pre or post task runs with its task's mounts and networks and has none of its own:"
-          + " set it on the task");
+      for (String name : around.fieldNames()) {
+        if (AROUND_SHARED.contains(name)) {
+          throw around.invalid(name, "a pre or post task runs with its task's mounts, networks and sidecars and has"
+              + " none of its own: set it on the task");
+        }
+      }
       around.onlyFields(AROUND_FIELDS, Set.of());
       Limits limits = limits(around.object("limits"));
+      // Its own image's credentials and GPUs, as the task's own: the same code path pulls and starts it.
+      TaskAttachments own = new TaskAttachments(List.of(), List.of(),
+          TaskAttachmentsReader.registry(around.object("registry")), around.text("gpus"), List.of());
       out.add(new TaskSpec(around.requiredText("name"), around.text("description"), around.requiredText("image"),
           around.text("run"), around.stringList("cmd"), around.stringList("entrypoint"), around.stringMap("env"),
           around.stringMap("files"), around.text("workdir"), around.parsed("timeout", Durations::parse), 0,
-          limits, around.text("network"), null, false, null, null));
+          limits, around.text("network"), null, false, null, null, own));
     }
     return out;
   }
@@ -236,6 +241,7 @@ public final class JobSpecReader {
         defaults.parsed("timeout", Durations::parse), defaults.text("queue"), priority(defaults));
   }
 
+  /** Tork's priority of a task or of {@code defaults}: 0 to 9, null when not given. */
   private static Integer priority(SpecNode defaults) {
     Integer priority = defaults.integer("priority");
     if (priority != null && (priority < 0 || priority > MAX_PRIORITY)) {

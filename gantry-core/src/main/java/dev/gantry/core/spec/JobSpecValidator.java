@@ -42,15 +42,7 @@ public final class JobSpecValidator {
   public static JobSpec validate(JobSpec spec) {
     requireName("name", spec.name());
     description("description", spec.description());
-    atMost("tags", spec.tags().size(), MAX_TAGS, "tags");
-    for (int i = 0; i < spec.tags().size(); i++) {
-      String tag = spec.tags().get(i);
-      if (tag.isBlank() || tag.length() > MAX_TAG_LENGTH || tag.contains(",") || tag.contains("\0")
-          || tag.chars().anyMatch(Character::isWhitespace)) {
-        throw new InvalidJobException("tags[" + i + "]",
-            "must be 1 to " + MAX_TAG_LENGTH + " characters without spaces, commas or NUL");
-      }
-    }
+    tags("tags", spec.tags());
     env("env", spec.env());
     strings("inputs", spec.inputs());
     strings("secrets", spec.secrets());
@@ -90,9 +82,23 @@ public final class JobSpecValidator {
   }
 
   /** {@code templated}: an image or queue holding a template is checked once it is evaluated, not as written. */
+  /** A job's or a task's tags: the same rule for both. */
+  private static void tags(String at, List<String> tags) {
+    atMost(at, tags.size(), MAX_TAGS, "tags");
+    for (int i = 0; i < tags.size(); i++) {
+      String tag = tags.get(i);
+      if (tag.isBlank() || tag.length() > MAX_TAG_LENGTH || tag.contains(",") || tag.contains("\0")
+          || tag.chars().anyMatch(Character::isWhitespace)) {
+        throw new InvalidJobException(at + "[" + i + "]",
+            "must be 1 to " + MAX_TAG_LENGTH + " characters without spaces, commas or NUL");
+      }
+    }
+  }
+
   private static void task(String at, TaskSpec task, boolean templated) {
     requireName(at + ".name", task.name());
     description(at + ".description", task.description());
+    tags(at + ".tags", task.tags());
     if (task.isComposite()) {
       composite(at, task, templated);
       return;

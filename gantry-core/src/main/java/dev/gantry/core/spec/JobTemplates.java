@@ -158,7 +158,9 @@ public final class JobTemplates {
     subjob.secrets().forEach((name, value) ->
         secrets.put(name, Secrets.revealText(render(at + ".secrets." + name, value, context), parentSecrets)));
     JobSpec written = new JobSpec(shown(at + ".name", subjob.name(), context), subjob.description(), List.of(), Map.of(),
-        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets);
+        subjob.tasks(), null, null, null, inputs, subjob.output(), false, secrets)
+        .withWebhooksAndAutoDelete(SubjobWebhooks.evaluated(subjob.webhooks(), at, (field, text) -> shown(field, text, context)),
+            null);
     try {
       JobSpec spec = usesExpressions(written) ? templated(written) : written;
       JobSpecValidator.validate(spec);
@@ -205,6 +207,12 @@ public final class JobTemplates {
    *
    * @throws InvalidJobException naming the field whose template failed, and the expression
    */
+  /** The task's {@code var} evaluated (a subjob's, whose result the sub-job gives); null when it has none. */
+  public static String var(TaskSpec task, String at, Map<String, Object> context) {
+    return task.var() == null || !task.var().contains("{{") ? task.var()
+        : JobSpecValidator.var(at + ".var", shown(at + ".var", task.var(), context));
+  }
+
   public static TaskSpec resolve(TaskSpec task, String at, Map<String, Object> context) {
     String condition = task.condition() == null ? null : render(at + ".if", task.condition(), context);
     if (skips(condition)) {

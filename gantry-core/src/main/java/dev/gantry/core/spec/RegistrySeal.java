@@ -26,10 +26,22 @@ final class RegistrySeal {
     TaskSpec out = task;
     RegistryAuth registry = task.attachments().registry();
     if (registry != null && !Secrets.hasReference(registry.password())) {
-      String name = Secrets.REGISTRY_PREFIX + place;
-      secrets.put(name, registry.password());
-      out = out.withAttachments(task.attachments()
-          .withRegistry(new RegistryAuth(registry.username(), Secrets.reference(name))));
+      out = out.withAttachments(task.attachments().withRegistry(sealed(registry, place, secrets)));
+    }
+    List<Sidecar> sidecars = out.attachments().sidecars();
+    if (sidecars.stream().anyMatch(s -> s.registry() != null && !Secrets.hasReference(s.registry().password()))) {
+      List<Sidecar> sealedSidecars = new ArrayList<>();
+      for (int i = 0; i < sidecars.size(); i++) {
+        Sidecar sidecar = sidecars.get(i);
+        boolean open = sidecar.registry() != null && !Secrets.hasReference(sidecar.registry().password());
+        sealedSidecars.add(open ? sidecar.withRegistry(sealed(sidecar.registry(), place + ".sidecars." + i, secrets))
+            : sidecar);
+      }
+      TaskAttachments a = out.attachments();
+      out = out.withAttachments(new TaskAttachments(a.mounts(), a.networks(), a.registry(), a.gpus(), sealedSidecars));
+    }
+    if (!task.pre().isEmpty() || !task.post().isEmpty()) {
+      out = out.withAround(sealed(task.pre(), place + ".pre.", secrets), sealed(task.post(), place + ".post.", secrets));
     }
     if (task.parallel() != null) {
       out = out.withComposite(new ParallelSpec(sealed(task.parallel().tasks(), place + ".parallel.", secrets)), null, null);
@@ -43,5 +55,12 @@ final class RegistrySeal {
           sealed(s.tasks(), place + ".subjob.", secrets), s.inputs(), s.secrets(), s.output(), s.detached(), s.webhooks()));
     }
     return out;
+  }
+
+  /** The password moved into {@code secrets} under the place's name, a reference left in its stead. */
+  private static RegistryAuth sealed(RegistryAuth registry, String place, Map<String, String> secrets) {
+    String name = Secrets.REGISTRY_PREFIX + place;
+    secrets.put(name, registry.password());
+    return new RegistryAuth(registry.username(), Secrets.reference(name));
   }
 }

@@ -56,12 +56,22 @@ public final class Secrets {
         revealAll(task.entrypoint(), secrets), task.condition());
     RegistryAuth registry = task.attachments().registry();
     TaskSpec withRegistry = registry == null ? revealed : revealed.withAttachments(task.attachments()
-        .withRegistry(new RegistryAuth(registry.username(), reveal(registry.password(), secrets))));
+        .withRegistry(revealed(registry, secrets)));
+    TaskAttachments a = withRegistry.attachments();
+    if (a.sidecars().stream().anyMatch(s -> s.registry() != null)) {
+      withRegistry = withRegistry.withAttachments(new TaskAttachments(a.mounts(), a.networks(), a.registry(), a.gpus(),
+          a.sidecars().stream().map(s -> s.registry() == null ? s : s.withRegistry(revealed(s.registry(), secrets)))
+              .toList()));
+    }
     if (task.pre().isEmpty() && task.post().isEmpty()) {
       return withRegistry;
     }
     return withRegistry.withAround(task.pre().stream().map(t -> reveal(t, secrets)).toList(),
         task.post().stream().map(t -> reveal(t, secrets)).toList());
+  }
+
+  private static RegistryAuth revealed(RegistryAuth registry, Map<String, String> secrets) {
+    return new RegistryAuth(registry.username(), reveal(registry.password(), secrets));
   }
 
   /** {@code text} with each reference replaced by the secret's value: a sub-job's secret taken from its parent's. */

@@ -10,7 +10,8 @@ final class TaskAttachmentsReader {
   static final Set<String> FIELDS = Set.of("mounts", "volumes", "networks", "registry", "gpus", "sidecars");
   private static final Set<String> MOUNT_FIELDS = Set.of("type", "source", "target", "readonly");
   private static final Set<String> REGISTRY_FIELDS = Set.of("username", "password");
-  private static final Set<String> SIDECAR_FIELDS = Set.of("name", "image", "run", "cmd", "entrypoint", "env", "probe");
+  private static final Set<String> SIDECAR_FIELDS = Set.of("name", "image", "run", "cmd", "entrypoint", "env", "probe",
+      "registry");
   private static final Set<String> PROBE_FIELDS = Set.of("path", "port", "timeout");
 
   private TaskAttachmentsReader() {}
@@ -38,7 +39,7 @@ final class TaskAttachmentsReader {
       sidecar.onlyFields(SIDECAR_FIELDS, Set.of());
       sidecars.add(new Sidecar(sidecar.requiredText("name"), sidecar.requiredText("image"), sidecar.text("run"),
           sidecar.stringList("cmd"), sidecar.stringList("entrypoint"), sidecar.stringMap("env"),
-          probe(sidecar.object("probe"))));
+          probe(sidecar.object("probe")), registry(sidecar.object("registry"))));
     }
     return new TaskAttachments(mounts, task.stringList("networks"), registry(task.object("registry")), task.text("gpus"),
         sidecars);
@@ -56,7 +57,8 @@ final class TaskAttachmentsReader {
     return new SidecarProbe(probe.text("path"), port, probe.parsed("timeout", Durations::parse));
   }
 
-  private static RegistryAuth registry(SpecNode registry) {
+  /** A task's (or a pre/post task's, or a sidecar's) {@code registry: {username, password}}; null when absent. */
+  static RegistryAuth registry(SpecNode registry) {
     if (registry == null) {
       return null;
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * (at most one, null: none) is a composite node of the job's tree and runs no container itself.
  * {@code session} (null: none): the task runs as one session, its steps one after another in one
  * environment ({@link SessionPlan}), instead of its {@code run} in a container of its own.
+ * {@code priority} (Tork's task priority, 0-9, null: the job's) orders its runs in their queue;
+ * {@code tags} are kept and shown (never null).
  */
 public record TaskSpec(
     String name,
@@ -44,7 +46,9 @@ public record TaskSpec(
     ParallelSpec parallel,
     EachSpec each,
     SubjobSpec subjob,
-    SessionPlan session) {
+    SessionPlan session,
+    Integer priority,
+    List<String> tags) {
 
   public static final String DEFAULT_QUEUE = "default";
 
@@ -58,6 +62,24 @@ public record TaskSpec(
     attachments = attachments == null ? TaskAttachments.NONE : attachments;
     pre = pre == null ? List.of() : List.copyOf(pre);
     post = post == null ? List.of() : List.copyOf(post);
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** A task without a priority or tags of its own. */
+  public TaskSpec(String name, String description, String image, String run, List<String> cmd, List<String> entrypoint,
+      Map<String, String> env, Map<String, String> files, String workdir, Duration timeout, int retryLimit, Limits limits,
+      String network, String queue, boolean continueOnError, String var, String condition, TaskAttachments attachments,
+      List<TaskSpec> pre, List<TaskSpec> post, ParallelSpec parallel, EachSpec each, SubjobSpec subjob,
+      SessionPlan session) {
+    this(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits, network, queue,
+        continueOnError, var, condition, attachments, pre, post, parallel, each, subjob, session, null, null);
+  }
+
+  /** This task with Tork's own {@code priority} (0-9, null: the job's) and {@code tags}. */
+  public TaskSpec withPriorityAndTags(Integer newPriority, List<String> newTags) {
+    return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
+        network, queue, continueOnError, var, condition, attachments, pre, post, parallel, each, subjob, session,
+        newPriority, newTags);
   }
 
   /** A task that is not a session. */
@@ -97,7 +119,8 @@ public record TaskSpec(
   /** This task with {@code newAttachments} in place of its own. */
   public TaskSpec withAttachments(TaskAttachments newAttachments) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, newAttachments, pre, post, parallel, each, subjob, session);
+        network, queue, continueOnError, var, condition, newAttachments, pre, post, parallel, each, subjob,
+        session, priority, tags);
   }
 
   /** Whether this task is made of other tasks (parallel, each, subjob) rather than run in a container. */
@@ -109,19 +132,22 @@ public record TaskSpec(
   /** This task with its pre and post tasks evaluated. */
   public TaskSpec withAround(List<TaskSpec> newPre, List<TaskSpec> newPost) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, attachments, newPre, newPost, parallel, each, subjob, session);
+        network, queue, continueOnError, var, condition, attachments, newPre, newPost, parallel, each, subjob,
+        session, priority, tags);
   }
 
   /** This task with {@code newParallel}, {@code newEach} or {@code newSubjob} (at most one) as its composite. */
   public TaskSpec withComposite(ParallelSpec newParallel, EachSpec newEach, SubjobSpec newSubjob) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, var, condition, attachments, pre, post, newParallel, newEach, newSubjob, session);
+        network, queue, continueOnError, var, condition, attachments, pre, post, newParallel, newEach, newSubjob,
+        session, priority, tags);
   }
 
   /** This task with its {@code var} evaluated. */
   public TaskSpec withVar(String newVar) {
     return new TaskSpec(name, description, image, run, cmd, entrypoint, env, files, workdir, timeout, retryLimit, limits,
-        network, queue, continueOnError, newVar, condition, attachments, pre, post, parallel, each, subjob, session);
+        network, queue, continueOnError, newVar, condition, attachments, pre, post, parallel, each, subjob,
+        session, priority, tags);
   }
 
   /** A task without var or condition. */
@@ -137,7 +163,7 @@ public record TaskSpec(
       List<String> newCmd, List<String> newEntrypoint, String newCondition) {
     return new TaskSpec(newName, description, newImage, run, newCmd, newEntrypoint, newEnv, files, workdir, timeout,
         retryLimit, limits, network, newQueue, continueOnError, var, newCondition, attachments, pre, post, parallel, each,
-        subjob, session);
+        subjob, session, priority, tags);
   }
 
   /** A task that fails its job when it fails. */

@@ -18,6 +18,15 @@ public final class WebhookReader {
 
   /** The webhooks of {@code job}'s field {@code webhooks}; none when it is absent. */
   public static List<Webhook> read(SpecNode job) {
+    return read(job, false);
+  }
+
+  /**
+   * The webhooks of {@code job}'s field {@code webhooks}; with {@code urlTemplates} (a sub-job's,
+   * whose URL its parent's templates may write) a URL holding {@code {{ }}} is checked once
+   * evaluated, when the sub-job starts.
+   */
+  public static List<Webhook> read(SpecNode job, boolean urlTemplates) {
     List<SpecNode> nodes = job.objects("webhooks");
     if (nodes.size() > MAX_WEBHOOKS) {
       throw job.invalid("webhooks", "at most " + MAX_WEBHOOKS + " webhooks, not " + nodes.size());
@@ -26,7 +35,7 @@ public final class WebhookReader {
     for (SpecNode node : nodes) {
       node.onlyFields(FIELDS, Set.of());
       String url = node.requiredText("url");
-      String problem = urlProblem(url);
+      String problem = urlTemplates && url.contains("{{") ? null : urlProblem(url);
       if (problem != null) {
         throw node.invalid("url", problem);
       }

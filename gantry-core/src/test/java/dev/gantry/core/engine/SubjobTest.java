@@ -97,6 +97,37 @@ class SubjobTest {
   }
 
   @Test
+  void aTemplatedVarOnASubjobTaskKeepsEachSubjobsResultUnderItsOwnName() {
+    runtime.when("inner", succeeds("built"));
+    startWorker();
+    Job job = submit("""
+        name: parent
+        output: "{{ tasks.r0 }} {{ tasks.r1 }} {{ tasks.direct_amd64 }}"
+        tasks:
+          - name: per platform
+            each:
+              list: "{{ ['amd64', 'arm64'] }}"
+              task:
+                name: "sub {{ item.value }}"
+                var: "r{{ item.index }}"
+                subjob:
+                  name: "build {{ item.value }}"
+                  inputs: {platform: "{{ item.value }}"}
+                  output: "{{ tasks.inner }} {{ inputs.platform }}"
+                  tasks: [{name: inner, var: inner, image: busybox}]
+          - name: skipped inside
+            var: "direct_{{ 'amd64' }}"
+            subjob:
+              name: all skipped
+              output: "nothing ran"
+              tasks: [{name: never, if: "false", image: busybox}]
+        """);
+    Job done = awaitEnd(job.id());
+    assertThat(done.state()).as("%s", done.error()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(done.result()).isEqualTo("built amd64 built arm64 nothing ran");
+  }
+
+  @Test
   void aSubjobCarriesItsParentsDialect() {
     runtime.when("inner", succeeds("done"));
     startWorker();

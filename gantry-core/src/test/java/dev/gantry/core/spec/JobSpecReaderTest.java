@@ -17,6 +17,19 @@ class JobSpecReaderTest {
     assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessage(message);
   }
 
+  private static String gpuError(String gpus) {
+    try {
+      GpuRequest.parse(gpus);
+      throw new AssertionError(gpus + " parses");
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static void rejectedStartingWith(String body, String message) {
+    assertThatThrownBy(() -> yaml(body)).isInstanceOf(InvalidJobException.class).hasMessageStartingWith(message);
+  }
+
   @Test
   void readsTheHelloWorldJob() {
     JobSpec job = yaml("""
@@ -104,18 +117,48 @@ class JobSpecReaderTest {
   }
 
   @Test
-  void saysWhichFieldsAreNotSupportedYet() {
-    rejected("name: j\ntasks: [{name: t, image: busybox, tags: [a]}]", "tasks[0].tags: is not supported by Gantry yet");
+  void keepsATasksOwnPriorityAndTagsAndRefusesItsOwnProbeWithTheReason() {
+    JobSpec spec = yaml("""
+        name: j
+        tasks:
+          - {name: t, image: busybox, priority: 7, tags: [fast, "x:y"]}
+          - {name: p, priority: 2, parallel: {tasks: [{name: a, image: busybox}]}}
+          - {name: u, image: busybox}
+        """);
+    assertThat(spec.tasks().get(0).priority()).isEqualTo(7);
+    assertThat(spec.tasks().get(0).tags()).containsExactly("fast", "x:y");
+    assertThat(spec.tasks().get(1).priority()).isEqualTo(2);
+    assertThat(spec.tasks().get(2).priority()).isNull();
+    assertThat(spec.tasks().get(2).tags()).isEmpty();
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: 10}]",
+        "tasks[0].priority: must be between 0 and 9 (the higher runs first), not 10");
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: -1}]", "tasks[0].priority: must be between 0 and 9 (the higher runs first), not -1");
+    rejected("name: j\ntasks: [{name: t, image: busybox, priority: soon}]", "tasks[0].priority: must be a whole number");
+    rejected("name: j\ntasks: [{name: t, image: busybox, tags: ['a b']}]", "tasks[0].tags[0]: must be 1 to 64 characters without spaces, commas or NUL");
+    rejectedStartingWith("name: j\ntasks: [{name: t, image: busybox, tags: a}]", "tasks[0].tags: ");
+    rejectedStartingWith("name: j\ntasks: [{name: t, image: busybox, probe: {port: 8080}}]",
+        "tasks[0].probe: a task's own probe checks the ports it publishes, which Gantry does not publish");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, priority: 1}]}]",
+        "tasks[0].pre[0].priority: unknown field");
   }
 
   @Test
   void preAndPostTasksAndCompositesHaveNoAttachmentsOfTheirOwn() {
     rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, mounts: [{type: tmpfs, target: /t}]}]}]",
-        "tasks[0].pre[0].mounts: a pre or post task runs with its task's mounts and networks and has none of its own:"
-            + " set it on the task");
+        "tasks[0].pre[0].mounts: a pre or post task runs with its task's mounts, networks and sidecars and has none of"
+            + " its own: set it on the task");
     rejected("name: j\ntasks: [{name: t, image: busybox, post: [{name: p, image: busybox, networks: [n]}]}]",
-        "tasks[0].post[0].networks: a pre or post task runs with its task's mounts and networks and has none of its own:"
-            + " set it on the task");
+        "tasks[0].post[0].networks: a pre or post task runs with its task's mounts, networks and sidecars and has none"
+            + " of its own: set it on the task");
+    rejected("name: j\ntasks: [{name: t, image: busybox, post: [{name: p, image: busybox, sidecars: [{name: s, image: b}]}]}]",
+        "tasks[0].post[0].sidecars: a pre or post task runs with its task's mounts, networks and sidecars and has none"
+            + " of its own: set it on the task");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, registry: {username: u}}]}]",
+        "tasks[0].pre[0].registry.password: is required");
+    rejected("name: j\ntasks: [{name: t, image: busybox, pre: [{name: p, image: busybox, gpus: 'count=x'}]}]",
+        "tasks[0].pre[0].gpus: " + gpuError("count=x"));
+    rejected("name: j\ntasks: [{name: t, image: busybox, sidecars: [{name: s, image: b, registry: {password: p}}]}]",
+        "tasks[0].sidecars[0].registry.username: is required");
     rejected("name: j\ntasks: [{name: t, parallel: {tasks: [{name: a, image: busybox}]}, mounts: [{type: tmpfs, target: /t}]}]",
         "tasks[0].mounts: a parallel, each or subjob runs no container of its own: set it on its tasks");
     rejected("name: j\ntasks: [{name: t, subjob: {name: s, secrets: {gantry.registry.tasks.0: x}, tasks: [{name: a, image: busybox}]}}]",
@@ -139,6 +182,24 @@ class JobSpecReaderTest {
               tasks:
                 - {name: c, image: busybox, registry: {username: u, password: secret-c3}}
         """, Format.YAML);
+    JobSpec around = JobSpecReader.read("""
+        name: j
+        tasks:
+          - name: t
+            image: busybox
+            pre: [{name: p, image: private/a, registry: {username: u, password: secret-pre}, gpus: all}]
+            post: [{name: q, image: private/b, registry: {username: u, password: secret-post}}]
+            sidecars: [{name: s, image: private/c, registry: {username: u, password: secret-side}}]
+        """, Format.YAML);
+    assertThat(around.secrets()).containsEntry(Secrets.REGISTRY_PREFIX + "0.pre.0", "secret-pre")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "0.post.0", "secret-post")
+        .containsEntry(Secrets.REGISTRY_PREFIX + "0.sidecars.0", "secret-side");
+    assertThat(around.withSecrets(java.util.Map.of()).toString()).doesNotContain("secret-pre", "secret-post", "secret-side");
+    assertThat(around.tasks().get(0).pre().get(0).attachments().gpus()).isEqualTo("all");
+    TaskSpec revealed = Secrets.reveal(around.tasks().get(0), around.secrets());
+    assertThat(revealed.pre().get(0).attachments().registry().password()).isEqualTo("secret-pre");
+    assertThat(revealed.post().get(0).attachments().registry().password()).isEqualTo("secret-post");
+    assertThat(revealed.attachments().sidecars().get(0).registry().password()).isEqualTo("secret-side");
     assertThat(spec.secrets()).containsEntry(Secrets.REGISTRY_PREFIX + "0.parallel.0", "secret-a1")
         .containsEntry(Secrets.REGISTRY_PREFIX + "1.each", "secret-b2")
         .containsEntry(Secrets.REGISTRY_PREFIX + "2.subjob.0", "secret-c3");

@@ -473,11 +473,19 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
                 .thenComparing(s -> s.value().createdAt()).thenComparingLong(Stored::seq));
         if (next.isPresent()) {
           Stored<TaskRun> s = next.get();
-          runs.put(s.value().id(), new Stored<>(s.value().claimed(nodeId, now, leaseUntil), s.seq()));
+          TaskRun claimed = s.value().claimed(nodeId, now, leaseUntil);
+          runs.put(s.value().id(), new Stored<>(claimed, s.seq()));
           if (engineId != null && WorkspacePinning.pins(jobs.get(s.value().jobId()).value().spec())) {
             jobEngines.putIfAbsent(s.value().jobId(), engineId);
           }
-          return Optional.of(runs.get(s.value().id()).value());
+          // As the JDBC store's claim: the run's start is a task.StateChange of its job's webhooks.
+          Stored<Job> job = jobs.get(claimed.jobId());
+          if (job != null) {
+            for (Delivery call : dev.gantry.core.outbox.OutboxRules.runChanged(job.value(), s.value(), claimed, now)) {
+              deliveries.put(call.id(), new Stored<>(call, ++sequence));
+            }
+          }
+          return Optional.of(claimed);
         }
       }
       return Optional.empty();

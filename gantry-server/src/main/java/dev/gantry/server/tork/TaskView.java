@@ -35,7 +35,9 @@ record TaskView(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskView> post,
     @JsonInclude(JsonInclude.Include.NON_NULL) Parallel parallel,
     @JsonInclude(JsonInclude.Include.NON_NULL) Each each,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Subjob subjob,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer priority,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags) {
 
   /** A mount as Tork writes it; {@code readonly} only when set. */
   record MountView(String type, @JsonInclude(JsonInclude.Include.NON_NULL) String source, String target,
@@ -48,7 +50,8 @@ record TaskView(
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> cmd,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> entrypoint,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) ProbeView probe,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RegistryView registry) {}
 
   record ProbeView(String path, int port, String timeout) {}
 
@@ -62,7 +65,18 @@ record TaskView(
       Map<String, String> redacted = new java.util.LinkedHashMap<>();
       s.secrets().keySet().forEach(k -> redacted.put(k, dev.gantry.core.spec.Secrets.REDACTED));
       return new Subjob(s.name(), s.description(), all(s.tasks()), s.inputs(), redacted, s.output(), s.detached(),
-          s.webhooks());
+          s.webhooks().stream().map(Subjob::headersRedacted).toList());
+    }
+
+    /** A sub-job's webhook as the job's own are shown: header values are where receivers' credentials go. */
+    private static Map<String, Object> headersRedacted(Map<String, Object> webhook) {
+      Map<String, Object> shown = new java.util.LinkedHashMap<>(webhook);
+      if (webhook.get("headers") instanceof Map<?, ?> headers && !headers.isEmpty()) {
+        Map<String, String> redacted = new java.util.LinkedHashMap<>();
+        headers.keySet().forEach(name -> redacted.put(String.valueOf(name), dev.gantry.core.spec.Secrets.REDACTED));
+        shown.put("headers", redacted);
+      }
+      return shown;
     }
   }
 
@@ -94,12 +108,15 @@ record TaskView(
         task.attachments().gpus(),
         task.attachments().sidecars().stream()
             .map(s -> new SidecarView(s.name(), s.image(), s.run(), s.cmd(), s.entrypoint(), s.env(), s.probe() == null ? null
-                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())))).toList(),
+                : new ProbeView(s.probe().path(), s.probe().port(), Durations.format(s.probe().timeout())),
+                s.registry() == null ? null : new RegistryView(s.registry().username(), Secrets.REDACTED))).toList(),
         all(task.pre()),
         all(task.post()),
         task.parallel() == null ? null : new Parallel(all(task.parallel().tasks())),
         task.each() == null ? null : new Each(task.each().var(), task.each().list(), of(task.each().task()),
             task.each().concurrency()),
-        task.subjob() == null ? null : Subjob.of(task.subjob()));
+        task.subjob() == null ? null : Subjob.of(task.subjob()),
+        task.priority(),
+        task.tags());
   }
 }

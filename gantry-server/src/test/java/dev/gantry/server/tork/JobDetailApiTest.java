@@ -125,6 +125,41 @@ class JobDetailApiTest {
   }
 
   @Test
+  void aSkippedCompositeIsOneSkippedTaskInTheExecution() {
+    String id = server.submitted("""
+        name: skips
+        inputs: {run: "no"}
+        tasks:
+          - name: maybe both
+            if: "{{ inputs.run == 'yes' }}"
+            parallel: {tasks: [{name: a, image: busybox}, {name: b, image: busybox}]}
+          - name: maybe each
+            if: "false"
+            each: {list: "{{ [1, 2] }}", task: {name: e, image: busybox}}
+          - name: maybe sub-job
+            if: "{{ inputs.run == 'yes' }}"
+            subjob: {name: child, tasks: [{name: c, image: busybox}]}
+          - {name: last, image: busybox}
+        """);
+    JsonNode execution = server.get("/jobs/" + id).json().path("execution");
+    assertThat(execution).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      JsonNode skipped = execution.path(i);
+      assertThat(skipped.path("state").asText()).isEqualTo("SKIPPED");
+      assertThat(skipped.path("position").asInt()).isEqualTo(i + 1);
+      assertThat(skipped.path("path").asText()).isEqualTo(String.valueOf(i));
+      assertThat(skipped.has("startedAt")).isFalse();
+      assertThat(skipped.path("completedAt").asText()).isNotEmpty();
+      JsonNode task = server.get("/tasks/" + skipped.path("id").asText()).json();
+      assertThat(task.path("state").asText()).isEqualTo("SKIPPED");
+    }
+    assertThat(execution).extracting(e -> e.path("name").asText())
+        .containsExactly("maybe both", "maybe each", "maybe sub-job", "last");
+    assertThat(server.worker.claim().name()).as("no worker gets a skipped composite").isEqualTo("last");
+    assertThat(server.get("/jobs?q=child").json().path("totalItems").asInt()).as("no sub-job started").isZero();
+  }
+
+  @Test
   void aFinishedJobShowsItsResultAndTimes() {
     String id = server.submitted(SubmitJobApiTest.HELLO);
     server.worker.runToSuccess("hello world");

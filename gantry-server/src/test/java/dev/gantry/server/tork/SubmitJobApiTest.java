@@ -249,8 +249,8 @@ class SubmitJobApiTest {
 
   @Test
   void rejectsFieldsGantryDoesNotSupportYet() {
-    rejected(server.submitYaml(HELLO.replace("    image: busybox:latest", "    image: busybox:latest\n    tags: [a]")), 400,
-        "tags: is not supported by Gantry yet");
+    rejected(server.submitYaml(HELLO.replace("    image: busybox:latest", "    image: busybox:latest\n    probe: {port: 80}")),
+        400, "tasks[0].probe: a task's own probe checks the ports it publishes");
     // A schedule is POST /scheduled-jobs' field, not a job's.
     rejected(server.submitYaml(HELLO + "schedule:\n  cron: '* * * * *'\n"), 400,
         "schedule: a job with a schedule is created with POST /scheduled-jobs");

@@ -59,8 +59,8 @@ class WebhookApiTest {
       server.worker.succeed(server.worker.claim(), "built");
       server.worker.succeed(server.worker.claim(), "tested");
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests().size() >= 7);
-      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 7);
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests().size() >= 9);
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 9);
 
       List<Received> done = at(receiver, "/done");
       assertThat(done).singleElement().satisfies(call -> {
@@ -81,9 +81,12 @@ class WebhookApiTest {
         assertThat(json(call).path("position").asInt()).isEqualTo(2);
       });
       assertThat(at(receiver, "/tasks")).extracting(call -> call.header("X-Task"))
-          .containsExactlyInAnyOrder("build COMPLETED", "test COMPLETED");
-      assertThat(at(receiver, "/tasks")).extracting(call -> json(call).path("result").asText())
-          .containsExactlyInAnyOrder("built", "tested");
+          .as("each run's start (its claim) and its end").containsExactlyInAnyOrder("build RUNNING", "build COMPLETED",
+              "test RUNNING", "test COMPLETED");
+      assertThat(at(receiver, "/tasks")).filteredOn(call -> json(call).path("state").asText().equals("COMPLETED"))
+          .extracting(call -> json(call).path("result").asText()).containsExactlyInAnyOrder("built", "tested");
+      assertThat(at(receiver, "/tasks")).filteredOn(call -> json(call).path("state").asText().equals("RUNNING"))
+          .allSatisfy(call -> assertThat(json(call).path("startedAt").asText()).isNotEmpty());
       assertThat(receiver.requests()).extracting(call -> call.header("X-Gantry-Delivery")).doesNotHaveDuplicates();
       JsonNode shown = server.get("/jobs/" + id).json().path("webhooks");
       assertThat(shown).hasSize(4);
@@ -92,9 +95,96 @@ class WebhookApiTest {
       assertThat(shown.path(0).path("if").asText()).isEqualTo("{{ job.state == 'COMPLETED' }}");
       assertThat(shown.path(1).path("event").asText()).isEqualTo("job.StateChange");
       JsonNode deliveries = server.get("/jobs/" + id + "/deliveries").json().path("items");
-      assertThat(deliveries).hasSize(7);
+      assertThat(deliveries).hasSize(9);
       assertThat(deliveries.findValuesAsText("state")).containsOnly("DELIVERED");
     }
+  }
+
+  @Test
+  void aSubjobCallsItsOwnWebhooksAboutItselfAndItsTasks() throws Exception {
+    try (CallbackReceiver receiver = new CallbackReceiver(0)) {
+      String id = server.submitted("""
+          name: parent
+          inputs: {hook: %s}
+          tasks:
+            - name: in a sub-job
+              subjob:
+                name: child
+                inputs: {team: red}
+                tasks: [{name: inner, image: busybox}]
+                webhooks:
+                  - url: "{{ inputs.hook }}/child"
+                    headers: {X-Team: "{{ inputs.team }}", X-Job: "{{ job.name }} {{ job.state }}"}
+                    if: "{{ job.state == 'COMPLETED' }}"
+                  - url: %s
+                    event: task.StateChange
+                    headers: {X-Task: "{{ task.name }} {{ task.state }}"}
+          """.formatted(receiver.url(""), receiver.url("/child-tasks")));
+      JsonNode subjobTask = server.get("/jobs/" + id).json().path("tasks").path(0).path("subjob");
+      assertThat(subjobTask.path("webhooks").path(0).path("headers").path("X-Team").asText())
+          .as("shown as a job's own webhooks are").isEqualTo("[REDACTED]");
+
+      server.worker.succeed(server.worker.claim(), "done inside");
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests().size() >= 4);
+      await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() == 4);
+      String childId = null;
+      for (JsonNode listed : server.get("/jobs").json().path("items")) {
+        if (listed.path("parentId").asText().equals(id)) {
+          childId = listed.path("id").asText();
+        }
+      }
+      assertThat(childId).as("the sub-job is listed with its parent's id").isNotNull();
+      String child = childId;
+      assertThat(at(receiver, "/child")).singleElement().satisfies(call -> {
+        assertThat(call.header("X-Team")).as("the sub-job's inputs").isEqualTo("red");
+        assertThat(call.header("X-Job")).isEqualTo("child COMPLETED");
+        JsonNode body = json(call);
+        assertThat(body.path("name").asText()).isEqualTo("child");
+        assertThat(body.path("parentId").asText()).isEqualTo(id);
+        assertThat(body.path("id").asText()).isEqualTo(child);
+      });
+      assertThat(at(receiver, "/child-tasks")).extracting(call -> call.header("X-Task"))
+          .containsExactlyInAnyOrder("inner SCHEDULED", "inner RUNNING", "inner COMPLETED");
+      assertThat(server.get("/jobs/" + id).json().path("state").asText()).isEqualTo("COMPLETED");
+      assertThat(server.get("/jobs/" + id + "/deliveries").json().path("items")).as("the parent has no webhooks").isEmpty();
+      assertThat(server.get("/jobs/" + child + "/deliveries").json().path("items").findValuesAsText("state"))
+          .hasSize(4).containsOnly("DELIVERED");
+    }
+  }
+
+  @Test
+  void aSubjobWebhookIsCheckedAtSubmit() {
+    Reply bad = server.submitYaml("""
+        name: j
+        tasks:
+          - name: s
+            subjob:
+              name: c
+              tasks: [{name: t, image: busybox}]
+              webhooks: [{url: 'https://example.com', event: job.Exploded}]
+        """);
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.json().path("message").asText()).contains("tasks[0].subjob.webhooks[0].event: unknown event");
+    try (TestServer strict = TestServer.withCallTargets(CallTargetPolicy.PUBLIC_ONLY)) {
+      Reply internal = strict.submitYaml("""
+          name: j
+          tasks:
+            - name: p
+              parallel:
+                tasks:
+                  - name: s
+                    subjob:
+                      name: c
+                      tasks: [{name: t, image: busybox}]
+                      webhooks: [{url: 'http://127.0.0.1:9/x'}]
+          """);
+      assertThat(internal.status()).as(internal.body()).isEqualTo(400);
+      assertThat(internal.json().path("message").asText())
+          .contains("tasks[0].parallel.tasks[0].subjob.webhooks[0].url").contains("loopback");
+      assertThat(strict.storedJobs()).isZero();
+    }
+    assertThat(server.storedJobs()).isZero();
   }
 
   @Test

@@ -39,7 +39,7 @@ public record CallTargetPolicy(boolean allowPrivate) {
     return kind == null ? null : address.getHostAddress() + " is " + kind + HOW_TO_ALLOW;
   }
 
-  /** Returns {@code spec} when its callback and webhook URLs may be called under this policy; else throws naming the field. */
+  /** Returns {@code spec} when its callback, webhook and trigger URLs may be called under this policy; else throws naming the field. */
   public JobSpec check(JobSpec spec) {
     String refusal = refusalOfUrl(spec.callbackUrl());
     if (refusal != null) {
@@ -49,6 +49,12 @@ public record CallTargetPolicy(boolean allowPrivate) {
       refusal = refusalOfUrl(spec.webhooks().get(i).url());
       if (refusal != null) {
         throw new InvalidJobException("webhooks[" + i + "].url", refusal);
+      }
+    }
+    for (int i = 0; i < spec.triggers().size(); i++) {
+      refusal = spec.triggers().get(i).isHttp() ? refusalOfUrl(spec.triggers().get(i).target()) : null;
+      if (refusal != null) {
+        throw new InvalidJobException("triggers[" + i + "].url", refusal);
       }
     }
     return spec;

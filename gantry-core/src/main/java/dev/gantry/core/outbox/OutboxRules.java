@@ -3,6 +3,7 @@ package dev.gantry.core.outbox;
 import dev.gantry.core.engine.Ids;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.TorkStateNames;
 import dev.gantry.core.spec.Webhook;
@@ -19,7 +20,8 @@ import java.util.Map;
  * evaluated now, against the job (and task) as the change left it: job.StateChange when the job's
  * state under Tork's names changes, job.Progress when a task completed and the job moves on to the
  * next, task.StateChange when a run is created (SCHEDULED) or ends. A template that fails to
- * evaluate must not undo the change: its call is written FAILED, with the reason.
+ * evaluate must not undo the change: its call is written FAILED, with the reason. A job's end
+ * triggers ({@link dev.gantry.core.spec.EndTrigger}) whose condition holds are called once when it ends.
  */
 public final class OutboxRules {
 
@@ -33,6 +35,14 @@ public final class OutboxRules {
     if (callback != null && after.state().isTerminal() && stateChanged) {
       calls.add(Delivery.pending(Ids.newId(), Delivery.HADES_CALLBACK, after.id(), null, Webhook.JOB_STATE_CHANGE,
           callback, Map.of(), after.state().name(), after.position(), now));
+    }
+    if (after.state().isTerminal() && stateChanged) {
+      for (EndTrigger trigger : after.spec().triggers()) {
+        if (trigger.condition().holds(after.state())) {
+          calls.add(Delivery.pending(Ids.newId(), trigger.kind(), after.id(), null, Delivery.JOB_ENDED, trigger.target(),
+              trigger.headers(), after.state().name(), after.position(), now));
+        }
+      }
     }
     if (after.spec().webhooks().isEmpty()) {
       return calls;

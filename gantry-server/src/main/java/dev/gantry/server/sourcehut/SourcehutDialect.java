@@ -11,6 +11,7 @@ import dev.gantry.core.job.JobNumber;
 import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.spec.Echo;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.JobSpecValidator;
@@ -37,7 +38,7 @@ import java.util.Map;
  * same job under its own id). Logs are plain text at {@code /logs/{id}/log} and
  * {@code /logs/{id}/{task}/log}. Errors are {@code {"errors": [{"field", "reason"}]}}.
  */
-public final class SourcehutDialect implements HttpDialect, AutoCloseable {
+public final class SourcehutDialect implements HttpDialect {
 
   /** How the jobs of this dialect are marked ({@code dialect:sourcehut} finds them). */
   static final String DIALECT = "sourcehut";
@@ -53,7 +54,6 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
   private final SessionJobs sessions;
   private final SourcehutSettings settings;
   private final long maxRequestBytes;
-  private final SourcehutTriggers triggers;
   private final UserSecrets userSecrets;
   private final BuildLookup builds;
   private final SourcehutGroups groupEndpoints;
@@ -63,7 +63,6 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     this.sessions = jobs.sessions();
     this.settings = settings;
     this.maxRequestBytes = server.maxRequestBytes();
-    this.triggers = new SourcehutTriggers(jobs);
     this.userSecrets = jobs.userSecrets();
     this.builds = new BuildLookup(jobs, sessions);
     this.groupEndpoints = new SourcehutGroups(jobs, jobs.groups(), builds, maxRequestBytes);
@@ -107,13 +106,7 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     Principal caller = Callers.of(ctx);
     List<UserSecret> secrets = request.secrets() && !manifest.secrets().isEmpty()
         ? userSecrets.resolve(caller, manifest.secrets(), "manifest") : List.of();
-    List<SourcehutTriggers.Webhook> webhooks = new ArrayList<>();
-    for (Manifest.Trigger trigger : manifest.triggers()) {
-      if (!trigger.action().equals("webhook")) {
-        throw new InvalidJobException("manifest", "triggers: this server does not send email triggers yet");
-      }
-      webhooks.add(new SourcehutTriggers.Webhook(trigger.condition(), trigger.url()));
-    }
+    List<EndTrigger> triggers = SourcehutTriggers.of(manifest.triggers(), settings.smtp() != null, "triggers");
     if (manifest.shell()) {
       throw new InvalidJobException("manifest", "shell: interactive shells are not available on this server yet");
     }
@@ -130,12 +123,9 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
     annotations.put(SourcehutAccess.READ, String.join(",", request.readers()));
     annotations.put(SourcehutAccess.WRITE, String.join(",", request.writers()));
     annotations.put(BASE, base);
-    if (!webhooks.isEmpty()) {
-      annotations.put(SourcehutTriggers.ANNOTATION, SourcehutTriggers.write(webhooks));
-    }
     JobSpec spec = JobSpecValidator.validate(new JobSpec(NAME_PREFIX + manifest.image(), request.note(), request.tags(),
         Map.of(), List.of(task), settings.buildTimeout(), null, null, Map.of(), null, false, values,
-        SourcehutAccess.of(request.readers(), request.writers()), List.of(), null, DIALECT, annotations));
+        SourcehutAccess.of(request.readers(), request.writers()), List.of(), null, DIALECT, annotations, triggers));
     Job job = request.execute() ? jobs.submit(caller, spec) : jobs.submitHeld(caller, spec);
     long number = sessions.number(job.id());
     SourcehutJobView view = SourcehutJobView.of(job, number, List.of(), base);
@@ -281,11 +271,6 @@ public final class SourcehutDialect implements HttpDialect, AutoCloseable {
       throw new InvalidJobException("start", "must be a job id (a whole number), not '" + Echo.of(start) + "'");
     }
     return Long.parseLong(start.strip());
-  }
-
-  @Override
-  public void close() {
-    triggers.close();
   }
 
   /** Where clients reach this server: --public-url, else the address of this request. */

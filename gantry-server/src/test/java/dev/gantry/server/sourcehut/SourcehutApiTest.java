@@ -188,7 +188,14 @@ class SourcehutApiTest {
       "bad source             | image: alpine/latest\\nsources: [ftp://x/y]\\ntasks: [{a: x}]  | manifest | not [dir::][scm+]url[#ref]",
       "trigger without url    | image: alpine/latest\\ntriggers: [{action: webhook, condition: always}]\\ntasks: [{a: x}] | manifest | 'url'",
       "unknown trigger action | image: alpine/latest\\ntriggers: [{action: irc, condition: always}]\\ntasks: [{a: x}] | manifest | must be email or webhook",
-      "email not sent yet     | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b}]\\ntasks: [{a: x}] | manifest | email triggers",
+      "email without SMTP     | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b}]\\ntasks: [{a: x}] | manifest | triggers[0]: this server sends no email",
+      "email without address  | image: alpine/latest\\ntriggers: [{action: email, condition: always}]\\ntasks: [{a: x}] | manifest | needs 'to' or 'cc'",
+      "not an address         | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: 'a@b, nobody'}]\\ntasks: [{a: x}] | manifest | 'nobody' is not an email address",
+      "address with a bracket | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: 'x> <a@b'}]\\ntasks: [{a: x}] | manifest | is not an email address",
+      "address on two lines   | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: \"a@b\\r\\nBcc: c@d\"}]\\ntasks: [{a: x}] | manifest | must be one line",
+      "bad in_reply_to        | image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b, in_reply_to: x}]\\ntasks: [{a: x}] | manifest | in_reply_to: must be a message id",
+      "unknown trigger key    | image: alpine/latest\\ntriggers: [{action: webhook, condition: always, url: 'http://x', to: a@b}]\\ntasks: [{a: x}] | manifest | triggers[0].to: unknown key",
+      "bad condition          | image: alpine/latest\\ntriggers: [{action: webhook, condition: sometimes, url: 'http://x'}]\\ntasks: [{a: x}] | manifest | must be always, success or failure",
       "secrets not stored yet | image: alpine/latest\\nsecrets: [my-key]\\ntasks: [{a: x}] | manifest | no secret of yours is named 'my-key'",
   })
   void aBadManifestIsA400NamingTheProblem(String name, String manifest, String field, String reason) {

@@ -8,6 +8,7 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.Webhook;
 import dev.gantry.core.spi.Store;
@@ -83,6 +84,32 @@ public abstract class OutboxContract {
     assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
       assertThat(call.kind()).isEqualTo(Delivery.WEBHOOK);
       assertThat(call.headers()).isEqualTo(Map.of("X-Job", "hooked"));
+      assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
+    });
+  }
+
+  @Test
+  void aStoredJobKeepsItsEndTriggersAndItsEndWritesTheCallsWhoseConditionHolds() {
+    JobSpec spec = new JobSpec("triggered", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withTriggers(List.of(
+            new EndTrigger(Delivery.SOURCEHUT_WEBHOOK, EndTrigger.Condition.FAILURE, HOOK, Map.of()),
+            new EndTrigger(Delivery.EMAIL, EndTrigger.Condition.SUCCESS, "mailto:a@example.org,b@example.org",
+                Map.of("To", "Alice <a@example.org>", "In-Reply-To", "<x@example.org>"))));
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().spec()).isEqualTo(spec);
+    assertThat(store.deliveriesOf(job.id())).isEmpty();
+
+    end(job);
+
+    assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
+      assertThat(call.kind()).isEqualTo(Delivery.EMAIL);
+      assertThat(call.event()).isEqualTo(Delivery.JOB_ENDED);
+      assertThat(call.url()).isEqualTo("mailto:a@example.org,b@example.org");
+      assertThat(call.headers()).isEqualTo(Map.of("To", "Alice <a@example.org>", "In-Reply-To", "<x@example.org>"));
       assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
     });
   }

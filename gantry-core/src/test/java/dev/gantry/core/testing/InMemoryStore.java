@@ -609,17 +609,17 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   }
 
   @Override
-  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
+  public List<JobNumber> numberedJobsOf(String owner, String dialect, long atMost, int limit) {
     return locked(() -> jobs.values().stream()
-        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix) && j.seq() <= atMost)
+        .filter(j -> owner.equals(j.value().owner()) && j.value().spec().dialect().equals(dialect) && j.seq() <= atMost)
         .sorted(java.util.Comparator.comparingLong((Stored<Job> j) -> j.seq()).reversed())
         .limit(limit).map(j -> new JobNumber(j.seq(), j.value().id())).toList());
   }
 
   @Override
-  public long jobCountOf(String owner, String namePrefix) {
+  public long jobCountOf(String owner, String dialect) {
     return locked(() -> jobs.values().stream()
-        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix)).count());
+        .filter(j -> owner.equals(j.value().owner()) && j.value().spec().dialect().equals(dialect)).count());
   }
 
   @Override

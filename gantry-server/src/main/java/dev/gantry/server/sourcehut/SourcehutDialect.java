@@ -47,7 +47,7 @@ public final class SourcehutDialect implements HttpDialect {
   /** Where clients reached the server when the job was submitted: the base of its URLs. */
   static final String BASE = "sourcehut.base";
   private static final int PER_PAGE = 50;
-  /** Every build's job name starts so (then its image): what lists of builds select by. */
+  /** Every build's job name starts so, then its image. */
   static final String NAME_PREFIX = "sourcehut ";
 
   private final JobService jobs;
@@ -142,16 +142,14 @@ public final class SourcehutDialect implements HttpDialect {
   private void list(Context ctx) {
     Principal caller = Callers.of(ctx);
     long start = startParameter(ctx);
-    List<JobNumber> page = sessions.ownJobs(caller, NAME_PREFIX, start, PER_PAGE + 1);
+    // The dialect selects in SQL, so that every page holds PER_PAGE builds and "next" is the first of the next.
+    List<JobNumber> page = sessions.ownJobs(caller, DIALECT, start, PER_PAGE + 1);
     List<SourcehutJobView> results = new ArrayList<>();
     for (JobNumber n : page.subList(0, Math.min(PER_PAGE, page.size()))) {
-      Job job = jobs.job(caller, n.jobId());
-      if (BuildLookup.isBuild(job)) { // a job of another dialect that happens to have such a name is left out
-        results.add(view(caller, job, n.number(), base(ctx)));
-      }
+      results.add(view(caller, jobs.job(caller, n.jobId()), n.number(), base(ctx)));
     }
     String next = page.size() > PER_PAGE ? Long.toString(page.get(PER_PAGE).number()) : null;
-    JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller, NAME_PREFIX), PER_PAGE));
+    JsonResponses.write(ctx, 200, new PageView(next, results, sessions.ownJobCount(caller, DIALECT), PER_PAGE));
   }
 
   /** {@code POST /secrets}: stores one of the caller's secrets, answers its uuid (never its value). */

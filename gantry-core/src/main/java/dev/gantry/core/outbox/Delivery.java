@@ -40,6 +40,10 @@ public record Delivery(
   public static final String EMAIL = "email";
   /** The event of an end trigger's call: the job ended. */
   public static final String JOB_ENDED = "job.Ended";
+  /** The event of a job group's trigger: the last of its jobs ended. */
+  public static final String GROUP_ENDED = "group.Ended";
+  /** The header naming the job group a group call is about. */
+  public static final String GROUP_HEADER = "X-Gantry-Job-Group";
 
   public Delivery {
     headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -2,6 +2,8 @@ package dev.gantry.core.outbox;
 
 import dev.gantry.core.engine.Ids;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
@@ -57,6 +59,24 @@ public final class OutboxRules {
       };
       if (fires) {
         webhookCall(webhook, after, null, WebhookContext.of(after), after.state().name(), after.position(), now, calls);
+      }
+    }
+    return calls;
+  }
+
+  /**
+   * The calls of a group's triggers, now that {@code last}, its last job, ended: about the group
+   * (its id in {@link Delivery#GROUP_HEADER}), listed with that job's calls.
+   */
+  public static List<Delivery> groupEnded(JobGroup.Ended ended, Job last, Instant now) {
+    JobState end = ended.allSucceeded() ? JobState.SUCCEEDED : JobState.FAILED;
+    List<Delivery> calls = new ArrayList<>();
+    for (EndTrigger trigger : ended.group().triggers()) {
+      if (trigger.condition().holds(end)) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(trigger.headers());
+        headers.put(Delivery.GROUP_HEADER, Long.toString(ended.group().id()));
+        calls.add(Delivery.pending(Ids.newId(), trigger.kind(), last.id(), null, Delivery.GROUP_ENDED, trigger.target(),
+            headers, end.name(), null, now));
       }
     }
     return calls;

@@ -7,3 +7,8 @@ update jobs set dialect = coalesce(
   (select min(substr(w.word, 9)) from job_words w where w.job_id = jobs.id and w.word like 'dialect:%'), 'tork');
 
 create index jobs_of_owner_by_dialect on jobs (owner, dialect, number desc);
+
+-- A job group's triggers (builds.sr.ht's, as JSON: null for none), called once when its last job
+-- ends: `ended` is set by the transaction that writes their calls, which holds the group's row.
+alter table job_groups add column triggers ${large_text};
+alter table job_groups add column ended boolean default false not null;

@@ -12,3 +12,5 @@ create index jobs_of_owner_by_dialect on jobs (owner, dialect, number desc);
 -- ends: `ended` is set by the transaction that writes their calls, which holds the group's row.
 alter table job_groups add column triggers ${large_text};
 alter table job_groups add column ended boolean default false not null;
+-- Every job's end looks for the groups it is a member of.
+create index job_group_members_by_job on job_group_members (job_number);

@@ -1,5 +1,6 @@
 package dev.gantry.core.outbox;
 
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import java.net.Inet4Address;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -51,13 +53,18 @@ public record CallTargetPolicy(boolean allowPrivate) {
         throw new InvalidJobException("webhooks[" + i + "].url", refusal);
       }
     }
-    for (int i = 0; i < spec.triggers().size(); i++) {
-      refusal = spec.triggers().get(i).isHttp() ? refusalOfUrl(spec.triggers().get(i).target()) : null;
+    check(spec.triggers(), "triggers");
+    return spec;
+  }
+
+  /** Throws naming {@code field}{@code [i].url} when an http trigger of {@code triggers} may not be called under this policy. */
+  public void check(List<EndTrigger> triggers, String field) {
+    for (int i = 0; i < triggers.size(); i++) {
+      String refusal = triggers.get(i).isHttp() ? refusalOfUrl(triggers.get(i).target()) : null;
       if (refusal != null) {
-        throw new InvalidJobException("triggers[" + i + "].url", refusal);
+        throw new InvalidJobException(field + "[" + i + "].url", refusal);
       }
     }
-    return spec;
   }
 
   /**

@@ -61,7 +61,8 @@ public final class SourcehutDialect implements HttpDialect {
     this.maxRequestBytes = server.maxRequestBytes();
     this.userSecrets = jobs.userSecrets();
     this.builds = new BuildLookup(jobs, sessions);
-    this.groupEndpoints = new SourcehutGroups(jobs, jobs.groups(), builds, maxRequestBytes);
+    this.groupEndpoints = new SourcehutGroups(jobs, jobs.groups(), builds, maxRequestBytes,
+        settings.smtp() != null);
     this.base = new PublicBase(settings.publicUrl());
     this.outputs = new BuildOutputs(sessions, builds, base);
     this.secretEndpoint = new SecretEndpoint(userSecrets, maxRequestBytes);

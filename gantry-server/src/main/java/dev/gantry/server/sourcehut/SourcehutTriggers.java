@@ -20,8 +20,13 @@ final class SourcehutTriggers {
 
   private SourcehutTriggers() {}
 
-  /** {@code triggers} (read at {@code at}) as end triggers; an email trigger needs {@code smtpConfigured}. */
+  /** A manifest's {@code triggers} (read at {@code at}) as end triggers; an email trigger needs {@code smtpConfigured}. */
   static List<EndTrigger> of(List<Manifest.Trigger> triggers, boolean smtpConfigured, String at) {
+    return of(triggers, smtpConfigured, at, "manifest");
+  }
+
+  /** The same, a refusal naming {@code field}. */
+  static List<EndTrigger> of(List<Manifest.Trigger> triggers, boolean smtpConfigured, String at, String field) {
     List<EndTrigger> calls = new ArrayList<>();
     for (int i = 0; i < triggers.size(); i++) {
       Manifest.Trigger trigger = triggers.get(i);
@@ -31,7 +36,7 @@ final class SourcehutTriggers {
         continue;
       }
       if (!smtpConfigured) {
-        throw new InvalidJobException("manifest", at + "[" + i + "]: this server sends no email (its operator has not"
+        throw new InvalidJobException(field, at + "[" + i + "]: this server sends no email (its operator has not"
             + " configured --smtp-url)");
       }
       List<String> recipients = new ArrayList<>(EmailAddresses.parse(at + "[" + i + "].to", trigger.to()));

@@ -7,7 +7,10 @@ import dev.gantry.server.outbound.DeliveryBody;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** The body of a builds.sr.ht webhook trigger: the job's JSON, as {@code GET /api/jobs/{id}} shows it. */
+/**
+ * The body of a builds.sr.ht webhook trigger: the job's JSON, as {@code GET /api/jobs/{id}} shows
+ * it; for a job group's trigger, the group's, as {@code GET /api/job-group/{id}} shows it.
+ */
 public final class SourcehutWebhookBody implements DeliveryBody {
 
   private final JobService jobs;
@@ -18,6 +21,10 @@ public final class SourcehutWebhookBody implements DeliveryBody {
 
   @Override
   public void write(Delivery delivery, OutputStream out) throws IOException {
-    JsonResponses.mapper().writeValue(out, EndedBuild.of(jobs, delivery));
+    if (EndedGroup.isAbout(delivery)) {
+      JsonResponses.mapper().writeValue(out, EndedGroup.view(jobs, EndedGroup.group(jobs, delivery)));
+    } else {
+      JsonResponses.mapper().writeValue(out, EndedBuild.of(jobs, delivery));
+    }
   }
 }

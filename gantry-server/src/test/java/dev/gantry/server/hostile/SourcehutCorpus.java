@@ -71,7 +71,11 @@ public final class SourcehutCorpus {
         new String[] {"jobs a string", "{\"jobs\":\"1\"}"}, new String[] {"job a float", "{\"jobs\":[1.5]}"},
         new String[] {"job negative", "{\"jobs\":[-1]}"}, new String[] {"job huge", "{\"jobs\":[99999999999999999999]}"},
         new String[] {"unknown job", "{\"jobs\":[987654]}"}, new String[] {"too many", "{\"jobs\":[" + "1,".repeat(300) + "1]}"},
-        new String[] {"unknown field", "{\"jobs\":[" + knownJob + "],\"x\":1}"})) {
+        new String[] {"unknown field", "{\"jobs\":[" + knownJob + "],\"x\":1}"},
+        new String[] {"triggers a string", "{\"jobs\":[" + knownJob + "],\"triggers\":\"x\"}"},
+        new String[] {"trigger header injection", "{\"jobs\":[" + knownJob + "],\"triggers\":[{\"action\":\"email\","
+            + "\"condition\":\"always\",\"to\":\"a@b\\r\\nBcc: c@d\"}]}"},
+        new String[] {"trigger 300", "{\"jobs\":[" + knownJob + "],\"triggers\":[" + "{},".repeat(299) + "{}]}"})) {
       requests.add(HostileRequest.of("sourcehut job group " + group[0], "POST", "/api/job-group")
           .body("application/json", group[1]).build());
     }

@@ -8,6 +8,8 @@ import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.TokenRequest;
 import dev.gantry.server.JsonResponses;
+import dev.gantry.core.outbox.Delivery;
+import dev.gantry.server.CallbackReceiver;
 import dev.gantry.server.TestServer;
 import dev.gantry.server.TestServer.Reply;
 import java.net.http.HttpRequest;
@@ -166,6 +168,33 @@ class SourcehutApiTest {
   }
 
   @Test
+  void aGroupsTriggerIsCalledOnceWhenItsLastJobEnded() throws Exception {
+    long first = submit(alice, Map.of("execute", false));
+    long second = submit(alice, Map.of("execute", false));
+    try (CallbackReceiver receiver = new CallbackReceiver(0)) {
+      Reply created = call("POST", "/api/job-group", alice, "{\"jobs\":[" + first + "," + second + "],\"note\":\"pair\","
+          + "\"triggers\":[{\"action\":\"webhook\",\"condition\":\"failure\",\"url\":\"" + receiver.url("/failed") + "\"},"
+          + "{\"action\":\"webhook\",\"condition\":\"success\",\"url\":\"" + receiver.url("/succeeded") + "\"}]}");
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      long group = created.json().path("id").asLong();
+
+      assertThat(call("POST", "/api/jobs/" + first + "/cancel", alice, "{}").status()).isEqualTo(200);
+      assertThat(receiver.requests()).as("one job of two ended").isEmpty();
+      assertThat(call("POST", "/api/job-group/" + group + "/cancel", alice, "{}").status()).isEqualTo(200);
+
+      CallbackReceiver.Received call = receiver.awaitDelivery(java.time.Duration.ofSeconds(10));
+      assertThat(call.path()).isEqualTo("/failed");
+      JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call.body());
+      assertThat(body.path("id").asLong()).isEqualTo(group);
+      assertThat(body.path("note").asText()).isEqualTo("pair");
+      assertThat(body.path("jobs").findValuesAsText("status")).containsExactly("cancelled", "cancelled");
+      assertThat(call.header(Delivery.GROUP_HEADER)).isEqualTo(Long.toString(group));
+      org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
+          .until(() -> receiver.requests().size() == 1); // only once, only the failure trigger
+    }
+  }
+
+  @Test
   void credentialsAndScopesAreCheckedWithSourcehutsWording() {
     assertError(call("GET", "/api/jobs", null, null), 401, null, "No authorization supplied (expected an OAuth token)");
     assertError(call("GET", "/api/jobs", "token nope", null), 401, null, "Invalid or expired OAuth token");
@@ -301,7 +330,16 @@ class SourcehutApiTest {
     assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[\"1\"]}"), 400, "jobs", "not a job id");
     assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine + "," + mine + "]}"), 400, "jobs", "twice");
     assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine + "],\"triggers\":[{}]}"), 400, "triggers",
-        "not send");
+        "triggers[0].condition: must be always, success or failure");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine + "],\"triggers\":{}}"), 400, "triggers",
+        "must be a list");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine
+        + "],\"triggers\":[{\"action\":\"email\",\"condition\":\"always\",\"to\":\"a@example.org\"}]}"), 400,
+        "triggers", "triggers[0]: this server sends no email");
+    assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + mine
+        + "],\"triggers\":[{\"action\":\"webhook\",\"condition\":\"always\",\"url\":\"ftp://x\"}]}"), 400,
+        "triggers", "triggers[0].url");
+    assertThat(server.store.findGroup(1)).as("no group stored").isEmpty();
     assertError(call("POST", "/api/job-group", alice, "{\"jobs\":[" + bobs + "]}"), 404, null, "404 not found");
     assertError(call("GET", "/api/job-group/77", alice, null), 404, null, "404 not found");
     assertError(call("POST", "/api/job-group/x/start", alice, "{}"), 404, null, "404 not found");

@@ -146,7 +146,8 @@ final class Gantry implements AutoCloseable {
       Listening.start(server, config.api());
       if (!trial) {
         // Every API process sends: the store gives each call to one of them.
-        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), config.api().outbox(), clock));
+        OutboxSender outbox = track(OutgoingCalls.sender(store, jobs, config.api().callTargets(), config.api().outbox(), clock,
+            config.api().sourcehut().smtp()));
         track(new Housekeeping().every(OutgoingCalls.EVERY, "outbox sender", outbox));
       }
     }

@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.core.spec.Durations;
+import dev.gantry.server.outbound.SmtpSettings;
 import dev.gantry.server.sourcehut.SourcehutImages;
 import dev.gantry.server.sourcehut.SourcehutSettings;
 import java.net.URI;
@@ -25,6 +26,15 @@ final class SourcehutOptions {
           + " '<name> <container image> <apk|apt|dnf|pacman|none>'")
   Path images;
 
+  @Option(names = "--smtp-url", defaultValue = "${env:GANTRY_SMTP_URL}", paramLabel = "smtp://HOST[:PORT]",
+      description = "the SMTP server (plain SMTP, no authentication: a relay for this machine) that sends builds.sr.ht"
+          + " email triggers (env GANTRY_SMTP_URL; default: none, and a manifest with an email trigger is refused)")
+  String smtpUrl;
+
+  @Option(names = "--smtp-from", defaultValue = "${env:GANTRY_SMTP_FROM:-gantry@localhost}", paramLabel = "ADDRESS",
+      description = "the sender address of those emails (env GANTRY_SMTP_FROM; default ${DEFAULT-VALUE})")
+  String smtpFrom;
+
   SourcehutSettings settings() {
     URI url = null;
     if (publicUrl != null && !publicUrl.isBlank()) {
@@ -35,6 +45,6 @@ final class SourcehutOptions {
       }
     }
     return new SourcehutSettings(url, Durations.parse(buildTimeout),
-        images == null ? SourcehutImages.defaults() : SourcehutImages.withFile(images));
+        images == null ? SourcehutImages.defaults() : SourcehutImages.withFile(images), SmtpSettings.parse(smtpUrl, smtpFrom));
   }
 }

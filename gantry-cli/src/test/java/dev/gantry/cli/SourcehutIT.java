@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.core.spec.HostAccessPolicy;
+import dev.gantry.server.SmtpSink;
+import dev.gantry.server.outbound.SmtpSettings;
 import dev.gantry.server.sourcehut.SourcehutImages;
 import dev.gantry.server.sourcehut.SourcehutSettings;
 import java.io.IOException;
@@ -43,20 +45,26 @@ class SourcehutIT {
 
   @TempDir static Path dataDir;
   static StandaloneFixture gantry;
+  static SmtpSink smtp;
 
   @BeforeAll
   static void start() throws IOException {
     Services.requireDocker();
     Path images = dataDir.resolve("images");
     Files.writeString(images, "# the test images\nbusybox busybox:latest none\ndebian/bookworm " + DEBIAN + " apt\n");
+    smtp = new SmtpSink();
     gantry = new StandaloneFixture(dataDir.resolve("gantry"), HostAccessPolicy.NONE,
-        new SourcehutSettings(null, Duration.ofSeconds(20), SourcehutImages.withFile(images)));
+        new SourcehutSettings(null, Duration.ofSeconds(20), SourcehutImages.withFile(images))
+            .withSmtp(SmtpSettings.parse(smtp.url(), "builds@example.org")));
   }
 
   @AfterAll
   static void stop() {
     if (gantry != null) {
       gantry.close();
+    }
+    if (smtp != null) {
+      smtp.close();
     }
   }
 
@@ -358,6 +366,35 @@ class SourcehutIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void anEmailTriggerWhoseConditionHoldsIsSentOverSmtp() throws Exception {
+    long id = submit("""
+        image: busybox
+        tasks:
+          - build: echo built
+          - check: exit 3
+        triggers:
+          - {action: email, condition: failure, to: "Alice <alice@example.org>, bob@example.org", cc: carol@example.org,
+             in_reply_to: "<patch-7@lists.example.org>"}
+          - {action: email, condition: success, to: nobody@example.org}
+        """, Map.of("note", "nightly", "tags", List.of("gantry", "ci")));
+    awaitEnd(id);
+
+    SmtpSink.Message mail = smtp.next(Duration.ofSeconds(30));
+
+    assertThat(mail).as("the failure email").isNotNull();
+    assertThat(mail.from()).isEqualTo("builds@example.org");
+    assertThat(mail.recipients()).containsExactly("alice@example.org", "bob@example.org", "carol@example.org");
+    assertThat(mail.header("To")).isEqualTo("Alice <alice@example.org>, bob@example.org");
+    assertThat(mail.header("Cc")).isEqualTo("carol@example.org");
+    assertThat(mail.header("In-Reply-To")).isEqualTo("<patch-7@lists.example.org>");
+    assertThat(mail.header("Subject")).isEqualTo("[gantry/ci] build failed");
+    String base = gantry.http().base();
+    assertThat(mail.body()).contains("Job #" + id + ": failed", "nightly",
+        "build: success " + base + "/logs/" + id + "/build/log", "check: failed " + base + "/logs/" + id + "/check/log");
+    assertThat(smtp.next(Duration.ofSeconds(2))).as("the success email").isNull();
   }
 
   @Test

@@ -74,6 +74,16 @@ class StandaloneCommandTest {
   }
 
   @Test
+  void smtpIsOffUnlessGivenAndCheckedAtStart() throws Exception {
+    assertThat(parse().api().sourcehut().smtp()).isNull();
+    assertThat(parse("--smtp-url", "smtp://127.0.0.1:2525", "--smtp-from", "builds@example.org").api().sourcehut().smtp())
+        .isEqualTo(new dev.gantry.server.outbound.SmtpSettings("127.0.0.1", 2525, "builds@example.org"));
+    assertThat(parse("--smtp-url", "smtp://mail.example.org").api().sourcehut().smtp().from()).isEqualTo("gantry@localhost");
+    assertThatThrownBy(() -> parse("--smtp-url", "https://mail.example.org")).hasMessageContaining("--smtp-url must be smtp://");
+    assertThatThrownBy(() -> parse("--smtp-url", "smtp://x", "--smtp-from", "me")).hasMessageContaining("--smtp-from");
+  }
+
+  @Test
   void retentionIsOffUnlessGiven() throws Exception {
     assertThat(parse().api().retention()).isNull();
     assertThat(parse("--retention", "30d").api().retention()).isEqualTo(Duration.ofDays(30));

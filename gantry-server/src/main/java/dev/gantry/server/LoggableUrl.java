@@ -12,6 +12,11 @@ public final class LoggableUrl {
   private LoggableUrl() {}
 
   public static String of(URI url) {
+    if (url.isOpaque() && "mailto".equals(url.getScheme())) {
+      // An email call's recipients: no credentials there, and what tells the calls apart.
+      String to = url.getSchemeSpecificPart();
+      return "mailto:" + (to.contains("?") ? to.substring(0, to.indexOf('?')) + "?..." : to);
+    }
     StringBuilder shown = new StringBuilder();
     if (url.getScheme() != null) {
       shown.append(url.getScheme()).append("://");

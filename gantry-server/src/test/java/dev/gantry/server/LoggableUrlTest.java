@@ -16,6 +16,12 @@ class LoggableUrlTest {
   }
 
   @Test
+  void showsTheRecipientsOfAnEmailCall() {
+    assertThat(LoggableUrl.of(URI.create("mailto:a@example.org,b@example.org"))).isEqualTo("mailto:a@example.org,b@example.org");
+    assertThat(LoggableUrl.of(URI.create("mailto:a@example.org?subject=x"))).isEqualTo("mailto:a@example.org?...");
+  }
+
+  @Test
   void showsNoAuthorityItCannotParse() {
     assertThat(LoggableUrl.of(URI.create("http://us_er:pa:ss@/x"))).isEqualTo("http://(no host)");
   }

@@ -276,13 +276,13 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   }
 
   @Override
-  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
-    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, namePrefix, atMost, limit));
+  public List<JobNumber> numberedJobsOf(String owner, String dialect, long atMost, int limit) {
+    return database.inTransaction(sql -> JobNumbers.ofOwner(sql, owner, dialect, atMost, limit));
   }
 
   @Override
-  public long jobCountOf(String owner, String namePrefix) {
-    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner, namePrefix));
+  public long jobCountOf(String owner, String dialect) {
+    return database.inTransaction(sql -> JobNumbers.countOfOwner(sql, owner, dialect));
   }
 
   @Override

@@ -174,4 +174,9 @@ final class JdbcStoreTransaction implements StoreTransaction {
   void beforeCommit() {
     JobCount.add(sql, insertedJobs);
   }
+
+  @Override
+  public List<dev.gantry.core.job.JobGroup.Ended> groupsEndedBy(String jobId) {
+    return JobGroupRows.endedBy(sql, jobId);
+  }
 }

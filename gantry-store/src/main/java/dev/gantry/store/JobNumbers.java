@@ -17,17 +17,13 @@ final class JobNumbers {
     return sql.first("select id from jobs where number = ?", row -> row.getString("id"), number);
   }
 
-  static List<JobNumber> ofOwner(SqlSession sql, String owner, String namePrefix, long atMost, int limit) {
-    return sql.list("select number, id from jobs where owner = ? and name like ? escape '!' and number <= ?"
+  static List<JobNumber> ofOwner(SqlSession sql, String owner, String dialect, long atMost, int limit) {
+    return sql.list("select number, id from jobs where owner = ? and dialect = ? and number <= ?"
         + " order by number desc fetch first ? rows only",
-        row -> new JobNumber(row.getLong("number"), row.getString("id")), owner, like(namePrefix), atMost, limit);
+        row -> new JobNumber(row.getLong("number"), row.getString("id")), owner, dialect, atMost, limit);
   }
 
-  static long countOfOwner(SqlSession sql, String owner, String namePrefix) {
-    return sql.count("select count(*) from jobs where owner = ? and name like ? escape '!'", owner, like(namePrefix));
-  }
-
-  private static String like(String prefix) {
-    return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+  static long countOfOwner(SqlSession sql, String owner, String dialect) {
+    return sql.count("select count(*) from jobs where owner = ? and dialect = ?", owner, dialect);
   }
 }

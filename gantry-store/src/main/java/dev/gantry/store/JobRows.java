@@ -28,8 +28,8 @@ final class JobRows {
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
         failed_at, position, result, error, cancelled_at, schedule_id, owner, secrets, parent_id, parent_path, root_id,
-        pins_engine)
-      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        pins_engine, dialect)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   /** What a transition may change; id, spec (so name, description, tags), created_at, schedule_id, owner and secrets never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
@@ -62,7 +62,7 @@ final class JobRows {
           job.completedAt(), job.failedAt(), job.position(), job.result(), job.error(), job.cancelledAt(), job.scheduleId(),
           job.owner(), this.secrets.write(job.id(), job.spec().secrets()), job.parentId(),
           job.parent() == null ? null : job.parent().path().encoded(), job.parent() == null ? null : job.rootId(),
-          WorkspacePinning.pins(job.spec())});
+          WorkspacePinning.pins(job.spec()), job.spec().dialect()});
       tags.addAll(tagRows(job));
       job.spec().access().grants(job.owner()).forEach((grantee, canChange) -> access.add(new Object[] {job.id(), grantee, canChange,
           job.createdAt()}));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
 import java.util.List;
@@ -85,6 +86,29 @@ final class SpecJson {
       return MAPPER.readValue(json, JobSpec.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored job spec is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A job group's triggers, as {@code job_groups.triggers} keeps them (null for none). */
+  static String writeTriggers(List<EndTrigger> triggers) {
+    if (triggers.isEmpty()) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(triggers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job group's triggers could not be written as JSON", e);
+    }
+  }
+
+  static List<EndTrigger> readTriggers(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return MAPPER.readValue(json, new TypeReference<List<EndTrigger>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a job group's stored triggers are not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.DeliveryState;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.Webhook;
 import dev.gantry.core.spi.Store;
@@ -157,6 +159,87 @@ public abstract class OutboxContract {
           assertThat(call.runId()).isNotNull();
         });
     assertThat(store.deliveriesOf(plain.id())).isEmpty();
+  }
+
+  @Test
+  void aStoredJobKeepsItsEndTriggersAndItsEndWritesTheCallsWhoseConditionHolds() {
+    JobSpec spec = new JobSpec("triggered", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withTriggers(List.of(
+            new EndTrigger(Delivery.SOURCEHUT_WEBHOOK, EndTrigger.Condition.FAILURE, HOOK, Map.of()),
+            new EndTrigger(Delivery.EMAIL, EndTrigger.Condition.SUCCESS, "mailto:a@example.org,b@example.org",
+                Map.of("To", "Alice <a@example.org>", "In-Reply-To", "<x@example.org>"))));
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().spec()).isEqualTo(spec);
+    assertThat(store.deliveriesOf(job.id())).isEmpty();
+
+    end(job);
+
+    assertThat(store.deliveriesOf(job.id())).singleElement().satisfies(call -> {
+      assertThat(call.kind()).isEqualTo(Delivery.EMAIL);
+      assertThat(call.event()).isEqualTo(Delivery.JOB_ENDED);
+      assertThat(call.url()).isEqualTo("mailto:a@example.org,b@example.org");
+      assertThat(call.headers()).isEqualTo(Map.of("To", "Alice <a@example.org>", "In-Reply-To", "<x@example.org>"));
+      assertThat(call.subjectState()).isEqualTo("SUCCEEDED");
+    });
+  }
+
+  @Test
+  void aGroupsTriggersAreWrittenOnceByTheEndOfItsLastJob() {
+    Job a = submitted();
+    Job b = submitted();
+    JobGroup group = store.insertGroup(new JobGroup(0, "alice", "both", List.of(number(a), number(b)), TestJobs.T0, List.of(
+        new EndTrigger(Delivery.SOURCEHUT_WEBHOOK, EndTrigger.Condition.ALWAYS, HOOK, Map.of()),
+        new EndTrigger(Delivery.EMAIL, EndTrigger.Condition.SUCCESS, "mailto:a@example.org", Map.of()))));
+    assertThat(store.findGroup(group.id())).hasValue(group);
+
+    end(a);
+    assertThat(store.deliveriesOf(a.id())).extracting(Delivery::kind).containsExactly(Delivery.HADES_CALLBACK);
+    store.inTransaction(tx -> {
+      tx.updateJob(tx.lockJob(b.id()).orElseThrow().failed(JobState.FAILED, "exit 1", Instant.now()));
+      return null;
+    });
+
+    assertThat(store.deliveriesOf(b.id())).filteredOn(d -> d.event().equals(Delivery.GROUP_ENDED)).singleElement()
+        .satisfies(call -> {
+          assertThat(call.kind()).isEqualTo(Delivery.SOURCEHUT_WEBHOOK);
+          assertThat(call.headers()).containsEntry(Delivery.GROUP_HEADER, Long.toString(group.id()));
+          assertThat(call.subjectState()).isEqualTo("FAILED");
+        });
+  }
+
+  @Test
+  void jobsOfAGroupEndingAtOnceWriteItsTriggersOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 8; round++) {
+        Job a = submitted();
+        Job b = submitted();
+        store.insertGroup(new JobGroup(0, "alice", null, List.of(number(a), number(b)), TestJobs.T0,
+            List.of(new EndTrigger(Delivery.SOURCEHUT_WEBHOOK, EndTrigger.Condition.ALWAYS, HOOK, Map.of()))));
+        List<Future<?>> ends = new ArrayList<>();
+        for (Job job : List.of(a, b)) {
+          ends.add(pool.submit(() -> end(job)));
+        }
+        for (Future<?> end : ends) {
+          end.get();
+        }
+        List<Delivery> groupCalls = new ArrayList<>();
+        for (Job job : List.of(a, b)) {
+          store.deliveriesOf(job.id()).stream().filter(d -> d.event().equals(Delivery.GROUP_ENDED)).forEach(groupCalls::add);
+        }
+        assertThat(groupCalls).as("round " + round).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private long number(Job job) {
+    return store.jobNumber(job.id()).orElseThrow();
   }
 
   @Test

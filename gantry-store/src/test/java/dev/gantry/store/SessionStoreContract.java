@@ -38,7 +38,10 @@ abstract class SessionStoreContract {
   }
 
   private Job stored(String owner) {
-    JobSpec spec = aJob().build().spec();
+    return stored(owner, aJob().build().spec());
+  }
+
+  private Job stored(String owner, JobSpec spec) {
     Job job = Job.queued(TestJobs.newId(), owner, spec, T0);
     store.inTransaction(tx -> {
       tx.insertJob(job);
@@ -98,25 +101,26 @@ abstract class SessionStoreContract {
 
   @Test
   void everyJobGetsAGrowingNumberAndOwnersListTheirsNewestFirst() {
-    Job a = stored("alice");
-    Job b = stored("bob");
-    Job c = stored("alice");
+    JobSpec build = aJob().name("sourcehut busybox").dialect("sourcehut").build().spec();
+    Job a = stored("alice", build);
+    Job b = stored("bob", build);
+    Job lookAlike = stored("alice", aJob().name("sourcehut look-alike").build().spec()); // its name does not make it a build
+    Job c = stored("alice", build);
     long na = store.jobNumber(a.id()).orElseThrow();
     long nc = store.jobNumber(c.id()).orElseThrow();
 
     assertThat(store.jobNumber(b.id()).orElseThrow()).isGreaterThan(na).isLessThan(nc);
     assertThat(store.jobWithNumber(nc)).hasValue(c.id());
     assertThat(store.jobWithNumber(nc + 100)).isEmpty();
-    assertThat(store.numberedJobsOf("alice", "", Long.MAX_VALUE, 50)).containsExactly(
+    assertThat(store.numberedJobsOf("alice", "sourcehut", Long.MAX_VALUE, 50)).containsExactly(
         new JobNumber(nc, c.id()), new JobNumber(na, a.id()));
-    assertThat(store.numberedJobsOf("alice", "", nc - 1, 50)).containsExactly(new JobNumber(na, a.id()));
-    assertThat(store.numberedJobsOf("alice", "", Long.MAX_VALUE, 1)).containsExactly(new JobNumber(nc, c.id()));
-    assertThat(store.numberedJobsOf("alice", "bui", Long.MAX_VALUE, 50)).hasSize(2); // TestJobs names them "build"
-    assertThat(store.numberedJobsOf("alice", "b%", Long.MAX_VALUE, 50)).isEmpty(); // a prefix, not a pattern
-    assertThat(store.numberedJobsOf("alice", "other", Long.MAX_VALUE, 50)).isEmpty();
-    assertThat(store.jobCountOf("alice", "")).isEqualTo(2);
-    assertThat(store.jobCountOf("alice", "x")).isZero();
-    assertThat(store.jobCountOf("carol", "")).isZero();
+    assertThat(store.numberedJobsOf("alice", "sourcehut", nc - 1, 50)).containsExactly(new JobNumber(na, a.id()));
+    assertThat(store.numberedJobsOf("alice", "sourcehut", Long.MAX_VALUE, 1)).containsExactly(new JobNumber(nc, c.id()));
+    assertThat(store.numberedJobsOf("alice", "tork", Long.MAX_VALUE, 50)).extracting(JobNumber::jobId)
+        .as("another dialect's").containsExactly(lookAlike.id());
+    assertThat(store.jobCountOf("alice", "sourcehut")).isEqualTo(2);
+    assertThat(store.jobCountOf("alice", "hades")).isZero();
+    assertThat(store.jobCountOf("carol", "sourcehut")).isZero();
   }
 
   @Test

@@ -40,15 +40,16 @@ public final class SessionJobs {
     return store.jobWithNumber(number).orElseThrow(() -> new NotFoundException("job", Long.toString(number)));
   }
 
-  /** The caller's own jobs named {@code namePrefix}..., numbered {@code atMost} or less, the highest first. */
-  public List<JobNumber> ownJobs(Principal caller, String namePrefix, long atMost, int limit) {
+  /** The caller's own jobs of {@code dialect}, numbered {@code atMost} or less, the highest first. */
+  public List<JobNumber> ownJobs(Principal caller, String dialect, long atMost, int limit) {
     caller.require(Scope.JOBS_READ);
-    return store.numberedJobsOf(caller.user(), namePrefix, atMost, limit);
+    return store.numberedJobsOf(caller.user(), dialect, atMost, limit);
   }
 
-  public long ownJobCount(Principal caller, String namePrefix) {
+  /** How many of the caller's own jobs are of {@code dialect}. */
+  public long ownJobCount(Principal caller, String dialect) {
     caller.require(Scope.JOBS_READ);
-    return store.jobCountOf(caller.user(), namePrefix);
+    return store.jobCountOf(caller.user(), dialect);
   }
 
   /** The steps of the job's latest run (its current attempt); none before it has one. */

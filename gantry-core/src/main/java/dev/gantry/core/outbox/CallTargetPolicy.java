@@ -1,5 +1,6 @@
 package dev.gantry.core.outbox;
 
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
@@ -42,7 +43,7 @@ public record CallTargetPolicy(boolean allowPrivate) {
     return kind == null ? null : address.getHostAddress() + " is " + kind + HOW_TO_ALLOW;
   }
 
-  /** Returns {@code spec} when its callback and webhook URLs may be called under this policy; else throws naming the field. */
+  /** Returns {@code spec} when its callback, webhook and trigger URLs may be called under this policy; else throws naming the field. */
   public JobSpec check(JobSpec spec) {
     String refusal = refusalOfUrl(spec.callbackUrl());
     if (refusal != null) {
@@ -55,6 +56,7 @@ public record CallTargetPolicy(boolean allowPrivate) {
       }
     }
     checkSubjobs(spec.tasks(), "tasks");
+    check(spec.triggers(), "triggers");
     return spec;
   }
 
@@ -85,6 +87,15 @@ public record CallTargetPolicy(boolean allowPrivate) {
     }
   }
 
+  /** Throws naming {@code field}{@code [i].url} when an http trigger of {@code triggers} may not be called under this policy. */
+  public void check(List<EndTrigger> triggers, String field) {
+    for (int i = 0; i < triggers.size(); i++) {
+      String refusal = triggers.get(i).isHttp() ? refusalOfUrl(triggers.get(i).target()) : null;
+      if (refusal != null) {
+        throw new InvalidJobException(field + "[" + i + "].url", refusal);
+      }
+    }
+  }
 
   /**
    * Why a call to {@code url} is refused judging by its text alone (its host is a literal internal

@@ -38,6 +38,16 @@ public record Delivery(
   public static final String HADES_CALLBACK = "hades.callback";
   /** A Tork webhook: the job summary or the task, as Tork sends them. */
   public static final String WEBHOOK = "webhook";
+  /** A builds.sr.ht webhook trigger: the job's JSON as builds.sr.ht shows it. */
+  public static final String SOURCEHUT_WEBHOOK = "sourcehut.webhook";
+  /** An email about the job, sent over SMTP to the {@code mailto:} address list of its {@code url}. */
+  public static final String EMAIL = "email";
+  /** The event of an end trigger's call: the job ended. */
+  public static final String JOB_ENDED = "job.Ended";
+  /** The event of a job group's trigger: the last of its jobs ended. */
+  public static final String GROUP_ENDED = "group.Ended";
+  /** The header naming the job group a group call is about. */
+  public static final String GROUP_HEADER = "X-Gantry-Job-Group";
 
   public Delivery {
     headers = headers == null ? Map.of() : Map.copyOf(headers);

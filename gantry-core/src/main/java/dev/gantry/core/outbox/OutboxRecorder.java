@@ -2,6 +2,7 @@ package dev.gantry.core.outbox;
 
 import dev.gantry.core.job.CompositeNode;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spi.StoreTransaction;
@@ -146,9 +147,19 @@ public final class OutboxRecorder implements StoreTransaction {
     tx.unpinEngine(jobId);
   }
 
+  @Override
+  public List<JobGroup.Ended> groupsEndedBy(String jobId) {
+    return tx.groupsEndedBy(jobId);
+  }
+
   private void changed(Job before, Job after) {
     jobs.put(after.id(), after);
     write(OutboxRules.jobChanged(before, after, clock.instant()));
+    if (after.state().isTerminal() && (before == null || !before.state().isTerminal())) {
+      for (JobGroup.Ended group : tx.groupsEndedBy(after.id())) {
+        write(OutboxRules.groupEnded(group, after, clock.instant()));
+      }
+    }
   }
 
   private void changed(TaskRun before, TaskRun after) {

@@ -2,7 +2,10 @@ package dev.gantry.core.outbox;
 
 import dev.gantry.core.engine.Ids;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.JobGroup;
+import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TorkStateNames;
@@ -20,7 +23,8 @@ import java.util.Map;
  * evaluated now, against the job (and task) as the change left it: job.StateChange when the job's
  * state under Tork's names changes, job.Progress when a task completed and the job moves on to the
  * next, task.StateChange when a run is created (SCHEDULED), starts (RUNNING, written by the claim) or ends. A template that fails to
- * evaluate must not undo the change: its call is written FAILED, with the reason.
+ * evaluate must not undo the change: its call is written FAILED, with the reason. A job's end
+ * triggers ({@link dev.gantry.core.spec.EndTrigger}) whose condition holds are called once when it ends.
  */
 public final class OutboxRules {
 
@@ -34,6 +38,14 @@ public final class OutboxRules {
     if (callback != null && after.state().isTerminal() && stateChanged) {
       calls.add(Delivery.pending(Ids.newId(), Delivery.HADES_CALLBACK, after.id(), null, Webhook.JOB_STATE_CHANGE,
           callback, Map.of(), after.state().name(), after.position(), now));
+    }
+    if (after.state().isTerminal() && stateChanged) {
+      for (EndTrigger trigger : after.spec().triggers()) {
+        if (trigger.condition().holds(after.state())) {
+          calls.add(Delivery.pending(Ids.newId(), trigger.kind(), after.id(), null, Delivery.JOB_ENDED, trigger.target(),
+              trigger.headers(), after.state().name(), after.position(), now));
+        }
+      }
     }
     if (after.spec().webhooks().isEmpty()) {
       return calls;
@@ -56,6 +68,24 @@ public final class OutboxRules {
   /** Whether a job of {@code spec} has task.StateChange webhooks: only then does a run's claim write calls. */
   public static boolean hasTaskStateWebhooks(JobSpec spec) {
     return spec.webhooks().stream().anyMatch(w -> w.event().equals(Webhook.TASK_STATE_CHANGE));
+  }
+
+  /**
+   * The calls of a group's triggers, now that {@code last}, its last job, ended: about the group
+   * (its id in {@link Delivery#GROUP_HEADER}), listed with that job's calls.
+   */
+  public static List<Delivery> groupEnded(JobGroup.Ended ended, Job last, Instant now) {
+    JobState end = ended.allSucceeded() ? JobState.SUCCEEDED : JobState.FAILED;
+    List<Delivery> calls = new ArrayList<>();
+    for (EndTrigger trigger : ended.group().triggers()) {
+      if (trigger.condition().holds(end)) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(trigger.headers());
+        headers.put(Delivery.GROUP_HEADER, Long.toString(ended.group().id()));
+        calls.add(Delivery.pending(Ids.newId(), trigger.kind(), last.id(), null, Delivery.GROUP_ENDED, trigger.target(),
+            headers, end.name(), null, now));
+      }
+    }
+    return calls;
   }
 
   /** The calls caused by a run of {@code job} going from {@code before} (null: it is new) to {@code after}. */

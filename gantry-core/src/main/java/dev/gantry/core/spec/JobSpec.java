@@ -23,6 +23,7 @@ import java.util.Map;
  * ({@code dialect:hades}); null reads as {@value #NATIVE_DIALECT}.
  * {@code annotations}: what the dialect that submitted the job keeps with it as text (its document
  * as submitted, fields of its own); the core neither reads nor shows them.
+ * {@code triggers}: calls made once when the job ends ({@link EndTrigger}, builds.sr.ht's).
  */
 public record JobSpec(
     String name,
@@ -41,7 +42,8 @@ public record JobSpec(
     List<Webhook> webhooks,
     Duration autoDeleteAfter,
     String dialect,
-    Map<String, String> annotations) {
+    Map<String, String> annotations,
+    List<EndTrigger> triggers) {
 
   /** The dialect of the native API, and of every job stored before jobs named theirs. */
   public static final String NATIVE_DIALECT = "tork";
@@ -56,6 +58,22 @@ public record JobSpec(
     access = access == null ? JobAccess.PRIVATE : access;
     dialect = dialect == null ? NATIVE_DIALECT : dialect;
     annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    triggers = triggers == null ? List.of() : List.copyOf(triggers);
+  }
+
+  /** A job of {@code dialect} with {@code annotations}, without end triggers. */
+  public JobSpec(String name, String description, List<String> tags, Map<String, String> env, List<TaskSpec> tasks,
+      Duration timeout, Integer priority, String callbackUrl, Map<String, String> inputs, String output,
+      boolean templated, Map<String, String> secrets, JobAccess access, List<Webhook> webhooks,
+      Duration autoDeleteAfter, String dialect, Map<String, String> annotations) {
+    this(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated, secrets,
+        access, webhooks, autoDeleteAfter, dialect, annotations, List.of());
+  }
+
+  /** This job with {@code newTriggers}, called when it ends. */
+  public JobSpec withTriggers(List<EndTrigger> newTriggers) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
+        secrets, access, webhooks, autoDeleteAfter, dialect, annotations, newTriggers);
   }
 
   /** A job of the native API only its owner may see. */
@@ -103,13 +121,13 @@ public record JobSpec(
   /** This job with Tork's {@code webhooks} and {@code autoDelete.after} (null: kept until the retention deletes it). */
   public JobSpec withWebhooksAndAutoDelete(List<Webhook> newWebhooks, Duration deleteAfter) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, newWebhooks, deleteAfter, dialect, annotations);
+        secrets, access, newWebhooks, deleteAfter, dialect, annotations, triggers);
   }
 
   /** This job as submitted through {@code otherDialect}. */
   public JobSpec withDialect(String otherDialect) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, access, webhooks, autoDeleteAfter, otherDialect, annotations);
+        secrets, access, webhooks, autoDeleteAfter, otherDialect, annotations, triggers);
   }
 
   /** A job without secrets. */
@@ -122,25 +140,25 @@ public record JobSpec(
   /** This job with {@code newSecrets} in place of its own: how a store puts back what it keeps apart. */
   public JobSpec withSecrets(Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations);
+        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations, triggers);
   }
 
   /** This job with {@code newTasks} and {@code newSecrets} in place of its own: how secrets are sealed into their tasks. */
   public JobSpec withTasksAndSecrets(List<TaskSpec> newTasks, Map<String, String> newSecrets) {
     return new JobSpec(name, description, tags, env, newTasks, timeout, priority, callbackUrl, inputs, output, templated,
-        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations);
+        newSecrets, access, webhooks, autoDeleteAfter, dialect, annotations, triggers);
   }
 
   /** This job with {@code newAccess} in place of its own (a sub-job: {@link JobAccess#inheritedFrom} its parent's). */
   public JobSpec withAccess(JobAccess newAccess) {
     return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, templated,
-        secrets, newAccess, webhooks, autoDeleteAfter, dialect, annotations);
+        secrets, newAccess, webhooks, autoDeleteAfter, dialect, annotations, triggers);
   }
 
   /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
   public JobSpec withPriority(Integer newPriority) {
     return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
-        secrets, access, webhooks, autoDeleteAfter, dialect, annotations);
+        secrets, access, webhooks, autoDeleteAfter, dialect, annotations, triggers);
   }
 
   /** A job without inputs, output or templates. */

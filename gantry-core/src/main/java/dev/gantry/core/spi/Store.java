@@ -215,12 +215,13 @@ public interface Store extends AutoCloseable {
   Optional<String> jobWithNumber(long number);
 
   /**
-   * At most {@code limit} of {@code owner}'s jobs whose name starts with {@code namePrefix}, numbered
-   * {@code atMost} or less, the highest number first.
+   * At most {@code limit} of {@code owner}'s jobs of {@code dialect} ({@link dev.gantry.core.spec.JobSpec#dialect}),
+   * numbered {@code atMost} or less, the highest number first.
    */
-  List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit);
+  List<JobNumber> numberedJobsOf(String owner, String dialect, long atMost, int limit);
 
-  long jobCountOf(String owner, String namePrefix);
+  /** How many of {@code owner}'s jobs are of {@code dialect}. */
+  long jobCountOf(String owner, String dialect);
 
   /** How many runs are QUEUED and RUNNING in each queue that has any. */
   List<QueueLoad> queueLoads();

@@ -82,4 +82,13 @@ public interface StoreTransaction {
 
   /** Stores outgoing calls, to be delivered once this transaction commits (see {@link dev.gantry.core.outbox.OutboxRecorder}). */
   void insertDeliveries(List<Delivery> deliveries);
+
+  /**
+   * The groups with triggers that job {@code jobId}, which this transaction just ended, was the
+   * last of to end: each is marked ended here, so that it is returned once, by the transaction that
+   * ends its last job, however many of its jobs end at once.
+   */
+  default List<dev.gantry.core.job.JobGroup.Ended> groupsEndedBy(String jobId) {
+    return List.of();
+  }
 }

@@ -65,6 +65,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private final List<byte[]> artifactBytes = new ArrayList<>();
   private final List<UserSecret> userSecrets = new ArrayList<>();
   private final List<JobGroup> groups = new ArrayList<>();
+  /** The groups whose triggers were written: each is ended once. */
+  private final java.util.Set<Long> endedGroups = new java.util.HashSet<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Stored<ScheduledJob>> schedules = new HashMap<>();
   private final Map<String, QueueSettings> queueSettings = new TreeMap<>();
@@ -285,6 +287,27 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       if (engine != null) {
         undo.push(() -> jobEngines.put(jobId, engine));
       }
+    }
+
+    @Override
+    public List<JobGroup.Ended> groupsEndedBy(String jobId) {
+      Stored<Job> ended = jobs.get(jobId);
+      if (ended == null) {
+        return List.of();
+      }
+      List<JobGroup.Ended> found = new ArrayList<>();
+      for (JobGroup group : groups) {
+        if (group.triggers().isEmpty() || !group.jobs().contains(ended.seq()) || endedGroups.contains(group.id())) {
+          continue;
+        }
+        List<Job> members = jobs.values().stream().filter(j -> group.jobs().contains(j.seq())).map(Stored::value).toList();
+        if (members.stream().allMatch(j -> j.state().isTerminal())) {
+          endedGroups.add(group.id());
+          undo.push(() -> endedGroups.remove(group.id()));
+          found.add(new JobGroup.Ended(group, members.stream().allMatch(j -> j.state() == dev.gantry.core.job.JobState.SUCCEEDED)));
+        }
+      }
+      return found;
     }
   }
 
@@ -664,7 +687,7 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   @Override
   public JobGroup insertGroup(JobGroup group) {
     return locked(() -> {
-      JobGroup stored = new JobGroup(groups.size() + 1, group.owner(), group.note(), group.jobs(), group.createdAt());
+      JobGroup stored = group.withId(groups.size() + 1);
       groups.add(stored);
       return stored;
     });
@@ -686,17 +709,17 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   }
 
   @Override
-  public List<JobNumber> numberedJobsOf(String owner, String namePrefix, long atMost, int limit) {
+  public List<JobNumber> numberedJobsOf(String owner, String dialect, long atMost, int limit) {
     return locked(() -> jobs.values().stream()
-        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix) && j.seq() <= atMost)
+        .filter(j -> owner.equals(j.value().owner()) && j.value().spec().dialect().equals(dialect) && j.seq() <= atMost)
         .sorted(java.util.Comparator.comparingLong((Stored<Job> j) -> j.seq()).reversed())
         .limit(limit).map(j -> new JobNumber(j.seq(), j.value().id())).toList());
   }
 
   @Override
-  public long jobCountOf(String owner, String namePrefix) {
+  public long jobCountOf(String owner, String dialect) {
     return locked(() -> jobs.values().stream()
-        .filter(j -> owner.equals(j.value().owner()) && j.value().name().startsWith(namePrefix)).count());
+        .filter(j -> owner.equals(j.value().owner()) && j.value().spec().dialect().equals(dialect)).count());
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.OutboxSettings;
 import dev.gantry.core.spi.Store;
 import dev.gantry.server.hades.HadesCallbackBody;
+import dev.gantry.server.sourcehut.SourcehutEmail;
+import dev.gantry.server.sourcehut.SourcehutWebhookBody;
 import dev.gantry.server.tork.WebhookBody;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +25,18 @@ public final class OutgoingCalls {
 
   private OutgoingCalls() {}
 
+  /** A sender that sends no email (its email calls fail, saying so). */
   public static OutboxSender sender(Store store, JobService jobs, CallTargetPolicy policy, OutboxSettings settings,
       Clock clock) {
+    return sender(store, jobs, policy, settings, clock, null);
+  }
+
+  /** {@code smtp}: where email goes (null: nowhere). */
+  public static OutboxSender sender(Store store, JobService jobs, CallTargetPolicy policy, OutboxSettings settings,
+      Clock clock, SmtpSettings smtp) {
     Map<String, DeliveryBody> bodies = Map.of(Delivery.HADES_CALLBACK, new HadesCallbackBody(jobs),
-        Delivery.WEBHOOK, new WebhookBody(jobs));
-    return new OutboxSender(store, new HttpDeliveries(policy, bodies), settings, clock);
+        Delivery.WEBHOOK, new WebhookBody(jobs), Delivery.SOURCEHUT_WEBHOOK, new SourcehutWebhookBody(jobs));
+    return new OutboxSender(store, new DeliveryChannels(new HttpDeliveries(policy, bodies),
+        new EmailDeliveries(smtp, new SourcehutEmail(jobs))), settings, clock);
   }
 }

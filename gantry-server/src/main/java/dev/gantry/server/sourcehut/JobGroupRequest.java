@@ -8,17 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The body of {@code POST /api/job-group}: {@code jobs} (required), {@code note}, {@code execute} (default false). */
-record JobGroupRequest(List<Long> jobs, String note, boolean execute) {
+/**
+ * The body of {@code POST /api/job-group}: {@code jobs} (required), {@code note}, {@code execute}
+ * (default false), {@code triggers} (as a manifest's, called when the group's last job ended).
+ */
+record JobGroupRequest(List<Long> jobs, String note, boolean execute, List<Manifest.Trigger> triggers) {
 
   private static final Set<String> FIELDS = Set.of("jobs", "note", "execute", "triggers");
   private static final int MAX_JOBS = 256;
 
   static JobGroupRequest read(String body) {
     JsonNode root = JsonBody.object(body, FIELDS, "a JSON object with jobs");
-    JsonNode triggers = root.get("triggers");
-    if (triggers != null && !triggers.isNull() && !(triggers.isArray() && triggers.isEmpty())) {
-      throw new InvalidJobException("triggers", "this server does not send job group triggers yet");
+    List<Manifest.Trigger> triggers;
+    try {
+      triggers = TriggerReader.read(root.path("triggers"), "triggers");
+    } catch (InvalidJobException e) {
+      // The reader names the manifest's field; here the triggers are the body's own.
+      throw new InvalidJobException("triggers", e.getMessage().substring((e.field() + ": ").length()));
     }
     JsonNode jobs = root.get("jobs");
     if (jobs == null || !jobs.isArray() || jobs.isEmpty()) {
@@ -46,6 +52,6 @@ record JobGroupRequest(List<Long> jobs, String note, boolean execute) {
       throw new InvalidJobException("execute", "must be true or false");
     }
     return new JobGroupRequest(numbers, note == null || note.isNull() ? null : note.asText(),
-        execute != null && execute.asBoolean(false));
+        execute != null && execute.asBoolean(false), triggers);
   }
 }

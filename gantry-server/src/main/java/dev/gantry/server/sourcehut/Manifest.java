@@ -23,6 +23,9 @@ record Manifest(
   /** One task: its name and script. */
   record Task(String name, String script) {}
 
-  /** A trigger: {@code email} (to, cc) or {@code webhook} (url), when {@code condition} holds. */
-  record Trigger(String action, String condition, String to, String cc, String url) {}
+  /**
+   * A trigger: {@code email} (to, cc: address lists as written; inReplyTo: a message id) or
+   * {@code webhook} (url), when {@code condition} holds.
+   */
+  record Trigger(String action, String condition, String to, String cc, String url, String inReplyTo) {}
 }

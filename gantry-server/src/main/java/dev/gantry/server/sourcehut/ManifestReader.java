@@ -72,7 +72,7 @@ final class ManifestReader {
     Map<String, List<String>> lists = new LinkedHashMap<>();
     environment(root.path("environment"), environment, lists);
     return new Manifest(image, strings(root, "packages"), repositories(root.path("repositories")), strings(root, "sources"),
-        environment, lists, secrets(root), tasks, strings(root, "artifacts"), triggers(root.path("triggers")), shell);
+        environment, lists, secrets(root), tasks, strings(root, "artifacts"), TriggerReader.read(root.path("triggers"), "triggers"), shell);
   }
 
   private static List<Manifest.Task> tasks(JsonNode node) {
@@ -178,45 +178,6 @@ final class ManifestReader {
     return secrets;
   }
 
-  private static List<Manifest.Trigger> triggers(JsonNode node) {
-    List<Manifest.Trigger> triggers = new ArrayList<>();
-    if (node.isMissingNode() || node.isNull()) {
-      return triggers;
-    }
-    if (!node.isArray()) {
-      throw bad("triggers", "must be a list of {action, condition, ...}");
-    }
-    atMost("triggers", node.size());
-    for (int i = 0; i < node.size(); i++) {
-      JsonNode trigger = node.get(i);
-      String at = "triggers[" + i + "]";
-      if (!trigger.isObject()) {
-        throw bad(at, "must be a map {action, condition, ...}");
-      }
-      String action = text(trigger, "action", at);
-      String condition = text(trigger, "condition", at);
-      if (condition == null || !Set.of("always", "success", "failure").contains(condition)) {
-        throw bad(at + ".condition", "must be always, success or failure");
-      }
-      String to = text(trigger, "to", at);
-      String cc = text(trigger, "cc", at);
-      String url = text(trigger, "url", at);
-      if ("email".equals(action)) {
-        if (to == null && cc == null) {
-          throw bad(at, "an email trigger needs 'to' or 'cc'");
-        }
-      } else if ("webhook".equals(action)) {
-        if (url == null || !url.matches("https?://[^\\s]+")) {
-          throw bad(at + ".url", "a webhook trigger needs an http or https 'url'");
-        }
-      } else {
-        throw bad(at + ".action", "must be email or webhook, not '" + Echo.of(String.valueOf(action)) + "'");
-      }
-      triggers.add(new Manifest.Trigger(action, condition, to, cc, url));
-    }
-    return triggers;
-  }
-
   private static List<String> strings(JsonNode root, String key) {
     JsonNode node = root.path(key);
     if (node.isMissingNode() || node.isNull()) {
@@ -240,7 +201,7 @@ final class ManifestReader {
     return text(node, key, "");
   }
 
-  private static String text(JsonNode node, String key, String at) {
+  static String text(JsonNode node, String key, String at) {
     JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       return null;
@@ -259,13 +220,13 @@ final class ManifestReader {
     return value;
   }
 
-  private static void atMost(String at, int size) {
+  static void atMost(String at, int size) {
     if (size > MAX_ITEMS) {
       throw bad(at, "at most " + MAX_ITEMS + " entries are allowed, not " + size);
     }
   }
 
-  private static InvalidJobException bad(String at, String reason) {
+  static InvalidJobException bad(String at, String reason) {
     return new InvalidJobException("manifest", at.isEmpty() ? reason : at + ": " + reason);
   }
 }

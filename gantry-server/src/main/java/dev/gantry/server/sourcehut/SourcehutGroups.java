@@ -7,6 +7,7 @@ import dev.gantry.core.engine.JobStateException;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.InvalidJobException;
 import dev.gantry.server.Callers;
 import dev.gantry.server.DialectRoutes;
@@ -28,12 +29,14 @@ final class SourcehutGroups {
   private final JobGroups groups;
   private final BuildLookup builds;
   private final long maxRequestBytes;
+  private final boolean smtpConfigured;
 
-  SourcehutGroups(JobService jobs, JobGroups groups, BuildLookup builds, long maxRequestBytes) {
+  SourcehutGroups(JobService jobs, JobGroups groups, BuildLookup builds, long maxRequestBytes, boolean smtpConfigured) {
     this.jobs = jobs;
     this.groups = groups;
     this.builds = builds;
     this.maxRequestBytes = maxRequestBytes;
+    this.smtpConfigured = smtpConfigured;
   }
 
   void register(DialectRoutes routes) {
@@ -47,20 +50,22 @@ final class SourcehutGroups {
   private void createGroup(Context ctx) {
     Principal caller = Callers.of(ctx);
     JobGroupRequest request = JobGroupRequest.read(RequestBody.utf8(ctx, maxRequestBytes));
+    List<EndTrigger> triggers = SourcehutTriggers.of(request.triggers(), smtpConfigured, "triggers", "triggers");
+    jobs.callTargets().check(triggers, "triggers");
     List<Job> members = new ArrayList<>();
     for (long number : request.jobs()) {
       members.add(builds.writable(caller, number));
     }
-    JobGroup group = groups.create(caller, request.note(), request.jobs());
+    JobGroup group = groups.create(caller, request.note(), request.jobs(), triggers);
     if (request.execute()) {
       startHeld(caller, members);
     }
-    JsonResponses.write(ctx, 200, groupView(caller, group));
+    JsonResponses.write(ctx, 200, groupView(builds, caller, group));
   }
 
   private void showGroup(Context ctx) {
     Principal caller = Callers.of(ctx);
-    JsonResponses.write(ctx, 200, groupView(caller, groups.group(caller, BuildLookup.number(ctx))));
+    JsonResponses.write(ctx, 200, groupView(builds, caller, groups.group(caller, BuildLookup.number(ctx))));
   }
 
   /** Starts the group's jobs that are still pending (held). */
@@ -107,7 +112,8 @@ final class SourcehutGroups {
     }
   }
 
-  private Map<String, Object> groupView(Principal caller, JobGroup group) {
+  /** The group as builds.sr.ht shows it: {@code {id, note, owner, jobs: [{id, status}]}}. */
+  static Map<String, Object> groupView(BuildLookup builds, Principal caller, JobGroup group) {
     List<Map<String, Object>> members = new ArrayList<>();
     for (long n : group.jobs()) {
       Map<String, Object> member = new LinkedHashMap<>();

@@ -1,14 +1,15 @@
 package dev.gantry.server.sourcehut;
 
+import dev.gantry.server.outbound.SmtpSettings;
 import java.net.URI;
 import java.time.Duration;
 
 /**
  * How the builds.sr.ht dialect runs manifests: {@code publicUrl} (null: the address a request came
  * to) is where its log and artifact URLs point; {@code buildTimeout} ends a job as {@code timeout};
- * {@code images} maps manifest images to container images.
+ * {@code images} maps manifest images to container images; {@code smtp} (null: none) sends email triggers.
  */
-public record SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutImages images) {
+public record SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutImages images, SmtpSettings smtp) {
 
   public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(45);
 
@@ -22,6 +23,16 @@ public record SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutI
           + publicUrl + "'");
     }
     images = images == null ? SourcehutImages.defaults() : images;
+  }
+
+  /** Without SMTP: email triggers are refused at submit. */
+  public SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutImages images) {
+    this(publicUrl, buildTimeout, images, null);
+  }
+
+  /** These settings sending email through {@code newSmtp}. */
+  public SourcehutSettings withSmtp(SmtpSettings newSmtp) {
+    return new SourcehutSettings(publicUrl, buildTimeout, images, newSmtp);
   }
 
   public static SourcehutSettings defaults() {

@@ -71,7 +71,11 @@ public final class SourcehutCorpus {
         new String[] {"jobs a string", "{\"jobs\":\"1\"}"}, new String[] {"job a float", "{\"jobs\":[1.5]}"},
         new String[] {"job negative", "{\"jobs\":[-1]}"}, new String[] {"job huge", "{\"jobs\":[99999999999999999999]}"},
         new String[] {"unknown job", "{\"jobs\":[987654]}"}, new String[] {"too many", "{\"jobs\":[" + "1,".repeat(300) + "1]}"},
-        new String[] {"unknown field", "{\"jobs\":[" + knownJob + "],\"x\":1}"})) {
+        new String[] {"unknown field", "{\"jobs\":[" + knownJob + "],\"x\":1}"},
+        new String[] {"triggers a string", "{\"jobs\":[" + knownJob + "],\"triggers\":\"x\"}"},
+        new String[] {"trigger header injection", "{\"jobs\":[" + knownJob + "],\"triggers\":[{\"action\":\"email\","
+            + "\"condition\":\"always\",\"to\":\"a@b\\r\\nBcc: c@d\"}]}"},
+        new String[] {"trigger 300", "{\"jobs\":[" + knownJob + "],\"triggers\":[" + "{},".repeat(299) + "{}]}"})) {
       requests.add(HostileRequest.of("sourcehut job group " + group[0], "POST", "/api/job-group")
           .body("application/json", group[1]).build());
     }
@@ -140,6 +144,12 @@ public final class SourcehutCorpus {
         new String[] {"repository name injection", "image: alpine/latest\\nrepositories: {'a/../b': x}\\ntasks: [{a: x}]"},
         new String[] {"trigger unknown", "image: alpine/latest\\ntriggers: [{action: exec, condition: always}]\\ntasks: [{a: x}]"},
         new String[] {"trigger bad condition", "image: alpine/latest\\ntriggers: [{action: email, condition: maybe, to: a}]\\ntasks: [{a: x}]"},
+        new String[] {"email header injection", "image: alpine/latest\\ntriggers: [{action: email, condition: always, to: \\\"a@b\\\\r\\\\nBcc: c@d\\\"}]\\ntasks: [{a: x}]"},
+        new String[] {"email smtp injection", "image: alpine/latest\\ntriggers: [{action: email, condition: always, to: 'a@b>\\\\u0000RCPT TO:<c@d'}]\\ntasks: [{a: x}]"},
+        new String[] {"email in_reply_to injection", "image: alpine/latest\\ntriggers: [{action: email, condition: always, to: a@b, in_reply_to: '<x> Bcc: c@d'}]\\ntasks: [{a: x}]"},
+        new String[] {"email 40 addresses", "image: alpine/latest\\ntriggers: [{action: email, condition: always, to: '" + "a@b,".repeat(39) + "a@b'}]\\ntasks: [{a: x}]"},
+        new String[] {"webhook with a key of email", "image: alpine/latest\\ntriggers: [{action: webhook, condition: always, url: 'http://h', cc: a@b}]\\ntasks: [{a: x}]"},
+        new String[] {"webhook url of 5000", "image: alpine/latest\\ntriggers: [{action: webhook, condition: always, url: 'http://h/" + "x".repeat(5000) + "'}]\\ntasks: [{a: x}]"},
         new String[] {"shell not boolean", "image: alpine/latest\\nshell: yes please\\ntasks: [{a: x}]"},
         new String[] {"secret too short", "image: alpine/latest\\nsecrets: [a]\\ntasks: [{a: x}]"});
   }

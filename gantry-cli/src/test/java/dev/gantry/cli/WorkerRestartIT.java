@@ -64,7 +64,7 @@ class WorkerRestartIT {
   }
 
   private void restartMidTask(String queue, Consumer<GantryProcess> stop) {
-    String[] options = {"--heartbeat", "1s", "--lease", "15s", "--shutdown-grace", "1s", "--queues", queue,
+    String[] options = {"--heartbeat", "1s", "--lease", "60s", "--shutdown-grace", "1s", "--queues", queue,
         "--data-dir", dataDir.toString()};
     GantryProcess first = processes.worker(options).awaitStarted();
     String id = http.submit("""

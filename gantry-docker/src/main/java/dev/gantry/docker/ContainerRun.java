@@ -27,6 +27,8 @@ final class ContainerRun {
    * still delivering a fast task's backlog.
    */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
+  /** How long an engine that killed a task's container is watched for going away. */
+  private static final Duration ENGINE_SHUTDOWN = Duration.ofSeconds(15);
 
   private final DockerClient client;
   private final DockerRuntime.Parts parts;
@@ -86,7 +88,8 @@ final class ContainerRun {
       return TaskOutcome.failedToStart("interrupted while " + step);
     } catch (RuntimeException e) {
       log.debug("run {} failed while {}", execution.runId(), step, e);
-      if (EngineErrors.isUnreachable(e)) {
+      // A wait or log stream the engine ends as it shuts down is no I/O error: whether it still answers tells.
+      if (EngineErrors.isUnreachable(e) || (started && !parts.isDetached() && engineGoesAwayQuietly())) {
         return engineLost(EngineErrors.reason(e));
       }
       return TaskOutcome.failedToStart(parts.errors().describe(step, e));
@@ -162,7 +165,7 @@ final class ContainerRun {
     follow = engineLog.follow(output);
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
-    if (!killed && code != 0 && !parts.isDetached() && stoppedByTheEngine()) {
+    if (!killed && (code == 128 + 9 || code == 128 + 15) && !parts.isDetached() && !outOfMemory() && engineGoesAway()) {
       return engineLost("the container was stopped with exit code " + code + " as the engine shut down");
     }
     step = "reading the container's output";
@@ -211,9 +214,32 @@ final class ContainerRun {
   }
 
   /**
-   * Whether the engine itself stopped the container (it does as it shuts down, live-restore off):
-   * it then no longer answers, or marks the container as stopped by itself.
+   * Whether the engine that just killed the container (SIGTERM, then SIGKILL) is shutting down: a
+   * stopping engine stops its containers first (live-restore off) and closes its API only after,
+   * so an engine that stops answering within {@link #ENGINE_SHUTDOWN} did. Only a task killed by a
+   * signal, which a task rarely is, pays for the look.
    */
+  private boolean engineGoesAway() throws InterruptedException {
+    long deadline = System.nanoTime() + ENGINE_SHUTDOWN.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (stoppedByTheEngine()) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private boolean engineGoesAwayQuietly() {
+    try {
+      return engineGoesAway();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Whether the engine no longer answers. */
   private boolean stoppedByTheEngine() {
     try {
       client.pingCmd().exec();

@@ -99,7 +99,7 @@ public final class Worker implements AutoCloseable {
   private void dispatch() {
     while (!stopping && !superseded) {
       try {
-        if (runtimeDown && !runtimeAnswers()) {
+        if ((runtimeDown || executing.values().stream().anyMatch(Execution::lostRuntime)) && !runtimeAnswers()) {
           Thread.sleep(settings.pollEvery().toMillis());
           continue;
         }
@@ -162,10 +162,13 @@ public final class Worker implements AutoCloseable {
 
   private boolean runtimeAnswers() {
     if (runtime.answers()) {
-      log.info("the runtime answers again ({}): taking tasks again", runtime.describe());
-      runtimeDown = false;
+      if (runtimeDown) {
+        log.info("the runtime answers again ({}): taking tasks again", runtime.describe());
+        runtimeDown = false;
+      }
       return true;
     }
+    runtimeDown = true; // a run that lost it is still being handed back
     return false;
   }
 

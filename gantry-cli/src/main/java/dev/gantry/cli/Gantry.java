@@ -65,6 +65,7 @@ final class Gantry implements AutoCloseable {
   // Microsecond ticks: what the databases keep, so an answer made before a write matches a later read.
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   private volatile String nodeId = Ids.newId();
+  private volatile boolean nodeIdKept;
   private volatile Worker worker;
   private GantryServer server;
 
@@ -122,6 +123,7 @@ final class Gantry implements AutoCloseable {
       // A check takes no tasks: it leaves the kept node id to the process it checks for.
       NodeIdentity identity = track(NodeIdentity.of(config.identity().nodeId(), config.identity().dir()));
       nodeId = identity.id();
+      nodeIdKept = identity.kept();
       if (config.tasks() != null && !identity.kept()) {
         log.info("node id {} is this process's only: a restart does not take over its running tasks (give --data-dir or --node-id)",
             nodeId);
@@ -185,7 +187,8 @@ final class Gantry implements AutoCloseable {
         .withDockerHost(tasks.dockerHost()).withPullPolicy(tasks.pullPolicy()).withMaxOutputBytes(tasks.maxOutputBytes())));
     runtime.verify();
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
-        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess()), metrics));
+        nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess(),
+        nodeIdKept), metrics));
     if (takeTasks) {
       track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime)));
       worker.start();

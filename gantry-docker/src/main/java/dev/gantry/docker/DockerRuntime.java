@@ -119,6 +119,11 @@ public final class DockerRuntime implements TaskRuntime {
     return new DockerRunScope(parts, main, logs, cancellation);
   }
 
+  @Override
+  public boolean canReattach() {
+    return true;
+  }
+
   /** Found by their labels: this node's task containers (not sidecars), running or stopped. */
   @Override
   public List<ReattachableContainer> reattachable(String nodeId) {

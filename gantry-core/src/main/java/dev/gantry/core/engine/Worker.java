@@ -259,19 +259,21 @@ public final class Worker implements AutoCloseable {
     try {
       dispatcher.join(5_000);
       if (!executing.isEmpty()) {
-        log.info("stopping: waiting up to {} for {} to finish, then leaving {} running for the next start of node {};"
-            + " stop again (Ctrl-C) to stop {} and hand {} back now", Durations.format(settings.shutdownGrace()),
-            describeRunning(), executing.size() == 1 ? "it" : "them", settings.nodeId(),
-            executing.size() == 1 ? "it" : "them", executing.size() == 1 ? "it" : "them");
+        String one = executing.size() == 1 ? "it" : "them";
+        String then = settings.keepsNodeId() && runtime.canReattach()
+            ? "leaving " + one + " running for the next start of node " + settings.nodeId() : "handing " + one + " back to the queue";
+        log.info("stopping: waiting up to {} for {} to finish, then {}; stop again (Ctrl-C) to stop {} and hand {} back now",
+            Durations.format(settings.shutdownGrace()), describeRunning(), then, one, one);
       }
       if (!slotThreads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        if (handingBack) {
+        if (!handingBack && settings.keepsNodeId() && runtime.canReattach()) {
+          leaveRunning();
+        } else {
+          handBackRunning("the grace period is over");
           if (!slotThreads.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("stopping without {}: the runtime did not stop them within 30 s; their leases run out within {}"
                 + " and they are queued again then", describeRunning(), Durations.format(settings.lease()));
           }
-        } else {
-          leaveRunning();
         }
       }
     } catch (InterruptedException e) {

@@ -9,10 +9,18 @@ import java.util.Set;
  * holds without renewal, how often it looks for work without a wake-up, and how long a shutdown
  * waits for running tasks before handing them back, and what of its machine tasks may reach
  * ({@code hostAccess}: a run beyond it fails without starting, whatever the server that accepted
- * the job allowed).
+ * the job allowed). {@code keepsNodeId}: the next process of this worker starts under the same node
+ * id (kept in its data dir, or given), so a stop past its grace period leaves running tasks for it
+ * to take over instead of handing them back.
  */
 public record WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
-    Duration shutdownGrace, HostAccessPolicy hostAccess) {
+    Duration shutdownGrace, HostAccessPolicy hostAccess, boolean keepsNodeId) {
+
+  /** A worker whose node id is its process's only: a stop hands back what it could not finish. */
+  public WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
+      Duration shutdownGrace, HostAccessPolicy hostAccess) {
+    this(nodeId, queues, slots, lease, pollEvery, shutdownGrace, hostAccess, false);
+  }
 
   public WorkerSettings {
     queues = Set.copyOf(queues);

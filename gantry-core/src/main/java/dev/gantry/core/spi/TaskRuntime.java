@@ -58,6 +58,11 @@ public interface TaskRuntime extends AutoCloseable {
     return List.of();
   }
 
+  /** Whether {@link #reattachable} finds the containers of an earlier process (a runtime that keeps them by labels). */
+  default boolean canReattach() {
+    return false;
+  }
+
   /**
    * Opens again the environment of a run whose containers a previous worker process started (see
    * {@link #reattachable}): nothing is created, {@link RunScope#resume} follows the container found,

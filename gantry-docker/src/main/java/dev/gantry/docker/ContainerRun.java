@@ -109,9 +109,9 @@ final class ContainerRun {
    * The container, if any, is the leftover sweeper's once the engine is back.
    */
   private TaskOutcome engineLost(String reason) {
-    String what = started ? "the Docker engine at " + parts.settings().dockerHost() + " stopped or restarted while the task ran"
-        : "the Docker engine at " + parts.settings().dockerHost() + " did not answer while " + step;
-    return TaskOutcome.runtimeLost(what + " (" + reason + "); the task is run again as a new attempt");
+    String what = started ? "the Docker engine at " + parts.settings().dockerHost() + " stopped or restarted while the task ran ("
+        + reason + ")" : "Docker engine unreachable at " + parts.settings().dockerHost() + ": " + reason;
+    return TaskOutcome.runtimeLost(what + "; the task is run again as a new attempt");
   }
 
   private TaskOutcome startAndWait() throws InterruptedException {

@@ -54,6 +54,11 @@ final class Leftovers {
       if (labels.get(Labels.RUN) == null || labels.get(Labels.JOB) == null || labels.containsKey(Labels.SIDECAR)) {
         continue;
       }
+      if ("created".equals(c.getState())) {
+        // Made but never started (the process died before its start): nothing ran, and an engine's wait on
+        // it would answer at once with exit code 0. Its run is handed back when its lease ends and runs then.
+        continue;
+      }
       found.add(new ReattachableContainer(labels.get(Labels.JOB), labels.get(Labels.RUN), labels.get(Labels.STEP), c.getId(),
           Labels.logStart(labels.get(Labels.LOG_START))));
     }

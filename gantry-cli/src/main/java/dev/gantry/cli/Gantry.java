@@ -65,7 +65,8 @@ final class Gantry implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   // Microsecond ticks: what the databases keep, so an answer made before a write matches a later read.
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-  private final String nodeId = Ids.newId();
+  private volatile String nodeId = Ids.newId();
+  private volatile boolean nodeIdKept;
   private volatile Worker worker;
   private GantryServer server;
 
@@ -119,6 +120,16 @@ final class Gantry implements AutoCloseable {
    */
   private void startParts(GantryConfig config, boolean trial) {
     DataDirectory.prepare(config.database());
+    if (!trial) {
+      // A check takes no tasks: it leaves the kept node id to the process it checks for.
+      NodeIdentity identity = track(NodeIdentity.of(config.identity().nodeId(), config.identity().dir()));
+      nodeId = identity.id();
+      nodeIdKept = identity.kept();
+      if (config.tasks() != null && !identity.kept()) {
+        log.info("node id {} is this process's only: a restart does not take over its running tasks (give --data-dir or --node-id)",
+            nodeId);
+      }
+    }
     SecretKeyFile.Key secretKey = SecretKeyFile.load(config.database(), trial);
     StoreSettings storeSettings = config.database().storeSettings().withSecretCipher(secretKey.cipher());
     JdbcStore store = track(JdbcStore.open(storeSettings));
@@ -189,7 +200,7 @@ final class Gantry implements AutoCloseable {
     GantryConfig.Tasks tasks = config.tasks();
     worker = track(new Worker(store, runtime, progress, signals, clock, new WorkerSettings(
         nodeId, tasks.queues(), tasks.concurrency(), tasks.lease(), POLL_EVERY, tasks.shutdownGrace(), config.hostAccess(),
-        runtime.engineId()), metrics));
+        runtime.engineId(), nodeIdKept), metrics));
     if (takeTasks) {
       track(new Housekeeping().every(SWEEP_EVERY, "leftover sweeper", new LeftoverSweeper(store, runtime, clock)));
       worker.start();

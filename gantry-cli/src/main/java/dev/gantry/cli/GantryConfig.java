@@ -19,9 +19,18 @@ import java.util.Set;
  * for a worker (it serves no HTTP), {@code tasks} null for a server (it runs none);
  * {@code hostAccess} is checked by both: at submit, and before a run starts.
  */
-record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat, HostAccessPolicy hostAccess) {
+record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat, HostAccessPolicy hostAccess,
+    Identity identity) {
 
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+
+  /** A process whose node id is kept in its data dir when it has one (a standalone process). */
+  GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Duration heartbeat, HostAccessPolicy hostAccess) {
+    this(role, database, api, tasks, heartbeat, hostAccess, new Identity(null, database.dataDir()));
+  }
+
+  /** Where the node id comes from: {@code nodeId} (--node-id) when given, else {@code dir}/node-id, else a new one ({@link NodeIdentity}). */
+  record Identity(String nodeId, Path dir) {}
 
   /**
    * Where the store is: PostgreSQL at {@code url}, or (standalone only) H2 in {@code dataDir}; and
@@ -146,6 +155,7 @@ record GantryConfig(NodeRole role, Database database, Api api, Tasks tasks, Dura
 
   GantryConfig {
     hostAccess = hostAccess == null ? HostAccessPolicy.NONE : hostAccess;
+    identity = identity == null ? new Identity(null, null) : identity;
     if (heartbeat.toMillis() < 100) {
       throw new IllegalArgumentException("--heartbeat must be at least 100ms");
     }

@@ -22,6 +22,7 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(null), null, node.heartbeat(), hostAccess.policy());
+    return new GantryConfig(NodeRole.SERVER, database.shared("server"), api.api(null), null, node.heartbeat(), hostAccess.policy(),
+        node.identity(null));
   }
 }

@@ -28,6 +28,7 @@ final class StandaloneCommand implements Callable<Integer> {
   }
 
   GantryConfig config() throws UnknownHostException {
-    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(dataDir.resolve("admin-token")), tasks.tasks(), node.heartbeat(), hostAccess.policy());
+    return new GantryConfig(NodeRole.STANDALONE, database.database(dataDir), api.api(dataDir.resolve("admin-token")), tasks.tasks(), node.heartbeat(), hostAccess.policy(),
+        node.identity(dataDir));
   }
 }

@@ -65,6 +65,9 @@ class ParallelCrashIT {
       process.waitFor();
     }
 
+    // Started again as another node (its kept id gone, as on a new machine): this test is about runs lost
+    // with their worker; StandaloneRestartIT has the restart that takes them over.
+    java.nio.file.Files.deleteIfExists(dataDir.resolve(NodeIdentity.FILE));
     try (StandaloneFixture gantry = new StandaloneFixture(dataDir)) {
       JsonNode job = gantry.awaitEnd(id);
       assertThat(job.path("state").asText()).isEqualTo("COMPLETED");

@@ -30,7 +30,8 @@ class StopIT {
       standalone.sigterm();
       await("the stop says what it waits for").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
           .until(() -> Files.readString(standalone.log()).contains("stopping: waiting up to 10m for task 'sleeper' of job " + id
-              + " to finish, then handing it back to the queue; stop again (Ctrl-C) to hand it back now"));
+              + " to finish, then leaving it running for the next start of node ")
+              && Files.readString(standalone.log()).contains("; stop again (Ctrl-C) to stop it and hand it back now"));
       assertThat(standalone.awaitExit(Duration.ofSeconds(1))).as("still waiting for the task").isFalse();
 
       standalone.sigterm();

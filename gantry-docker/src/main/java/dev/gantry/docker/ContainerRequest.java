@@ -33,7 +33,7 @@ final class ContainerRequest {
     TaskSpec task = execution.task();
     CreateContainerCmd cmd = client.createContainerCmd(task.image())
         .withName(Labels.containerName(execution.containerKey()))
-        .withLabels(Map.of(Labels.JOB, execution.jobId(), Labels.RUN, execution.runId(), Labels.NODE, execution.nodeId()))
+        .withLabels(Labels.ofContainer(execution))
         .withEnv(environment(execution.env()))
         .withWorkingDir(workdir(task))
         .withHostConfig(hostConfig(execution, network));

@@ -27,6 +27,8 @@ final class ContainerRun {
    * still delivering a fast task's backlog.
    */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
+  /** How long an engine that killed a task's container is watched for going away. */
+  private static final Duration ENGINE_SHUTDOWN = Duration.ofSeconds(15);
 
   private final DockerClient client;
   private final DockerRuntime.Parts parts;
@@ -37,6 +39,8 @@ final class ContainerRun {
   private volatile String containerId;
   private volatile boolean ended;
   private volatile boolean killed;
+  /** The container was started (by this run, or by the earlier process whose run this one took over). */
+  private volatile boolean started;
   private AutoCloseable follow;
   private String step = "preparing the container";
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
@@ -53,8 +57,30 @@ final class ContainerRun {
   }
 
   TaskOutcome run() {
+    return guarded(this::startAndWait);
+  }
+
+  /**
+   * Takes over {@code id}, this run's container made by an earlier process (running, or ended and
+   * not removed): follows its output from its start and waits for its end, as {@link #run} does
+   * once it has started its container.
+   */
+  TaskOutcome resume(String id) {
+    return guarded(() -> {
+      containerId = id;
+      started = true;
+      cancellation.onCancel(this::kill);
+      return followAndWait();
+    });
+  }
+
+  private interface Step {
+    TaskOutcome run() throws InterruptedException;
+  }
+
+  private TaskOutcome guarded(Step body) {
     try {
-      return startAndWait();
+      return body.run();
     } catch (StartFailure e) {
       return TaskOutcome.failedToStart(e.getMessage());
     } catch (InterruptedException e) {
@@ -62,14 +88,30 @@ final class ContainerRun {
       return TaskOutcome.failedToStart("interrupted while " + step);
     } catch (RuntimeException e) {
       log.debug("run {} failed while {}", execution.runId(), step, e);
+      // A wait or log stream the engine ends as it shuts down is no I/O error: whether it still answers tells.
+      if (EngineErrors.isUnreachable(e) || (started && !parts.isDetached() && engineGoesAwayQuietly())) {
+        return engineLost(EngineErrors.reason(e));
+      }
       return TaskOutcome.failedToStart(parts.errors().describe(step, e));
     } finally {
       ended = true;
       if (follow != null) {
         LogStream.closeQuietly(follow);
       }
-      removeContainer();
+      if (!parts.isDetached()) {
+        removeContainer();
+      }
     }
+  }
+
+  /**
+   * The engine went away under the run (stopped, restarted, its socket gone): not the task's doing.
+   * The container, if any, is the leftover sweeper's once the engine is back.
+   */
+  private TaskOutcome engineLost(String reason) {
+    String what = started ? "the Docker engine at " + parts.settings().dockerHost() + " stopped or restarted while the task ran ("
+        + reason + ")" : "Docker engine unreachable at " + parts.settings().dockerHost() + ": " + reason;
+    return TaskOutcome.runtimeLost(what + "; the task is run again as a new attempt");
   }
 
   private TaskOutcome startAndWait() throws InterruptedException {
@@ -109,15 +151,24 @@ final class ContainerRun {
     step = "starting the container";
     client.startContainerCmd(containerId).exec();
     sink.containerStarted();
+    started = true;
     if (cancellation.isCancelled()) {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
+    return followAndWait();
+  }
+
+  /** Follows the started container's output to its end, then reads its exit code and result. */
+  private TaskOutcome followAndWait() throws InterruptedException {
     step = "following the container's output";
     EngineLog engineLog = new EngineLog(parts.http(), containerId);
     LogStream output = new LogStream(sink, parts.settings().maxOutputBytes());
     follow = engineLog.follow(output);
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
+    if (!killed && (code == 128 + 9 || code == 128 + 15) && !parts.isDetached() && !outOfMemory() && engineGoesAway()) {
+      return engineLost("the container was stopped with exit code " + code + " as the engine shut down");
+    }
     step = "reading the container's output";
     output.finish(LOG_DRAIN, follow, new EngineLogTail(engineLog));
     step = "reading the result file";
@@ -161,6 +212,42 @@ final class ContainerRun {
       return TaskOutcome.exited(code, result, lastLines.isEmpty() ? note : note + "\n" + lastLines);
     }
     return TaskOutcome.exited(code, result, lastLines);
+  }
+
+  /**
+   * Whether the engine that just killed the container (SIGTERM, then SIGKILL) is shutting down: a
+   * stopping engine stops its containers first (live-restore off) and closes its API only after,
+   * so an engine that stops answering within {@link #ENGINE_SHUTDOWN} did. Only a task killed by a
+   * signal, which a task rarely is, pays for the look.
+   */
+  private boolean engineGoesAway() throws InterruptedException {
+    long deadline = System.nanoTime() + ENGINE_SHUTDOWN.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (stoppedByTheEngine()) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private boolean engineGoesAwayQuietly() {
+    try {
+      return engineGoesAway();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Whether the engine no longer answers. */
+  private boolean stoppedByTheEngine() {
+    try {
+      client.pingCmd().exec();
+    } catch (RuntimeException down) {
+      return true;
+    }
+    return false;
   }
 
   private boolean outOfMemory() {

@@ -25,12 +25,21 @@ final class DockerRunScope implements RunScope {
   private final TaskOutcome startFailure;
 
   DockerRunScope(DockerRuntime.Parts parts, TaskExecution main, LogSink logs, Cancellation cancellation) {
+    this(parts, main, logs, cancellation, true);
+  }
+
+  private DockerRunScope(DockerRuntime.Parts parts, TaskExecution main, LogSink logs, Cancellation cancellation, boolean start) {
     this.parts = parts;
     this.main = main;
     this.logs = logs;
     this.cancellation = cancellation;
     this.environment = new RunEnvironment(parts, main, logs);
-    this.startFailure = guarded(() -> environment.start(cancellation));
+    this.startFailure = start ? guarded(() -> environment.start(cancellation)) : null;
+  }
+
+  /** The scope of a run an earlier process started: its environment is there already (see {@link DockerRuntime#reopen}). */
+  static DockerRunScope reopened(DockerRuntime.Parts parts, TaskExecution main, LogSink logs, Cancellation cancellation) {
+    return new DockerRunScope(parts, main, logs, cancellation, false);
   }
 
   @Override
@@ -41,6 +50,11 @@ final class DockerRunScope implements RunScope {
   @Override
   public TaskOutcome run(TaskExecution container) {
     return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation).run());
+  }
+
+  @Override
+  public TaskOutcome resume(TaskExecution container, String containerId) {
+    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation).resume(containerId));
   }
 
   @Override

@@ -7,6 +7,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.ReattachableContainer;
 import dev.gantry.core.spi.RunScope;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeSession;
@@ -16,6 +17,7 @@ import dev.gantry.core.spi.TaskRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,13 @@ public final class DockerRuntime implements TaskRuntime {
    * run is done with it, before it is removed: for tests that compare with what the engine kept.
    */
   record Parts(DockerClient client, DockerHttpClient http, DockerSettings settings, ImageSource images, Teardown teardown,
-      EngineErrors errors, Consumer<String> beforeRemoval) {}
+      EngineErrors errors, Consumer<String> beforeRemoval, AtomicBoolean detached) {
+
+    /** The process is leaving its running containers to the next worker of its node: nothing is killed or removed. */
+    boolean isDetached() {
+      return detached.get();
+    }
+  }
 
   private final DockerSettings settings;
   private final DockerClient client;
@@ -66,7 +74,7 @@ public final class DockerRuntime implements TaskRuntime {
     this.client = DockerClientImpl.getInstance(config, http);
     EngineErrors errors = new EngineErrors(settings.dockerHost());
     this.parts = new Parts(client, http, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
-        new Teardown(client, new Workspaces(client, errors)), errors, beforeRemoval);
+        new Teardown(client, new Workspaces(client, errors)), errors, beforeRemoval, new AtomicBoolean());
     this.leftovers = new Leftovers(client);
     try {
       verify();
@@ -131,6 +139,45 @@ public final class DockerRuntime implements TaskRuntime {
   @Override
   public RunScope open(TaskExecution main, LogSink logs, Cancellation cancellation) {
     return new DockerRunScope(parts, main, logs, cancellation);
+  }
+
+  @Override
+  public boolean canReattach() {
+    return true;
+  }
+
+  /** Found by their labels: this node's task containers (not sidecars), running or stopped. */
+  @Override
+  public List<ReattachableContainer> reattachable(String nodeId) {
+    try {
+      return leftovers.ofNode(nodeId);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(parts.errors().describe("listing the containers of node " + nodeId, e));
+    }
+  }
+
+  /**
+   * The run's environment as the earlier process left it: nothing is made; its sidecars and network
+   * stay up for the container taken over and go with the leftover sweeper once the run has ended.
+   */
+  @Override
+  public RunScope reopen(TaskExecution main, LogSink logs, Cancellation cancellation) {
+    return DockerRunScope.reopened(parts, main, logs, cancellation);
+  }
+
+  @Override
+  public void detach() {
+    parts.detached().set(true);
+  }
+
+  @Override
+  public boolean answers() {
+    try {
+      client.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.gantry.core.spi.ReattachableContainer;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeResource.Kind;
 import java.util.ArrayList;
@@ -41,6 +42,25 @@ final class Leftovers {
     for (Network n : client.listNetworksCmd().withFilter("label", List.of(Labels.RUN)).exec()) {
       Map<String, String> labels = n.getLabels() == null ? Map.of() : n.getLabels();
       found.add(new RuntimeResource(Kind.NETWORK, n.getId(), labels.get(Labels.JOB), labels.get(Labels.RUN)));
+    }
+    return found;
+  }
+
+  /** The task containers (running or stopped, sidecars not) that a worker of {@code nodeId} made. */
+  List<ReattachableContainer> ofNode(String nodeId) {
+    List<ReattachableContainer> found = new ArrayList<>();
+    for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.NODE, nodeId)).exec()) {
+      Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+      if (labels.get(Labels.RUN) == null || labels.get(Labels.JOB) == null || labels.containsKey(Labels.SIDECAR)) {
+        continue;
+      }
+      if ("created".equals(c.getState())) {
+        // Made but never started (the process died before its start): nothing ran, and an engine's wait on
+        // it would answer at once with exit code 0. Its run is handed back when its lease ends and runs then.
+        continue;
+      }
+      found.add(new ReattachableContainer(labels.get(Labels.JOB), labels.get(Labels.RUN), labels.get(Labels.STEP), c.getId(),
+          Labels.logStart(labels.get(Labels.LOG_START))));
     }
     return found;
   }

@@ -210,7 +210,7 @@ final class RunEnvironment {
   /** Stops the sidecars' log streams; the removal comes once the execution's containers are gone. */
   void close() {
     sidecarLogs.forEach(LogStream::closeQuietly);
-    if (isEmpty()) {
+    if (isEmpty() || parts.isDetached()) {
       return;
     }
     parts.teardown().afterRunContainers(execution.jobId(), execution.runId(), this::remove);

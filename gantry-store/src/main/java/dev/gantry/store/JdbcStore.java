@@ -128,6 +128,11 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   }
 
   @Override
+  public boolean renewLease(String runId, String nodeId, long epoch, Instant leaseUntil) {
+    return database.inTransaction(sql -> runs.renewLease(sql, runId, nodeId, epoch, leaseUntil));
+  }
+
+  @Override
   public List<TaskRun> expiredLeases(Instant now) {
     return database.inTransaction(sql -> runs.expired(sql, now));
   }
@@ -413,6 +418,16 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
       NodeRows.save(sql, node);
       return null;
     });
+  }
+
+  @Override
+  public long takeOverNode(String nodeId, Instant now) {
+    return database.inTransaction(sql -> NodeRows.takeOver(sql, nodeId, now.toEpochMilli()));
+  }
+
+  @Override
+  public long nodeEpoch(String nodeId) {
+    return database.inTransaction(sql -> NodeRows.epoch(sql, nodeId));
   }
 
   @Override

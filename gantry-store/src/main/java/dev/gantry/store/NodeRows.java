@@ -27,7 +27,25 @@ final class NodeRows {
       "update nodes set status = 'OFFLINE' where id = ? and status = 'UP' and alive_until < ?";
   private static final String FORGET = "delete from nodes where status = 'OFFLINE' and last_heartbeat_at < ?";
 
+  // Never lower than before, also when the row was forgotten and made again: an epoch from the clock.
+  private static final String TAKE_OVER = "update nodes set epoch = greatest(epoch + 1, ?) where id = ?";
+  private static final String EPOCH = "select epoch from nodes where id = ?";
+
   private NodeRows() {}
+
+  /** Raises the node's epoch and returns it; the clock's milliseconds when the node has no row yet (it is inserted at 0). */
+  static long takeOver(SqlSession sql, String nodeId, long nowMillis) {
+    if (sql.update(TAKE_OVER, nowMillis, nodeId) == 0) {
+      return 0;
+    }
+    return epoch(sql, nodeId);
+  }
+
+  /** The node's epoch; 0 when it has no row. */
+  static long epoch(SqlSession sql, String nodeId) {
+    List<Long> found = sql.list(EPOCH, row -> row.getLong(1), nodeId);
+    return found.isEmpty() ? 0 : found.get(0);
+  }
 
   /**
    * Updates the node's row, or inserts it when there is none. Only the node itself writes its row

@@ -62,6 +62,8 @@ final class RunRows {
   private static final String JOBS_QUEUED_IN = "select distinct job_id from task_runs where state = 'QUEUED' and queue = ?";
   private static final String RENEW = "update task_runs set lease_until = ?, version = version + 1"
       + " where id = ? and state = 'RUNNING' and node_id = ?";
+  // Only the process holding the node's current epoch renews: one that was taken over loses its runs.
+  private static final String RENEW_IN_EPOCH = RENEW + " and coalesce((select n.epoch from nodes n where n.id = ?), 0) = ?";
 
   private final SqlDialect dialect;
 
@@ -130,6 +132,10 @@ final class RunRows {
 
   boolean renewLease(SqlSession sql, String runId, String nodeId, Instant leaseUntil) {
     return sql.update(RENEW, leaseUntil, runId, nodeId) == 1;
+  }
+
+  boolean renewLease(SqlSession sql, String runId, String nodeId, long epoch, Instant leaseUntil) {
+    return sql.update(RENEW_IN_EPOCH, leaseUntil, runId, nodeId, nodeId, epoch) == 1;
   }
 
   /** Per queue, how many runs are QUEUED and RUNNING: one grouped read of the claim index. */

@@ -770,6 +770,28 @@ public abstract class StoreContract {
   }
 
   @Test
+  void aNodeIdTakenOverByANewProcessLeavesTheOldOneNoLeaseToRenew() {
+    Job job = saved(aJob().build());
+    TaskRun run = saved(aRun(job).build());
+    store.saveNode(dev.gantry.core.cluster.Node.starting("node-1", dev.gantry.core.cluster.NodeRole.WORKER, "host", "dev",
+        Set.of("default"), T0, Duration.ofSeconds(5)));
+    long first = store.takeOverNode("node-1", T0);
+    store.claimNext(Set.of("default"), "node-1", T0, T0.plusSeconds(30)).orElseThrow();
+    assertThat(store.renewLease(run.id(), "node-1", first, T0.plusSeconds(60))).isTrue();
+
+    long second = store.takeOverNode("node-1", T0); // a clock behind the first's: the epoch still rises
+    store.saveNode(dev.gantry.core.cluster.Node.starting("node-1", dev.gantry.core.cluster.NodeRole.WORKER, "host", "dev",
+        Set.of("default"), T0.plusSeconds(1), Duration.ofSeconds(5))); // its heartbeat keeps the epoch
+
+    assertThat(second).isGreaterThan(first);
+    assertThat(store.nodeEpoch("node-1")).isEqualTo(second);
+    assertThat(store.renewLease(run.id(), "node-1", first, T0.plusSeconds(90))).as("the old process").isFalse();
+    assertThat(store.renewLease(run.id(), "node-1", second, T0.plusSeconds(90))).as("the new process").isTrue();
+    assertThat(store.findRun(run.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(90));
+    assertThat(store.takeOverNode("no-such-node", T0)).isZero();
+  }
+
+  @Test
   void findsRunningRunsWhoseLeaseEnded() {
     Job job = saved(aJob().build());
     TaskRun early = saved(aRun(job).createdAt(T0).build());

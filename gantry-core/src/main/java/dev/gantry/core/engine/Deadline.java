@@ -22,6 +22,11 @@ record Deadline(Duration left, boolean isJobs, Duration jobTimeout) {
     return new Deadline(task.timeout(), false, jobTimeout);
   }
 
+  /** This deadline {@code elapsed} later: what is left of it for a run taken over after a restart. */
+  Deadline after(Duration elapsed) {
+    return left == null || elapsed.isZero() ? this : new Deadline(left.minus(elapsed), isJobs, jobTimeout);
+  }
+
   /** The job's deadline is already behind us. */
   boolean hasPassed() {
     return isJobs && (left.isZero() || left.isNegative());

@@ -9,6 +9,8 @@ final class Execution {
   private final TaskRun run;
   private final Cancellation cancellation;
   private volatile RunLogWriter logWriter;
+  private volatile boolean detached;
+  private volatile boolean lostRuntime;
 
   Execution(TaskRun run, Cancellation cancellation) {
     this.run = run;
@@ -21,6 +23,24 @@ final class Execution {
 
   Cancellation cancellation() {
     return cancellation;
+  }
+
+  /** This process is leaving the run to the next worker of its node: nothing more is recorded for it. */
+  void detach() {
+    detached = true;
+  }
+
+  boolean detached() {
+    return detached;
+  }
+
+  /** The runtime went away under the run (it was handed back for that). */
+  void markRuntimeLost() {
+    lostRuntime = true;
+  }
+
+  boolean lostRuntime() {
+    return lostRuntime;
   }
 
   void attachLog(RunLogWriter writer) {

@@ -28,23 +28,69 @@ final class LeafSteps {
   /** {@code envOf}: the environment of each step's task (the job's and the run's variables with the step's own env). */
   static TaskOutcome run(TaskRuntime runtime, TaskExecution main, Function<TaskSpec, Map<String, String>> envOf,
       LogSink logs, Cancellation cancellation) {
-    TaskSpec task = main.task();
     try (RunScope scope = runtime.open(main, logs, cancellation)) {
       TaskOutcome failed = scope.startFailure();
       if (failed != null) {
         return failed;
       }
-      TaskOutcome before = steps(scope, main, "pre", task.pre(), envOf, cancellation);
-      if (before != null) {
-        return before;
-      }
-      TaskOutcome outcome = scope.run(main);
-      if (!outcome.succeeded() || cancellation.reason().isPresent()) {
-        return outcome;
-      }
-      TaskOutcome after = steps(scope, main, "post", task.post(), envOf, cancellation);
-      return after != null ? new TaskOutcome(after.exitCode(), outcome.result(), after.error()) : outcome;
+      return from(scope, main, envOf, logs, cancellation, 0, null);
     }
+  }
+
+  /**
+   * Goes on with a run an earlier worker process started: follows {@code found} (the run's main
+   * container, or one of its pre tasks') to its end, then runs the containers after it as
+   * {@link #run} would have. Post tasks' containers are not taken over (see {@link #resumable}).
+   */
+  static TaskOutcome resume(TaskRuntime runtime, TaskExecution main, Function<TaskSpec, Map<String, String>> envOf,
+      LogSink logs, Cancellation cancellation, String step, String containerId) {
+    try (RunScope scope = runtime.reopen(main, logs, cancellation)) {
+      int pre = step == null ? main.task().pre().size() : Integer.parseInt(step.substring("pre-".length()));
+      return from(scope, main, envOf, logs, cancellation, pre, containerId);
+    }
+  }
+
+  /** Whether a run found in container {@code step} can be taken over: in its main container or a pre task's. */
+  static boolean resumable(TaskSpec task, String step) {
+    if (step == null) {
+      return true;
+    }
+    if (!step.startsWith("pre-")) {
+      return false;
+    }
+    try {
+      int index = Integer.parseInt(step.substring("pre-".length()));
+      return index >= 0 && index < task.pre().size();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The run's containers from its {@code firstPre}-th pre task on (its main one when there are no
+   * more); the first is taken over as {@code containerId} when that is given.
+   */
+  private static TaskOutcome from(RunScope scope, TaskExecution main, Function<TaskSpec, Map<String, String>> envOf,
+      LogSink logs, Cancellation cancellation, int firstPre, String containerId) {
+    TaskSpec task = main.task();
+    String[] adopt = {containerId};
+    TaskOutcome before = steps(scope, main, "pre", task.pre(), firstPre, envOf, logs, cancellation, adopt);
+    if (before != null) {
+      return before;
+    }
+    TaskOutcome outcome = runOrResume(scope, main.withLogStart(logs.mark()), adopt);
+    if (!outcome.succeeded() || cancellation.reason().isPresent()) {
+      return outcome;
+    }
+    TaskOutcome after = steps(scope, main, "post", task.post(), 0, envOf, logs, cancellation, adopt);
+    return after != null ? new TaskOutcome(after.exitCode(), outcome.result(), after.error(), after.runtimeLost()) : outcome;
+  }
+
+  /** Takes over the container in {@code adopt} (once), else runs a new one. */
+  private static TaskOutcome runOrResume(RunScope scope, TaskExecution container, String[] adopt) {
+    String id = adopt[0];
+    adopt[0] = null;
+    return id == null ? scope.run(container) : scope.resume(container, id);
   }
 
   /**
@@ -58,16 +104,16 @@ final class LeafSteps {
         List.of()));
   }
 
-  /** Runs the steps in order; the outcome of the first that fails (or is cancelled), null when all succeed. */
-  private static TaskOutcome steps(RunScope scope, TaskExecution main, String kind, List<TaskSpec> steps,
-      Function<TaskSpec, Map<String, String>> envOf, Cancellation cancellation) {
-    for (int i = 0; i < steps.size(); i++) {
+  /** Runs the steps in order from {@code first}; the outcome of the first that fails (or is cancelled), null when all succeed. */
+  private static TaskOutcome steps(RunScope scope, TaskExecution main, String kind, List<TaskSpec> steps, int first,
+      Function<TaskSpec, Map<String, String>> envOf, LogSink logs, Cancellation cancellation, String[] adopt) {
+    for (int i = first; i < steps.size(); i++) {
       TaskSpec step = steps.get(i);
-      TaskOutcome outcome = scope.run(new TaskExecution(main.jobId(), main.runId(), main.nodeId(),
-          sharing(step, main.task()), envOf.apply(step), kind + "-" + i));
+      TaskOutcome outcome = runOrResume(scope, new TaskExecution(main.jobId(), main.runId(), main.nodeId(),
+          sharing(step, main.task()), envOf.apply(step), kind + "-" + i, logs.mark()), adopt);
       if (!outcome.succeeded() || cancellation.reason().isPresent()) {
         return new TaskOutcome(outcome.exitCode(), null, kind + " task '" + step.name() + "': "
-            + (outcome.error() == null ? "cancelled" : outcome.error()));
+            + (outcome.error() == null ? "cancelled" : outcome.error()), outcome.runtimeLost());
       }
     }
     return null;

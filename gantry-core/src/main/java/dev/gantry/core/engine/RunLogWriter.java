@@ -1,6 +1,7 @@
 package dev.gantry.core.engine;
 
 import dev.gantry.core.job.LogPart;
+import dev.gantry.core.job.LogPosition;
 import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.Signals;
@@ -43,6 +44,9 @@ final class RunLogWriter implements LogSink {
   private int pendingChars;
   private int number;
   private boolean containerRecorded;
+  /** Characters of stored (masked) text, per stream: where the next container's output begins. */
+  private long storedStdout;
+  private long storedStderr;
 
   /** Output of one stream waiting to be stored as one part. */
   private record Pending(LogPart.Stream stream, StringBuilder lines, Instant firstAt) {}
@@ -52,6 +56,15 @@ final class RunLogWriter implements LogSink {
   }
 
   RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId, Map<String, String> secrets) {
+    this(store, signals, clock, jobId, runId, secrets, StoredRunLog.EMPTY);
+  }
+
+  /** A writer that goes on after {@code stored}, the parts an earlier process stored for the run. */
+  RunLogWriter(Store store, Signals signals, Clock clock, String jobId, String runId, Map<String, String> secrets,
+      StoredRunLog stored) {
+    this.number = stored.lastNumber();
+    this.storedStdout = stored.position().stdoutChars();
+    this.storedStderr = stored.position().stderrChars();
     this.secrets = secrets;
     this.store = store;
     this.signals = signals;
@@ -99,6 +112,24 @@ final class RunLogWriter implements LogSink {
     flush(false);
   }
 
+  /** Stores everything (the container before has ended) and says how much of each stream is stored. */
+  @Override
+  public synchronized LogPosition mark() {
+    flush(true);
+    // What a failed store kept pending goes in before the next container's output: count it too.
+    long stdout = storedStdout;
+    long stderr = storedStderr;
+    for (Pending p : pending) {
+      long chars = Secrets.mask(p.lines().toString(), secrets).length();
+      if (p.stream() == LogPart.Stream.STDOUT) {
+        stdout += chars;
+      } else {
+        stderr += chars;
+      }
+    }
+    return new LogPosition(stdout, stderr);
+  }
+
   /** Stores everything, also a tail that could have been the start of a secret: the task has ended. */
   synchronized void flushAll() {
     flush(true);
@@ -112,15 +143,21 @@ final class RunLogWriter implements LogSink {
         return;
       }
       String text = next.lines().substring(0, next.lines().length() - held);
+      String masked = Secrets.mask(text, secrets);
       LogPart part;
       try {
-        part = store.appendLog(jobId, runId, number + 1, next.stream(), Secrets.mask(text, secrets), next.firstAt());
+        part = store.appendLog(jobId, runId, number + 1, next.stream(), masked, next.firstAt());
       } catch (RuntimeException e) {
         // Keep the lines and try again at the next flush: the database may be back by then.
         log.warn("could not store output of task run {}: {}", runId, e.getMessage());
         return;
       }
       number++;
+      if (next.stream() == LogPart.Stream.STDOUT) {
+        storedStdout += masked.length();
+      } else {
+        storedStderr += masked.length();
+      }
       pendingChars -= text.length();
       if (held == 0) {
         pending.removeFirst();

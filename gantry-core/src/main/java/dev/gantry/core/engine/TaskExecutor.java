@@ -11,6 +11,8 @@ import dev.gantry.core.spec.Secrets;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
+import dev.gantry.core.spi.LogSink;
+import dev.gantry.core.spi.ReattachableContainer;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskExecution;
@@ -62,15 +64,42 @@ final class TaskExecutor {
 
   void execute(Execution execution) {
     TaskRun run = execution.run();
-    Cancellation cancellation = execution.cancellation();
     Job job = StoreRetry.within(storeRetry, "the start of task run " + run.id(), () -> progress.started(run));
     if (job.state().isTerminal()) {
       // Cancelled between the claim and now: the run was ended with the job.
       return;
     }
+    executeStarted(execution, job, null);
+  }
+
+  /**
+   * Goes on with a run an earlier process of this node started and left in {@code found}: its
+   * output from where the stored log ends, its outcome, its later steps, and its end as usual.
+   */
+  void resume(Execution execution, ReattachableContainer found) {
+    TaskRun run = execution.run();
+    Job job = StoreRetry.within(storeRetry, "the job of task run " + run.id(), () -> store.findJob(run.jobId())).orElse(null);
+    if (job == null || job.state().isTerminal()) {
+      return; // ended meanwhile: the leftover sweeper removes the container
+    }
+    TaskSpec task = run.taskIn(job.spec());
+    if (task.session() != null || !LeafSteps.resumable(task, found.step())) {
+      // Only a main or pre task's container is followed on; a post task's run starts again.
+      StoreRetry.within(storeRetry, "the hand-back of task run " + run.id(),
+          () -> progress.handBack(run, "the worker restarted while its " + found.step() + " task ran"));
+      return;
+    }
+    executeStarted(execution, job, found);
+  }
+
+  private void executeStarted(Execution execution, Job job, ReattachableContainer found) {
+    TaskRun run = execution.run();
+    Cancellation cancellation = execution.cancellation();
     // The task as evaluated when it became runnable: the executor never evaluates templates.
     TaskSpec task = run.taskIn(job.spec());
-    Deadline deadline = Deadline.of(job, task, clock.instant());
+    // A run taken over keeps the deadline it started with.
+    Instant started = found != null && run.startedAt() != null ? run.startedAt() : clock.instant();
+    Deadline deadline = Deadline.of(job, task, started).after(Duration.between(started, clock.instant()));
     String end = "the end of task run " + run.id();
     HostAccessPolicy.Refusal refusal = hostAccess.refusalInTree(JobTree.field(job.spec(), run.path()), task);
     Optional<Job> after;
@@ -82,11 +111,18 @@ final class TaskExecutor {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
-      TaskOutcome outcome = masked(run(execution, job, task, deadline), job.spec().secrets());
+      TaskOutcome outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+      if (execution.detached()) {
+        // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
+        return;
+      }
       Reason reason = cancellation.reason().orElse(null);
       if (reason == Reason.CANCELLED || reason == Reason.LEASE_LOST) {
         // Stopped from outside: its run ended before its container did; that has now exited (Daestro's cancelling ends).
         containerStopped(run);
+      }
+      if (outcome.runtimeLost()) {
+        execution.markRuntimeLost();
       }
       // The container has ended: its outcome must not be lost to a database restart meanwhile.
       after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
@@ -100,10 +136,11 @@ final class TaskExecutor {
     }
   }
 
-  private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline) {
+  private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline, ReattachableContainer found) {
     TaskRun run = execution.run();
     Cancellation cancellation = execution.cancellation();
-    RunLogWriter logWriter = new RunLogWriter(store, signals, clock, run.jobId(), run.id(), job.spec().secrets());
+    StoredRunLog stored = found == null ? StoredRunLog.EMPTY : StoredRunLog.of(store, run.id());
+    RunLogWriter logWriter = new RunLogWriter(store, signals, clock, run.jobId(), run.id(), job.spec().secrets(), stored);
     execution.attachLog(logWriter);
     ScheduledFuture<?> timeout = deadline.left() == null ? null
         : timers.schedule(() -> cancellation.cancel(Reason.TIMED_OUT), deadline.left().toMillis(), TimeUnit.MILLISECONDS);
@@ -113,9 +150,16 @@ final class TaskExecutor {
       TaskSpec revealed = Secrets.reveal(task, job.spec().secrets());
       TaskExecution taskExecution =
           new TaskExecution(job.id(), run.id(), nodeId, revealed, environment(job, run, revealed, nodeId));
-      TaskOutcome outcome = revealed.session() != null
-          ? new SessionRun(store, signals, clock, runtime).run(taskExecution, execution, job.spec().secrets())
-          : LeafSteps.run(runtime, taskExecution, step -> environment(job, run, step, nodeId), logWriter, cancellation);
+      TaskOutcome outcome;
+      if (found != null) {
+        LogSink replay = new ResumedOutput(logWriter, stored, found.logStart(), job.spec().secrets(), run.id());
+        outcome = LeafSteps.resume(runtime, taskExecution, step -> environment(job, run, step, nodeId), replay, cancellation,
+            found.step(), found.containerId());
+      } else if (revealed.session() != null) {
+        outcome = new SessionRun(store, signals, clock, runtime).run(taskExecution, execution, job.spec().secrets());
+      } else {
+        outcome = LeafSteps.run(runtime, taskExecution, step -> environment(job, run, step, nodeId), logWriter, cancellation);
+      }
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));
@@ -144,10 +188,15 @@ final class TaskExecutor {
     if (secrets.isEmpty()) {
       return outcome;
     }
-    return new TaskOutcome(outcome.exitCode(), Secrets.mask(outcome.result(), secrets), Secrets.mask(outcome.error(), secrets));
+    return new TaskOutcome(outcome.exitCode(), Secrets.mask(outcome.result(), secrets), Secrets.mask(outcome.error(), secrets),
+        outcome.runtimeLost());
   }
 
   private Optional<Job> record(TaskRun run, TaskSpec task, TaskOutcome outcome, Reason reason) {
+    if (outcome.runtimeLost() && (reason == null || reason == Reason.SHUTDOWN)) {
+      // Not the task's doing: a new attempt, from the lost-worker budget, not the task's retries.
+      return progress.handBack(run, outcome.error());
+    }
     if (reason == null) {
       RunState end = outcome.succeeded() ? RunState.SUCCEEDED : RunState.FAILED;
       return progress.finished(run, end, outcome.exitCode(), outcome.result(), outcome.error());

@@ -34,6 +34,7 @@ public final class Worker implements AutoCloseable {
   private static final Duration LOG_FLUSH_EVERY = Duration.ofMillis(100);
 
   private final Store store;
+  private final TaskRuntime runtime;
   private final Signals signals;
   private final Clock clock;
   private final WorkerSettings settings;
@@ -45,6 +46,14 @@ public final class Worker implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Thread dispatcher;
   private volatile boolean stopping;
+  /** This process's epoch of its node id ({@link Store#takeOverNode}): its leases hold only while it is the node's. */
+  private volatile long epoch;
+  /** Another process took this node id over: this one claims and renews nothing more. */
+  private volatile boolean superseded;
+  /** The runtime went away under a task (the Docker engine restarted): no claim until it answers again. */
+  private volatile boolean runtimeDown;
+  /** An operator asked to stop now: running tasks are stopped and handed back, not left running. */
+  private volatile boolean handingBack;
 
   public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings) {
     this(store, runtime, progress, signals, clock, settings, WorkMetrics.NONE);
@@ -54,6 +63,7 @@ public final class Worker implements AutoCloseable {
   public Worker(Store store, TaskRuntime runtime, RunProgress progress, Signals signals, Clock clock, WorkerSettings settings,
       WorkMetrics metrics) {
     this.store = store;
+    this.runtime = runtime;
     this.signals = signals;
     this.clock = clock;
     this.settings = settings;
@@ -68,7 +78,13 @@ public final class Worker implements AutoCloseable {
     signals.onJobCancelled(this::cancelJob);
   }
 
+  /**
+   * Makes the node id this process's (an earlier process of it loses its leases), takes over the
+   * runs that process left running in containers on the runtime, then starts claiming.
+   */
   public void start() {
+    epoch = store.takeOverNode(settings.nodeId(), clock.instant());
+    new RunTakeover(store, runtime, clock, settings, epoch, this::resumeTakenOver).takeOverLeftRuns();
     long renewMillis = settings.renewEvery().toMillis();
     timers.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(this::flushLogs, LOG_FLUSH_EVERY.toMillis(), LOG_FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -82,8 +98,12 @@ public final class Worker implements AutoCloseable {
   }
 
   private void dispatch() {
-    while (!stopping) {
+    while (!stopping && !superseded) {
       try {
+        if ((runtimeDown || executing.values().stream().anyMatch(Execution::lostRuntime)) && !runtimeAnswers()) {
+          Thread.sleep(settings.pollEvery().toMillis());
+          continue;
+        }
         freeSlots.acquire();
         Optional<TaskRun> claimed = claim();
         if (claimed.isEmpty()) {
@@ -121,9 +141,50 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /** Runs a run taken over from this node's earlier process, in a slot of its own when one is free. */
+  private void resumeTakenOver(TaskRun run, dev.gantry.core.spi.ReattachableContainer found) {
+    Execution execution = new Execution(run, new Cancellation());
+    executing.put(run.id(), execution);
+    // More containers left than slots (a restart with fewer slots): they all go on; new claims wait.
+    boolean slot = freeSlots.tryAcquire();
+    slotThreads.execute(() -> {
+      try {
+        executor.resume(execution, found);
+        noteRuntimeLoss(execution);
+      } catch (RuntimeException e) {
+        log.error("task run {} taken over could not be completed: {}", run.id(), e.toString());
+      } finally {
+        executing.remove(run.id());
+        if (slot) {
+          freeSlots.release();
+        }
+      }
+    });
+  }
+
+  private boolean runtimeAnswers() {
+    if (runtime.answers()) {
+      if (runtimeDown) {
+        log.info("the runtime answers again ({}): taking tasks again", runtime.describe());
+        runtimeDown = false;
+      }
+      return true;
+    }
+    runtimeDown = true; // a run that lost it is still being handed back
+    return false;
+  }
+
+  private void noteRuntimeLoss(Execution execution) {
+    if (execution.lostRuntime() && !runtimeDown) {
+      log.warn("the runtime went away under task run {}: taking no task until it answers again", execution.run().id());
+      runtimeDown = true;
+    }
+  }
+
   private void runAndRelease(Execution execution) {
     try {
       executor.execute(execution);
+      noteRuntimeLoss(execution);
     } catch (RuntimeException e) {
       // The run stays RUNNING in the store; its lease runs out and the reaper hands it back.
       log.error("task run {} could not be completed: {}", execution.run().id(), e.toString());
@@ -134,15 +195,35 @@ public final class Worker implements AutoCloseable {
   }
 
   private void renewLeases() {
+    checkStillTheNode();
     for (Execution execution : executing.values()) {
       try {
-        boolean held = store.renewLease(execution.run().id(), settings.nodeId(), clock.instant().plus(settings.lease()));
+        boolean held = !superseded
+            && store.renewLease(execution.run().id(), settings.nodeId(), epoch, clock.instant().plus(settings.lease()));
         if (!held) {
           execution.cancellation().cancel(Cancellation.Reason.LEASE_LOST);
         }
       } catch (RuntimeException e) {
         log.warn("could not renew the lease of task run {}: {}", execution.run().id(), e.getMessage());
       }
+    }
+  }
+
+  /** Once another process took this node id over, this one stops: its runs are that one's now, or lost. */
+  private void checkStillTheNode() {
+    if (superseded) {
+      return;
+    }
+    try {
+      long now = store.nodeEpoch(settings.nodeId());
+      if (now > epoch) {
+        superseded = true;
+        dispatcher.interrupt();
+        log.error("another process started as node {} (epoch {} after this one's {}): this worker takes no more tasks and"
+            + " gives up its runs; give each worker its own --node-id or --data-dir", settings.nodeId(), now, epoch);
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not read the epoch of node {}: {}", settings.nodeId(), e.getMessage());
     }
   }
 
@@ -167,8 +248,10 @@ public final class Worker implements AutoCloseable {
   }
 
   /**
-   * Stops claiming, gives running tasks the grace period to finish, then stops the rest and hands
-   * them back to the queue. Says at once what it waits for, and for how long.
+   * Stops claiming, gives running tasks the grace period to finish, then leaves the rest running
+   * in their containers, still RUNNING and leased to this node: a worker started again with this
+   * node id before their leases end takes them over; else they are handed back when the leases
+   * end. Says at once what it waits for, and for how long.
    */
   @Override
   public void close() {
@@ -178,15 +261,21 @@ public final class Worker implements AutoCloseable {
     try {
       dispatcher.join(5_000);
       if (!executing.isEmpty()) {
-        log.info("stopping: waiting up to {} for {} to finish, then handing {} back to the queue;"
-            + " stop again (Ctrl-C) to hand {} back now", Durations.format(settings.shutdownGrace()), describeRunning(),
-            executing.size() == 1 ? "it" : "them", executing.size() == 1 ? "it" : "them");
+        String one = executing.size() == 1 ? "it" : "them";
+        String then = settings.keepsNodeId() && runtime.canReattach()
+            ? "leaving " + one + " running for the next start of node " + settings.nodeId() : "handing " + one + " back to the queue";
+        log.info("stopping: waiting up to {} for {} to finish, then {}; stop again (Ctrl-C) to stop {} and hand {} back now",
+            Durations.format(settings.shutdownGrace()), describeRunning(), then, one, one);
       }
       if (!slotThreads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-        handBackRunning("the grace period is over");
-        if (!slotThreads.awaitTermination(30, TimeUnit.SECONDS)) {
-          log.warn("stopping without {}: the runtime did not stop them within 30 s; their leases run out within {}"
-              + " and they are queued again then", describeRunning(), Durations.format(settings.lease()));
+        if (!handingBack && settings.keepsNodeId() && runtime.canReattach()) {
+          leaveRunning();
+        } else {
+          handBackRunning("the grace period is over");
+          if (!slotThreads.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("stopping without {}: the runtime did not stop them within 30 s; their leases run out within {}"
+                + " and they are queued again then", describeRunning(), Durations.format(settings.lease()));
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -196,7 +285,24 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /**
+   * The grace period is over: the running tasks stay in their containers, their runs RUNNING on
+   * this node, for the next process of this node to take over within their leases.
+   */
+  private void leaveRunning() {
+    if (executing.isEmpty()) {
+      return;
+    }
+    executing.values().forEach(Execution::detach);
+    runtime.detach();
+    flushLogs();
+    log.info("the grace period is over: leaving {} running; `gantry` started again as node {} within {} takes {} over,"
+        + " else {} handed back then", describeRunning(), settings.nodeId(), Durations.format(settings.lease()),
+        executing.size() == 1 ? "it" : "them", executing.size() == 1 ? "it is" : "they are");
+  }
+
   private void handBackRunning(String why) {
+    handingBack = true;
     if (!executing.isEmpty()) {
       log.info("{}: stopping {} and handing {} back to the queue", why, describeRunning(), executing.size() == 1 ? "it" : "them");
       executing.values().forEach(e -> e.cancellation().cancel(Cancellation.Reason.SHUTDOWN));

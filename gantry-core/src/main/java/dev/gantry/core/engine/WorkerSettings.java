@@ -11,10 +11,18 @@ import java.util.Set;
  * ({@code hostAccess}: a run beyond it fails without starting, whatever the server that accepted
  * the job allowed). {@code engineId}: the Docker engine its tasks run on, which pinned jobs follow
  * (null: none known, it takes only jobs that are not pinned; see
- * {@link dev.gantry.core.cluster.WorkspacePinning}).
+ * {@link dev.gantry.core.cluster.WorkspacePinning}). {@code keepsNodeId}: the next process of this
+ * worker starts under the same node id (kept in its data dir, or given), so a stop past its grace
+ * period leaves running tasks for it to take over instead of handing them back.
  */
 public record WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
-    Duration shutdownGrace, HostAccessPolicy hostAccess, String engineId) {
+    Duration shutdownGrace, HostAccessPolicy hostAccess, String engineId, boolean keepsNodeId) {
+
+  /** A worker whose node id is its process's only: a stop hands back what it could not finish. */
+  public WorkerSettings(String nodeId, Set<String> queues, int slots, Duration lease, Duration pollEvery,
+      Duration shutdownGrace, HostAccessPolicy hostAccess, String engineId) {
+    this(nodeId, queues, slots, lease, pollEvery, shutdownGrace, hostAccess, engineId, false);
+  }
 
   public WorkerSettings {
     queues = Set.copyOf(queues);

@@ -1,6 +1,7 @@
 package dev.gantry.core.spi;
 
 import dev.gantry.core.job.LogPart.Stream;
+import dev.gantry.core.job.LogPosition;
 
 /**
  * Receives a task's output as it was printed, in order: the texts handed to {@link #write} for a
@@ -20,6 +21,14 @@ public interface LogSink {
    * quickly and never throw.
    */
   default void containerStarted() {}
+
+  /**
+   * Stores what it holds and says how much of each stream is stored: called between two containers
+   * of a run, so that the next one knows where its output begins. Null from a sink that does not store.
+   */
+  default LogPosition mark() {
+    return null;
+  }
 
   /** One whole line; its newline is added. */
   default void line(Stream stream, String line) {

@@ -13,6 +13,15 @@ public interface RunScope extends AutoCloseable {
   /** Runs one container of the run to its end, in what the scope holds. */
   TaskOutcome run(TaskExecution container);
 
+  /**
+   * Follows the container {@code containerId}, made for {@code container} by an earlier process and
+   * still on the runtime, to its end, as {@link #run} would have: its output from where its log
+   * starts, then its outcome. A scope that cannot does not run anything and says so.
+   */
+  default TaskOutcome resume(TaskExecution container, String containerId) {
+    return TaskOutcome.failedToStart("this runtime cannot take over a container of an earlier worker");
+  }
+
   /** Tears down what the scope holds once its containers are gone; may return before it is removed. */
   @Override
   void close();

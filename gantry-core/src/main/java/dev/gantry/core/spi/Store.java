@@ -70,6 +70,15 @@ public interface Store extends AutoCloseable {
    */
   boolean renewLease(String runId, String nodeId, Instant leaseUntil);
 
+  /**
+   * As {@link #renewLease(String, String, Instant)}, and only while {@code epoch} is the node's
+   * ({@link #takeOverNode}): a process whose node id another process took over renews nothing. A
+   * store of one process has no other process to tell apart.
+   */
+  default boolean renewLease(String runId, String nodeId, long epoch, Instant leaseUntil) {
+    return renewLease(runId, nodeId, leaseUntil);
+  }
+
   /** RUNNING runs whose lease ended before {@code now}: their worker is gone. */
   List<TaskRun> expiredLeases(Instant now);
 
@@ -260,6 +269,19 @@ public interface Store extends AutoCloseable {
 
   /** Registers a node or records its heartbeat: its row afterwards is {@code node}. */
   void saveNode(Node node);
+
+  /**
+   * A process starting as node {@code nodeId} (as the node's earlier process did) makes the node
+   * its own: raises the node's epoch and returns it. From then on only leases renewed with it hold.
+   */
+  default long takeOverNode(String nodeId, Instant now) {
+    return 0;
+  }
+
+  /** The node's epoch now: higher than a process's own when another process took its node id over. */
+  default long nodeEpoch(String nodeId) {
+    return 0;
+  }
 
   /** Every node the store knows, UP and OFFLINE, oldest first. */
   List<Node> nodes();

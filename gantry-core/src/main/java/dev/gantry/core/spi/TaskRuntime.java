@@ -48,6 +48,43 @@ public interface TaskRuntime extends AutoCloseable {
   }
 
   /**
+   * The containers of runs that a worker with node id {@code nodeId} started here and that are still
+   * here (running or ended, not removed): what a worker restarted under the same node id takes over.
+   * A runtime that cannot find them again has none.
+   *
+   * @throws IllegalStateException when the runtime cannot be asked
+   */
+  default List<ReattachableContainer> reattachable(String nodeId) {
+    return List.of();
+  }
+
+  /** Whether {@link #reattachable} finds the containers of an earlier process (a runtime that keeps them by labels). */
+  default boolean canReattach() {
+    return false;
+  }
+
+  /**
+   * Opens again the environment of a run whose containers a previous worker process started (see
+   * {@link #reattachable}): nothing is created, {@link RunScope#resume} follows the container found,
+   * and closing the scope removes what the run holds, as {@link #open}'s does.
+   */
+  default RunScope reopen(TaskExecution main, LogSink logs, Cancellation cancellation) {
+    return open(main, logs, cancellation);
+  }
+
+  /**
+   * From now on, leaves every running task's container running: runs that end now (because this
+   * process exits) neither kill nor remove anything, so that the next worker of this node takes
+   * them over. For a process about to exit.
+   */
+  default void detach() {}
+
+  /** Whether the runtime answers now (the Docker engine is up); a worker takes no task while it does not. */
+  default boolean answers() {
+    return true;
+  }
+
+  /**
    * Removes the job's shared workspace, if this runtime holds one, once the job's task environments
    * are gone. May return before it is removed: it must not hold the caller up.
    */

@@ -38,6 +38,7 @@ final class ContainerRun {
   private volatile boolean ended;
   private volatile boolean killed;
   private AutoCloseable follow;
+  private ProgressWatch progress;
   private String step = "preparing the container";
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
   private boolean boot;
@@ -67,6 +68,9 @@ final class ContainerRun {
       ended = true;
       if (follow != null) {
         LogStream.closeQuietly(follow);
+      }
+      if (progress != null) {
+        progress.close();
       }
       removeContainer();
     }
@@ -109,6 +113,7 @@ final class ContainerRun {
     step = "starting the container";
     client.startContainerCmd(containerId).exec();
     sink.containerStarted();
+    progress = ProgressWatch.start(new ProgressFile(client, parts.http(), containerId), sink);
     if (cancellation.isCancelled()) {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
@@ -118,6 +123,8 @@ final class ContainerRun {
     follow = engineLog.follow(output);
     step = "waiting for the container";
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
+    step = "reading the progress file";
+    progress.finish();
     step = "reading the container's output";
     output.finish(LOG_DRAIN, follow, new EngineLogTail(engineLog));
     step = "reading the result file";

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,18 +37,32 @@ class TaskProgressIT {
           headers: {X-Progress: "{{ task.name }} at {{ task.progress }}"}
       """;
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
+  static Gantry gantry;
+  static Http http;
 
-  @Test
-  void aTaskThatWritesItsProgressShowsItAndCallsItsTaskProgressWebhooks() throws Exception {
+  /** A standalone whose calls may reach this machine (the receiver), as one without auth on loopback may. */
+  @BeforeAll
+  static void start() {
     Services.requireDocker();
     GantryConfig config = StandaloneFixture.config(dataDir);
     GantryConfig.Api api = new GantryConfig.Api(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
         config.api().auth(), new CallTargetPolicy(true), config.api().outbox(), config.api().retention());
-    try (CallbackReceiver receiver = new CallbackReceiver(0);
-        Gantry gantry = Gantry.start(new GantryConfig(config.role(), config.database(), api, config.tasks(),
-            config.heartbeat(), config.hostAccess()))) {
-      Http http = new Http(gantry.port());
+    gantry = Gantry.start(new GantryConfig(config.role(), config.database(), api, config.tasks(), config.heartbeat(),
+        config.hostAccess()));
+    http = new Http(gantry.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (gantry != null) {
+      gantry.close();
+    }
+  }
+
+  @Test
+  void aTaskThatWritesItsProgressShowsItAndCallsItsTaskProgressWebhooks() throws Exception {
+    try (CallbackReceiver receiver = new CallbackReceiver(0)) {
       String id = http.submit(README_PROGRESS_JOB.formatted(receiver.url("/progress")));
 
       List<Double> seenWhileRunning = new CopyOnWriteArrayList<>();
@@ -78,6 +94,38 @@ class TaskProgressIT {
       });
       assertThat(Set.copyOf(http.get("/jobs/" + id + "/deliveries").body().findValuesAsText("event")))
           .containsExactly("task.Progress");
+    }
+  }
+
+  @Test
+  void whatIsNotANumberFrom0To100IsNoProgressAndTheTaskRunsOn() throws Exception {
+    try (CallbackReceiver receiver = new CallbackReceiver(0)) {
+      String id = http.submit("""
+          name: garbled
+          tasks:
+            - name: writes nonsense
+              image: busybox:latest
+              network: none
+              run: |
+                echo half > $TORK_PROGRESS
+                head -c 100000 /dev/zero | tr '\\0' 9 > $TORK_PROGRESS
+                sleep 3
+                echo 150 > $TORK_PROGRESS
+                echo -n done > $TORK_OUTPUT
+          webhooks:
+            - url: %s
+              event: task.Progress
+          """.formatted(receiver.url("/progress")));
+
+      JsonNode ended = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> http.job(id), job -> StandaloneFixture.ENDED.contains(job.path("state").asText()));
+
+      assertThat(ended.path("state").asText()).isEqualTo("COMPLETED");
+      JsonNode run = ended.path("execution").path(0);
+      assertThat(run.path("result").asText()).isEqualTo("done");
+      assertThat(run.has("progress")).as("no progress: %s", run).isFalse();
+      assertThat(http.get("/jobs/" + id + "/deliveries").body().path("items")).isEmpty();
+      assertThat(receiver.requests()).isEmpty();
     }
   }
 }

@@ -54,14 +54,15 @@ final class ContainerRequest {
   }
 
   private static List<String> environment(Map<String, String> env) {
-    List<String> list = new ArrayList<>(env.size() + 2);
+    List<String> list = new ArrayList<>(env.size() + 3);
     env.forEach((name, value) -> {
-      if (!name.equals("GANTRY_OUTPUT") && !name.equals("TORK_OUTPUT")) {
+      if (!name.equals("GANTRY_OUTPUT") && !name.equals("TORK_OUTPUT") && !name.equals("TORK_PROGRESS")) {
         list.add(name + "=" + value);
       }
     });
     list.add("GANTRY_OUTPUT=" + TaskArchive.OUTPUT_PATH);
     list.add("TORK_OUTPUT=" + TaskArchive.OUTPUT_PATH);
+    list.add("TORK_PROGRESS=" + TaskArchive.PROGRESS_PATH);
     return list;
   }
 

@@ -42,6 +42,7 @@ final class ContainerRun {
   /** The container was started (by this run, or by the earlier process whose run this one took over). */
   private volatile boolean started;
   private AutoCloseable follow;
+  private ProgressWatch progress;
   private String step = "preparing the container";
   /** The script travels in the create call ({@link ScriptBoot}), not in a copied archive. */
   private boolean boot;
@@ -69,6 +70,7 @@ final class ContainerRun {
     return guarded(() -> {
       containerId = id;
       started = true;
+      progress = ProgressWatch.start(new ProgressFile(client, parts.http(), containerId), sink);
       cancellation.onCancel(this::kill);
       return followAndWait();
     });
@@ -97,6 +99,9 @@ final class ContainerRun {
       ended = true;
       if (follow != null) {
         LogStream.closeQuietly(follow);
+      }
+      if (progress != null) {
+        progress.close();
       }
       if (!parts.isDetached()) {
         removeContainer();
@@ -152,6 +157,7 @@ final class ContainerRun {
     client.startContainerCmd(containerId).exec();
     sink.containerStarted();
     started = true;
+    progress = ProgressWatch.start(new ProgressFile(client, parts.http(), containerId), sink);
     if (cancellation.isCancelled()) {
       kill(); // a cancel between the check and the start found nothing running to kill
     }
@@ -168,6 +174,10 @@ final class ContainerRun {
     int code = client.waitContainerCmd(containerId).exec(new ExitWait()).exitCode();
     if (!killed && (code == 128 + 9 || code == 128 + 15) && !parts.isDetached() && !outOfMemory() && engineGoesAway()) {
       return engineLost("the container was stopped with exit code " + code + " as the engine shut down");
+    }
+    if (progress != null) {
+      step = "reading the progress file";
+      progress.finish();
     }
     step = "reading the container's output";
     output.finish(LOG_DRAIN, follow, new EngineLogTail(engineLog));

@@ -26,6 +26,7 @@ final class ScriptBoot {
       "chmod 755 " + TaskArchive.SCRIPT_PATH,
       "umask 0",
       ": > " + TaskArchive.OUTPUT_PATH, // world-writable, as in the archive
+      ": > " + TaskArchive.PROGRESS_PATH,
       "umask 022",
       "exec " + TaskArchive.SCRIPT_PATH)
       + " || { echo 'gantry: could not write the script to /gantry in the container' >&2; exit 125; }";

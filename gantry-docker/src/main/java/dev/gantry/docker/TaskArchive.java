@@ -19,6 +19,8 @@ final class TaskArchive {
 
   static final String SCRIPT_PATH = "/gantry/entrypoint";
   static final String OUTPUT_PATH = "/gantry/output";
+  /** Where a task writes its progress (Tork's {@code $TORK_PROGRESS}), read while it runs ({@link ProgressFile}). */
+  static final String PROGRESS_PATH = "/gantry/progress";
 
   private TaskArchive() {}
 
@@ -42,6 +44,7 @@ final class TaskArchive {
       }
       // World-writable, so a task running as a non-root user can still report its result.
       file(tar, relative(OUTPUT_PATH), "", 0666);
+      file(tar, relative(PROGRESS_PATH), "", 0666);
       String base = relative(workdir);
       String prefix = base.isEmpty() || base.endsWith("/") ? base : base + "/";
       for (Map.Entry<String, String> f : files.entrySet()) {

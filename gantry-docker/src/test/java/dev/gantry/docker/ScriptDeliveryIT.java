@@ -59,6 +59,7 @@ class ScriptDeliveryIT extends WithDockerEngine {
         "$0=/gantry/entrypoint $#=0 pwd=/shared umask=0022",
         "-rwxr-xr-x 0 0 " + PROBE.getBytes(StandardCharsets.UTF_8).length + " entrypoint",
         "-rw-rw-rw- 0 0 0 output",
+        "-rw-rw-rw- 0 0 0 progress",
         "quotes \" and ' and $HOME");
     assertThat(viaArchive.texts()).isEqualTo(viaCall.texts());
   }

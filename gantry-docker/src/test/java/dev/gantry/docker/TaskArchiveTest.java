@@ -26,7 +26,7 @@ class TaskArchiveTest {
     Map<String, String> contents = new LinkedHashMap<>();
     read(TaskArchive.build("echo hi", files, "/work/dir/"), entries, contents);
 
-    assertThat(entries).containsOnlyKeys("gantry/", "gantry/entrypoint", "gantry/output", "work/dir/a.txt", "work/dir/sub/b.txt");
+    assertThat(entries).containsOnlyKeys("gantry/", "gantry/entrypoint", "gantry/output", "gantry/progress", "work/dir/a.txt", "work/dir/sub/b.txt");
     assertThat(entries.get("gantry/entrypoint").getMode() & 0777).isEqualTo(0755);
     assertThat(entries.get("gantry/output").getMode() & 0777).isEqualTo(0666);
     assertThat(contents).containsEntry("gantry/entrypoint", "echo hi").containsEntry("gantry/output", "")
@@ -38,7 +38,7 @@ class TaskArchiveTest {
     Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
     read(TaskArchive.build(null, Map.of("f", "x"), "/"), entries, new LinkedHashMap<>());
 
-    assertThat(entries).containsOnlyKeys("gantry/", "gantry/output", "f");
+    assertThat(entries).containsOnlyKeys("gantry/", "gantry/output", "gantry/progress", "f");
   }
 
   @ParameterizedTest

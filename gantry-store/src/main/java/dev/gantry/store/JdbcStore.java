@@ -18,6 +18,7 @@ import dev.gantry.core.job.StepRun;
 import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
+import dev.gantry.core.outbox.OutboxRules;
 import dev.gantry.core.outbox.OutboxRecorder;
 import dev.gantry.core.schedule.ScheduleState;
 import dev.gantry.core.schedule.ScheduledJob;
@@ -357,6 +358,22 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public Optional<Instant> startOf(String jobId) {
     return database.inTransaction(sql -> StartRows.of(sql, jobId));
+  }
+
+  @Override
+  public boolean recordProgress(String runId, double percent, Instant at) {
+    return database.inTransaction(sql -> {
+      if (!runs.setProgress(sql, runId, percent)) {
+        return false;
+      }
+      runs.find(sql, runId).ifPresent(run -> jobs.find(sql, run.jobId()).ifPresent(job -> {
+        List<Delivery> calls = OutboxRules.runProgressed(job, run, at);
+        if (!calls.isEmpty()) {
+          deliveries.insert(sql, calls);
+        }
+      }));
+      return true;
+    });
   }
 
   @Override

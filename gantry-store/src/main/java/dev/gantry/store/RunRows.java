@@ -31,6 +31,8 @@ final class RunRows {
   private static final String COLUMNS = "id, job_id, position, attempt, retries, lost, name, queue, state, "
       + "created_at, started_at, completed_at, node_id, lease_until, exit_code, result, error, spec, priority, node_path,"
       + " root_job_id";
+  /** What a run is read with: its columns and its progress, which only {@link #setProgress} writes. */
+  private static final String READ = COLUMNS + ", progress";
   // A run inserted after its job was pinned carries the pin; one of a job that pins carries that.
   private static final String INSERT = "insert into task_runs (" + COLUMNS + ", engine_id, pins_engine, task_webhooks)"
       + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -41,16 +43,16 @@ final class RunRows {
         queue = ?, state = ?, created_at = ?, started_at = ?, completed_at = ?, node_id = ?,
         lease_until = ?, exit_code = ?, result = ?, error = ?, version = version + 1
       where id = ?""";
-  private static final String BY_ID = "select " + COLUMNS + " from task_runs where id = ?";
-  private static final String OF_JOB = "select " + COLUMNS + " from task_runs where job_id = ?"
+  private static final String BY_ID = "select " + READ + " from task_runs where id = ?";
+  private static final String OF_JOB = "select " + READ + " from task_runs where job_id = ?"
       + " order by position, node_path, attempt, created_at";
-  private static final String ACTIVE_OF_JOB = "select " + COLUMNS + " from task_runs where job_id = ?"
+  private static final String ACTIVE_OF_JOB = "select " + READ + " from task_runs where job_id = ?"
       + " and state in ('QUEUED', 'RUNNING')";
-  private static final String EXPIRED = "select " + COLUMNS + " from task_runs"
+  private static final String EXPIRED = "select " + READ + " from task_runs"
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
-  private static final String CANDIDATES = "select " + COLUMNS + ", version, engine_id, pins_engine, task_webhooks"
+  private static final String CANDIDATES = "select " + READ + ", version, engine_id, pins_engine, task_webhooks"
       + " from task_runs where state = 'QUEUED' and queue = ? and engine_id = ?"
       + " order by state, queue, engine_id, priority desc, created_at, id fetch first ? rows only";
   private static final String CARRY_PIN = "update task_runs set engine_id = ?, version = version + 1"
@@ -60,6 +62,8 @@ final class RunRows {
   private static final String LOADS = "select queue, state, count(*) as runs from task_runs"
       + " where state in ('QUEUED', 'RUNNING') group by queue, state order by queue";
   private static final String JOBS_QUEUED_IN = "select distinct job_id from task_runs where state = 'QUEUED' and queue = ?";
+  private static final String SET_PROGRESS = "update task_runs set progress = ?, version = version + 1"
+      + " where id = ? and state = 'RUNNING' and (progress is null or progress <> ?)";
   private static final String RENEW = "update task_runs set lease_until = ?, version = version + 1"
       + " where id = ? and state = 'RUNNING' and node_id = ?";
   // Only the process holding the node's current epoch renews: one that was taken over loses its runs.
@@ -128,6 +132,11 @@ final class RunRows {
 
   long runningIn(SqlSession sql, String queue) {
     return sql.count(RUNNING_IN, queue);
+  }
+
+  /** Sets a RUNNING run's progress; false when it is not running or had that progress already. */
+  boolean setProgress(SqlSession sql, String runId, double percent) {
+    return sql.update(SET_PROGRESS, percent, runId, percent) == 1;
   }
 
   boolean renewLease(SqlSession sql, String runId, String nodeId, Instant leaseUntil) {
@@ -206,6 +215,7 @@ final class RunRows {
         row.getString("spec") == null ? null : SpecJson.readTask(row.getString("spec")),
         row.getInt("priority"),
         row.getString("node_path") == null ? null : NodePath.decode(row.getString("node_path")),
-        row.getString("root_job_id"));
+        row.getString("root_job_id"),
+        row.getObject("progress") == null ? null : row.getDouble("progress"));
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobGroup;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.outbox.Delivery;
 import dev.gantry.core.outbox.DeliveryState;
 import dev.gantry.core.spec.EndTrigger;
@@ -159,6 +160,44 @@ public abstract class OutboxContract {
           assertThat(call.runId()).isNotNull();
         });
     assertThat(store.deliveriesOf(plain.id())).isEmpty();
+  }
+
+  @Test
+  void aRunningTasksNewProgressIsStoredWithItsProgressCallsAndKeptWhenItEnds() {
+    JobSpec spec = new JobSpec("reporting", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("X-Progress", "{{ task.progress }}"),
+            Webhook.TASK_PROGRESS, null)), null);
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRuns(List.of(TestJobs.aRun(job).build()));
+      return null;
+    });
+    String runId = store.runsOf(job.id()).get(0).id();
+    assertThat(store.recordProgress(runId, 10, TestJobs.T0)).as("a queued run reports nothing").isFalse();
+    Instant now = Instant.now();
+    TaskRun claimed = store.claimNext(java.util.Set.of("default"), "node-1", now, now.plusSeconds(60)).orElseThrow();
+    assertThat(store.deliveriesOf(job.id())).as("no task.StateChange webhook").isEmpty();
+
+    assertThat(store.recordProgress(runId, 40, now)).isTrue();
+    assertThat(store.recordProgress(runId, 40, now)).as("unchanged").isFalse();
+    assertThat(store.recordProgress(runId, 80.5, now)).isTrue();
+
+    assertThat(store.findRun(runId).orElseThrow().progress()).isEqualTo(80.5);
+    assertThat(store.deliveriesOf(job.id())).extracting(call -> call.headers().get("X-Progress"))
+        .containsExactlyInAnyOrder("40", "80.5");
+    assertThat(store.deliveriesOf(job.id())).allSatisfy(call -> {
+      assertThat(call.event()).isEqualTo(Webhook.TASK_PROGRESS);
+      assertThat(call.runId()).isEqualTo(runId);
+      assertThat(call.subjectState()).isEqualTo("RUNNING");
+    });
+    store.inTransaction(tx -> {
+      tx.updateRun(claimed.finished(dev.gantry.core.job.RunState.SUCCEEDED, 0, null, null, now));
+      return null;
+    });
+    assertThat(store.findRun(runId).orElseThrow().progress()).as("kept when the run ends").isEqualTo(80.5);
+    assertThat(store.recordProgress(runId, 90, now)).as("an ended run reports nothing").isFalse();
+    assertThat(store.deliveriesOf(job.id())).hasSize(2);
   }
 
   @Test

@@ -90,6 +90,16 @@ final class RunLogWriter implements LogSink {
     }
   }
 
+  /** The run's progress is stored, with its task.Progress calls; a failure loses only that report. */
+  @Override
+  public void progressReported(double percent) {
+    try {
+      store.recordProgress(runId, percent, clock.instant());
+    } catch (RuntimeException e) {
+      log.warn("could not record the progress of run {}: {}", runId, e.toString());
+    }
+  }
+
   @Override
   public synchronized void write(LogPart.Stream stream, String text) {
     if (text.isEmpty()) {

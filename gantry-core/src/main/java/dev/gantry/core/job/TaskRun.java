@@ -13,6 +13,8 @@ import java.time.Instant;
  * it runs as the job's spec wrote it (a job without templates stores nothing more per run).
  * {@code priority} orders the queued runs of one queue: the highest first, then the oldest (0 for
  * a job that set none; see {@link dev.gantry.core.spec.JobSpec#priority()}).
+ * {@code progress} is what the task last reported while running (Tork's {@code TORK_PROGRESS},
+ * 0 to 100); null when it reported none.
  */
 public record TaskRun(
     String id,
@@ -35,10 +37,19 @@ public record TaskRun(
     TaskSpec task,
     int priority,
     NodePath path,
-    String rootJobId) {
+    String rootJobId,
+    Double progress) {
 
   public TaskRun {
     path = path == null ? NodePath.top(position) : path;
+  }
+
+  /** A run that has reported no progress. */
+  public TaskRun(String id, String jobId, int position, int attempt, int retries, int lost, String name, String queue,
+      RunState state, Instant createdAt, Instant startedAt, Instant completedAt, String nodeId, Instant leaseUntil,
+      Integer exitCode, String result, String error, TaskSpec task, int priority, NodePath path, String rootJobId) {
+    this(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt, completedAt, nodeId,
+        leaseUntil, exitCode, result, error, task, priority, path, rootJobId, null);
   }
 
   /** A run of a job that is not a sub-job: its job is its tree's root. */
@@ -66,7 +77,7 @@ public record TaskRun(
   public TaskRun inTree(String rootId) {
     String root = rootId == null || rootId.equals(jobId) ? null : rootId;
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
-        completedAt, nodeId, leaseUntil, exitCode, result, error, task, priority, path, root);
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, priority, path, root, progress);
   }
 
   /** A run of a top-level task, of the lowest priority, 0. */
@@ -132,13 +143,19 @@ public record TaskRun(
 
   public TaskRun finished(RunState end, Integer code, String output, String reason, Instant now) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, end, createdAt,
-        startedAt, now, nodeId, null, code, output, reason, task, priority, path, rootJobId);
+        startedAt, now, nodeId, null, code, output, reason, task, priority, path, rootJobId, progress);
   }
 
   /** This run with {@code newPriority} in its queue. */
   public TaskRun withPriority(int newPriority) {
     return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
-        completedAt, nodeId, leaseUntil, exitCode, result, error, task, newPriority, path, rootJobId);
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, newPriority, path, rootJobId, progress);
+  }
+
+  /** This run with the progress its task last reported (0 to 100). */
+  public TaskRun withProgress(Double newProgress) {
+    return new TaskRun(id, jobId, position, attempt, retries, lost, name, queue, state, createdAt, startedAt,
+        completedAt, nodeId, leaseUntil, exitCode, result, error, task, priority, path, rootJobId, newProgress);
   }
 
   /** The task this run runs: as evaluated for it, or as {@code spec} wrote it. */

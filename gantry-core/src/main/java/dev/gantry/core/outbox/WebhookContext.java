@@ -33,6 +33,7 @@ final class WebhookContext {
     both(task, "result", "Result", run.result() == null ? "" : run.result());
     both(task, "error", "Error", run.error() == null ? "" : run.error());
     both(task, "queue", "Queue", run.queue());
+    both(task, "progress", "Progress", run.progress() == null ? 0.0 : run.progress());
     return Map.of("job", job(job), "task", task, "inputs", Map.<String, Object>copyOf(job.spec().inputs()),
         WebhookTemplates.SECRETS, Map.<String, Object>copyOf(job.spec().secrets()));
   }

@@ -30,6 +30,12 @@ public interface LogSink {
     return null;
   }
 
+  /**
+   * The task reported its progress (0 to 100, written to Tork's {@code $TORK_PROGRESS}) while it
+   * runs; called when the value changed. Must return quickly and never throw.
+   */
+  default void progressReported(double percent) {}
+
   /** One whole line; its newline is added. */
   default void line(Stream stream, String line) {
     write(stream, line + "\n");

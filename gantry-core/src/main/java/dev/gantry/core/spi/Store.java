@@ -245,6 +245,13 @@ public interface Store extends AutoCloseable {
 
   // --- run containers (Daestro's starting and cancelling; see RunContainer)
 
+  /**
+   * Sets a RUNNING run's progress to {@code percent} and, in the same transaction, writes the
+   * task.Progress calls of its job's webhooks; false (nothing written) when the run is not running
+   * or already had that progress.
+   */
+  boolean recordProgress(String runId, double percent, Instant at);
+
   /** Records that a container of the run started at {@code at}, unless one did before; a run that is gone is no error. */
   void containerStarted(String runId, String jobId, Instant at);
 

@@ -173,7 +173,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
     @Override
     public void updateRun(TaskRun run) {
       Stored<TaskRun> old = existing(runs, run.id(), "task run");
-      runs.put(run.id(), new Stored<>(run, old.seq()));
+      // As the JDBC store's update: a run's progress is only set by recordProgress.
+      runs.put(run.id(), new Stored<>(run.withProgress(old.value().progress()), old.seq()));
       undo.push(() -> runs.put(run.id(), old));
     }
 
@@ -540,7 +541,27 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   private static TaskRun withLease(TaskRun r, Instant leaseUntil) {
     return new TaskRun(r.id(), r.jobId(), r.position(), r.attempt(), r.retries(), r.lost(), r.name(), r.queue(),
         r.state(), r.createdAt(), r.startedAt(), r.completedAt(), r.nodeId(), leaseUntil, r.exitCode(), r.result(),
-        r.error(), r.task(), r.priority(), r.path(), r.rootJobId());
+        r.error(), r.task(), r.priority(), r.path(), r.rootJobId(), r.progress());
+  }
+
+  @Override
+  public boolean recordProgress(String runId, double percent, Instant at) {
+    return locked(() -> {
+      Stored<TaskRun> s = runs.get(runId);
+      if (s == null || s.value().state() != dev.gantry.core.job.RunState.RUNNING
+          || Double.valueOf(percent).equals(s.value().progress())) {
+        return false;
+      }
+      TaskRun after = s.value().withProgress(percent);
+      runs.put(runId, new Stored<>(after, s.seq()));
+      Stored<Job> job = jobs.get(after.jobId());
+      if (job != null) {
+        for (Delivery call : dev.gantry.core.outbox.OutboxRules.runProgressed(job.value(), after, at)) {
+          deliveries.put(call.id(), new Stored<>(call, ++sequence));
+        }
+      }
+      return true;
+    });
   }
 
   @Override

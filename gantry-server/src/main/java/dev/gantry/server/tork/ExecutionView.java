@@ -11,6 +11,7 @@ import java.time.Instant;
  * stamps the end of a run as {@code completedAt} or {@code failedAt} by outcome; {@code attempt},
  * {@code exitCode} and {@code path} (the run's node in the job's tree: {@code 1} for the second
  * top-level task, {@code 1.0.3} for the fourth element of an each in a parallel there) are Gantry's additions.
+ * {@code progress} is what the task last wrote to {@code $TORK_PROGRESS} (0 to 100), null before it wrote any.
  */
 record ExecutionView(
     String id,
@@ -32,7 +33,8 @@ record ExecutionView(
     Integer exitCode,
     RetryView retry,
     int attempt,
-    String path) {
+    String path,
+    Double progress) {
 
   /** The run's task (as evaluated for it, else as {@code job} wrote it) supplies the script, image and retry limit. */
   static ExecutionView of(TaskRun run, Job job) {
@@ -46,6 +48,7 @@ record ExecutionView(
         task.run(), task.image(), run.queue(), run.nodeId(), run.error(), run.result(), run.exitCode(),
         task.retryLimit() > 0 ? new RetryView(task.retryLimit(), run.retries()) : null,
         run.attempt(),
-        run.path().toString());
+        run.path().toString(),
+        run.progress());
   }
 }

@@ -130,6 +130,7 @@ class OpenApiConformanceTest {
       TaskRun run = server.worker.claim();
       server.worker.log(run, 1, "built\n");
       server.worker.log(run, 2, dev.gantry.core.job.LogPart.Stream.STDERR, "warned\n");
+      server.store.recordProgress(run.id(), 62.5, java.time.Instant.now()); // as $TORK_PROGRESS would: a progress shown
       server.worker.succeed(run, "the result");
       doneRun = run.id();
       waiting = submit();

@@ -16,7 +16,7 @@ import java.util.Map;
 final class SchemaCheck {
 
   private static final List<String> KNOWN = List.of("$ref", "type", "properties", "required", "additionalProperties",
-      "items", "enum", "minimum", "maximum", "format", "description", "examples");
+      "items", "enum", "minimum", "maximum", "format", "description", "examples", "anyOf");
 
   private final JsonNode document;
 
@@ -40,6 +40,22 @@ final class SchemaCheck {
     }
     if (schema.has("$ref")) {
       check(resolve(schema.path("$ref").asText()), value, at, problems);
+      return;
+    }
+    if (schema.has("anyOf")) {
+      List<String> differences = new ArrayList<>();
+      int index = 0;
+      for (JsonNode alternative : schema.path("anyOf")) {
+        List<String> found = new ArrayList<>();
+        check(alternative, value, at, found);
+        if (found.isEmpty()) {
+          return;
+        }
+        int alternativeIndex = index++;
+        found.forEach(problem -> differences.add("anyOf[" + alternativeIndex + "] " + problem));
+      }
+      problems.add(at + ": matches none of the anyOf schemas");
+      problems.addAll(differences);
       return;
     }
     if (schema.has("type") && !typeMatches(schema.path("type"), value)) {

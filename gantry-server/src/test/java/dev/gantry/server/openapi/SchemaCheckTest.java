@@ -31,6 +31,16 @@ class SchemaCheckTest {
   }
 
   @Test
+  void anyOfIsMetByOneAlternativeAndOtherwiseNamesEachOnesDifferences() {
+    JsonNode either = read("{\"anyOf\": [{\"type\": \"integer\"}, {\"$ref\": \"#/components/schemas/Thing\"}]}");
+    assertThat(check.problems(either, read("3"))).isEmpty();
+    assertThat(check.problems(either, read("{\"id\":\"a\"}"))).isEmpty();
+    assertThat(check.problems(either, read("{\"id\":\"a\",\"n\":0}")))
+        .containsExactly("$: matches none of the anyOf schemas", "anyOf[0] $: OBJECT {\"id\":\"a\",\"n\":0} is not \"integer\"",
+            "anyOf[1] $.n: 0 is below 1");
+  }
+
+  @Test
   void aKeywordTheCheckDoesNotKnowIsAProblemItself() {
     assertThat(check.problems(read("{\"oneOf\": []}"), read("1"))).singleElement().asString().contains("'oneOf'");
   }

@@ -28,7 +28,7 @@ final class SourcehutOptions {
 
   @Option(names = "--smtp-url", defaultValue = "${env:GANTRY_SMTP_URL}", paramLabel = "smtp://HOST[:PORT]",
       description = "the SMTP server (plain SMTP, no authentication: a relay for this machine) that sends builds.sr.ht"
-          + " email triggers (env GANTRY_SMTP_URL; default: none, and a manifest with an email trigger is refused)")
+          + " email triggers (env GANTRY_SMTP_URL; without one, a manifest with an email trigger is refused)")
   String smtpUrl;
 
   @Option(names = "--smtp-from", defaultValue = "${env:GANTRY_SMTP_FROM:-gantry@localhost}", paramLabel = "ADDRESS",

@@ -41,9 +41,11 @@ class StandalonePostgresIT {
     try (Gantry again = Gantry.start(config)) {
       assertThat(new Http(again.port()).job(id).path("result").asText()).isEqualTo("hello world");
     }
-    // The database is elsewhere: the data directory holds only the key that seals job secrets.
+    // The database is elsewhere: the data directory holds only the key that seals job secrets and
+    // the node's id (with the lock a running process holds on it).
     try (var files = java.nio.file.Files.list(unusedDataDir)) {
-      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("secret-key");
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("secret-key", "node-id",
+          "node-id.lock");
     }
   }
 }

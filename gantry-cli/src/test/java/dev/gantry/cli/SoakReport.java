@@ -47,7 +47,8 @@ final class SoakReport {
     if (!reranAfterLoss.isEmpty()) {
       out.append("ran again after a lost run (the known gap): ").append(String.join("; ", reranAfterLoss)).append("\n");
     }
-    out.append(passed() ? "PASSED: every accepted job ended, none lost, no task succeeded twice, nothing left behind\n"
+    out.append(passed() ? "PASSED: every accepted job ended, none lost, no task succeeded twice"
+        + (reranAfterLoss.isEmpty() ? "" : " but those ran again after a lost run") + ", nothing left behind\n"
         : "FAILED: " + violations.size() + " violations:\n  " + String.join("\n  ", violations) + "\n");
     return out.toString();
   }

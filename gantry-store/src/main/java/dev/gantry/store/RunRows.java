@@ -52,7 +52,7 @@ final class RunRows {
       + " where state = 'RUNNING' and lease_until < ? order by lease_until, id";
   // Ordered by all the claim index's columns: the same order (state and queue are fixed), but
   // only then does H2 read the index in order instead of sorting every queued run.
-  private static final String CANDIDATES = "select " + READ + ", version, engine_id, pins_engine, task_webhooks"
+  static final String CANDIDATES = "select " + READ + ", version, engine_id, pins_engine, task_webhooks"
       + " from task_runs where state = 'QUEUED' and queue = ? and engine_id = ?"
       + " order by state, queue, engine_id, priority desc, created_at, id fetch first ? rows only";
   private static final String CARRY_PIN = "update task_runs set engine_id = ?, version = version + 1"

@@ -12,14 +12,11 @@ import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
-import dev.gantry.core.spi.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +24,9 @@ import org.junit.jupiter.api.Test;
  * (see {@link dev.gantry.core.cluster.WorkspacePinning}); each database's test only says where an
  * empty database is.
  */
-public abstract class EnginePinContract {
+public abstract class EnginePinContract extends EmptyDatabaseContract {
 
   private static final Instant LEASE = T0.plusSeconds(30);
-  protected Store store;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    store = JdbcStore.open(emptyDatabase());
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
   @Test
   void aRunOfAPinnedJobIsNotClaimedByAWorkerOfAnotherEngine() {
     Job job = saved(store, twoTasks());

@@ -10,7 +10,6 @@ import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
-import dev.gantry.core.spi.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,31 +20,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every database's claim must do with queue settings and run priorities; each database's
  * test only says where an empty database is (as for {@link StoreContract}).
  */
-public abstract class QueueClaimContract {
-
-  protected Store store;
-  private StoreSettings settings;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    settings = emptyDatabase();
-    store = JdbcStore.open(settings);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class QueueClaimContract extends EmptyDatabaseContract {
 
   @Test
   void keepsAndReplacesTheSettingsOfAQueueWhoseNameMayHoldColons() {

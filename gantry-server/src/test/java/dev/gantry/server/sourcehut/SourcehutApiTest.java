@@ -44,15 +44,7 @@ class SourcehutApiTest {
   }
 
   private Reply call(String method, String path, String credential, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (credential != null) {
-      request.header("Authorization", credential);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return server.send(request);
+    return server.send(method, path, credential, body == null ? null : "application/json", body);
   }
 
   private static String body(String manifest, Map<String, Object> more) {

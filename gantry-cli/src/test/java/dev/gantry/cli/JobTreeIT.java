@@ -3,8 +3,6 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** parallel, each and pre/post end to end: HTTP in, real containers, H2 on disk; README's examples as written. */
@@ -141,11 +139,7 @@ class JobTreeIT extends OneStandalone {
 
   @Test
   void theReadmeShowsTheseJobs() throws java.io.IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("```yaml\n" + README_PARALLEL_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_EACH_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_SUBJOB_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_PRE_POST_VOLUME_JOB + "```");
+    Readme.showsYamlBlocks(README_PARALLEL_JOB, README_EACH_JOB, README_SUBJOB_JOB, README_PRE_POST_VOLUME_JOB);
   }
 
   @Test

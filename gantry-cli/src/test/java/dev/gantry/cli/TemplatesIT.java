@@ -3,7 +3,6 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +54,7 @@ class TemplatesIT extends OneStandalone {
 
   @Test
   void theReadmeShowsThisJob() throws java.io.IOException {
-    String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("```yaml\n" + README_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_SECRET_JOB + "```");
+    Readme.showsYamlBlocks(README_JOB, README_SECRET_JOB);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.client.GantryClient;
 import dev.gantry.client.Role;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,29 +43,47 @@ final class RoleCommands implements Runnable {
   }
 
   @Command(name = "add", description = {"Add a user to a role.", "Example: gantry roles add developers alice"})
-  static final class Add implements Callable<Integer> {
-    @Mixin ClientOptions options;
-    @Parameters(index = "0", paramLabel = "ROLE") String role;
-    @Parameters(index = "1", paramLabel = "USER") String user;
+  static final class Add extends MemberChange {
+    Add() {
+      super("added %s to %s");
+    }
 
     @Override
-    public Integer call() {
-      Role now = options.client().addMember(role, user);
-      System.out.println(Terminal.line("added " + user + " to " + now.name() + "; members: " + members(now)));
-      return 0;
+    Role change(GantryClient client) {
+      return client.addMember(role, user);
     }
   }
 
   @Command(name = "remove", description = "Take a user out of a role.")
-  static final class Remove implements Callable<Integer> {
+  static final class Remove extends MemberChange {
+    Remove() {
+      super("removed %s from %s");
+    }
+
+    @Override
+    Role change(GantryClient client) {
+      return client.removeMember(role, user);
+    }
+  }
+
+  /** {@code ROLE USER}: one change of a role's members, said with the members it leaves. */
+  abstract static class MemberChange implements Callable<Integer> {
     @Mixin ClientOptions options;
     @Parameters(index = "0", paramLabel = "ROLE") String role;
     @Parameters(index = "1", paramLabel = "USER") String user;
+    private final String done;
+
+    /** {@code done} says what was done, given the user and the role. */
+    MemberChange(String done) {
+      this.done = done;
+    }
+
+    abstract Role change(GantryClient client);
 
     @Override
     public Integer call() {
-      Role now = options.client().removeMember(role, user);
-      System.out.println(Terminal.line("removed " + user + " from " + now.name() + "; members: " + members(now)));
+      Role now = change(options.client());
+      System.out.println(Terminal.line(String.format(done, user, now.name()) + "; members: " + members(now)));
       return 0;
     }
   }

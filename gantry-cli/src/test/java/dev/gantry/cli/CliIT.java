@@ -6,30 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client commands against a real standalone Gantry. */
-class CliIT {
+class CliIT extends OneStandalone {
 
-  @TempDir static Path dataDir;
   @TempDir Path work;
-  static StandaloneFixture gantry;
-
-  @BeforeAll
-  static void start() {
-    Services.requireDocker();
-    gantry = new StandaloneFixture(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gantry != null) {
-      gantry.close();
-    }
-  }
 
   private CliRun gantry(String... args) {
     return CliRun.against(gantry.http().base(), args);

@@ -9,7 +9,6 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.gantry.core.spec.HostAccessPolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -154,11 +153,8 @@ class ContainerFieldsIT {
 
   @Test
   void theReadmeShowsTheseJobs() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    for (String job : List.of(README_MOUNTS_JOB, README_NETWORKS_JOB, README_REGISTRY_JOB, README_GPUS_JOB,
-        README_SIDECARS_JOB, README_WAIT_JOB, README_PRIVATE_AROUND_JOB)) {
-      assertThat(readme).contains("```yaml\n" + job + "```");
-    }
+    Readme.showsYamlBlocks(README_MOUNTS_JOB, README_NETWORKS_JOB, README_REGISTRY_JOB, README_GPUS_JOB,
+        README_SIDECARS_JOB, README_WAIT_JOB, README_PRIVATE_AROUND_JOB);
   }
 
   @Test

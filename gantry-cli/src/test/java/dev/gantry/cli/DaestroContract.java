@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.spec.HostAccessPolicy;
 import dev.gantry.docker.PullPolicy;
+import dev.gantry.docker.SilentRegistry;
 import dev.gantry.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -17,42 +17,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Hades dialect end to end: the seed page's examples exactly as written (images changed to
  * busybox:latest), and what the real Hades server does beyond them, in real containers.
  */
-class HadesIT {
+class HadesIT extends OneStandalone {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @TempDir static Path dataDir;
-  static StandaloneFixture gantry;
-
-  @BeforeAll
-  static void start() {
-    Services.requireDocker();
-    gantry = new StandaloneFixture(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gantry != null) {
-      gantry.close();
-    }
-  }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {

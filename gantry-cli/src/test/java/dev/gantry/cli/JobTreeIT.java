@@ -3,17 +3,10 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** parallel, each and pre/post end to end: HTTP in, real containers, H2 on disk; README's examples as written. */
-class JobTreeIT {
+class JobTreeIT extends OneStandalone {
 
   /** README's parallel and pre/post example, as written there. */
   static final String README_PARALLEL_JOB = """
@@ -144,37 +137,9 @@ class JobTreeIT {
               run: grep -q "warm built" /cache/state && echo "post saw $(cat /cache/state)"
       """;
 
-  @TempDir static Path dataDir;
-  static StandaloneFixture gantry;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    Services.requireDocker();
-    gantry = new StandaloneFixture(dataDir);
-    http = gantry.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gantry != null) {
-      gantry.close();
-    }
-  }
-
-  private static List<JsonNode> execution(JsonNode job) {
-    List<JsonNode> runs = new ArrayList<>();
-    job.path("execution").forEach(runs::add);
-    return runs;
-  }
-
   @Test
   void theReadmeShowsTheseJobs() throws java.io.IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("```yaml\n" + README_PARALLEL_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_EACH_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_SUBJOB_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_PRE_POST_VOLUME_JOB + "```");
+    Readme.showsYamlBlocks(README_PARALLEL_JOB, README_EACH_JOB, README_SUBJOB_JOB, README_PRE_POST_VOLUME_JOB);
   }
 
   @Test

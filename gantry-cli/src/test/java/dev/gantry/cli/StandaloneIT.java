@@ -8,42 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Jobs run end to end: HTTP in, real containers in the real Docker engine, H2 on disk. */
-class StandaloneIT {
-
-  @TempDir static Path dataDir;
-  static StandaloneFixture gantry;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    Services.requireDocker();
-    gantry = new StandaloneFixture(dataDir);
-    http = gantry.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gantry != null) {
-      gantry.close();
-    }
-  }
-
-  private static List<JsonNode> execution(JsonNode job) {
-    List<JsonNode> runs = new ArrayList<>();
-    job.path("execution").forEach(runs::add);
-    return runs;
-  }
+class StandaloneIT extends OneStandalone {
 
   @Test
   void helloWorldCompletesWithItsResult() {

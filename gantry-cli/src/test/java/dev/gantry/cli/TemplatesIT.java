@@ -3,16 +3,11 @@ package dev.gantry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tork's inputs, var, if, output and templates end to end: HTTP in, real containers, H2 on disk. */
-class TemplatesIT {
+class TemplatesIT extends OneStandalone {
 
   /** README's "Expressions" example, as written there. */
   static final String README_JOB = """
@@ -57,35 +52,9 @@ class TemplatesIT {
           run: echo "token is $TOKEN"      # the stored log says: token is [REDACTED]
       """;
 
-  @TempDir static Path dataDir;
-  static StandaloneFixture gantry;
-  static Http http;
-
-  @BeforeAll
-  static void start() {
-    Services.requireDocker();
-    gantry = new StandaloneFixture(dataDir);
-    http = gantry.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (gantry != null) {
-      gantry.close();
-    }
-  }
-
-  private static List<JsonNode> execution(JsonNode job) {
-    List<JsonNode> runs = new ArrayList<>();
-    job.path("execution").forEach(runs::add);
-    return runs;
-  }
-
   @Test
   void theReadmeShowsThisJob() throws java.io.IOException {
-    String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
-    assertThat(readme).contains("```yaml\n" + README_JOB + "```");
-    assertThat(readme).contains("```yaml\n" + README_SECRET_JOB + "```");
+    Readme.showsYamlBlocks(README_JOB, README_SECRET_JOB);
   }
 
   @Test

@@ -45,7 +45,7 @@ class ImagePullIT extends WithDockerEngine {
       Cancellation cancellation = new Cancellation();
       CompletableFuture<TaskOutcome> running = CompletableFuture.supplyAsync(() -> pulling.run(
           execution(newJob(), TestTask.script("true").image(registry.image())), new RecordingSink(), cancellation));
-      assertThat(registry.connected.await(60, SECONDS)).as("the engine started pulling").isTrue();
+      assertThat(registry.awaitConnection(Duration.ofSeconds(60))).as("the engine started pulling").isTrue();
 
       cancellation.cancel(Reason.CANCELLED);
 

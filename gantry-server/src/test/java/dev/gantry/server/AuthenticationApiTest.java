@@ -12,7 +12,6 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.server.TestServer.Reply;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,15 +40,7 @@ class AuthenticationApiTest {
   }
 
   private Reply call(String method, String path, String authorization, String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    return server.send(request);
+    return server.send(method, path, authorization, contentType, body);
   }
 
   private String bearer(String secret) {

@@ -171,6 +171,19 @@ public final class TestServer implements AutoCloseable {
     return reply.json().path("id").asText();
   }
 
+  /** {@code method path} with {@code body} (null: none), its {@code Authorization} and {@code Content-Type} as given (null: not sent). */
+  public Reply send(String method, String path, String authorization, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   public Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());

@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 7: word search by the {@code job_words} index instead of a substring scan of
@@ -15,28 +13,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * words the way new jobs are split, which SQL cannot do the same way on both databases), then drops
  * the old column. Re-runnable: H2 commits DDL at once, so a crash part-way leaves the table behind.
  */
-final class JobWordsMigration implements JavaMigration {
+final class JobWordsMigration extends JavaSchemaVersion {
 
   private static final int BATCH = 1_000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("7");
-  }
-
-  @Override
-  public String getDescription() {
-    return "job words";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  JobWordsMigration() {
+    super("7", "job words");
   }
 
   @Override

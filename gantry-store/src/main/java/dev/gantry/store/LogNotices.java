@@ -22,16 +22,13 @@ final class LogNotices implements AutoCloseable {
   static final int MAX_PER_SEND = 100;
 
   private final Consumer<List<String>> send;
-  private final Object lock = new Object();
-  private final Thread sender;
-  private Map<String, Long> pending = new LinkedHashMap<>();
-  private boolean closed;
+  private final NoticeSender<Map<String, Long>> sender;
+  private Map<String, Long> pending = new LinkedHashMap<>(); // guarded by the sender's lock
 
   /** {@code send} sends each payload ({@code job id:part id}) as one notification, in one transaction; it must not throw. */
   LogNotices(Consumer<List<String>> send) {
     this.send = send;
-    this.sender = new Thread(this::run, "gantry-log-notices");
-    sender.setDaemon(true);
+    this.sender = new NoticeSender<>("gantry-log-notices", this::take, this::sendBatch);
   }
 
   void start() {
@@ -40,44 +37,29 @@ final class LogNotices implements AutoCloseable {
 
   /** Asks for a notice that the job's output up to {@code partId} is stored; returns at once. */
   void announce(String jobId, long partId) {
-    synchronized (lock) {
-      pending.merge(jobId, partId, Math::max);
-      lock.notifyAll();
-    }
+    sender.request(() -> pending.merge(jobId, partId, Math::max));
   }
 
-  private void run() {
-    while (true) {
-      Map<String, Long> batch;
-      synchronized (lock) {
-        while (pending.isEmpty() && !closed) {
-          try {
-            lock.wait();
-          } catch (InterruptedException e) {
-            return; // only close() interrupts
-          }
-        }
-        if (closed) {
-          return;
-        }
-        batch = pending;
-        pending = new LinkedHashMap<>();
-      }
-      List<String> payloads = new ArrayList<>(batch.size());
-      batch.forEach((jobId, partId) -> payloads.add(jobId + ":" + partId));
-      for (int from = 0; from < payloads.size(); from += MAX_PER_SEND) {
-        send.accept(payloads.subList(from, Math.min(payloads.size(), from + MAX_PER_SEND)));
-      }
+  private Map<String, Long> take() {
+    if (pending.isEmpty()) {
+      return null;
+    }
+    Map<String, Long> batch = pending;
+    pending = new LinkedHashMap<>();
+    return batch;
+  }
+
+  private void sendBatch(Map<String, Long> batch) {
+    List<String> payloads = new ArrayList<>(batch.size());
+    batch.forEach((jobId, partId) -> payloads.add(jobId + ":" + partId));
+    for (int from = 0; from < payloads.size(); from += MAX_PER_SEND) {
+      send.accept(payloads.subList(from, Math.min(payloads.size(), from + MAX_PER_SEND)));
     }
   }
 
   /** Stops the sender; notices still pending are dropped (followers elsewhere poll). */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      lock.notifyAll();
-    }
-    sender.interrupt();
+    sender.close();
   }
 }

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.gantry.core.spec.JobSpec;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 17: seals the secrets that versions 11 to 16 kept in clear: jobs' (in
@@ -18,32 +16,13 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * same way on both databases). A database with clear secrets and a store opened without a key
  * fails here, naming the fix.
  */
-final class SealSecretsMigration implements JavaMigration {
+final class SealSecretsMigration extends JavaSchemaVersion {
 
   private final SealedSecrets secrets;
 
   SealSecretsMigration(SealedSecrets secrets) {
+    super("17", "seal job secrets");
     this.secrets = secrets;
-  }
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("17");
-  }
-
-  @Override
-  public String getDescription() {
-    return "seal job secrets";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
   }
 
   @Override

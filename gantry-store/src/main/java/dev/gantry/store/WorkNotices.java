@@ -9,17 +9,12 @@ package dev.gantry.store;
  */
 final class WorkNotices implements AutoCloseable {
 
-  private final Runnable send;
-  private final Object lock = new Object();
-  private final Thread sender;
-  private boolean wanted;
-  private boolean closed;
+  private final NoticeSender<Boolean> sender;
+  private boolean wanted; // guarded by the sender's lock
 
   /** {@code send} sends one notification and must not throw. */
   WorkNotices(Runnable send) {
-    this.send = send;
-    this.sender = new Thread(this::run, "gantry-work-notices");
-    sender.setDaemon(true);
+    this.sender = new NoticeSender<>("gantry-work-notices", this::take, wanted -> send.run());
   }
 
   void start() {
@@ -28,38 +23,20 @@ final class WorkNotices implements AutoCloseable {
 
   /** Asks for a notification sent after this call; returns at once. */
   void request() {
-    synchronized (lock) {
-      wanted = true;
-      lock.notifyAll();
-    }
+    sender.request(() -> wanted = true);
   }
 
-  private void run() {
-    while (true) {
-      synchronized (lock) {
-        while (!wanted && !closed) {
-          try {
-            lock.wait();
-          } catch (InterruptedException e) {
-            return; // only close() interrupts
-          }
-        }
-        if (closed) {
-          return;
-        }
-        wanted = false;
-      }
-      send.run();
+  private Boolean take() {
+    if (!wanted) {
+      return null;
     }
+    wanted = false;
+    return Boolean.TRUE;
   }
 
   /** Stops the sender; a notification still wanted is dropped (workers poll). */
   @Override
   public void close() {
-    synchronized (lock) {
-      closed = true;
-      lock.notifyAll();
-    }
-    sender.interrupt();
+    sender.close();
   }
 }

@@ -14,28 +14,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Job definitions on every database: immutable versions 1, 2, 3..., sensitive values sealed in their own column. */
-public abstract class DefinitionStoreContract {
-
-  protected JdbcStore store;
-  private StoreSettings settings;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    settings = TestKeys.keyed(emptyDatabase());
-    store = JdbcStore.open(settings);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class DefinitionStoreContract extends EmptyDatabaseContract {
 
   private static JobDefinition draft(String name, String image) {
     return new JobDefinition(name, 0, image, List.of("echo", "Param::word"), Map.of("word", "hi"), Map.of("PLAIN", "p"),

@@ -12,34 +12,23 @@ import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.spec.JobSpec;
-import dev.gantry.core.spi.Store;
 import dev.gantry.core.testing.SettableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Delayed starts on every database: SCHEDULED until the time, then queued exactly once. */
-public abstract class DelayedStartContract {
+public abstract class DelayedStartContract extends EmptyDatabaseContract {
 
   private final SettableClock clock = new SettableClock(T0);
   private final LocalSignals signals = new LocalSignals();
-  protected Store store;
   private JobService jobs;
 
-  protected abstract StoreSettings emptyDatabase();
-
   @BeforeEach
-  void openStore() {
-    store = JdbcStore.open(emptyDatabase());
+  void startJobs() {
     jobs = new JobService(store, signals, clock);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
   }
 
   private static JobSpec spec() {

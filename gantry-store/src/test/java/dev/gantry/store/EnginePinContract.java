@@ -1,6 +1,7 @@
 package dev.gantry.store;
 
 import static dev.gantry.store.TestJobs.T0;
+import static dev.gantry.store.TestRows.saved;
 import static dev.gantry.store.TestJobs.aJob;
 import static dev.gantry.store.TestJobs.aRun;
 import static dev.gantry.store.TestJobs.task;
@@ -11,14 +12,11 @@ import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.TaskRun;
-import dev.gantry.core.spi.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,29 +24,15 @@ import org.junit.jupiter.api.Test;
  * (see {@link dev.gantry.core.cluster.WorkspacePinning}); each database's test only says where an
  * empty database is.
  */
-public abstract class EnginePinContract {
+public abstract class EnginePinContract extends EmptyDatabaseContract {
 
   private static final Instant LEASE = T0.plusSeconds(30);
-  protected Store store;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    store = JdbcStore.open(emptyDatabase());
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
   @Test
   void aRunOfAPinnedJobIsNotClaimedByAWorkerOfAnotherEngine() {
-    Job job = saved(twoTasks());
-    TaskRun first = saved(aRun(job).position(1).build());
+    Job job = saved(store, twoTasks());
+    TaskRun first = saved(store, aRun(job).position(1).build());
     assertThat(claim("a-1", "engine-a")).map(TaskRun::id).contains(first.id());
-    TaskRun second = saved(aRun(job).position(2).createdAt(T0.plusSeconds(1)).build());
+    TaskRun second = saved(store, aRun(job).position(2).createdAt(T0.plusSeconds(1)).build());
 
     assertThat(claim("b-1", "engine-b")).isEmpty();
     assertThat(claim("none", null)).as("a node of no known engine").isEmpty();
@@ -57,11 +41,11 @@ public abstract class EnginePinContract {
 
   @Test
   void anUnpinnedJobIsClaimedByAnyEngine() {
-    Job single = saved(aJob().build());
-    TaskRun once = saved(aRun(single).build());
-    TaskRun retry = saved(aRun(single).attempt(2).createdAt(T0.plusSeconds(1)).build());
-    Job pins = saved(twoTasks());
-    TaskRun beforeItsPin = saved(aRun(pins).createdAt(T0.plusSeconds(2)).build());
+    Job single = saved(store, aJob().build());
+    TaskRun once = saved(store, aRun(single).build());
+    TaskRun retry = saved(store, aRun(single).attempt(2).createdAt(T0.plusSeconds(1)).build());
+    Job pins = saved(store, twoTasks());
+    TaskRun beforeItsPin = saved(store, aRun(pins).createdAt(T0.plusSeconds(2)).build());
 
     assertThat(claim("a-1", "engine-a")).map(TaskRun::id).contains(once.id());
     assertThat(claim("b-1", "engine-b")).map(TaskRun::id).as("a one-task job pins nothing").contains(retry.id());
@@ -70,11 +54,11 @@ public abstract class EnginePinContract {
 
   @Test
   void runsQueuedBeforeTheirJobWasPinnedFollowThePin() {
-    Job job = saved(twoTasks());
-    TaskRun left = saved(aRun(job).position(1).build());
-    TaskRun right = saved(aRun(job).position(2).createdAt(T0.plusMillis(1)).build());
-    Job other = saved(aJob().build());
-    TaskRun elsewhere = saved(aRun(other).createdAt(T0.plusSeconds(1)).build());
+    Job job = saved(store, twoTasks());
+    TaskRun left = saved(store, aRun(job).position(1).build());
+    TaskRun right = saved(store, aRun(job).position(2).createdAt(T0.plusMillis(1)).build());
+    Job other = saved(store, aJob().build());
+    TaskRun elsewhere = saved(store, aRun(other).createdAt(T0.plusSeconds(1)).build());
 
     assertThat(claim("a-1", "engine-a")).map(TaskRun::id).contains(left.id());
     assertThat(claim("b-1", "engine-b")).map(TaskRun::id).as("the sibling is skipped, the next job taken").contains(elsewhere.id());
@@ -84,24 +68,24 @@ public abstract class EnginePinContract {
 
   @Test
   void runsPinnedElsewhereAheadInTheQueueDoNotHideTheNextOne() {
-    Job pinned = saved(twoTasks());
-    saved(aRun(pinned).build());
+    Job pinned = saved(store, twoTasks());
+    saved(store, aRun(pinned).build());
     claim("a-1", "engine-a").orElseThrow();
     store.inTransaction(tx -> {
       tx.insertRuns(IntStream.range(0, 500).mapToObj(i -> aRun(pinned).position(2).attempt(i + 1)
           .createdAt(T0.plusMillis(i)).build()).toList());
       return null;
     });
-    Job mine = saved(aJob().build());
-    TaskRun last = saved(aRun(mine).createdAt(T0.plusSeconds(10)).build());
+    Job mine = saved(store, aJob().build());
+    TaskRun last = saved(store, aRun(mine).createdAt(T0.plusSeconds(10)).build());
 
     assertThat(claim("b-1", "engine-b")).map(TaskRun::id).contains(last.id());
   }
 
   @Test
   void aJobIsOnALostEngineOnlyOnceNoNodeOnItHasBeenAliveAndItsPinGoesWhenItEnds() {
-    Job job = saved(twoTasks());
-    saved(aRun(job).build());
+    Job job = saved(store, twoTasks());
+    saved(store, aRun(job).build());
     claim("a-1", "engine-a").orElseThrow();
     Duration heartbeat = Duration.ofSeconds(1);
     store.saveNode(Node.starting("a-1", NodeRole.WORKER, "host-a", "test", Set.of("default"), T0, heartbeat).onEngine("engine-a"));
@@ -124,17 +108,17 @@ public abstract class EnginePinContract {
 
   @Test
   void aJobUnpinnedIsPinnedAgainByTheNextClaim() {
-    Job job = saved(twoTasks());
-    saved(aRun(job).build());
+    Job job = saved(store, twoTasks());
+    saved(store, aRun(job).build());
     claim("a-1", "engine-a").orElseThrow();
     store.inTransaction(tx -> {
       tx.unpinEngine(job.id());
       return null;
     });
-    TaskRun again = saved(aRun(job).attempt(2).createdAt(T0.plusSeconds(1)).build());
+    TaskRun again = saved(store, aRun(job).attempt(2).createdAt(T0.plusSeconds(1)).build());
 
     assertThat(claim("b-1", "engine-b")).map(TaskRun::id).contains(again.id());
-    saved(aRun(job).position(2).createdAt(T0.plusSeconds(2)).build());
+    saved(store, aRun(job).position(2).createdAt(T0.plusSeconds(2)).build());
     assertThat(claim("a-1", "engine-a")).isEmpty();
   }
 
@@ -148,21 +132,5 @@ public abstract class EnginePinContract {
 
   private Optional<TaskRun> claim(String node, String engine) {
     return store.claimNext(Set.of("default"), node, engine, T0, LEASE);
-  }
-
-  private Job saved(Job job) {
-    store.inTransaction(tx -> {
-      tx.insertJob(job);
-      return null;
-    });
-    return job;
-  }
-
-  private TaskRun saved(TaskRun run) {
-    store.inTransaction(tx -> {
-      tx.insertRun(run);
-      return null;
-    });
-    return run;
   }
 }

@@ -19,7 +19,6 @@ import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpecReader;
-import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.testing.ScriptedRuntime;
 import java.time.Clock;
@@ -38,20 +37,16 @@ import org.junit.jupiter.api.Test;
  * The job tree through the real engine on a real database (containers scripted): what each
  * database's test must show. Each subclass only says where an empty database is.
  */
-public abstract class JobTreeEngineContract {
+public abstract class JobTreeEngineContract extends EmptyDatabaseContract {
 
   private final Clock clock = Clock.systemUTC();
   private final LocalSignals signals = new LocalSignals();
   private final ScriptedRuntime runtime = new ScriptedRuntime();
-  private Store store;
   private JobService jobs;
   private Worker worker;
 
-  protected abstract StoreSettings emptyDatabase();
-
   @BeforeEach
   void start() {
-    store = JdbcStore.open(emptyDatabase());
     jobs = new JobService(store, signals, clock);
     worker = new Worker(store, runtime, new RunProgress(store, signals, clock, 3), signals, clock,
         new WorkerSettings("n1", Set.of("default"), 8, Duration.ofSeconds(30), Duration.ofMillis(100),
@@ -60,9 +55,8 @@ public abstract class JobTreeEngineContract {
   }
 
   @AfterEach
-  void stop() {
+  void stopWorker() {
     worker.close();
-    store.close();
   }
 
   private Job submit(String yaml) {

@@ -13,7 +13,6 @@ import dev.gantry.core.outbox.DeliveryState;
 import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.Webhook;
-import dev.gantry.core.spi.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,33 +23,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every store does with the outbox: calls are written by the transaction that causes them
  * (or not at all), each due call goes to one claimer, and a claim whose lease passed is taken again.
  */
-public abstract class OutboxContract {
+public abstract class OutboxContract extends EmptyDatabaseContract {
 
   private static final String HOOK = "https://hooks.example.com/done";
-
-  protected Store store;
-  private StoreSettings settings;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    settings = TestKeys.keyed(emptyDatabase());
-    store = JdbcStore.open(settings);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
 
   @Test
   void aJobThatEndsWritesItsCallbackInTheSameTransaction() {

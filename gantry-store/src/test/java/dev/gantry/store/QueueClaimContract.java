@@ -1,6 +1,7 @@
 package dev.gantry.store;
 
 import static dev.gantry.store.TestJobs.T0;
+import static dev.gantry.store.TestRows.saved;
 import static dev.gantry.store.TestJobs.aJob;
 import static dev.gantry.store.TestJobs.aRun;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import dev.gantry.core.cluster.QueueSettings;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
-import dev.gantry.core.spi.Store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,31 +20,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every database's claim must do with queue settings and run priorities; each database's
  * test only says where an empty database is (as for {@link StoreContract}).
  */
-public abstract class QueueClaimContract {
-
-  protected Store store;
-  private StoreSettings settings;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    settings = emptyDatabase();
-    store = JdbcStore.open(settings);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+public abstract class QueueClaimContract extends EmptyDatabaseContract {
 
   @Test
   void keepsAndReplacesTheSettingsOfAQueueWhoseNameMayHoldColons() {
@@ -58,10 +40,10 @@ public abstract class QueueClaimContract {
 
   @Test
   void takesFromTheLowestPriorityNumberFirstThenTheOldest() {
-    Job job = saved(aJob().build());
-    TaskRun lateOld = saved(aRun(job).queue("late").createdAt(T0).build());
-    TaskRun soonNew = saved(aRun(job).queue("soon").createdAt(T0.plusSeconds(5)).build());
-    TaskRun unsetMiddle = saved(aRun(job).queue("unset").createdAt(T0.plusSeconds(1)).build());
+    Job job = saved(store, aJob().build());
+    TaskRun lateOld = saved(store, aRun(job).queue("late").createdAt(T0).build());
+    TaskRun soonNew = saved(store, aRun(job).queue("soon").createdAt(T0.plusSeconds(5)).build());
+    TaskRun unsetMiddle = saved(store, aRun(job).queue("unset").createdAt(T0.plusSeconds(1)).build());
     store.saveQueueSettings(new QueueSettings("late", 900, 0, true));
     store.saveQueueSettings(new QueueSettings("soon", 1, 0, true));
 
@@ -71,9 +53,9 @@ public abstract class QueueClaimContract {
 
   @Test
   void queuesOfEqualPriorityGiveTheOldestRun() {
-    Job job = saved(aJob().build());
-    TaskRun second = saved(aRun(job).queue("a").createdAt(T0.plusSeconds(1)).build());
-    TaskRun first = saved(aRun(job).queue("b").createdAt(T0).build());
+    Job job = saved(store, aJob().build());
+    TaskRun second = saved(store, aRun(job).queue("a").createdAt(T0.plusSeconds(1)).build());
+    TaskRun first = saved(store, aRun(job).queue("b").createdAt(T0).build());
     store.saveQueueSettings(new QueueSettings("a", 3, 0, true));
     store.saveQueueSettings(new QueueSettings("b", 3, 0, true));
 
@@ -82,8 +64,8 @@ public abstract class QueueClaimContract {
 
   @Test
   void aDisabledQueueKeepsItsRunsUntilEnabled() {
-    Job job = saved(aJob().build());
-    TaskRun run = saved(aRun(job).queue("held").build());
+    Job job = saved(store, aJob().build());
+    TaskRun run = saved(store, aRun(job).queue("held").build());
     store.saveQueueSettings(new QueueSettings("held", 500, 0, false));
 
     assertThat(claimIds(Set.of("held"), 1)).isEmpty();
@@ -94,10 +76,10 @@ public abstract class QueueClaimContract {
 
   @Test
   void withinAQueueTheHighestRunPriorityGoesFirstAndIsKept() {
-    Job job = saved(aJob().build());
-    TaskRun oldLow = saved(aRun(job).createdAt(T0).build());
-    TaskRun newHigh = saved(aRun(job).createdAt(T0.plusSeconds(2)).priority(3).build());
-    TaskRun middle = saved(aRun(job).createdAt(T0.plusSeconds(1)).priority(2).build());
+    Job job = saved(store, aJob().build());
+    TaskRun oldLow = saved(store, aRun(job).createdAt(T0).build());
+    TaskRun newHigh = saved(store, aRun(job).createdAt(T0.plusSeconds(2)).priority(3).build());
+    TaskRun middle = saved(store, aRun(job).createdAt(T0.plusSeconds(1)).priority(2).build());
 
     assertThat(claimIds(Set.of("default"), 4)).containsExactly(newHigh.id(), middle.id(), oldLow.id());
     assertThat(store.findRun(newHigh.id()).orElseThrow().priority()).isEqualTo(3);
@@ -105,8 +87,8 @@ public abstract class QueueClaimContract {
 
   @Test
   void aLimitCountsTheQueuesRunningRunsOnEveryNode() {
-    Job job = saved(aJob().build());
-    List<TaskRun> runs = IntStream.range(0, 4).mapToObj(i -> saved(aRun(job).queue("gpu").createdAt(T0.plusMillis(i)).build()))
+    Job job = saved(store, aJob().build());
+    List<TaskRun> runs = IntStream.range(0, 4).mapToObj(i -> saved(store, aRun(job).queue("gpu").createdAt(T0.plusMillis(i)).build()))
         .toList();
     store.saveQueueSettings(new QueueSettings("gpu", 500, 2, true));
 
@@ -125,10 +107,10 @@ public abstract class QueueClaimContract {
 
   @Test
   void aFullQueueLetsTheNextQueueServe() {
-    Job job = saved(aJob().build());
-    saved(aRun(job).queue("first").createdAt(T0).build());
-    saved(aRun(job).queue("first").createdAt(T0.plusMillis(1)).build());
-    TaskRun other = saved(aRun(job).queue("second").createdAt(T0.plusMillis(2)).build());
+    Job job = saved(store, aJob().build());
+    saved(store, aRun(job).queue("first").createdAt(T0).build());
+    saved(store, aRun(job).queue("first").createdAt(T0.plusMillis(1)).build());
+    TaskRun other = saved(store, aRun(job).queue("second").createdAt(T0.plusMillis(2)).build());
     store.saveQueueSettings(new QueueSettings("first", 1, 1, true));
     store.saveQueueSettings(new QueueSettings("second", 2, 0, true));
 
@@ -139,14 +121,14 @@ public abstract class QueueClaimContract {
 
   @Test
   void aLimitedQueueThatIsEmptyOrFullIsPassedOverWithoutWaitingForItsRow() throws Exception {
-    Job job = saved(aJob().build());
+    Job job = saved(store, aJob().build());
     store.saveQueueSettings(new QueueSettings("gpu", 500, 1, true));
 
     // Another claimer holds the queue's row: a claim that could not take anything does not wait for it.
     assertThat(claimWhileTheRowIsHeld("gpu")).isEmpty(); // nothing queued
-    TaskRun running = saved(aRun(job).queue("gpu").createdAt(T0).build());
+    TaskRun running = saved(store, aRun(job).queue("gpu").createdAt(T0).build());
     assertThat(claim("node-a", "gpu")).map(TaskRun::id).contains(running.id());
-    TaskRun waiting = saved(aRun(job).queue("gpu").createdAt(T0.plusMillis(1)).build());
+    TaskRun waiting = saved(store, aRun(job).queue("gpu").createdAt(T0.plusMillis(1)).build());
     assertThat(claimWhileTheRowIsHeld("gpu")).isEmpty(); // full
     assertThat(claim("node-b", "gpu")).isEmpty();
 
@@ -173,9 +155,9 @@ public abstract class QueueClaimContract {
 
   @Test
   void concurrentClaimersNeverExceedTheLimit() throws Exception {
-    Job job = saved(aJob().build());
+    Job job = saved(store, aJob().build());
     for (int i = 0; i < 40; i++) {
-      saved(aRun(job).queue("limited").createdAt(T0.plusMillis(i)).build());
+      saved(store, aRun(job).queue("limited").createdAt(T0.plusMillis(i)).build());
     }
     store.saveQueueSettings(new QueueSettings("limited", 500, 3, true));
     List<String> claimed = new CopyOnWriteArrayList<>();
@@ -189,22 +171,6 @@ public abstract class QueueClaimContract {
     });
 
     assertThat(claimed).hasSize(3).doesNotHaveDuplicates();
-  }
-
-  private Job saved(Job job) {
-    store.inTransaction(tx -> {
-      tx.insertJob(job);
-      return null;
-    });
-    return job;
-  }
-
-  private TaskRun saved(TaskRun run) {
-    store.inTransaction(tx -> {
-      tx.insertRun(run);
-      return null;
-    });
-    return run;
   }
 
   private Optional<TaskRun> claim(String node, String... queues) {

@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,26 +28,10 @@ import org.junit.jupiter.api.Test;
  * autoDelete, or ended before the retention) with every row of theirs in every table, and keeps
  * the others, checked by counting the rows of every table of the schema before and after.
  */
-public abstract class RetentionContract {
+public abstract class RetentionContract extends EmptyDatabaseContract {
 
   private static final Instant NOW = Instant.now();
   private static final Instant LONG_AGO = NOW.minus(Duration.ofDays(40));
-
-  protected JdbcStore store;
-  private StoreSettings settings;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    settings = emptyDatabase();
-    store = JdbcStore.open(settings);
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
 
   @Test
   void deletesDueJobsWithEveryRowOfTheirsAndNothingElse() throws Exception {

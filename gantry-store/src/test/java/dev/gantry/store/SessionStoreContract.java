@@ -14,28 +14,11 @@ import dev.gantry.core.job.StepState;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.job.UserSecret;
 import dev.gantry.core.spec.JobSpec;
-import dev.gantry.core.spi.Store;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every store keeps of session runs (steps, artifacts) and job numbers. */
-abstract class SessionStoreContract {
-
-  protected Store store;
-
-  protected abstract StoreSettings emptyDatabase();
-
-  @BeforeEach
-  void openStore() {
-    store = JdbcStore.open(TestKeys.keyed(emptyDatabase()));
-  }
-
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
+abstract class SessionStoreContract extends EmptyDatabaseContract {
 
   private Job stored(String owner) {
     return stored(owner, aJob().build().spec());

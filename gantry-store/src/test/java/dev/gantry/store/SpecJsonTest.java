@@ -2,6 +2,8 @@ package dev.gantry.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.core.auth.JobAccess;
+import dev.gantry.core.spec.EndTrigger;
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
 import java.time.Duration;
@@ -45,6 +47,20 @@ class SpecJsonTest {
 
     assertThat(json).contains("\"timeout\":\"PT1H30M0.25S\"", "\"timeout\":\"PT1M30S\"");
     assertThat(SpecJson.read(json)).isEqualTo(spec);
+  }
+
+  @Test
+  void aTemplatedSpecReadBackKeepsItsAnnotationsAndTriggers() {
+    JobSpec spec = new JobSpec("job", null, List.of(), Map.of(), List.of(TestJobs.fullTask()), null, null, null,
+        Map.of(), null, false, Map.of(), JobAccess.PRIVATE, List.of(), null, "sourcehut", Map.of("manifest", "image: alpine"),
+        List.of(new EndTrigger("email", EndTrigger.Condition.FAILURE, "mailto:ops@example.com", Map.of("Cc", "dev@example.com"))))
+        .withTemplated(true);
+
+    JobSpec read = SpecJson.read(SpecJson.write(spec));
+
+    assertThat(read).isEqualTo(spec);
+    assertThat(read.annotations()).containsEntry("manifest", "image: alpine");
+    assertThat(read.triggers()).singleElement().extracting(EndTrigger::target).isEqualTo("mailto:ops@example.com");
   }
 
   @Test

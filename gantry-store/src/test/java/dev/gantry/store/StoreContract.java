@@ -1143,19 +1143,11 @@ public abstract class StoreContract {
   // --- helpers for subclasses and the tests above
 
   protected Job saved(Job job) {
-    store.inTransaction(tx -> {
-      tx.insertJob(job);
-      return null;
-    });
-    return job;
+    return TestRows.saved(store, job);
   }
 
   protected TaskRun saved(TaskRun run) {
-    store.inTransaction(tx -> {
-      tx.insertRun(run);
-      return null;
-    });
-    return run;
+    return TestRows.saved(store, run);
   }
 
   private static Node aNode(String id, String... queues) {

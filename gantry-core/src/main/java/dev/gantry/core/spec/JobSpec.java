@@ -24,6 +24,10 @@ import java.util.Map;
  * {@code annotations}: what the dialect that submitted the job keeps with it as text (its document
  * as submitted, fields of its own); the core neither reads nor shows them.
  * {@code triggers}: calls made once when the job ends ({@link EndTrigger}, builds.sr.ht's).
+ *
+ * <p>To change a spec, use a {@code with...} method: each calls the canonical constructor, so a
+ * component added later fails to compile there instead of being dropped, as a copy through one of
+ * the shorter constructors (which default what they do not name) would drop it.
  */
 public record JobSpec(
     String name,
@@ -158,6 +162,12 @@ public record JobSpec(
   /** This job with {@code newPriority} (null: none): a sub-job's runs wait with its parent's priority. */
   public JobSpec withPriority(Integer newPriority) {
     return new JobSpec(name, description, tags, env, tasks, timeout, newPriority, callbackUrl, inputs, output, templated,
+        secrets, access, webhooks, autoDeleteAfter, dialect, annotations, triggers);
+  }
+
+  /** This job with {@code isTemplated} in place of its own: whether its texts are evaluated as templates. */
+  public JobSpec withTemplated(boolean isTemplated) {
+    return new JobSpec(name, description, tags, env, tasks, timeout, priority, callbackUrl, inputs, output, isTemplated,
         secrets, access, webhooks, autoDeleteAfter, dialect, annotations, triggers);
   }
 

@@ -68,17 +68,11 @@ public final class JobSpecReader {
     written = written.withWebhooksAndAutoDelete(WebhookReader.read(job), autoDeleteAfter(job.object("autoDelete")));
     written = SubjobSecrets.hoisted(written);
     boolean templated = JobTemplates.usesExpressions(written);
-    JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? templated(written) : written));
+    JobSpec spec = Secrets.sealRegistryPasswords(JobSpecValidator.validate(templated ? written.withTemplated(true) : written));
     if (templated) {
       JobTemplates.check(spec);
     }
     return spec;
-  }
-
-  private static JobSpec templated(JobSpec s) {
-    return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter(),
-        s.dialect());
   }
 
   /** Tork's {@code autoDelete: {after: 1h}}: how long after its end the job is deleted. */

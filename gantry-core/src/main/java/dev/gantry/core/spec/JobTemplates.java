@@ -129,13 +129,7 @@ public final class JobTemplates {
   private static JobSpec asWritten(SubjobSpec subjob) {
     JobSpec spec = new JobSpec(subjob.name(), subjob.description(), List.of(), Map.of(), subjob.tasks(), null, null, null,
         subjob.inputs(), subjob.output(), false, subjob.secrets());
-    return usesExpressions(spec) ? templated(spec) : spec;
-  }
-
-  private static JobSpec templated(JobSpec s) {
-    return new JobSpec(s.name(), s.description(), s.tags(), s.env(), s.tasks(), s.timeout(), s.priority(),
-        s.callbackUrl(), s.inputs(), s.output(), true, s.secrets(), s.access(), s.webhooks(), s.autoDeleteAfter(),
-        s.dialect());
+    return usesExpressions(spec) ? spec.withTemplated(true) : spec;
   }
 
   private static InvalidJobException under(String at, InvalidJobException e) {
@@ -162,7 +156,7 @@ public final class JobTemplates {
         .withWebhooksAndAutoDelete(SubjobWebhooks.evaluated(subjob.webhooks(), at, (field, text) -> shown(field, text, context)),
             null);
     try {
-      JobSpec spec = usesExpressions(written) ? templated(written) : written;
+      JobSpec spec = usesExpressions(written) ? written.withTemplated(true) : written;
       JobSpecValidator.validate(spec);
       if (spec.templated()) {
         check(spec);

@@ -31,6 +31,39 @@ class JobSpecReaderTest {
   }
 
   @Test
+  void aTemplatedJobKeepsEveryFieldReadBesideItsTemplates() {
+    String body = """
+        name: templated
+        description: uses templates
+        tags: [ci]
+        env: {GREETING: hi}
+        defaults: {priority: 5}
+        inputs: {who: world}
+        secrets: {token: s3cret}
+        permissions:
+          - {user: bob, access: write}
+        webhooks:
+          - url: https://hooks.example.com/ci
+        autoDelete: {after: 1h}
+        tasks:
+          - name: greet
+            image: busybox:latest
+            env: {WHO: "%s"}
+            run: echo hello $WHO
+        """;
+    JobSpec plain = yaml(body.formatted("world"));
+    JobSpec templated = yaml(body.formatted("{{ inputs.who }}"));
+
+    assertThat(plain.templated()).isFalse();
+    assertThat(templated.templated()).isTrue();
+    assertThat(templated).usingRecursiveComparison().ignoringFields("templated", "tasks").isEqualTo(plain);
+    assertThat(templated.webhooks()).extracting(Webhook::url).containsExactly("https://hooks.example.com/ci");
+    assertThat(templated.autoDeleteAfter()).isEqualTo(Duration.ofHours(1));
+    assertThat(templated.access().writers()).containsExactly("user:bob");
+    assertThat(templated.priority()).isEqualTo(5);
+  }
+
+  @Test
   void readsTheHelloWorldJob() {
     JobSpec job = yaml("""
         name: hello

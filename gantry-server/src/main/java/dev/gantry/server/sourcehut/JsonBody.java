@@ -33,4 +33,16 @@ final class JsonBody {
     }
     return root;
   }
+
+  /** The text of {@code field} of {@code root}, null when it is absent or null; anything but a string is refused. */
+  static String text(JsonNode root, String field) {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidJobException(field, "must be a string");
+    }
+    return value.asText();
+  }
 }

@@ -26,19 +26,19 @@ final class SecretKinds {
 
   static Request read(String body) {
     JsonNode root = JsonBody.object(body, FIELDS, "a JSON object {name, type, value, path, mode}");
-    String kind = text(root, "type");
+    String kind = JsonBody.text(root, "type");
     if (kind == null || !KINDS.contains(kind)) {
       throw new InvalidJobException("type", "must be ssh_key, pgp_key or plaintext_file");
     }
-    String value = text(root, "value");
+    String value = JsonBody.text(root, "value");
     if (value == null || value.isEmpty() || value.length() > MAX_VALUE || value.indexOf('\0') >= 0) {
       throw new InvalidJobException("value", "is required: 1 to " + MAX_VALUE + " characters without NUL");
     }
-    String name = text(root, "name");
+    String name = JsonBody.text(root, "name");
     if (name != null && (name.length() < 3 || name.length() > 512 || !name.matches("[^\\s\\x00-\\x1f]+"))) {
       throw new InvalidJobException("name", "3 to 512 characters without spaces or control characters");
     }
-    String path = text(root, "path");
+    String path = JsonBody.text(root, "path");
     JsonNode modeNode = root.get("mode");
     Integer mode = null;
     if (kind.equals(PLAINTEXT_FILE)) {
@@ -61,16 +61,5 @@ final class SecretKinds {
 
   static String absolute(String path) {
     return path.startsWith("~/") ? BuildSession.HOME + path.substring(1) : path;
-  }
-
-  private static String text(JsonNode root, String field) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new InvalidJobException(field, "must be a string");
-    }
-    return value.asText();
   }
 }

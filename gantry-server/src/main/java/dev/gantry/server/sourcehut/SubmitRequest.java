@@ -28,7 +28,7 @@ record SubmitRequest(String manifest, String note, List<String> tags, List<Strin
     if (!manifest.isTextual()) {
       throw new InvalidJobException("manifest", "must be a string (the manifest's YAML)");
     }
-    String note = text(root, "note");
+    String note = JsonBody.text(root, "note");
     if (note != null && (note.length() > JobSpecValidator.MAX_DESCRIPTION || note.indexOf('\0') >= 0)) {
       throw new InvalidJobException("note", "at most " + JobSpecValidator.MAX_DESCRIPTION + " characters, without NUL");
     }
@@ -47,17 +47,6 @@ record SubmitRequest(String manifest, String note, List<String> tags, List<Strin
       throw new InvalidJobException(field, "at most " + MAX_USERS + " users are allowed, not " + users.size());
     }
     return users.stream().map(u -> u.startsWith("~") ? u.substring(1) : u).distinct().toList();
-  }
-
-  private static String text(JsonNode root, String field) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isTextual()) {
-      throw new InvalidJobException(field, "must be a string");
-    }
-    return value.asText();
   }
 
   private static boolean bool(JsonNode root, String field) {

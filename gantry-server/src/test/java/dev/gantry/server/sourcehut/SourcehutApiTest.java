@@ -44,15 +44,7 @@ class SourcehutApiTest {
   }
 
   private Reply call(String method, String path, String credential, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    if (credential != null) {
-      request.header("Authorization", credential);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return server.send(request);
+    return server.send(method, path, credential, body == null ? null : "application/json", body);
   }
 
   private static String body(String manifest, Map<String, Object> more) {
@@ -241,6 +233,7 @@ class SourcehutApiTest {
   void badRequestBodiesAre400sNamingTheField() {
     assertError(call("POST", "/api/jobs", alice, "{}"), 400, "manifest", "Manifest is required");
     assertError(call("POST", "/api/jobs", alice, "{\"manifest\": 3}"), 400, "manifest", "must be a string");
+    assertError(call("POST", "/api/jobs", alice, body(MANIFEST, Map.of("note", 3))), 400, "note", "must be a string");
     assertError(call("POST", "/api/jobs", alice, "{\"manifest\":"), 400, null, "not valid JSON");
     assertError(call("POST", "/api/jobs", alice, "[]"), 400, null, "JSON object");
     assertError(call("POST", "/api/jobs", alice, body(MANIFEST, Map.of("colour", "red"))), 400, "colour", "unknown field");
@@ -288,6 +281,7 @@ class SourcehutApiTest {
       "key with a path   | {\"type\":\"ssh_key\",\"value\":\"v\",\"path\":\"/a\"}                 | path  | only a plaintext_file",
       "short name        | {\"type\":\"ssh_key\",\"value\":\"v\",\"name\":\"ab\"}                 | name  | 3 to 512",
       "unknown field     | {\"type\":\"ssh_key\",\"value\":\"v\",\"secret\":\"x\"}               | secret | unknown field",
+      "value not a string | {\"type\":\"ssh_key\",\"value\":7}                                | value | must be a string",
   })
   void aBadSecretIsA400NamingTheField(String name, String json, String field, String reason) {
     assertError(call("POST", "/secrets", alice, json.strip()), 400, field, reason);

@@ -3,6 +3,7 @@ package dev.gantry.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import dev.gantry.core.spi.RuntimeShell;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class DockerShell implements RuntimeShell {
 
   private static final Logger log = LoggerFactory.getLogger(DockerShell.class);
+  private static final java.time.Duration EXIT_CODE_WAIT = java.time.Duration.ofSeconds(10);
   private static final String[] SHELL = {"sh", "-c",
       "cd \"${HOME:-/}\" 2>/dev/null; if command -v bash >/dev/null 2>&1; then exec bash; fi; exec sh"};
 
@@ -85,14 +87,35 @@ final class DockerShell implements RuntimeShell {
     if (!exited.compareAndSet(false, true)) {
       return;
     }
-    Integer code = null;
-    try {
-      Long exit = client.inspectExecCmd(execId).exec().getExitCodeLong();
-      code = exit == null ? null : exit.intValue();
-    } catch (RuntimeException e) {
-      log.debug("could not read the exit code of shell exec {}: {}", execId, e.toString());
+    // Not on the stream's thread: the engine client's calls fail there once its stream has ended.
+    Thread reader = new Thread(() -> output.exited(exitCode()), "gantry-shell-exit");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** The exec's exit code, which the engine may record a moment after its output ended; null if it does not in time. */
+  private Integer exitCode() {
+    long deadline = System.nanoTime() + EXIT_CODE_WAIT.toNanos();
+    while (true) {
+      try {
+        InspectExecResponse exec = client.inspectExecCmd(execId).exec();
+        if (!Boolean.TRUE.equals(exec.isRunning()) && exec.getExitCodeLong() != null) {
+          return exec.getExitCodeLong().intValue();
+        }
+      } catch (RuntimeException e) {
+        log.debug("could not read the exit code of shell exec {}: {}", execId, e.toString());
+        return null;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return null;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
-    output.exited(code);
   }
 
   @Override

@@ -74,7 +74,14 @@ public final class DialectRoutes {
     app.wsBeforeUpgrade(path, ctx -> {
       guardedCheck.handle(ctx);
       if (ctx.statusCode() >= 300) {
-        // Refused and answered: Javalin upgrades unless a before-upgrade handler throws.
+        // Refused: the answer goes out now (Javalin writes no result on this path), and since Javalin
+        // upgrades unless a before-upgrade handler throws, this one throws.
+        ctx.res().setStatus(ctx.statusCode());
+        try (java.io.InputStream body = ctx.resultInputStream()) {
+          if (body != null) {
+            ctx.res().getOutputStream().write(body.readAllBytes());
+          }
+        }
         throw new UpgradeRefused(ctx.statusCode());
       }
     });

@@ -9,14 +9,14 @@ import java.time.Duration;
  * How the builds.sr.ht dialect runs manifests: {@code publicUrl} (null: the address a request came
  * to) is where its log and artifact URLs point; {@code buildTimeout} ends a job as {@code timeout};
  * {@code images} maps manifest images to container images; {@code smtp} (null: none) sends email triggers;
- * {@code shellKeep} (null: the default; zero: never) is how long a failed build's environment, or any
- * with {@code shell: true}, stays for {@code gantry shell}.
+ * {@code shellKeep} (null or zero: never; the command line's default is {@link #DEFAULT_SHELL_KEEP}) is how
+ * long a failed build's environment, or any with {@code shell: true}, stays for {@code gantry shell}.
  */
 public record SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutImages images, SmtpSettings smtp,
     Duration shellKeep) {
 
   public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(45);
-  /** builds.sr.ht's: a failed build's VM stays ten minutes for SSH. */
+  /** The command line's default, builds.sr.ht's: a failed build's VM stays ten minutes for SSH. */
   public static final Duration DEFAULT_SHELL_KEEP = Duration.ofMinutes(10);
   /** A kept environment holds a container (and its memory) on the engine: at most this long. */
   public static final Duration MAX_SHELL_KEEP = Duration.ofHours(2);
@@ -31,7 +31,7 @@ public record SourcehutSettings(URI publicUrl, Duration buildTimeout, SourcehutI
           + publicUrl + "'");
     }
     images = images == null ? SourcehutImages.defaults() : images;
-    shellKeep = shellKeep == null ? DEFAULT_SHELL_KEEP : shellKeep;
+    shellKeep = shellKeep == null ? Duration.ZERO : shellKeep;
     if (shellKeep.isNegative() || shellKeep.compareTo(MAX_SHELL_KEEP) > 0) {
       throw new IllegalArgumentException("--shell-keep must be between 0 (keep none) and 2h, e.g. 10m");
     }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SourcehutShellIT {
 
   /** Long enough to open a shell on a loaded machine, short enough to see the sweeper remove it. */
-  private static final Duration KEEP = Duration.ofSeconds(20);
+  private static final Duration KEEP = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Set<String> ENDED = Set.of("success", "failed", "timeout", "cancelled");
@@ -124,6 +124,9 @@ class SourcehutShellIT {
     assertThat(shell.out()).as(shell.err()).contains("made by the build");
     assertThat(shell.exitCode()).as(shell.out() + shell.err()).isEqualTo(3);
 
+    // A restart meanwhile loses nothing: the restarted process works the keep time out from the stored run.
+    gantry.restart();
+    assertThat(containerOf(id)).as("still kept after the restart").isTrue();
     // After the keep time the leftover sweeper removes the container and the workspace.
     await().atMost(KEEP.plusSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> gantry.leftovers(id).isEmpty());
     assertThatThrownBy(() -> client().shell(id, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()))

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class DockerShell implements RuntimeShell {
 
   private static final Logger log = LoggerFactory.getLogger(DockerShell.class);
+  private static final byte[] END_OF_INPUT = {4};
   private static final java.time.Duration EXIT_CODE_WAIT = java.time.Duration.ofSeconds(10);
   private static final String[] SHELL = {"sh", "-c",
       "cd \"${HOME:-/}\" 2>/dev/null; if command -v bash >/dev/null 2>&1; then exec bash; fi; exec sh"};
@@ -135,9 +136,13 @@ final class DockerShell implements RuntimeShell {
     }
   }
 
-  /** Ends the shell's input: a shell exits at the end of its input. */
+  /**
+   * Ends the shell's input: types Ctrl-D (end of input at a terminal's empty line, on which a shell
+   * exits), then closes stdin. A shell still running after that goes with its container.
+   */
   @Override
   public void close() {
+    input.add(END_OF_INPUT);
     input.end();
     try {
       attached.close();

@@ -67,6 +67,8 @@ final class Gantry implements AutoCloseable {
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
   private volatile String nodeId = Ids.newId();
   private volatile boolean nodeIdKept;
+  /** The runtime this process runs tasks on, for shells in kept build environments; null: none (yet). */
+  private volatile DockerRuntime shellRuntime;
   private volatile Worker worker;
   private GantryServer server;
 
@@ -151,7 +153,7 @@ final class Gantry implements AutoCloseable {
       UserService users = new UserService(store, clock);
       GantryServer.Services services = new GantryServer.Services(jobs, new ClusterService(store, jobs),
           new ScheduleService(store, clock, config.hostAccess(), config.api().callTargets()), tokens, users,
-          new DefinitionService(store, clock, config.hostAccess()), config.api().sourcehut());
+          new DefinitionService(store, clock, config.hostAccess()), config.api().sourcehut(), () -> shellRuntime);
       server = track(new GantryServer(new ServerSettings(config.api().bind(), config.api().port(), config.api().maxBodyBytes(),
           Version.current()), services, metrics, authOn ? Authenticator.tokensAndPasswords(tokens, users) : Authenticator.OFF));
       Listening.start(server, config.api());
@@ -164,6 +166,8 @@ final class Gantry implements AutoCloseable {
     }
     Set<String> queues = config.tasks() == null ? Set.of() : config.tasks().queues();
     DockerRuntime docker = config.tasks() == null ? null : openRuntime(config.tasks());
+    // Opened after the port is taken: until then (and in a process without tasks) no shell opens.
+    shellRuntime = docker;
     if (!trial) {
       // A worker's node names its engine: the pinned jobs' workspaces are there (see WorkspacePinning).
       track(new NodeHeartbeat(store, clock, Node.starting(nodeId, config.role(), ThisMachine.hostname(), Version.current(), queues,

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         StandaloneCommand.class, ServerCommand.class, WorkerCommand.class,
         ClientCommands.Submit.class, ClientCommands.Jobs.class, ClientCommands.Status.class,
-        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class,
+        ClientCommands.Logs.class, ClientCommands.Cancel.class, ClientCommands.Restart.class, ShellCommand.class,
         TokenCommands.class, QueueCommands.class, DefinitionCommands.class, UserCommands.class, RoleCommands.class})
 public final class Main {
 

@@ -35,6 +35,11 @@ final class SourcehutOptions {
       description = "the sender address of those emails (env GANTRY_SMTP_FROM; default ${DEFAULT-VALUE})")
   String smtpFrom;
 
+  @Option(names = "--shell-keep", defaultValue = "${env:GANTRY_SHELL_KEEP:-10m}", paramLabel = "DURATION",
+      description = "how long a failed build's environment (or any with shell: true) stays after the build, for"
+          + " gantry shell JOB (env GANTRY_SHELL_KEEP; at most 2h; 0 keeps none; default ${DEFAULT-VALUE})")
+  String shellKeep;
+
   SourcehutSettings settings() {
     URI url = null;
     if (publicUrl != null && !publicUrl.isBlank()) {
@@ -45,6 +50,18 @@ final class SourcehutOptions {
       }
     }
     return new SourcehutSettings(url, Durations.parse(buildTimeout),
-        images == null ? SourcehutImages.defaults() : SourcehutImages.withFile(images), SmtpSettings.parse(smtpUrl, smtpFrom));
+        images == null ? SourcehutImages.defaults() : SourcehutImages.withFile(images), SmtpSettings.parse(smtpUrl, smtpFrom),
+        keep(shellKeep));
+  }
+
+  private static java.time.Duration keep(String text) {
+    if (text.strip().equals("0")) {
+      return java.time.Duration.ZERO;
+    }
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--shell-keep must be a duration such as 10m, or 0 to keep none, not '" + text + "'");
+    }
   }
 }

@@ -32,11 +32,16 @@ final class CliProcess {
 
   /** Starts {@code gantry args} with these environment variables added to this JVM's. */
   static CliProcess start(Path dir, java.util.Map<String, String> env, String... args) {
+    return start(dir, env, new File("/dev/null"), args);
+  }
+
+  /** Starts {@code gantry args} reading its standard input from {@code stdin}. */
+  static CliProcess start(Path dir, java.util.Map<String, String> env, File stdin, String... args) {
     List<String> command = GantryCommand.of(JVM_OPTIONS, List.of(args));
     try {
       Path out = Files.createTempFile(dir, "cli", ".out");
       Path err = Files.createTempFile(dir, "cli", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(stdin))
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().putAll(env);
       Process process = builder.start();

@@ -3,6 +3,8 @@ package dev.gantry.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -61,6 +63,24 @@ public final class GantryClient {
   public JobSummary submit(JobDocument job) {
     return call(transport.request("jobs").header("Content-Type", job.contentType()).POST(BodyPublishers.ofString(job.text())),
         JobSummary.class);
+  }
+
+  /**
+   * Opens an interactive shell (with a terminal) in the environment the job's build kept (a failed
+   * build, or one with {@code shell: true}, for the server's keep time) and blocks until it exits:
+   * what {@code in} gives is typed, what the terminal prints goes to {@code out}. Needs write access
+   * to the job.
+   *
+   * @return the shell's exit code (-1 when unknown)
+   * @throws GantryException 404 for an unknown job, 403 without write access, 409 when the job has no kept environment
+   */
+  public int shell(String jobId, InputStream in, OutputStream out) {
+    return shell(jobId, in, out, 0, 0);
+  }
+
+  /** {@link #shell(String, InputStream, OutputStream)} with a terminal of {@code columns} by {@code rows} (0: the default). */
+  public int shell(String jobId, InputStream in, OutputStream out, int columns, int rows) {
+    return new ShellConnection(transport).run(path(jobId), in, out, columns, rows);
   }
 
   /** A job and its task runs. */

@@ -96,6 +96,16 @@ final class Transport {
     return response.body();
   }
 
+  /** The HTTP client (HTTP/1.1), for a WebSocket to the server. */
+  HttpClient http() {
+    return http;
+  }
+
+  /** The token this client sends; null: none. */
+  String token() {
+    return token;
+  }
+
   GantryUnavailableException unreachable(Exception cause) {
     return new GantryUnavailableException(0, "no answer", "cannot reach Gantry at " + server, cause);
   }

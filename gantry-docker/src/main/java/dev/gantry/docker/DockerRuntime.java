@@ -11,12 +11,14 @@ import dev.gantry.core.spi.ReattachableContainer;
 import dev.gantry.core.spi.RunScope;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeSession;
+import dev.gantry.core.spi.RuntimeShell;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
 import dev.gantry.core.spi.TaskRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -183,6 +185,11 @@ public final class DockerRuntime implements TaskRuntime {
   @Override
   public RuntimeSession openSession(TaskExecution execution, Cancellation cancellation) {
     return DockerSession.open(parts, execution, cancellation);
+  }
+
+  @Override
+  public RuntimeShell openShell(String runId, Map<String, String> env, RuntimeShell.Output output) {
+    return DockerShell.open(parts, runId, env, output);
   }
 
   /** Returns at once: the volume goes after the job's containers, on a teardown thread. */

@@ -167,6 +167,13 @@ final class DockerSession implements RuntimeSession {
     }
   }
 
+  /** Leaves the container running (the idle loop keeps it up); the leftover sweeper removes it when its keep time ended. */
+  @Override
+  public void keep() {
+    closed = true;
+    log.info("keeping session container {} of run {} for a shell", containerId, execution.runId());
+  }
+
   @Override
   public void close() {
     if (closed) {

@@ -3,6 +3,8 @@ package dev.gantry.server;
 import dev.gantry.server.metrics.RouteTimers;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import io.javalin.websocket.WsConfig;
+import java.util.function.Consumer;
 import java.util.List;
 
 /**
@@ -60,8 +62,46 @@ public final class DialectRoutes {
     return this;
   }
 
+  /**
+   * A WebSocket at {@code path}: {@code check} runs before the upgrade, guarded as every route (the
+   * caller authenticated, a failure rendered by this dialect as an HTTP answer, and no upgrade then);
+   * a GET without the upgrade goes to {@code plainGet}.
+   */
+  public DialectRoutes webSocket(String path, Handler check, Handler plainGet, Consumer<WsConfig> socket) {
+    Handler guardedCheck = wrapped("GET", path, check);
+    // Its answer is in the response already: nothing more to render.
+    app.exception(UpgradeRefused.class, (refused, ctx) -> {});
+    app.wsBeforeUpgrade(path, ctx -> {
+      guardedCheck.handle(ctx);
+      if (ctx.statusCode() >= 300) {
+        // Refused: the answer goes out now (Javalin writes no result on this path), and since Javalin
+        // upgrades unless a before-upgrade handler throws, this one throws.
+        ctx.res().setStatus(ctx.statusCode());
+        try (java.io.InputStream body = ctx.resultInputStream()) {
+          if (body != null) {
+            ctx.res().getOutputStream().write(body.readAllBytes());
+          }
+        }
+        throw new UpgradeRefused(ctx.statusCode());
+      }
+    });
+    app.ws(path, socket);
+    return get(path, plainGet);
+  }
+
+  /** Stops an upgrade whose answer (an error, rendered by the dialect) is already in the response. */
+  static final class UpgradeRefused extends RuntimeException {
+    UpgradeRefused(int status) {
+      super("upgrade refused with " + status, null, false, false);
+    }
+  }
+
   private Handler guarded(String method, String path, Handler handler) {
     table.add(new Route(method, path, open));
+    return wrapped(method, path, handler);
+  }
+
+  private Handler wrapped(String method, String path, Handler handler) {
     RouteTimers.Route timer = timers.route(method, path);
     return ctx -> {
       long start = System.nanoTime();

@@ -25,6 +25,8 @@ import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import dev.gantry.core.spi.TaskRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +50,17 @@ public final class GantryServer implements AutoCloseable {
    * {@code /definitions} and Daestro's {@code /v1/client} over {@code definitions} when it is not null.
    */
   public record Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
-      UserService users, DefinitionService definitions, SourcehutSettings sourcehut) {
+      UserService users, DefinitionService definitions, SourcehutSettings sourcehut, Supplier<TaskRuntime> shellRuntime) {
 
     public Services {
       sourcehut = sourcehut == null ? SourcehutSettings.defaults() : sourcehut;
+      shellRuntime = shellRuntime == null ? () -> null : shellRuntime;
+    }
+
+    /** Services of a server that opens no shells in kept build environments (it runs no tasks). */
+    public Services(JobService jobs, ClusterService cluster, ScheduleService schedules, TokenService tokens,
+        UserService users, DefinitionService definitions, SourcehutSettings sourcehut) {
+      this(jobs, cluster, schedules, tokens, users, definitions, sourcehut, null);
     }
 
     /** Services whose builds.sr.ht dialect has its defaults. */
@@ -124,7 +133,7 @@ public final class GantryServer implements AutoCloseable {
     JobService jobs = services.jobs();
     LogStreams logStreams = new LogStreams(jobs);
     List<HttpDialect> dialects = new ArrayList<>(List.of(
-        new NativeDialect(jobs, settings, logStreams),
+        new NativeDialect(jobs, settings, logStreams, services.shellRuntime()),
         new ClusterDialect(services.cluster(), metrics, settings.maxRequestBytes()),
         new HadesDialect(jobs, settings, logStreams),
         new HadesLogManagerDialect(jobs),

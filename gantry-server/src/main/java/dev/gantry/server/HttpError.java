@@ -48,6 +48,8 @@ public record HttpError(int status, String message) {
       return new HttpError(400, e.getMessage());
     } else if (error instanceof NotFoundException e) {
       return new HttpError(404, e.getMessage());
+    } else if (error instanceof dev.gantry.core.engine.NoKeptEnvironmentException e) {
+      return new HttpError(409, e.getMessage());
     } else if (error instanceof JobStateException e) {
       return new HttpError(400, stateMessage.apply(e));
     } else if (error instanceof ScheduleStateException e) {

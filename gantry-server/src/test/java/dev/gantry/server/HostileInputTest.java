@@ -10,6 +10,7 @@ import dev.gantry.server.hostile.Mutations;
 import dev.gantry.server.hostile.ProtocolCorpus;
 import dev.gantry.server.hostile.ReadCorpus;
 import dev.gantry.server.hostile.ScheduleCorpus;
+import dev.gantry.server.hostile.ShellCorpus;
 import dev.gantry.server.hostile.SourcehutCorpus;
 import dev.gantry.server.hostile.SubmitCorpus;
 import dev.gantry.server.hostile.UiCorpus;
@@ -47,6 +48,7 @@ class HostileInputTest {
     String job = server.submitted("name: known\ntasks: [{name: t, image: 'busybox:latest', run: 'true'}]\n");
     String run = server.jobs.runs(job).get(0).id();
     checks.batch("native reads", ReadCorpus.nativeRequests(job, run));
+    checks.batch("shells", ShellCorpus.requests(job));
     assertThat(checks.violations()).isEmpty();
   }
 

@@ -6,6 +6,7 @@ import dev.gantry.core.auth.Viewer;
 import dev.gantry.core.engine.JobStateException.Action;
 import dev.gantry.core.job.RunContainer;
 import dev.gantry.core.job.Job;
+import dev.gantry.core.job.KeptEnvironment;
 import dev.gantry.core.job.JobQuery;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.job.LogPart;
@@ -262,6 +263,18 @@ public final class JobService {
   public void restart(Principal caller, String jobId) {
     access.changeable(caller, jobId);
     restart(jobId);
+  }
+
+  /**
+   * The job's environment kept after its build, for a shell in it: {@code caller} needs
+   * {@code jobs:write} and write access to the job (a shell can change anything in it).
+   *
+   * @throws NoKeptEnvironmentException when the job is still running, or kept none, or its keep time ended
+   */
+  public KeptEnvironment keptEnvironment(Principal caller, String jobId) {
+    access.changeable(caller, jobId);
+    Job job = store.findJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+    return new KeptEnvironments(store).of(job, clock.instant());
   }
 
   /** The job, if {@code caller} may read it; NotFoundException as if it did not exist otherwise. */

@@ -6,6 +6,9 @@ import dev.gantry.core.spi.RuntimeResource.Kind;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +40,38 @@ public final class LeftoverSweeper implements Runnable {
   @Override
   public void run() {
     List<RuntimeResource> resources = runtime.resources();
+    Set<String> kept = keptRunsAndJobs(resources);
     for (RuntimeResource resource : resources) {
       boolean ended = resource.kind() != Kind.WORKSPACE
           ? store.findRun(resource.runId()).map(run -> run.state() != RunState.RUNNING).orElse(false)
           : store.findJob(resource.jobId()).map(job -> job.state().isTerminal()).orElse(false);
-      if (ended) {
+      if (ended && !kept.contains(resource.kind() == Kind.WORKSPACE ? resource.jobId() : resource.runId())) {
         remove(resource);
       }
     }
+  }
+
+  /**
+   * The runs whose ended session's environment is kept now for a shell ({@link KeptEnvironments}),
+   * and their jobs: the run's container and the job's workspace stay until the keep time ends (also
+   * across a restart, as it is worked out from the stored run).
+   */
+  private Set<String> keptRunsAndJobs(List<RuntimeResource> resources) {
+    Set<String> kept = new HashSet<>();
+    Instant now = clock.instant();
+    for (RuntimeResource resource : resources) {
+      if (resource.kind() != Kind.CONTAINER || resource.runId() == null) {
+        continue;
+      }
+      store.findRun(resource.runId()).ifPresent(run -> store.findJob(run.jobId()).ifPresent(job -> {
+        Instant until = KeptEnvironments.until(run, job);
+        if (until != null && until.isAfter(now)) {
+          kept.add(run.id());
+          kept.add(run.jobId());
+        }
+      }));
+    }
+    return kept;
   }
 
   private void remove(RuntimeResource resource) {

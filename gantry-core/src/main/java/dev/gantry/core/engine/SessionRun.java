@@ -60,7 +60,10 @@ final class SessionRun {
     // The job's number (dialects with integer ids show it, e.g. sourcehut's JOB_ID).
     Map<String, String> env = store.jobNumber(task.jobId()).map(n -> Map.of("GANTRY_JOB_NUMBER", Long.toString(n)))
         .orElse(Map.of());
-    try (session) {
+    // The log of the step that ran last: where the line about a kept environment goes.
+    RunLogWriter last = first;
+    TaskOutcome outcome = null;
+    try {
       writeFiles(session, plan, secrets);
       for (int i = 0; i < steps.size(); i++) {
         if (cancellation.isCancelled()) {
@@ -69,21 +72,24 @@ final class SessionRun {
         StepRun running = steps.get(i).running(clock.instant());
         store.updateStep(running);
         RunLogWriter writer = i == 0 ? first : log(task, i, secrets, execution);
+        last = writer;
         int code;
         try {
           code = session.exec(plan.steps().get(i).command(), env, writer);
         } catch (SessionFailure e) {
           writer.line(Stream.STDERR, e.getMessage());
           store.updateStep(running.ended(StepState.FAILED, null, clock.instant()));
-          return cancellation.isCancelled() ? stopped(cancellation) : TaskOutcome.failedToStart(e.getMessage());
+          outcome = cancellation.isCancelled() ? stopped(cancellation) : TaskOutcome.failedToStart(e.getMessage());
+          return outcome;
         } finally {
           writer.flushAll();
         }
         boolean ok = code == 0 && !cancellation.isCancelled();
         store.updateStep(running.ended(ok ? StepState.SUCCEEDED : StepState.FAILED, code, clock.instant()));
         if (!ok) {
-          return cancellation.isCancelled() ? stopped(cancellation)
+          outcome = cancellation.isCancelled() ? stopped(cancellation)
               : new TaskOutcome(code, null, "step '" + running.name() + "' failed: exit code " + code);
+          return outcome;
         }
         if (completed(session, plan)) {
           for (int j = i + 1; j < steps.size(); j++) {
@@ -93,10 +99,30 @@ final class SessionRun {
         }
       }
       String kept = new ArtifactCollector(store, clock).collect(session, task, plan);
-      return kept == null ? new TaskOutcome(0, null, null) : new TaskOutcome(1, null, kept);
+      outcome = kept == null ? new TaskOutcome(0, null, null) : new TaskOutcome(1, null, kept);
+      return outcome;
     } catch (SessionFailure e) {
-      return cancellation.isCancelled() ? stopped(cancellation) : TaskOutcome.failedToStart(e.getMessage());
+      outcome = cancellation.isCancelled() ? stopped(cancellation) : TaskOutcome.failedToStart(e.getMessage());
+      return outcome;
+    } finally {
+      end(session, plan.keep(), outcome, cancellation, task.jobId(), last);
     }
+  }
+
+  /**
+   * Keeps the environment for a shell when the plan says so for how the session ended (never after a
+   * cancel or a timeout, which killed it), saying so in the last step's log; removes it otherwise.
+   */
+  private void end(RuntimeSession session, SessionPlan.Keep keep, TaskOutcome outcome, Cancellation cancellation,
+      String jobId, RunLogWriter last) {
+    if (keep == null || outcome == null || cancellation.isCancelled() || !keep.keeps(outcome.succeeded())) {
+      session.close();
+      return;
+    }
+    session.keep();
+    last.line(Stream.STDOUT, "The build environment is kept until about " + clock.instant().plus(keep.time()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + ": `gantry shell " + jobId + "` opens a shell in it (type exit to leave).");
+    last.flushAll();
   }
 
   private static void writeFiles(RuntimeSession session, SessionPlan plan, Map<String, String> secrets) {

@@ -1,5 +1,8 @@
 package dev.gantry.core.spec;
 
+import dev.gantry.core.job.RunState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,15 +11,52 @@ import java.util.List;
  * (the later steps stay pending). {@code completionMarker} (null: none): a path that, once a step
  * has created it, ends the session successfully, the later steps skipped. After every step
  * succeeded, {@code artifacts} (paths in the environment) are kept with the run, within {@code limits}.
+ * {@code keep} (null: never): how long the environment stays after the session ended, for a shell in it.
  */
 public record SessionPlan(List<File> files, List<Step> steps, String completionMarker, List<String> artifacts,
-    ArtifactLimits limits) {
+    ArtifactLimits limits, Keep keep) {
 
   public SessionPlan {
     files = List.copyOf(files);
     steps = List.copyOf(steps);
     artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     limits = limits == null ? ArtifactLimits.DEFAULT : limits;
+  }
+
+  /** A plan whose environment goes as soon as the session ends. */
+  public SessionPlan(List<File> files, List<Step> steps, String completionMarker, List<String> artifacts,
+      ArtifactLimits limits) {
+    this(files, steps, completionMarker, artifacts, limits, null);
+  }
+
+  /** This plan keeping its environment so ({@code newKeep} null: never). */
+  public SessionPlan withKeep(Keep newKeep) {
+    return new SessionPlan(files, steps, completionMarker, artifacts, limits, newKeep);
+  }
+
+  /**
+   * Keeping the environment after the session, for {@code time}: after a failed session, and after a
+   * successful one too when {@code always} (builds.sr.ht's {@code shell: true}). A cancelled or
+   * timed-out session's environment has been killed: it is never kept.
+   */
+  public record Keep(Duration time, boolean always) {
+
+    public Keep {
+      if (time == null || time.isNegative() || time.isZero()) {
+        throw new IllegalArgumentException("a kept environment needs a positive keep time, not " + time);
+      }
+    }
+
+    /** Whether a session that ended so (not cancelled, not timed out) keeps its environment. */
+    public boolean keeps(boolean succeeded) {
+      return always || !succeeded;
+    }
+
+    /** Until when the environment of a run that ended in {@code state} at {@code ended} is kept; null: it is not. */
+    public Instant until(RunState state, Instant ended) {
+      boolean kept = state == RunState.FAILED || state == RunState.SUCCEEDED && always;
+      return kept && ended != null ? ended.plus(time) : null;
+    }
   }
 
   /**

@@ -34,6 +34,15 @@ public interface RuntimeSession extends AutoCloseable {
    */
   byte[] readFile(String path, long maxBytes);
 
+  /**
+   * Ends the session but leaves the environment running as it is, for a shell in it
+   * ({@link TaskRuntime#openShell}); the leftover sweeper removes it once its keep time ended. A
+   * runtime that cannot keep one closes it, as this default does.
+   */
+  default void keep() {
+    close();
+  }
+
   /** Kills and removes the environment; returns at once, the removal may finish later. */
   @Override
   void close();

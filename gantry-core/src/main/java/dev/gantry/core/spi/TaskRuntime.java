@@ -1,6 +1,7 @@
 package dev.gantry.core.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /** Runs one task to its end in an isolated environment (a container). */
 public interface TaskRuntime extends AutoCloseable {
@@ -45,6 +46,16 @@ public interface TaskRuntime extends AutoCloseable {
    */
   default RuntimeSession openSession(TaskExecution execution, Cancellation cancellation) {
     throw new SessionFailure(describe() + " cannot run a job in one environment (a session)");
+  }
+
+  /**
+   * Starts an interactive shell, with a terminal, in the environment that session run {@code runId}
+   * kept ({@link RuntimeSession#keep}); what it prints goes to {@code output}, as it comes.
+   *
+   * @throws SessionFailure when there is no such environment here, or this runtime has no shells
+   */
+  default RuntimeShell openShell(String runId, Map<String, String> env, RuntimeShell.Output output) {
+    throw new SessionFailure(describe() + " cannot open a shell in a kept environment");
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.SessionPlan;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.LogSink;
@@ -16,6 +17,7 @@ import dev.gantry.core.spi.TaskRuntime;
 import dev.gantry.core.testing.InMemoryStore;
 import dev.gantry.core.testing.ManualWorker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,5 +109,52 @@ class LeftoverSweeperTest {
     new LeftoverSweeper(store, runtime).run();
 
     assertThat(runtime.held).containsExactly(foreign);
+  }
+
+  /** A job of one session task whose environment is kept {@code keep} after it ended. */
+  private static JobSpec session(SessionPlan.Keep keep) {
+    SessionPlan plan = new SessionPlan(List.of(), List.of(new SessionPlan.Step("t", List.of("true"))), null, List.of(), null,
+        keep);
+    TaskSpec task = new TaskSpec("build", null, "busybox:latest", null, List.of(), List.of(), Map.of(), Map.of(), null, null,
+        0, null, "none", null, false, null, null, null, plan);
+    return new JobSpec("j", null, List.of(), Map.of(), List.of(task));
+  }
+
+  @Test
+  void aKeptEnvironmentAndItsWorkspaceStayUntilTheKeepTimeEnds() {
+    Duration keep = Duration.ofMinutes(10);
+    Job job = jobs.submit(session(new SessionPlan.Keep(keep, false)));
+    TaskRun run = worker.claim();
+    holdAllOf(run);
+    RuntimeResource workspace = new RuntimeResource(Kind.WORKSPACE, "ws-" + job.id(), job.id(), null);
+    runtime.held.add(workspace);
+    worker.fail(run, 1, "step 't' failed: exit code 1");
+
+    new LeftoverSweeper(store, runtime, clock).run();
+    new LeftoverSweeper(store, runtime, Clock.offset(clock, keep.minusSeconds(30))).run();
+    assertThat(runtime.removed).as("kept for a shell").isEmpty();
+
+    // A restarted process works the same out from the stored run: no record of its own to lose.
+    new LeftoverSweeper(store, runtime, Clock.offset(clock, keep.plusSeconds(1))).run();
+    assertThat(runtime.held).isEmpty();
+    assertThat(runtime.removed).contains(workspace).hasSize(4);
+  }
+
+  @Test
+  void aSucceededBuildIsKeptOnlyWithShellTrue() {
+    Duration keep = Duration.ofMinutes(10);
+    jobs.submit(session(new SessionPlan.Keep(keep, false)));
+    TaskRun plain = worker.claim();
+    holdAllOf(plain);
+    worker.succeed(plain, null);
+    jobs.submit(session(new SessionPlan.Keep(keep, true)));
+    TaskRun shell = worker.claim();
+    holdAllOf(shell);
+    worker.succeed(shell, null);
+
+    new LeftoverSweeper(store, runtime, clock).run();
+
+    assertThat(runtime.removed).extracting(RuntimeResource::runId).containsOnly(plain.id()).hasSize(3);
+    assertThat(runtime.held).extracting(RuntimeResource::runId).containsOnly(shell.id());
   }
 }

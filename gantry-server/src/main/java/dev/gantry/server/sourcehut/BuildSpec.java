@@ -15,15 +15,15 @@ import java.util.Map;
  * A submitted manifest as the core's job: one session task in the image's container (its plan:
  * setup, then the manifest's tasks), the installed secrets as the job's secrets, the triggers as its
  * end triggers, and what the dialect keeps as annotations (the manifest as submitted, the access
- * lists, the public base URL).
+ * lists, the public base URL). {@code keep} (null: never): how the build's environment is kept for a shell.
  */
 final class BuildSpec {
 
   private BuildSpec() {}
 
   static JobSpec of(SubmitRequest request, Manifest manifest, SourcehutImages.Image image, String base,
-      List<UserSecret> secrets, List<EndTrigger> triggers, Duration timeout) {
-    SessionPlan plan = BuildSession.plan(manifest, image, base + "/api/jobs/", secrets);
+      List<UserSecret> secrets, List<EndTrigger> triggers, Duration timeout, SessionPlan.Keep keep) {
+    SessionPlan plan = BuildSession.plan(manifest, image, base + "/api/jobs/", secrets).withKeep(keep);
     Map<String, String> values = new LinkedHashMap<>();
     secrets.forEach(secret -> values.put(BuildSession.secretName(secret), secret.value()));
     TaskSpec task = new TaskSpec("build", null, image.container(), null, List.of(), List.of(),

@@ -103,12 +103,13 @@ public final class SourcehutDialect implements HttpDialect {
     List<UserSecret> secrets = request.secrets() && !manifest.secrets().isEmpty()
         ? userSecrets.resolve(caller, manifest.secrets(), "manifest") : List.of();
     List<EndTrigger> triggers = SourcehutTriggers.of(manifest.triggers(), settings.smtp() != null, "triggers");
-    if (manifest.shell()) {
-      throw new InvalidJobException("manifest", "shell: interactive shells are not available on this server yet");
+    if (manifest.shell() && settings.shellKeep().isZero()) {
+      throw new InvalidJobException("manifest", "shell: this server keeps no build environments (--shell-keep 0)");
     }
     SourcehutImages.Image image = settings.images().of(manifest.image());
     String base = this.base.of(ctx);
-    JobSpec spec = BuildSpec.of(request, manifest, image, base, secrets, triggers, settings.buildTimeout());
+    JobSpec spec = BuildSpec.of(request, manifest, image, base, secrets, triggers, settings.buildTimeout(),
+        settings.keep(manifest.shell()));
     Job job = request.execute() ? jobs.submit(caller, spec) : jobs.submitHeld(caller, spec);
     long number = sessions.number(job.id());
     SourcehutJobView view = SourcehutJobView.of(job, number, List.of(), base);

@@ -8,7 +8,9 @@ import dev.gantry.server.JsonResponses;
 import dev.gantry.server.LogStreams;
 import dev.gantry.server.ServerSettings;
 import io.javalin.http.Context;
+import dev.gantry.core.spi.TaskRuntime;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
   private final TaskEndpoints tasks;
   private final LogStreams logStreams;
   private final JobEndWaits waits;
+  private final JobShellEndpoint shells;
 
   public NativeDialect(JobService jobService, ServerSettings settings) {
     this(jobService, settings, new LogStreams(jobService));
@@ -30,6 +33,13 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
 
   /** {@code logStreams} answers live log requests; it may be shared with other dialects. */
   public NativeDialect(JobService jobService, ServerSettings settings, LogStreams logStreams) {
+    this(jobService, settings, logStreams, () -> null);
+  }
+
+  /** {@code shellRuntime}: the runtime this process runs tasks on (null from it: none), for shells in kept environments. */
+  public NativeDialect(JobService jobService, ServerSettings settings, LogStreams logStreams,
+      Supplier<TaskRuntime> shellRuntime) {
+    this.shells = new JobShellEndpoint(jobService, shellRuntime);
     this.jobService = jobService;
     this.version = settings.version();
     this.logStreams = logStreams;
@@ -56,7 +66,8 @@ public final class NativeDialect implements HttpDialect, AutoCloseable {
         .get("/jobs/{id}/log/stream", jobs::logStream)
         .get("/jobs/{id}/deliveries", jobs::deliveries)
         .get("/tasks/{id}", tasks::get)
-        .get("/tasks/{id}/log", tasks::log);
+        .get("/tasks/{id}/log", tasks::log)
+        .webSocket("/jobs/{id}/shell", shells::check, shells::plainGet, shells::configure);
     routes.open().get("/health", this::health);
   }
 

@@ -162,6 +162,10 @@ class OpenApiConformanceTest {
       on("GET /jobs/{id}/log 404", () -> send("GET", "/jobs/" + UNKNOWN + "/log", reader, null, null));
       reads("/jobs/" + done + "/log/stream", "/jobs/" + done + "/log/stream?after=x");
       on("GET /jobs/{id}/log/stream 404", () -> send("GET", "/jobs/" + UNKNOWN + "/log/stream", reader, null, null));
+      // The job that ran is no build in one environment: nothing to open a shell in.
+      on("GET /jobs/{id}/shell 409", () -> send("GET", "/jobs/" + done + "/shell", writer, null, null));
+      on("GET /jobs/{id}/shell 404", () -> send("GET", "/jobs/" + UNKNOWN + "/shell", writer, null, null));
+      writes("GET", "/jobs/" + done + "/shell", null, null);
       reads("/tasks/" + doneRun, null);
       on("GET /tasks/{id} 404", () -> send("GET", "/tasks/" + UNKNOWN, reader, null, null));
       reads("/tasks/" + doneRun + "/log", "/tasks/" + doneRun + "/log?size=0");

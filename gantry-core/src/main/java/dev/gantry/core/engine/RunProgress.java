@@ -73,7 +73,8 @@ public final class RunProgress {
   public Optional<Job> finished(TaskRun run, RunState end, Integer exitCode, String result, String error) {
     Instant now = clock.instant();
     return transition(run, false, (tx, job, current) -> Progression.runEnded(job,
-        ProgressWrites.load(tx, job, current.path()), current.finished(end, exitCode, result, error, now), now));
+        ProgressWrites.load(tx, job, current.path()), EachItems.of(tx, job.id()),
+        current.finished(end, exitCode, result, error, now), now));
   }
 
   /**

@@ -576,7 +576,9 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       runs.put(runId, new Stored<>(after, s.seq()));
       Stored<Job> job = jobs.get(after.jobId());
       if (job != null) {
-        for (Delivery call : dev.gantry.core.outbox.OutboxRules.runProgressed(job.value(), after, at)) {
+        Job reported = job.value().withReport(after.position(), percent);
+        jobs.put(reported.id(), new Stored<>(reported, job.seq()));
+        for (Delivery call : dev.gantry.core.outbox.OutboxRules.runProgressed(reported, after, at)) {
           deliveries.put(call.id(), new Stored<>(call, ++sequence));
         }
       }

@@ -9,3 +9,8 @@ create table job_node_items (
   item_value ${large_text},
   primary key (job_id, node_path, item_index)
 );
+
+-- What a job's running task last reported of its progress ($TORK_PROGRESS) and the top-level
+-- position it was at: the job's progress, as Tork computes it, counts it until the job moves on.
+alter table jobs add column progress_position integer;
+alter table jobs add column task_progress double precision;

@@ -100,11 +100,6 @@ public record Job(
     return spec.tasks().size();
   }
 
-  /** The share of its tasks the job has done, 0 to 1: the tasks before its position. */
-  public double doneShare() {
-    return Math.min(1.0, (position - 1) / (double) taskCount());
-  }
-
   /**
    * The job's progress in percent as Tork computes it, to two decimals: the top-level tasks before
    * its position, plus the share its task at the position last reported ({@code $TORK_PROGRESS}),

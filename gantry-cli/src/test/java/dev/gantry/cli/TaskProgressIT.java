@@ -66,6 +66,7 @@ class TaskProgressIT {
       String id = http.submit(README_PROGRESS_JOB.formatted(receiver.url("/progress")));
 
       List<Double> seenWhileRunning = new CopyOnWriteArrayList<>();
+      List<Double> jobSeenWhileRunning = new CopyOnWriteArrayList<>();
       JsonNode ended = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
         JsonNode job = http.job(id);
         JsonNode run = job.path("execution").path(0);
@@ -74,12 +75,20 @@ class TaskProgressIT {
           if (seenWhileRunning.isEmpty() || seenWhileRunning.get(seenWhileRunning.size() - 1) != progress) {
             seenWhileRunning.add(progress);
           }
+          // The job's, as Tork computes it: its one task's share (read apart from the run's, so maybe a report behind).
+          double jobProgress = job.path("progress").asDouble();
+          if (job.path("state").asText().equals("RUNNING") && jobProgress > 0
+              && (jobSeenWhileRunning.isEmpty() || jobSeenWhileRunning.get(jobSeenWhileRunning.size() - 1) != jobProgress)) {
+            jobSeenWhileRunning.add(jobProgress);
+          }
         }
         return job;
       }, job -> StandaloneFixture.ENDED.contains(job.path("state").asText()));
 
       assertThat(ended.path("state").asText()).isEqualTo("COMPLETED");
       assertThat(seenWhileRunning).as("GET /jobs/{id} while the task ran").containsExactly(40.0, 80.0);
+      assertThat(jobSeenWhileRunning).as("the job's progress while its one task ran").containsExactly(40.0, 80.0);
+      assertThat(ended.path("progress").asDouble()).isEqualTo(100.0);
       String runId = ended.path("execution").path(0).path("id").asText();
       assertThat(http.get("/tasks/" + runId).body().path("progress").asDouble()).as("kept once it ended").isEqualTo(80.0);
 

@@ -14,7 +14,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code job_nodes} table: the rows of a job's composite nodes and its ROOT row. */
+/**
+ * The {@code job_nodes} table: the rows of a job's composite nodes and its ROOT row; and
+ * {@code job_node_items}, an each's elements, one row each, written with its row and read one at
+ * a time ({@link #item}): a row read in a transition carries no items (except one written before
+ * the items had rows of their own, which keeps them in its {@code items} column).
+ */
 final class CompositeRows {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +29,10 @@ final class CompositeRows {
   private static final String UPDATE = "update job_nodes set kind = ?, state = ?, total = ?, next_index = ?,"
       + " completed = ?, results = ?, error = ? where job_id = ? and node_path = ?";
   private static final String OF_JOB = "select " + COLUMNS + " from job_nodes where job_id = ?";
+  private static final String INSERT_ITEM = "insert into job_node_items (job_id, node_path, item_index, item_value)"
+      + " values (?, ?, ?, ?)";
+  private static final String ITEM = "select item_value from job_node_items where job_id = ? and node_path = ?"
+      + " and item_index = ?";
 
   private CompositeRows() {}
 
@@ -51,34 +60,54 @@ final class CompositeRows {
 
   /** Updates each row, inserting those not there yet (the job is locked: no one else writes them meanwhile). */
   static void save(SqlSession sql, List<CompositeNode> nodes) {
-    List<Object[]> inserts = new ArrayList<>();
+    List<CompositeNode> inserts = new ArrayList<>();
     for (CompositeNode n : nodes) {
       int updated = sql.update(UPDATE, n.kind().name(), n.state().name(), n.total(), n.next(), n.completed(),
           results(n), n.error(), n.jobId(), n.path().encoded());
       if (updated == 0) {
-        inserts.add(new Object[] {n.jobId(), n.path().encoded(), n.kind().name(), n.state().name(), n.total(),
-            n.next(), n.completed(), items(n), results(n), n.error()});
+        inserts.add(n);
       }
     }
     if (!inserts.isEmpty()) {
-      sql.batch(INSERT, inserts);
+      insert(sql, inserts);
     }
   }
 
-  /** Inserts rows that are surely new (a submit's). */
+  /** Inserts rows that are surely new (a submit's), with their items. */
   static void insert(SqlSession sql, List<CompositeNode> nodes) {
     sql.batch(INSERT, nodes.stream().map(n -> new Object[] {n.jobId(), n.path().encoded(), n.kind().name(),
-        n.state().name(), n.total(), n.next(), n.completed(), items(n), results(n), n.error()}).toList());
+        n.state().name(), n.total(), n.next(), n.completed(), null, results(n), n.error()}).toList());
+    List<Object[]> items = new ArrayList<>();
+    for (CompositeNode n : nodes) {
+      for (int i = 0; i < n.items().size(); i++) {
+        items.add(new Object[] {n.jobId(), n.path().encoded(), i, write(n.items().get(i))});
+      }
+    }
+    if (!items.isEmpty()) {
+      sql.batch(INSERT_ITEM, items);
+    }
   }
 
-  /** Removes the row at {@code at} and those below it. */
+  /** The element at {@code index} of the each at {@code each} (null: none, or a null element). */
+  static Object item(SqlSession sql, String jobId, NodePath each, int index) {
+    return sql.first(ITEM, row -> row.getString("item_value"), jobId, each.encoded(), index)
+        .map(CompositeRows::readItem).orElse(null);
+  }
+
+  /** Removes the row at {@code at} and those below it, with their items. */
   static void delete(SqlSession sql, String jobId, NodePath at) {
+    sql.update("delete from job_node_items where job_id = ? and (node_path = ? or node_path like ?)", jobId,
+        at.encoded(), at.encoded() + ".%");
     sql.update("delete from job_nodes where job_id = ? and (node_path = ? or node_path like ?)", jobId, at.encoded(),
         at.encoded() + ".%");
   }
 
-  private static String items(CompositeNode n) {
-    return n.items().isEmpty() ? null : write(n.items());
+  private static Object readItem(String json) {
+    try {
+      return json == null ? null : JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored element of an each is not valid JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static String results(CompositeNode n) {

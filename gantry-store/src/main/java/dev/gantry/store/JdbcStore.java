@@ -363,15 +363,18 @@ public final class JdbcStore implements Store, TokenStore, UserStore, Definition
   @Override
   public boolean recordProgress(String runId, double percent, Instant at) {
     return database.inTransaction(sql -> {
-      if (!runs.setProgress(sql, runId, percent)) {
+      // The job's row first, as every transition locks it: a cancel holding it while it ends this run waits for no one.
+      Optional<Job> job = runs.find(sql, runId).flatMap(run -> jobs.lock(sql, run.jobId()));
+      if (job.isEmpty() || !runs.setProgress(sql, runId, percent)) {
         return false;
       }
-      runs.find(sql, runId).ifPresent(run -> jobs.find(sql, run.jobId()).ifPresent(job -> {
-        List<Delivery> calls = OutboxRules.runProgressed(job, run, at);
-        if (!calls.isEmpty()) {
-          deliveries.insert(sql, calls);
-        }
-      }));
+      TaskRun run = runs.find(sql, runId).orElseThrow();
+      jobs.reportProgress(sql, run.jobId(), run.position(), percent);
+      Job reported = jobs.find(sql, run.jobId()).orElseThrow();
+      List<Delivery> calls = OutboxRules.runProgressed(reported, run, at);
+      if (!calls.isEmpty()) {
+        deliveries.insert(sql, calls);
+      }
       return true;
     });
   }

@@ -119,6 +119,11 @@ final class JdbcStoreTransaction implements StoreTransaction {
   }
 
   @Override
+  public Object eachItem(String jobId, NodePath each, int index) {
+    return CompositeRows.item(sql, jobId, each, index);
+  }
+
+  @Override
   public void deleteNodes(String jobId, NodePath at) {
     CompositeRows.delete(sql, jobId, at);
   }

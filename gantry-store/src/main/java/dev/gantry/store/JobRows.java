@@ -3,6 +3,7 @@ package dev.gantry.store;
 import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobParent;
+import dev.gantry.core.job.ReportedProgress;
 import dev.gantry.core.job.NodePath;
 import dev.gantry.core.job.JobState;
 import dev.gantry.core.spec.JobSpec;
@@ -23,7 +24,7 @@ final class JobRows {
 
   static final String COLUMNS =
       "id, spec, state, created_at, started_at, completed_at, failed_at, position, result, error, cancelled_at, schedule_id,"
-      + " owner, secrets, parent_id, parent_path, root_id";
+      + " owner, secrets, parent_id, parent_path, root_id, progress_position, task_progress";
 
   private static final String INSERT = """
       insert into jobs (id, name, description, state, spec, created_at, started_at, completed_at,
@@ -33,12 +34,14 @@ final class JobRows {
   /** What a transition may change; id, spec (so name, description, tags), created_at, schedule_id, owner and secrets never do. */
   private static final String UPDATE = """
       update jobs set state = ?, started_at = ?, completed_at = ?, failed_at = ?, position = ?,
-        result = ?, error = ?, cancelled_at = ?, version = version + 1
+        result = ?, error = ?, cancelled_at = ?, progress_position = ?, task_progress = ?, version = version + 1
       where id = ?""";
   private static final String INSERT_TAG = "insert into job_tags (job_id, tag) values (?, ?)";
   private static final String INSERT_ACCESS = "insert into job_access (job_id, grantee, can_change, created_at) values (?, ?, ?, ?)";
   private static final String BY_ID = "select " + COLUMNS + " from jobs where id = ?";
   private static final String STATE = "select state from jobs where id = ?";
+  /** A task's report; a transition writes them as it read them under the job's lock, which a report takes too. */
+  private static final String REPORT = "update jobs set progress_position = ?, task_progress = ? where id = ?";
 
   private final SqlDialect dialect;
   private final SealedSecrets secrets;
@@ -87,12 +90,18 @@ final class JobRows {
         : sql.first(STATE + dialect.lockRowClause(), row -> JobState.valueOf(row.getString(1)), job.id())
             .orElseThrow(() -> notStored(job));
     int updated = sql.update(UPDATE, job.state(), job.startedAt(), job.completedAt(), job.failedAt(), job.position(),
-        job.result(), job.error(), job.cancelledAt(), job.id());
+        job.result(), job.error(), job.cancelledAt(), job.reported() == null ? null : job.reported().position(),
+        job.reported() == null ? null : job.reported().percent(), job.id());
     if (updated == 0) {
       throw notStored(job);
     }
     JobWords.Searched after = JobWords.Searched.of(job);
     JobWords.update(sql, job.id(), after.withState(before.name()), after);
+  }
+
+  /** Records what the job's task at {@code position} reported of its progress. */
+  void reportProgress(SqlSession sql, String jobId, int position, double percent) {
+    sql.update(REPORT, position, percent, jobId);
   }
 
   private static IllegalStateException notStored(Job job) {
@@ -163,7 +172,9 @@ final class JobRows {
         row.getString("schedule_id"),
         row.getString("owner"),
         row.getString("parent_id") == null ? null : new JobParent(row.getString("parent_id"),
-            NodePath.decode(row.getString("parent_path")), row.getString("root_id")));
+            NodePath.decode(row.getString("parent_path")), row.getString("root_id")),
+        row.getObject("progress_position") == null ? null
+            : new ReportedProgress(row.getInt("progress_position"), row.getDouble("task_progress")));
   }
 
   private static List<Object[]> tagRows(Job job) {

@@ -182,6 +182,49 @@ public abstract class OutboxContract extends EmptyDatabaseContract {
   }
 
   @Test
+  void aTasksProgressCountsInItsJobsAsTorkComputesItUntilTheJobMovesOnAndCallsItsJobProgressWebhooks() {
+    JobSpec spec = new JobSpec("two", null, List.of(), Map.of(), List.of(task("a"), task("b")), null, null, null)
+        .withWebhooksAndAutoDelete(List.of(new Webhook(HOOK, Map.of("X-Progress", "{{ job.progress }}"),
+            Webhook.JOB_PROGRESS, null)), null);
+    Job job = Job.queued(TestJobs.newId(), spec, TestJobs.T0);
+    store.inTransaction(tx -> {
+      tx.insertJob(job);
+      tx.insertRuns(List.of(TestJobs.aRun(job).build()));
+      return null;
+    });
+    Instant now = Instant.now();
+    TaskRun claimed = store.claimNext(java.util.Set.of("default"), "node-1", now, now.plusSeconds(60)).orElseThrow();
+    assertThat(store.findJob(job.id()).orElseThrow().progress()).isEqualTo(0.0);
+
+    assertThat(store.recordProgress(claimed.id(), 50, now)).isTrue();
+    Job reported = store.findJob(job.id()).orElseThrow();
+    assertThat(reported.reported()).isEqualTo(new dev.gantry.core.job.ReportedProgress(1, 50));
+    assertThat(reported.progress()).as("(0 tasks done + 0.5) / 2").isEqualTo(25.0);
+    assertThat(store.recordProgress(claimed.id(), 100.0 / 3, now)).isTrue();
+    assertThat(store.findJob(job.id()).orElseThrow().progress()).as("two decimals").isEqualTo(16.67);
+    assertThat(store.deliveriesOf(job.id())).extracting(call -> call.headers().get("X-Progress"))
+        .containsExactlyInAnyOrder("25", "16.67");
+    assertThat(store.deliveriesOf(job.id())).allSatisfy(call -> {
+      assertThat(call.event()).isEqualTo(Webhook.JOB_PROGRESS);
+      assertThat(call.runId()).as("a job event").isNull();
+      assertThat(call.subjectPosition()).isEqualTo(1);
+    });
+
+    store.inTransaction(tx -> {
+      Job locked = tx.lockJob(job.id()).orElseThrow();
+      tx.updateRun(claimed.finished(dev.gantry.core.job.RunState.SUCCEEDED, 0, null, null, now));
+      tx.updateJob(locked.atPosition(2));
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().progress()).as("the report was the first task's").isEqualTo(50.0);
+    store.inTransaction(tx -> {
+      tx.updateJob(tx.lockJob(job.id()).orElseThrow().failed(dev.gantry.core.job.JobState.FAILED, "stop", now).requeued());
+      return null;
+    });
+    assertThat(store.findJob(job.id()).orElseThrow().reported()).as("a restart forgets the report").isNull();
+  }
+
+  @Test
   void aStoredJobKeepsItsEndTriggersAndItsEndWritesTheCallsWhoseConditionHolds() {
     JobSpec spec = new JobSpec("triggered", null, List.of(), Map.of(), List.of(task("only")), null, null, null)
         .withTriggers(List.of(

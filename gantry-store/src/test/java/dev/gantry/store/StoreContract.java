@@ -476,7 +476,10 @@ public abstract class StoreContract {
       assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each, each.child(0))))
           .extracting(CompositeNode::path).containsExactlyInAnyOrder(NodePath.ROOT, parallel, each);
       CompositeNode read = tx.nodes(job.id(), List.of(each)).get(0);
-      assertThat(read.items()).hasSize(3).element(1).isEqualTo("two");
+      assertThat(read.items()).as("read one at a time, not with the row").isEmpty();
+      assertThat(tx.eachItem(job.id(), each, 1)).isEqualTo("two");
+      assertThat(tx.eachItem(job.id(), each, 2)).isEqualTo(Map.of("k", "v"));
+      assertThat(tx.eachItem(job.id(), each, 0)).isEqualTo(1);
       assertThat(List.of(read.next(), read.completed(), read.total())).containsExactly(1, 1, 3);
       assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT)).get(0).results()).containsEntry("b", "2");
       assertThat(tx.activeRuns(job.id(), each)).extracting(TaskRun::name).containsExactly("below");
@@ -488,6 +491,7 @@ public abstract class StoreContract {
       tx.deleteNodes(job.id(), parallel);
       assertThat(tx.nodes(job.id(), List.of(NodePath.ROOT, parallel, each))).extracting(CompositeNode::path)
           .containsExactly(NodePath.ROOT);
+      assertThat(tx.eachItem(job.id(), each, 1)).as("removed with its row").isNull();
       assertThat(tx.nodes(other.id(), List.of(each))).hasSize(1);
       return null;
     });

@@ -352,7 +352,7 @@ public final class JobService {
       List<TaskRun> runs = tx.runsOf(jobId);
       int attempts = (int) runs.stream().filter(r -> r.position() == job.position() && r.path().depth() == 1).count();
       Progression again = Progression.restarted(job, ProgressWrites.load(tx, job, NodePath.top(job.position())),
-          attempts + 1, now);
+          EachItems.of(tx, job.id()), attempts + 1, now);
       return ProgressWrites.apply(tx, again, now);
     });
     applied.announce(signals);

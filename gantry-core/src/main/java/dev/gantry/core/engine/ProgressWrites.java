@@ -85,7 +85,7 @@ final class ProgressWrites {
     if (progression.endsJob() && job.parent() != null) {
       Job parent = JobService.lock(tx, job.parentId());
       List<CompositeNode> rows = load(tx, parent, job.parent().path().child(0));
-      apply(tx, Progression.subjobEnded(parent, rows, job, now), now, applied);
+      apply(tx, Progression.subjobEnded(parent, rows, EachItems.of(tx, parent.id()), job, now), now, applied);
     }
   }
 

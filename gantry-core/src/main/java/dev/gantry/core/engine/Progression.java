@@ -67,6 +67,9 @@ public final class Progression {
   private final List<ProgressChange> changes = new ArrayList<>();
   private final boolean keepsResults;
   private final JobState startState;
+  private final EachItems items;
+  /** The elements looked up in this transition, by each path and index: a context is built more than once per child. */
+  private final Map<String, Object> itemsRead = new HashMap<>();
   private Map<String, String> results;
   private Job job;
   private boolean jobChanged;
@@ -75,7 +78,12 @@ public final class Progression {
   private InvalidJobException failure;
 
   private Progression(Job job, Collection<CompositeNode> loaded, Instant now) {
+    this(job, loaded, EachItems.IN_ROWS, now);
+  }
+
+  private Progression(Job job, Collection<CompositeNode> loaded, EachItems items, Instant now) {
     this.job = job;
+    this.items = items;
     this.startState = job.state();
     this.spec = job.spec();
     this.now = now;
@@ -111,12 +119,24 @@ public final class Progression {
 
   /** {@code done} (as it ended) was running; {@code loaded}: the rows {@link #rowsFor} names. */
   public static Progression runEnded(Job job, Collection<CompositeNode> loaded, TaskRun done, Instant now) {
-    return new Progression(job, loaded, now).ended(done).finish();
+    return runEnded(job, loaded, EachItems.IN_ROWS, done, now);
+  }
+
+  /** As {@link #runEnded(Job, Collection, TaskRun, Instant)}, the elements of the eaches above {@code done} read from {@code items}. */
+  public static Progression runEnded(Job job, Collection<CompositeNode> loaded, EachItems items, TaskRun done,
+      Instant now) {
+    return new Progression(job, loaded, items, now).ended(done).finish();
   }
 
   /** A FAILED, CANCELLED or TIMED_OUT job runs again from the top-level task it stopped at, as its {@code attempt}th attempt. */
   public static Progression restarted(Job job, Collection<CompositeNode> loaded, int attempt, Instant now) {
-    Progression p = new Progression(job, loaded, now);
+    return restarted(job, loaded, EachItems.IN_ROWS, attempt, now);
+  }
+
+  /** As {@link #restarted(Job, Collection, int, Instant)}, the elements of stored eaches read from {@code items}. */
+  public static Progression restarted(Job job, Collection<CompositeNode> loaded, EachItems items, int attempt,
+      Instant now) {
+    Progression p = new Progression(job, loaded, items, now);
     NodePath top = NodePath.top(job.position());
     p.changes.add(new ResetUnder(job.id(), top));
     p.nodes.keySet().removeIf(path -> path.equals(top) || top.isAbove(path));
@@ -190,7 +210,13 @@ public final class Progression {
    * task; {@code loaded}: the rows {@link #rowsFor} names for a child of that task.
    */
   public static Progression subjobEnded(Job job, Collection<CompositeNode> loaded, Job child, Instant now) {
-    Progression p = new Progression(job, loaded, now);
+    return subjobEnded(job, loaded, EachItems.IN_ROWS, child, now);
+  }
+
+  /** As {@link #subjobEnded(Job, Collection, Job, Instant)}, the elements of stored eaches read from {@code items}. */
+  public static Progression subjobEnded(Job job, Collection<CompositeNode> loaded, EachItems items, Job child,
+      Instant now) {
+    Progression p = new Progression(job, loaded, items, now);
     NodePath path = child.parent().path();
     CompositeNode row = p.nodes.get(path);
     if (job.state().isTerminal() || row == null || row.state().isTerminal()) {
@@ -567,10 +593,19 @@ public final class Progression {
         int index = path.index(ancestor.depth());
         Map<String, Object> item = new HashMap<>();
         item.put("index", (long) index);
-        item.put("value", index < row.items().size() ? row.items().get(index) : null);
+        item.put("value", index < row.items().size() ? row.items().get(index) : item(ancestor, index));
         context.put(each.itemName(), item);
       }
     }
     return context;
+  }
+
+  /** The element of a stored each (its row read without its list), looked up once per transition. */
+  private Object item(NodePath each, int index) {
+    String key = each.encoded() + "#" + index;
+    if (!itemsRead.containsKey(key)) {
+      itemsRead.put(key, items.item(each, index));
+    }
+    return itemsRead.get(key);
   }
 }

@@ -36,10 +36,12 @@ public final class RunProgress {
   /**
    * Marks the job RUNNING when a run of it has been claimed; returns the job. Only a job's first
    * run (or the first after a restart) changes it: for the others a read does, without a
-   * transaction that locks the job.
+   * transaction that locks the job. A run below a composite (an each's element, a parallel's
+   * task) is surely first only when its job is still QUEUED: the 999 other elements of an each of
+   * 1,000 read the job instead of queueing up for its lock behind their siblings' ends.
    */
   public Job started(TaskRun run) {
-    boolean surelyFirst = run.position() == 1 && run.attempt() == 1;
+    boolean surelyFirst = run.position() == 1 && run.attempt() == 1 && run.path().depth() == 1;
     Optional<Job> seen = surelyFirst ? Optional.empty() : store.findJob(run.jobId());
     if (seen.isPresent() && seen.get().state() != JobState.QUEUED) {
       return seen.get();
@@ -73,7 +75,8 @@ public final class RunProgress {
   public Optional<Job> finished(TaskRun run, RunState end, Integer exitCode, String result, String error) {
     Instant now = clock.instant();
     return transition(run, false, (tx, job, current) -> Progression.runEnded(job,
-        ProgressWrites.load(tx, job, current.path()), current.finished(end, exitCode, result, error, now), now));
+        ProgressWrites.load(tx, job, current.path()), EachItems.of(tx, job.id()),
+        current.finished(end, exitCode, result, error, now), now));
   }
 
   /**

@@ -53,6 +53,11 @@ public record CompositeNode(
     return new CompositeNode(jobId, path, kind, end, total, next, completed, items, results, reason);
   }
 
+  /** The row as a transition reads it: its items are read one at a time, where a child needs one. */
+  public CompositeNode withoutItems() {
+    return items.isEmpty() ? this : new CompositeNode(jobId, path, kind, state, total, next, completed, List.of(), results, error);
+  }
+
   public CompositeNode withResults(Map<String, String> newResults) {
     return new CompositeNode(jobId, path, kind, state, total, next, completed, items, newResults, error);
   }

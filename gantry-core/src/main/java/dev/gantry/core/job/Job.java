@@ -11,7 +11,8 @@ import java.time.Instant;
  * {@code cancelledAt} (CANCELLED). {@code scheduleId}: the scheduled job that started this one
  * (null for a job submitted directly). {@code owner}: the user who submitted it, or who created the
  * schedule that started it (null for jobs the process submitted itself, and for those stored before
- * jobs had owners). Per-job access builds on it.
+ * jobs had owners). Per-job access builds on it. {@code reported}: what its running task last
+ * reported of its progress (null: nothing yet; cleared when the job is restarted).
  */
 public record Job(
     String id,
@@ -27,7 +28,16 @@ public record Job(
     Instant cancelledAt,
     String scheduleId,
     String owner,
-    JobParent parent) {
+    JobParent parent,
+    ReportedProgress reported) {
+
+  /** A job whose tasks have reported no progress (or whose report is not read). */
+  public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
+      Instant failedAt, int position, String result, String error, Instant cancelledAt, String scheduleId,
+      String owner, JobParent parent) {
+    this(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, cancelledAt, scheduleId,
+        owner, parent, null);
+  }
 
   /** A job that is not a sub-job. */
   public Job(String id, JobSpec spec, JobState state, Instant createdAt, Instant startedAt, Instant completedAt,
@@ -50,7 +60,7 @@ public record Job(
   /** This job as the sub-job {@code of} started. */
   public Job under(JobParent of) {
     return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, cancelledAt,
-        scheduleId, owner, of);
+        scheduleId, owner, of, reported);
   }
 
   /** A job submitted directly by the process, that was not cancelled. */
@@ -90,38 +100,53 @@ public record Job(
     return spec.tasks().size();
   }
 
-  /** The share of its tasks the job has done, 0 to 1: the tasks before its position. */
-  public double doneShare() {
-    return Math.min(1.0, (position - 1) / (double) taskCount());
+  /**
+   * The job's progress in percent as Tork computes it, to two decimals: the top-level tasks before
+   * its position, plus the share its task at the position last reported ({@code $TORK_PROGRESS}),
+   * over its task count; 100 once it completed.
+   */
+  public double progress() {
+    double done = position - 1;
+    if (reported != null && reported.position() == position && position <= taskCount()) {
+      done += Math.max(0, Math.min(100, reported.percent())) / 100;
+    }
+    return Math.round(Math.min(1.0, done / taskCount()) * 10_000) / 100.0;
+  }
+
+  /** The job after its task at {@code position} reported {@code percent}. */
+  public Job withReport(int atPosition, double percent) {
+    return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, position, result, error, cancelledAt,
+        scheduleId, owner, parent, new ReportedProgress(atPosition, percent));
   }
 
   public Job running(Instant now) {
     return new Job(id, spec, JobState.RUNNING, createdAt, startedAt == null ? now : startedAt,
-        null, null, position, result, null, null, scheduleId, owner, parent);
+        null, null, position, result, null, null, scheduleId, owner, parent, reported);
   }
 
   public Job atPosition(int newPosition) {
     return new Job(id, spec, state, createdAt, startedAt, completedAt, failedAt, newPosition, result, error,
-        cancelledAt, scheduleId, owner, parent);
+        cancelledAt, scheduleId, owner, parent, reported);
   }
 
   public Job succeeded(String taskResult, Instant now) {
     return new Job(id, spec, JobState.SUCCEEDED, createdAt, startedAt, now, null, taskCount() + 1, taskResult, null,
-        null, scheduleId, owner, parent);
+        null, scheduleId, owner, parent, reported);
   }
 
   public Job failed(JobState endState, String reason, Instant now) {
     return new Job(id, spec, endState, createdAt, startedAt, null, now, position, result, reason, null, scheduleId,
-        owner, parent);
+        owner, parent, reported);
   }
 
   public Job cancelled(Instant now) {
     return new Job(id, spec, JobState.CANCELLED, createdAt, startedAt, null, null, position, result, error, now,
-        scheduleId, owner, parent);
+        scheduleId, owner, parent, reported);
   }
 
+  /** The job queued again (restarted): the task it stopped at starts over, so its last report no longer counts. */
   public Job requeued() {
     return new Job(id, spec, JobState.QUEUED, createdAt, startedAt, null, null, position, null, null, null, scheduleId,
-        owner, parent);
+        owner, parent, null);
   }
 }

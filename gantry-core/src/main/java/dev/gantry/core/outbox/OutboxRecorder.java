@@ -108,6 +108,11 @@ public final class OutboxRecorder implements StoreTransaction {
   }
 
   @Override
+  public Object eachItem(String jobId, NodePath each, int index) {
+    return tx.eachItem(jobId, each, index);
+  }
+
+  @Override
   public void deleteNodes(String jobId, NodePath at) {
     tx.deleteNodes(jobId, at);
   }

@@ -23,7 +23,7 @@ import java.util.Map;
  * evaluated now, against the job (and task) as the change left it: job.StateChange when the job's
  * state under Tork's names changes, job.Progress when a task completed and the job moves on to the
  * next, task.StateChange when a run is created (SCHEDULED), starts (RUNNING, written by the claim) or ends,
- * task.Progress when a running task reports a new progress. A template that fails to
+ * task.Progress and job.Progress when a running task reports a new progress. A template that fails to
  * evaluate must not undo the change: its call is written FAILED, with the reason. A job's end
  * triggers ({@link dev.gantry.core.spec.EndTrigger}) whose condition holds are called once when it ends.
  */
@@ -103,12 +103,17 @@ public final class OutboxRules {
     return calls;
   }
 
-  /** The calls caused by {@code after}, a run of {@code job}, reporting a new progress: its task.Progress webhooks. */
+  /**
+   * The calls caused by {@code after}, a run of {@code job} (as the report left it), reporting a
+   * new progress: its task.Progress webhooks, and its job.Progress ones, as Tork calls both.
+   */
   public static List<Delivery> runProgressed(Job job, TaskRun after, Instant now) {
     List<Delivery> calls = new ArrayList<>();
     for (Webhook webhook : job.spec().webhooks()) {
       if (webhook.event().equals(Webhook.TASK_PROGRESS)) {
         webhookCall(webhook, job, after, WebhookContext.of(job, after), after.state().name(), null, now, calls);
+      } else if (webhook.event().equals(Webhook.JOB_PROGRESS)) {
+        webhookCall(webhook, job, null, WebhookContext.of(job), job.state().name(), job.position(), now, calls);
       }
     }
     return calls;

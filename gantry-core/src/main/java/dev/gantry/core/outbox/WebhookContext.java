@@ -45,7 +45,7 @@ final class WebhookContext {
     both(summary, "state", "State", TorkStateNames.of(job.state()));
     both(summary, "position", "Position", job.position());
     both(summary, "taskCount", "TaskCount", job.taskCount());
-    both(summary, "progress", "Progress", Math.round(job.doneShare() * 1000) / 10.0);
+    both(summary, "progress", "Progress", job.progress());
     both(summary, "result", "Result", job.result() == null ? "" : job.result());
     both(summary, "error", "Error", job.error() == null ? "" : job.error());
     both(summary, "tags", "Tags", job.spec().tags());

@@ -47,8 +47,15 @@ public interface StoreTransaction {
   /** The job's composite rows still RUNNING strictly below {@code under} (null: all of the job's). */
   List<CompositeNode> runningNodes(String jobId, NodePath under);
 
-  /** Writes the rows, inserting those the job has not got yet. */
+  /** Writes the rows, inserting those the job has not got yet (with an each's items, written once). */
   void saveNodes(List<CompositeNode> nodes);
+
+  /**
+   * The element at {@code index} of the list the each at {@code each} started with (null: a null
+   * element, or none): the rows {@link #nodes} reads do not carry their items, so that a run's end
+   * in an each costs the same whatever its list's length.
+   */
+  Object eachItem(String jobId, NodePath each, int index);
 
   /** Removes the row at {@code at} and the rows below it. */
   void deleteNodes(String jobId, NodePath at);

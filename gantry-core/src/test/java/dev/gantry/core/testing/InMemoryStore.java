@@ -78,6 +78,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
   /** Each held delivery's lease, by id. */
   private final Map<String, Instant> deliveryLeases = new HashMap<>();
   private final Map<String, CompositeNode> composites = new HashMap<>();
+  /** An each's items, apart from its row as in the database: a row read carries none. */
+  private final Map<String, List<Object>> eachItems = new HashMap<>();
   /** The engine each pinned job keeps to, by job id. */
   private final Map<String, String> jobEngines = new HashMap<>();
   private long sequence;
@@ -208,10 +210,14 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
           throw new IllegalStateException("node " + node.path() + " refers to unknown job " + node.jobId());
         }
         String key = nodeKey(node.jobId(), node.path());
-        CompositeNode old = composites.put(key, node);
+        CompositeNode old = composites.put(key, node.withoutItems());
+        if (old == null && !node.items().isEmpty()) {
+          eachItems.put(key, node.items());
+        }
         undo.push(() -> {
           if (old == null) {
             composites.remove(key);
+            eachItems.remove(key);
           } else {
             composites.put(key, old);
           }
@@ -220,12 +226,24 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
     }
 
     @Override
+    public Object eachItem(String jobId, NodePath each, int index) {
+      List<Object> items = eachItems.getOrDefault(nodeKey(jobId, each), List.of());
+      return index < items.size() ? items.get(index) : null;
+    }
+
+    @Override
     public void deleteNodes(String jobId, NodePath at) {
       for (CompositeNode node : List.copyOf(composites.values())) {
         if (node.jobId().equals(jobId) && (node.path().equals(at) || at.isAbove(node.path()))) {
           String key = nodeKey(jobId, node.path());
           composites.remove(key);
-          undo.push(() -> composites.put(key, node));
+          List<Object> items = eachItems.remove(key);
+          undo.push(() -> {
+            composites.put(key, node);
+            if (items != null) {
+              eachItems.put(key, items);
+            }
+          });
         }
       }
     }
@@ -386,6 +404,8 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       runs.values().removeIf(r -> r.value().jobId().equals(id));
       logs.removeIf(part -> part.jobId().equals(id));
       deliveries.values().removeIf(d -> d.value().jobId().equals(id));
+      composites.values().removeIf(n -> n.jobId().equals(id));
+      eachItems.keySet().removeIf(key -> key.startsWith(nodeKey(id, NodePath.ROOT)));
       return true;
     });
   }
@@ -556,7 +576,9 @@ public final class InMemoryStore implements Store, dev.gantry.core.spi.UserStore
       runs.put(runId, new Stored<>(after, s.seq()));
       Stored<Job> job = jobs.get(after.jobId());
       if (job != null) {
-        for (Delivery call : dev.gantry.core.outbox.OutboxRules.runProgressed(job.value(), after, at)) {
+        Job reported = job.value().withReport(after.position(), percent);
+        jobs.put(reported.id(), new Stored<>(reported, job.seq()));
+        for (Delivery call : dev.gantry.core.outbox.OutboxRules.runProgressed(reported, after, at)) {
           deliveries.put(call.id(), new Stored<>(call, ++sequence));
         }
       }

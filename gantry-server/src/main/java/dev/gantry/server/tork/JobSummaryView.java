@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A job as Tork lists it: where it stands, without its tasks. Fields with Tork's meaning:
  * {@code position} is the task the job is at ({@code taskCount + 1} once COMPLETED), {@code progress}
- * the share of tasks done in percent ({@code (position - 1) / taskCount}, one decimal). Absent
+ * the share done in percent as Tork computes it ({@link Job#progress}: the top-level tasks before the
+ * position plus what the task at it last wrote to {@code $TORK_PROGRESS}, over taskCount; two decimals). Absent
  * (null) until Gantry has them; {@code parentId} is the job whose subjob task started this one (null for others); {@code inputs} absent when the job has none. {@code schedule}: the
  * scheduled job that started this one. {@code cancelledAt} is Gantry's own: when a CANCELLED job
  * was cancelled. {@code dialect} (Gantry's) is the API the job was submitted through: {@code tork}
@@ -42,7 +43,7 @@ record JobSummaryView(
   static JobSummaryView of(Job job) {
     return new JobSummaryView(job.id(), job.name(), job.spec().description(), job.spec().tags(),
         TorkStates.of(job.state()), job.createdAt(), job.startedAt(), job.completedAt(), job.failedAt(),
-        job.cancelledAt(), job.position(), job.taskCount(), Math.round(job.doneShare() * 1000) / 10.0, job.result(),
+        job.cancelledAt(), job.position(), job.taskCount(), job.progress(), job.result(),
         job.error(), job.parentId(), job.scheduleId() == null ? null : new ScheduleRef(job.scheduleId()), job.spec().inputs(),
         job.spec().dialect());
   }

@@ -114,6 +114,7 @@ final class TaskExecutor {
       TaskOutcome outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
       if (execution.detached()) {
         // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
+        runtime.endRun(run.id(), false);
         return;
       }
       Reason reason = cancellation.reason().orElse(null);
@@ -125,9 +126,16 @@ final class TaskExecutor {
         execution.markRuntimeLost();
       }
       // The container has ended: its outcome must not be lost to a database restart meanwhile.
-      after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
-          ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
-          : record(run, task, outcome, reason));
+      try {
+        after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
+            ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
+            : record(run, task, outcome, reason));
+      } catch (RuntimeException e) {
+        runtime.endRun(run.id(), false); // its containers are the leftover sweeper's once the run is handed back
+        throw e;
+      }
+      // Only now: a process killed before this point leaves the ended containers for its next start to collect.
+      runtime.endRun(run.id(), true);
     }
     boolean jobEnded = after.map(j -> j.state().isTerminal())
         .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));
@@ -163,6 +171,7 @@ final class TaskExecutor {
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));
+      CrashPoint.reached(CrashPoint.BEFORE_OUTCOME_STORED, run.id());
       return outcome;
     } finally {
       if (timeout != null) {

@@ -87,4 +87,34 @@ class OutcomeAfterCrashIT {
       assertThat(second.waitForExit(DEADLINE)).isTrue();
     }
   }
+
+  @Test
+  void aWorkerKilledAfterTheOutcomeWasStoredAndBeforeItsContainerWasRemovedLeavesItToTheSweeper() {
+    String[] options = {"--heartbeat", "1s", "--lease", "60s", "--queues", "removal-window", "--data-dir", dataDir.toString()};
+    GantryProcess first = processes.workerCrashingAt("after-outcome-stored", options).awaitStarted();
+    String id = http.submit("""
+        name: removal outlives its worker
+        tasks:
+          - {name: short, image: "busybox:latest", network: none, queue: removal-window, run: "%s"}
+        """.formatted(SCRIPT));
+    try (DockerRuntime docker = Services.docker()) {
+      assertThat(first.waitForExit(DEADLINE)).as("the worker halts at the crash point").isTrue();
+      assertThat(first.exitCode()).isEqualTo(137);
+      assertThat(first.log()).contains("crash point after-outcome-stored reached");
+      List<String> containers = WorkerRestartIT.containersOf(docker, id);
+      assertThat(containers).as("the container its worker had no time to remove").hasSize(1);
+      JsonNode job = http.job(id);
+      assertThat(job.path("state").asText()).as("the outcome was stored before the crash").isEqualTo("COMPLETED");
+
+      GantryProcess second = processes.worker(options).awaitStarted();
+
+      await().atMost(DEADLINE).until(() -> WorkerRestartIT.containersOf(docker, id).isEmpty());
+      assertThat(second.log()).as("an ended run's container is not taken over").doesNotContain("taking over task 'short' of job " + id);
+      job = http.job(id);
+      assertThat(job.path("execution")).hasSize(1);
+      assertThat(job.path("execution").get(0).path("result").asText()).isEqualTo(containers.get(0).substring(0, 12));
+      second.stop();
+      assertThat(second.waitForExit(DEADLINE)).isTrue();
+    }
+  }
 }

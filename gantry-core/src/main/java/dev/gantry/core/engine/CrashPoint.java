@@ -15,6 +15,9 @@ final class CrashPoint {
   /** A run's last container has exited and its outcome is known, not yet stored (nor its last log lines, maybe). */
   static final String BEFORE_OUTCOME_STORED = "before-outcome-stored";
 
+  /** A run's outcome is stored; its ended containers are not yet removed. */
+  static final String AFTER_OUTCOME_STORED = "after-outcome-stored";
+
   private static final Logger log = LoggerFactory.getLogger(CrashPoint.class);
 
   private CrashPoint() {}

@@ -135,6 +135,7 @@ final class TaskExecutor {
         throw e;
       }
       // Only now: a process killed before this point leaves the ended containers for its next start to collect.
+      CrashPoint.reached(CrashPoint.AFTER_OUTCOME_STORED, run.id());
       runtime.endRun(run.id(), true);
     }
     boolean jobEnded = after.map(j -> j.state().isTerminal())

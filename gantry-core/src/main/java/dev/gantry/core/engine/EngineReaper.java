@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Starts again, from their first task on another engine, the pinned jobs whose engine is gone: no
  * node on it has been alive for {@link #GRACE} (killed workers, a lost machine; a worker stopped for
  * an upgrade and started again within it keeps its jobs), and none of their runs holds a lease.
- * Their workspace went with the engine. A job is restarted so at most
+ * Their workspace went with the engine. A job is restarted at most
  * {@link dev.gantry.core.cluster.WorkspacePinning#MAX_ENGINE_RESTARTS} times; the next loss fails it.
  * Runs under the maintenance lock, after the lease reaper.
  */

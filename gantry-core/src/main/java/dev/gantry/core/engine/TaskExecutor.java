@@ -110,7 +110,13 @@ final class TaskExecutor {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
-      TaskOutcome outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+      TaskOutcome outcome;
+      try {
+        outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+      } catch (RuntimeException e) {
+        runtime.endRun(run.id(), false); // no outcome: the run is handed back when its lease ends, its containers swept then
+        throw e;
+      }
       if (execution.detached()) {
         // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
         runtime.endRun(run.id(), false);

@@ -88,6 +88,11 @@ final class GantryProcess {
     process.destroy();
   }
 
+  /** The exit code of the process, which has exited. */
+  int exitCode() {
+    return process.exitValue();
+  }
+
   /** Waits for the process to exit; false when it is still running at the deadline. */
   boolean waitForExit(Duration deadline) {
     try {

@@ -63,14 +63,30 @@ final class GantryProcesses implements AutoCloseable {
     return start("worker", args, null, dockerHost);
   }
 
+  /**
+   * Starts {@code gantry worker} that halts, as a kill -9 would, at the crash point {@code point}
+   * (the core's {@code CrashPoint}: the exact window a test cannot hit by timing a kill).
+   */
+  GantryProcess workerCrashingAt(String point, String... options) {
+    List<String> args = new ArrayList<>(List.of("worker"));
+    args.addAll(List.of(options));
+    List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+    jvm.add("-Dgantry.test.crash-at=" + point);
+    return start("worker", args, null, Services.DOCKER_HOST, jvm);
+  }
+
   private GantryProcess start(String role, List<String> args, Integer port) {
     return start(role, args, port, Services.DOCKER_HOST);
   }
 
   private GantryProcess start(String role, List<String> args, Integer port, String dockerHost) {
+    return start(role, args, port, dockerHost, JVM_OPTIONS);
+  }
+
+  private GantryProcess start(String role, List<String> args, Integer port, String dockerHost, List<String> jvmOptions) {
     String name = role + "-" + (++count);
     Path log = logs.resolve(name + ".log");
-    List<String> command = new ArrayList<>(GantryCommand.of(JVM_OPTIONS, args));
+    List<String> command = new ArrayList<>(GantryCommand.of(jvmOptions, args));
     command.addAll(List.of("--db-url", database.url()));
     if (port == null) {
       command.addAll(List.of("--docker-host", dockerHost));

@@ -96,6 +96,46 @@ class WorkerRestartIT {
     }
   }
 
+  @Test
+  void aWorkerKilledInAPostTaskTakesItOverFromTheMainContainerItKept() {
+    String[] options = {"--heartbeat", "1s", "--lease", "60s", "--queues", "reattach-post", "--data-dir", dataDir.toString()};
+    GantryProcess first = processes.worker(options).awaitStarted();
+    String post = "echo post started; i=0; while [ $i -lt 10 ]; do i=$((i+1)); echo post $i; sleep 1; done";
+    String id = http.submit("""
+        name: post outlives its worker
+        tasks:
+          - name: main
+            image: busybox:latest
+            network: none
+            queue: reattach-post
+            run: "echo main ran; echo -n main-result > $GANTRY_OUTPUT"
+            post:
+              - {name: after, image: "busybox:latest", network: none, run: "%s"}
+        """.formatted(post));
+    try (DockerRuntime docker = Services.docker()) {
+      await().atMost(DEADLINE).until(() -> RestartedTaskLog.of(http, id).contains("post 3\n"));
+      assertThat(containersOf(docker, id)).as("the main container, ended, and the post task's").hasSize(2);
+
+      first.kill();
+      pause(Duration.ofSeconds(3));
+      GantryProcess second = processes.worker(options).awaitStarted();
+
+      await().atMost(DEADLINE).until(() -> second.log().contains("(its post-0 task)"));
+      JsonNode job = await().atMost(DEADLINE).until(() -> http.job(id), j -> StandaloneFixture.ENDED.contains(j.path("state").asText()));
+      assertThat(job.path("state").asText()).isEqualTo("COMPLETED");
+      assertThat(job.path("result").asText()).as("the main task's result, read from its kept container").isEqualTo("main-result");
+      assertThat(job.path("execution")).as("one run: neither the task nor its post task ran again").hasSize(1);
+      StringBuilder expected = new StringBuilder("main ran\npost started\n");
+      for (int i = 1; i <= 10; i++) {
+        expected.append("post ").append(i).append('\n');
+      }
+      assertThat(RestartedTaskLog.of(http, id)).as("the whole log, in order, each line once").isEqualTo(expected.toString());
+      await().atMost(DEADLINE).until(() -> containersOf(docker, id).isEmpty());
+      second.stop();
+      assertThat(second.waitForExit(DEADLINE)).isTrue();
+    }
+  }
+
   /** The scenario's pause between the stop and the next start (not a wait for a condition). */
   static void pause(Duration pause) {
     try {

@@ -11,12 +11,14 @@ import dev.gantry.core.spi.TaskOutcome;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One task run in one container, from creation to its outcome. Whatever happens (failure, cancel,
- * exception) the container is handed to {@link Teardown} for removal before {@link #run} returns.
+ * exception) the container is handed to {@code whenEnded} before {@link #run} returns, which removes it
+ * once the run's outcome is stored (see {@link KeptRuns}).
  */
 final class ContainerRun {
 
@@ -36,6 +38,7 @@ final class ContainerRun {
   private final LogSink sink;
   private final Cancellation cancellation;
   private final RunEnvironment environment;
+  private final Consumer<String> whenEnded;
   private volatile String containerId;
   private volatile boolean ended;
   private volatile boolean killed;
@@ -48,8 +51,9 @@ final class ContainerRun {
   private boolean boot;
 
   ContainerRun(DockerRuntime.Parts parts, TaskExecution execution, RunEnvironment environment, LogSink sink,
-      Cancellation cancellation) {
+      Cancellation cancellation, Consumer<String> whenEnded) {
     this.environment = environment;
+    this.whenEnded = whenEnded;
     this.client = parts.client();
     this.parts = parts;
     this.execution = execution;
@@ -103,8 +107,8 @@ final class ContainerRun {
       if (progress != null) {
         progress.close();
       }
-      if (!parts.isDetached()) {
-        removeContainer();
+      if (!parts.isDetached() && containerId != null) {
+        whenEnded.accept(containerId);
       }
     }
   }
@@ -280,14 +284,6 @@ final class ContainerRun {
     }
     killed = true;
     GracefulKill.stop(client, id, parts.settings().cancelGrace());
-  }
-
-  private void removeContainer() {
-    String id = containerId;
-    if (id != null) {
-      parts.beforeRemoval().accept(id);
-      parts.teardown().removeContainer(execution.jobId(), execution.runId(), id);
-    }
   }
 
   private static String bytes(long n) {

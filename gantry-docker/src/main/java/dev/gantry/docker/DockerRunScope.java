@@ -5,6 +5,8 @@ import dev.gantry.core.spi.LogSink;
 import dev.gantry.core.spi.RunScope;
 import dev.gantry.core.spi.TaskExecution;
 import dev.gantry.core.spi.TaskOutcome;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ final class DockerRunScope implements RunScope {
   private final Cancellation cancellation;
   private final RunEnvironment environment;
   private final TaskOutcome startFailure;
+  /** The run's containers that have ended here, removed with the environment once its outcome is stored. */
+  private final List<String> ended = new CopyOnWriteArrayList<>();
 
   DockerRunScope(DockerRuntime.Parts parts, TaskExecution main, LogSink logs, Cancellation cancellation) {
     this(parts, main, logs, cancellation, true);
@@ -49,17 +53,28 @@ final class DockerRunScope implements RunScope {
 
   @Override
   public TaskOutcome run(TaskExecution container) {
-    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation).run());
+    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation, ended::add).run());
   }
 
   @Override
   public TaskOutcome resume(TaskExecution container, String containerId) {
-    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation).resume(containerId));
+    return guarded(() -> new ContainerRun(parts, container, environment, logs, cancellation, ended::add).resume(containerId));
   }
 
+  /** Stops the sidecars' logs now; removes the containers, then the environment, once the run's outcome is stored. */
   @Override
   public void close() {
-    environment.close();
+    environment.stopLogs();
+    if (parts.isDetached()) {
+      return;
+    }
+    parts.kept().keep(main.runId(), () -> {
+      for (String id : ended) {
+        parts.beforeRemoval().accept(id);
+        parts.teardown().removeContainer(main.jobId(), main.runId(), id);
+      }
+      environment.close();
+    });
   }
 
   /** ContainerRun and RunEnvironment catch their own failures; this is the last guard of the "never throw" contract. */

@@ -42,7 +42,7 @@ public final class DockerRuntime implements TaskRuntime {
    * run is done with it, before it is removed: for tests that compare with what the engine kept.
    */
   record Parts(DockerClient client, DockerHttpClient http, DockerSettings settings, ImageSource images, Teardown teardown,
-      EngineErrors errors, Consumer<String> beforeRemoval, AtomicBoolean detached) {
+      EngineErrors errors, Consumer<String> beforeRemoval, AtomicBoolean detached, KeptRuns kept) {
 
     /** The process is leaving its running containers to the next worker of its node: nothing is killed or removed. */
     boolean isDetached() {
@@ -76,7 +76,8 @@ public final class DockerRuntime implements TaskRuntime {
     this.client = DockerClientImpl.getInstance(config, http);
     EngineErrors errors = new EngineErrors(settings.dockerHost());
     this.parts = new Parts(client, http, settings, new ImageSource(client, settings.pullPolicy(), settings.pullTimeout()),
-        new Teardown(client, new Workspaces(client, errors)), errors, beforeRemoval, new AtomicBoolean());
+        new Teardown(client, new Workspaces(client, errors)), errors, beforeRemoval, new AtomicBoolean(),
+        new KeptRuns());
     this.leftovers = new Leftovers(client);
     try {
       verify();
@@ -131,9 +132,13 @@ public final class DockerRuntime implements TaskRuntime {
 
   @Override
   public TaskOutcome run(TaskExecution execution, LogSink logs, Cancellation cancellation) {
-    try (RunScope scope = open(execution, logs, cancellation)) {
-      TaskOutcome failed = scope.startFailure();
-      return failed != null ? failed : scope.run(execution);
+    try {
+      try (RunScope scope = open(execution, logs, cancellation)) {
+        TaskOutcome failed = scope.startFailure();
+        return failed != null ? failed : scope.run(execution);
+      }
+    } finally {
+      endRun(execution.runId(), true); // a lone container: its caller stores the outcome it returns
     }
   }
 
@@ -165,6 +170,11 @@ public final class DockerRuntime implements TaskRuntime {
   @Override
   public RunScope reopen(TaskExecution main, LogSink logs, Cancellation cancellation) {
     return DockerRunScope.reopened(parts, main, logs, cancellation);
+  }
+
+  @Override
+  public void endRun(String runId, boolean outcomeStored) {
+    parts.kept().release(runId, outcomeStored);
   }
 
   @Override

@@ -207,9 +207,14 @@ final class RunEnvironment {
     }
   }
 
+  /** Stops the sidecars' log streams (the run's log is complete without them once its containers ended). */
+  void stopLogs() {
+    sidecarLogs.forEach(LogStream::closeQuietly);
+  }
+
   /** Stops the sidecars' log streams; the removal comes once the execution's containers are gone. */
   void close() {
-    sidecarLogs.forEach(LogStream::closeQuietly);
+    stopLogs();
     if (isEmpty() || parts.isDetached()) {
       return;
     }

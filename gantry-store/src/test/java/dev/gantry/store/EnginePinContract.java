@@ -9,11 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.cluster.Node;
 import dev.gantry.core.cluster.NodeRole;
+import dev.gantry.core.engine.EngineReaper;
+import dev.gantry.core.engine.LocalSignals;
+import dev.gantry.core.engine.RunProgress;
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.JobState;
+import dev.gantry.core.job.RunState;
 import dev.gantry.core.job.TaskRun;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -120,6 +126,26 @@ public abstract class EnginePinContract extends EmptyDatabaseContract {
     assertThat(claim("b-1", "engine-b")).map(TaskRun::id).contains(again.id());
     saved(store, aRun(job).position(2).createdAt(T0.plusSeconds(2)).build());
     assertThat(claim("a-1", "engine-a")).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseEngineIsLostAFourthTimeFailsNamingTheLostEngines() {
+    Job job = saved(store, twoTasks());
+    saved(store, aRun(job).build());
+    for (int loss = 1; loss <= 4; loss++) {
+      Instant at = T0.plusSeconds(100L * loss);
+      store.saveNode(Node.starting("n" + loss, NodeRole.WORKER, "h", "test", Set.of("default"), at, Duration.ofSeconds(1))
+          .onEngine("engine-" + loss));
+      assertThat(store.claimNext(Set.of("default"), "n" + loss, "engine-" + loss, at, at.plusSeconds(3))).isPresent();
+      Clock later = Clock.fixed(at.plusSeconds(20), ZoneOffset.UTC);
+      new EngineReaper(store, new RunProgress(store, new LocalSignals(), later, 3), later, Duration.ofSeconds(15)).run();
+      assertThat(store.findJob(job.id()).orElseThrow().state().isTerminal()).as("after loss %d", loss).isEqualTo(loss == 4);
+    }
+
+    assertThat(store.findJob(job.id()).orElseThrow().error()).isEqualTo("the engine of the job's workspace was lost 4 times"
+        + " (engines engine-1, engine-2, engine-3, engine-4): not restarted again after 3 restarts");
+    assertThat(store.runsOf(job.id())).extracting(TaskRun::state).containsOnly(RunState.FAILED).hasSize(4);
+    assertThat(store.jobsOnLostEngines(T0.plusSeconds(1000), 10)).as("its pin is gone with it").isEmpty();
   }
 
   private Optional<String> lostEngineOf(Job job, Instant aliveSince) {

@@ -2,7 +2,12 @@ package dev.gantry.core.cluster;
 
 import dev.gantry.core.spec.JobSpec;
 import dev.gantry.core.spec.TaskSpec;
+import dev.gantry.core.job.TaskRun;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which jobs keep to the Docker engine that holds their workspace. A job's {@code /shared} is a
@@ -24,9 +29,37 @@ public final class WorkspacePinning {
     return leaves(spec.tasks(), 2) >= 2;
   }
 
+  /** How many times a job is restarted because its engine was lost; the next loss fails it. */
+  public static final int MAX_ENGINE_RESTARTS = 3;
+
+  private static final String LOST_PREFIX = "engine ";
+  private static final String RESTARTED = " lost: restarted from the first task on a new workspace";
+
   /** What the runs of a job whose engine is gone end with. */
   public static String engineLost(String engineId) {
-    return "engine " + engineId + " lost: restarted from the first task on a new workspace";
+    return LOST_PREFIX + engineId + RESTARTED;
+  }
+
+  /** What the runs of a job end with when its engine is lost once more than {@link #MAX_ENGINE_RESTARTS} allows. */
+  public static String engineLostAgain(List<String> lostEngines) {
+    return "the engine of the job's workspace was lost " + lostEngines.size() + " times (engines "
+        + String.join(", ", lostEngines) + "): not restarted again after " + MAX_ENGINE_RESTARTS + " restarts";
+  }
+
+  /**
+   * The engines lost by the job's earlier restarts, in order, read from its runs (each restart ended
+   * its runs with {@link #engineLost}, at one instant): what {@link #MAX_ENGINE_RESTARTS} counts.
+   */
+  public static List<String> lostEngines(List<TaskRun> runs) {
+    Map<Instant, String> restarts = new TreeMap<>();
+    for (TaskRun run : runs) {
+      String error = run.error();
+      if (run.completedAt() != null && error != null && error.startsWith(LOST_PREFIX) && error.endsWith(RESTARTED)
+          && error.length() > LOST_PREFIX.length() + RESTARTED.length()) {
+        restarts.put(run.completedAt(), error.substring(LOST_PREFIX.length(), error.length() - RESTARTED.length()));
+      }
+    }
+    return new ArrayList<>(restarts.values());
   }
 
   /** The container tasks of {@code tasks} (not of sub-jobs), counted up to {@code enough}. */

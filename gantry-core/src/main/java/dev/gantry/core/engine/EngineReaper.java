@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Starts again, from their first task on another engine, the pinned jobs whose engine is gone: no
  * node on it has been alive for {@link #GRACE} (killed workers, a lost machine; a worker stopped for
  * an upgrade and started again within it keeps its jobs), and none of their runs holds a lease.
- * Their workspace went with the engine. Runs under the maintenance lock, after the lease reaper.
+ * Their workspace went with the engine. A job is restarted at most
+ * {@link dev.gantry.core.cluster.WorkspacePinning#MAX_ENGINE_RESTARTS} times; the next loss fails it.
+ * Runs under the maintenance lock, after the lease reaper.
  */
 public final class EngineReaper implements Runnable {
 
@@ -40,8 +42,13 @@ public final class EngineReaper implements Runnable {
   public void run() {
     Instant aliveSince = clock.instant().minus(grace);
     for (String jobId : store.jobsOnLostEngines(aliveSince, BATCH)) {
-      progress.engineLost(jobId, aliveSince).ifPresent(job ->
-          log.warn("job {} lost the engine of its workspace: it starts again from its first task on a new workspace", jobId));
+      progress.engineLost(jobId, aliveSince).ifPresent(job -> {
+        if (job.state().isTerminal()) {
+          log.warn("job {} lost the engine of its workspace once too often: it failed ({})", jobId, job.error());
+        } else {
+          log.warn("job {} lost the engine of its workspace: it starts again from its first task on a new workspace", jobId);
+        }
+      });
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.gantry.core.engine;
 
-import dev.gantry.core.job.RunState;
 import dev.gantry.core.spi.RuntimeResource;
 import dev.gantry.core.spi.RuntimeResource.Kind;
 import dev.gantry.core.spi.Store;
@@ -8,8 +7,10 @@ import dev.gantry.core.spi.TaskRuntime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,14 @@ public final class LeftoverSweeper implements Runnable {
     List<RuntimeResource> resources = runtime.resources();
     Set<String> kept = keptRunsAndJobs(resources);
     for (RuntimeResource resource : resources) {
-      boolean ended = resource.kind() != Kind.WORKSPACE
-          ? store.findRun(resource.runId()).map(run -> run.state() != RunState.RUNNING).orElse(false)
-          : store.findJob(resource.jobId()).map(job -> job.state().isTerminal()).orElse(false);
-      if (ended && !kept.contains(resource.kind() == Kind.WORKSPACE ? resource.jobId() : resource.runId())) {
-        remove(resource);
+      // What ended: the run (QUEUED is never one: a run is RUNNING before its first container exists), or the job.
+      Optional<String> ended = resource.kind() != Kind.WORKSPACE
+          ? store.findRun(resource.runId()).filter(run -> run.state().isTerminal()).map(run -> "run " + run.id() + " "
+              + run.state().name().toLowerCase(Locale.ROOT))
+          : store.findJob(resource.jobId()).filter(job -> job.state().isTerminal()).map(job -> "job "
+              + job.state().name().toLowerCase(Locale.ROOT));
+      if (!kept.contains(resource.kind() == Kind.WORKSPACE ? resource.jobId() : resource.runId())) {
+        ended.ifPresent(why -> remove(resource, why));
       }
     }
   }
@@ -74,8 +78,9 @@ public final class LeftoverSweeper implements Runnable {
     return kept;
   }
 
-  private void remove(RuntimeResource resource) {
-    log.info("removing leftover {} {} of job {}", resource.kind().name().toLowerCase(), resource.id(), resource.jobId());
+  private void remove(RuntimeResource resource, String ended) {
+    // A run's own worker removes its containers right after storing its outcome: seeing one here first is a race, not a leak.
+    log.info("removing {} {} of job {}: its {}", resource.kind().name().toLowerCase(), resource.id(), resource.jobId(), ended);
     runtime.remove(resource);
     if (resource.kind() == Kind.CONTAINER) {
       // A cancelled run whose worker was gone before its container stopped: it has now (Daestro's cancelling ends).

@@ -1,5 +1,6 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.engine.ProgressChange.CancelUnder;
 import dev.gantry.core.engine.ProgressChange.InsertRun;
 import dev.gantry.core.engine.ProgressChange.ResetUnder;
@@ -177,14 +178,7 @@ public final class Progression {
    * a fresh workspace. {@code active}: the job's runs that have not ended.
    */
   public static Progression engineLost(Job job, List<TaskRun> active, String reason, int attempt, Instant now) {
-    Progression p = new Progression(job, List.of(), now);
-    for (TaskRun run : active) {
-      RunState end = run.state() == RunState.RUNNING ? RunState.FAILED : RunState.CANCELLED;
-      p.changes.add(new UpdateRun(run.finished(end, null, null, reason, now)));
-    }
-    // Not cancelBelow: the job's own runs are ended above, and a cancel signal for the job would
-    // reach the worker that claims its new first run.
-    p.changes.add(new CancelUnder(job.id(), null, reason));
+    Progression p = endedByEngineLoss(job, active, reason, now);
     p.changes.add(new ProgressChange.UnpinEngine(job.id())); // before the new first runs: they must not inherit the pin
     for (int at = 1; at <= job.taskCount(); at++) {
       p.changes.add(new ResetUnder(job.id(), NodePath.top(at)));
@@ -192,6 +186,39 @@ public final class Progression {
     p.setJob(job.requeued());
     p.activateFrom(1, attempt, null);
     return p.finish();
+  }
+
+  /**
+   * The engine {@code engine} of the job's workspace is gone, after the job's earlier restarts lost
+   * {@code lostBefore}: restarted as {@link #engineLost} says up to
+   * {@link WorkspacePinning#MAX_ENGINE_RESTARTS} times; the next loss fails the job, naming every
+   * lost engine, its runs ended as a restart would end them.
+   */
+  public static Progression engineLost(Job job, List<TaskRun> active, String engine, List<String> lostBefore, int attempt,
+      Instant now) {
+    if (lostBefore.size() < WorkspacePinning.MAX_ENGINE_RESTARTS) {
+      return engineLost(job, active, WorkspacePinning.engineLost(engine), attempt, now);
+    }
+    List<String> lost = new ArrayList<>(lostBefore);
+    lost.add(engine);
+    String reason = WorkspacePinning.engineLostAgain(lost);
+    Progression p = endedByEngineLoss(job, active, reason, now);
+    p.changes.add(new ProgressChange.UnpinEngine(job.id()));
+    p.setJob(job.failed(JobState.FAILED, reason, now));
+    return p.finish();
+  }
+
+  /** The job's runs that have not ended end with {@code reason} (FAILED if running, else CANCELLED), its composites cancelled. */
+  private static Progression endedByEngineLoss(Job job, List<TaskRun> active, String reason, Instant now) {
+    Progression p = new Progression(job, List.of(), now);
+    for (TaskRun run : active) {
+      RunState end = run.state() == RunState.RUNNING ? RunState.FAILED : RunState.CANCELLED;
+      p.changes.add(new UpdateRun(run.finished(end, null, null, reason, now)));
+    }
+    // Not cancelBelow: the job's own runs are ended here, and a cancel signal for the job would
+    // reach the worker that claims its new first run.
+    p.changes.add(new CancelUnder(job.id(), null, reason));
+    return p;
   }
 
   /** The job's own deadline passed while {@code run} ran: it and the job end TIMED_OUT, no retry. */

@@ -136,8 +136,9 @@ public final class RunProgress {
       if (active.stream().anyMatch(r -> r.state() == RunState.RUNNING && (r.leaseUntil() == null || !r.leaseUntil().isBefore(now)))) {
         return Optional.empty(); // a run still holds its lease: its worker may yet renew it
       }
-      int attempt = tx.runsOf(jobId).stream().filter(r -> r.position() == 1).mapToInt(TaskRun::attempt).max().orElse(0) + 1;
-      Progression progression = Progression.engineLost(job, active, WorkspacePinning.engineLost(engine.get()), attempt, now);
+      List<TaskRun> runs = tx.runsOf(jobId);
+      int attempt = runs.stream().filter(r -> r.position() == 1).mapToInt(TaskRun::attempt).max().orElse(0) + 1;
+      Progression progression = Progression.engineLost(job, active, engine.get(), WorkspacePinning.lostEngines(runs), attempt, now);
       return Optional.of(new Moved(progression.job(), ProgressWrites.apply(tx, progression, now)));
     });
     moved.ifPresent(m -> m.applied().announce(signals));

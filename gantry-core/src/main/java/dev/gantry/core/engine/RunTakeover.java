@@ -7,7 +7,7 @@ import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskRuntime;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * At a worker's start: the runs its node's previous process left running in containers on the
  * runtime (that process was stopped after its grace period, or killed), which this process takes
  * over instead of letting them be run again. A run is taken over when it is still RUNNING on this
- * node within its lease and its lease can be renewed under this process's epoch; its latest
- * container is then followed to its end ({@code resume}). Anything else found is the leftover
+ * node within its lease and its lease can be renewed under this process's epoch; its containers
+ * are then followed to the run's end ({@code resume}, see {@link LeftContainers}). Anything else found is the leftover
  * sweeper's, and a run whose container is gone is handed back when its lease ends, as before.
  */
 final class RunTakeover {
@@ -33,10 +33,10 @@ final class RunTakeover {
   private final Clock clock;
   private final WorkerSettings settings;
   private final long epoch;
-  private final BiConsumer<TaskRun, ReattachableContainer> resume;
+  private final BiConsumer<TaskRun, LeftContainers> resume;
 
   RunTakeover(Store store, TaskRuntime runtime, Clock clock, WorkerSettings settings, long epoch,
-      BiConsumer<TaskRun, ReattachableContainer> resume) {
+      BiConsumer<TaskRun, LeftContainers> resume) {
     this.store = store;
     this.runtime = runtime;
     this.clock = clock;
@@ -54,18 +54,19 @@ final class RunTakeover {
           e.getMessage());
       return;
     }
-    for (ReattachableContainer container : latestPerRun(found).values()) {
+    for (LeftContainers left : perRun(found).values()) {
       try {
-        takeOver(container);
+        takeOver(left);
       } catch (RuntimeException e) {
-        log.warn("could not take over task run {} (container {}): {}", container.runId(), container.containerId(),
+        log.warn("could not take over task run {} (container {}): {}", left.runId(), left.latest().containerId(),
             e.getMessage());
       }
     }
   }
 
-  private void takeOver(ReattachableContainer container) {
-    Optional<TaskRun> stored = store.findRun(container.runId());
+  private void takeOver(LeftContainers left) {
+    ReattachableContainer container = left.latest();
+    Optional<TaskRun> stored = store.findRun(left.runId());
     Instant now = clock.instant();
     if (stored.isEmpty() || stored.get().state() != RunState.RUNNING || !settings.nodeId().equals(stored.get().nodeId())
         || stored.get().leaseUntil() == null || !stored.get().leaseUntil().isAfter(now)) {
@@ -78,32 +79,18 @@ final class RunTakeover {
     log.info("taking over task '{}' of job {} (run {}), left running in container {}{} by this node's previous process",
         run.name(), run.jobId(), run.id(), shortId(container.containerId()),
         container.step() == null ? "" : " (its " + container.step() + " task)");
-    resume.accept(run, container);
+    resume.accept(run, left);
   }
 
-  /** Per run, its latest container: its pre tasks' in order, then its main one, then its post tasks'. */
-  private static Map<String, ReattachableContainer> latestPerRun(List<ReattachableContainer> found) {
-    Map<String, ReattachableContainer> latest = new LinkedHashMap<>();
-    Comparator<ReattachableContainer> order = Comparator.comparingInt(RunTakeover::rank);
+  /** The containers found, per run. */
+  private static Map<String, LeftContainers> perRun(List<ReattachableContainer> found) {
+    Map<String, List<ReattachableContainer>> byRun = new LinkedHashMap<>();
     for (ReattachableContainer c : found) {
-      latest.merge(c.runId(), c, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+      byRun.computeIfAbsent(c.runId(), r -> new ArrayList<>()).add(c);
     }
-    return latest;
-  }
-
-  private static int rank(ReattachableContainer c) {
-    String step = c.step();
-    if (step == null) {
-      return 10_000;
-    }
-    int dash = step.indexOf('-');
-    int index;
-    try {
-      index = Integer.parseInt(step.substring(dash + 1));
-    } catch (NumberFormatException e) {
-      index = 0;
-    }
-    return step.startsWith("pre-") ? index : 20_000 + index;
+    Map<String, LeftContainers> runs = new LinkedHashMap<>();
+    byRun.forEach((run, containers) -> runs.put(run, new LeftContainers(run, containers)));
+    return runs;
   }
 
   private static String shortId(String id) {

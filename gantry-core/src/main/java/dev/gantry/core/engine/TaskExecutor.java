@@ -12,7 +12,6 @@ import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
 import dev.gantry.core.spi.Cancellation.Reason;
 import dev.gantry.core.spi.LogSink;
-import dev.gantry.core.spi.ReattachableContainer;
 import dev.gantry.core.spi.Signals;
 import dev.gantry.core.spi.Store;
 import dev.gantry.core.spi.TaskExecution;
@@ -76,23 +75,23 @@ final class TaskExecutor {
    * Goes on with a run an earlier process of this node started and left in {@code found}: its
    * output from where the stored log ends, its outcome, its later steps, and its end as usual.
    */
-  void resume(Execution execution, ReattachableContainer found) {
+  void resume(Execution execution, LeftContainers found) {
     TaskRun run = execution.run();
     Job job = StoreRetry.within(storeRetry, "the job of task run " + run.id(), () -> store.findJob(run.jobId())).orElse(null);
     if (job == null || job.state().isTerminal()) {
       return; // ended meanwhile: the leftover sweeper removes the container
     }
     TaskSpec task = run.taskIn(job.spec());
-    if (task.session() != null || !LeafSteps.resumable(task, found.step())) {
-      // Only a main or pre task's container is followed on; a post task's run starts again.
+    if (task.session() != null || !found.resumable(task)) {
+      // A session, or what no container of this task is (a spec changed under it), or a post task without its main container.
       StoreRetry.within(storeRetry, "the hand-back of task run " + run.id(),
-          () -> progress.handBack(run, "the worker restarted while its " + found.step() + " task ran"));
+          () -> progress.handBack(run, "the worker restarted while its " + found.latest().step() + " task ran"));
       return;
     }
     executeStarted(execution, job, found);
   }
 
-  private void executeStarted(Execution execution, Job job, ReattachableContainer found) {
+  private void executeStarted(Execution execution, Job job, LeftContainers found) {
     TaskRun run = execution.run();
     Cancellation cancellation = execution.cancellation();
     // The task as evaluated when it became runnable: the executor never evaluates templates.
@@ -111,9 +110,16 @@ final class TaskExecutor {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
-      TaskOutcome outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+      TaskOutcome outcome;
+      try {
+        outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+      } catch (RuntimeException e) {
+        runtime.endRun(run.id(), false); // no outcome: the run is handed back when its lease ends, its containers swept then
+        throw e;
+      }
       if (execution.detached()) {
         // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
+        runtime.endRun(run.id(), false);
         return;
       }
       Reason reason = cancellation.reason().orElse(null);
@@ -125,9 +131,17 @@ final class TaskExecutor {
         execution.markRuntimeLost();
       }
       // The container has ended: its outcome must not be lost to a database restart meanwhile.
-      after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
-          ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
-          : record(run, task, outcome, reason));
+      try {
+        after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
+            ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
+            : record(run, task, outcome, reason));
+      } catch (RuntimeException e) {
+        runtime.endRun(run.id(), false); // its containers are the leftover sweeper's once the run is handed back
+        throw e;
+      }
+      // Only now: a process killed before this point leaves the ended containers for its next start to collect.
+      CrashPoint.reached(CrashPoint.AFTER_OUTCOME_STORED, run.id());
+      runtime.endRun(run.id(), true);
     }
     boolean jobEnded = after.map(j -> j.state().isTerminal())
         .orElseGet(() -> store.findJob(run.jobId()).map(j -> j.state().isTerminal()).orElse(true));
@@ -136,7 +150,7 @@ final class TaskExecutor {
     }
   }
 
-  private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline, ReattachableContainer found) {
+  private TaskOutcome run(Execution execution, Job job, TaskSpec task, Deadline deadline, LeftContainers found) {
     TaskRun run = execution.run();
     Cancellation cancellation = execution.cancellation();
     StoredRunLog stored = found == null ? StoredRunLog.EMPTY : StoredRunLog.of(store, run.id());
@@ -154,7 +168,7 @@ final class TaskExecutor {
       if (found != null) {
         LogSink replay = new ResumedOutput(logWriter, stored, found.logStart(), job.spec().secrets(), run.id());
         outcome = LeafSteps.resume(runtime, taskExecution, step -> environment(job, run, step, nodeId), replay, cancellation,
-            found.step(), found.containerId());
+            found);
       } else if (revealed.session() != null) {
         outcome = new SessionRun(store, signals, clock, runtime).run(taskExecution, execution, job.spec().secrets());
       } else {
@@ -163,6 +177,7 @@ final class TaskExecutor {
       String ended = cancellation.reason().map(r -> r.name().toLowerCase(Locale.ROOT))
           .orElse(outcome.succeeded() ? "succeeded" : "failed");
       metrics.runEnded(run.queue(), ended, Duration.between(start, clock.instant()));
+      CrashPoint.reached(CrashPoint.BEFORE_OUTCOME_STORED, run.id());
       return outcome;
     } finally {
       if (timeout != null) {

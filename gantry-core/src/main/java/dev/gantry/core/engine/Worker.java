@@ -142,7 +142,7 @@ public final class Worker implements AutoCloseable {
   }
 
   /** Runs a run taken over from this node's earlier process, in a slot of its own when one is free. */
-  private void resumeTakenOver(TaskRun run, dev.gantry.core.spi.ReattachableContainer found) {
+  private void resumeTakenOver(TaskRun run, LeftContainers found) {
     Execution execution = new Execution(run, new Cancellation());
     executing.put(run.id(), execution);
     // More containers left than slots (a restart with fewer slots): they all go on; new claims wait.

@@ -22,7 +22,10 @@ public interface RunScope extends AutoCloseable {
     return TaskOutcome.failedToStart("this runtime cannot take over a container of an earlier worker");
   }
 
-  /** Tears down what the scope holds once its containers are gone; may return before it is removed. */
+  /**
+   * The run is done with the scope: what it holds (its ended containers included) is removed once
+   * the run's outcome is stored ({@link TaskRuntime#endRun}); may return before it is removed.
+   */
   @Override
   void close();
 }

@@ -8,7 +8,7 @@ public interface TaskRuntime extends AutoCloseable {
 
   /**
    * Runs the task and blocks until its outcome is known; the runtime may tear the task's
-   * environment down after returning. Output goes to {@code logs} as it comes, as printed. When
+   * environment down after returning (unlike a {@link #open scope}'s, which waits for {@link #endRun}). Output goes to {@code logs} as it comes, as printed. When
    * {@code cancellation} fires, the runtime stops the task promptly and returns. Failures of the
    * runtime itself (missing image, engine unreachable) are returned as an outcome with an error,
    * not thrown.
@@ -82,6 +82,15 @@ public interface TaskRuntime extends AutoCloseable {
   default RunScope reopen(TaskExecution main, LogSink logs, Cancellation cancellation) {
     return open(main, logs, cancellation);
   }
+
+  /**
+   * Called once a run's outcome is stored ({@code outcomeStored}), or could not be: what the run's
+   * closed scopes kept (its ended containers, its environment) is removed now, not before, so that a
+   * process killed between a container's end and the storing of its outcome leaves that container
+   * for its next start to collect the outcome from. When not stored, it is left to the leftover
+   * sweeper. Must not hold the caller up.
+   */
+  default void endRun(String runId, boolean outcomeStored) {}
 
   /**
    * From now on, leaves every running task's container running: runs that end now (because this

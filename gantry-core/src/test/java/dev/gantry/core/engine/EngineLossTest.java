@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gantry.core.cluster.Node;
+import dev.gantry.core.cluster.WorkspacePinning;
 import dev.gantry.core.cluster.NodeRole;
 import dev.gantry.core.engine.ProgressChange.CancelUnder;
 import dev.gantry.core.engine.ProgressChange.InsertRun;
@@ -119,5 +120,64 @@ class EngineLossTest {
     assertThat(store.findJob(job.id()).orElseThrow()).extracting(Job::state, Job::position).containsExactly(JobState.QUEUED, 1);
     TaskRun elsewhere = store.claimNext(Set.of("default"), "b", "engine-b", NOW, NOW.plusSeconds(3)).orElseThrow();
     assertThat(elsewhere).extracting(TaskRun::position, TaskRun::attempt).containsExactly(1, 2);
+  }
+
+  @Test
+  void afterThreeRestartsTheNextLossFailsTheJobNamingEveryLostEngine() {
+    Job job = Job.queued("j", JobSpecReader.read(THREE_TASKS, Format.YAML), NOW).running(NOW).atPosition(2);
+    TaskRun running = TaskRun.queued("r2", "j", 2, 4, 0, 0, "use", "default", NOW).claimed("n", NOW, NOW.plusSeconds(3));
+    Instant later = NOW.plusSeconds(20);
+
+    Progression restarted = Progression.engineLost(job, List.of(running), "e3", List.of("e1", "e2"), 5, later);
+    assertThat(restarted.insertedRuns()).as("the third restart").extracting(TaskRun::position, TaskRun::attempt)
+        .containsExactly(tuple(1, 5));
+
+    Progression failed = Progression.engineLost(job, List.of(running), "e4", List.of("e1", "e2", "e3"), 5, later);
+
+    String reason = "the engine of the job's workspace was lost 4 times (engines e1, e2, e3, e4): not restarted again after"
+        + " 3 restarts";
+    assertThat(failed.insertedRuns()).as("no fourth restart").isEmpty();
+    assertThat(failed.changes()).contains(new UpdateRun(running.finished(RunState.FAILED, null, null, reason, later)),
+        new ProgressChange.UnpinEngine("j"));
+    Job after = ((UpdateJob) failed.changes().get(failed.changes().size() - 1)).job();
+    assertThat(after).extracting(Job::state, Job::error).containsExactly(JobState.FAILED, reason);
+    assertThat(failed.endsJob()).isTrue();
+  }
+
+  @Test
+  void theLostEnginesAreReadFromTheRunsEachRestartEndedOnceEach() {
+    String e1 = WorkspacePinning.engineLost("e1");
+    TaskRun a = TaskRun.queued("a", "j", 1, 1, 0, 0, "make", "default", NOW).finished(RunState.FAILED, null, null, e1, NOW);
+    TaskRun b = TaskRun.queued("b", "j", 2, 1, 0, 0, "use", "default", NOW).finished(RunState.CANCELLED, null, null, e1, NOW);
+    TaskRun c = TaskRun.queued("c", "j", 1, 2, 0, 0, "make", "default", NOW)
+        .finished(RunState.FAILED, null, null, WorkspacePinning.engineLost("e2"), NOW.plusSeconds(30));
+    TaskRun other = TaskRun.queued("d", "j", 1, 3, 0, 0, "make", "default", NOW)
+        .finished(RunState.FAILED, 1, null, "engine room on fire", NOW.plusSeconds(40));
+
+    assertThat(WorkspacePinning.lostEngines(List.of(c, other, b, a))).containsExactly("e1", "e2");
+  }
+
+  @Test
+  void theReaperRestartsAJobThreeTimesAndFailsItAtTheFourthLostEngine() {
+    InMemoryStore store = new InMemoryStore();
+    Clock start = Clock.fixed(NOW, ZoneOffset.UTC);
+    Job job = new JobService(store, new LocalSignals(), start).submit(JobSpecReader.read(THREE_TASKS, Format.YAML));
+    for (int loss = 1; loss <= 4; loss++) {
+      Instant at = NOW.plusSeconds(100L * loss);
+      store.saveNode(Node.starting("n" + loss, NodeRole.WORKER, "h", "1", Set.of("default"), at, Duration.ofSeconds(1))
+          .onEngine("engine-" + loss));
+      assertThat(store.claimNext(Set.of("default"), "n" + loss, "engine-" + loss, at, at.plusSeconds(3))).isPresent();
+      Clock later = Clock.fixed(at.plusSeconds(20), ZoneOffset.UTC);
+      new EngineReaper(store, new RunProgress(store, new LocalSignals(), later, 3), later, Duration.ofSeconds(15)).run();
+    }
+
+    Job failed = store.findJob(job.id()).orElseThrow();
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.error()).isEqualTo("the engine of the job's workspace was lost 4 times (engines engine-1, engine-2,"
+        + " engine-3, engine-4): not restarted again after 3 restarts");
+    assertThat(store.runsOf(job.id())).as("four attempts at the first task, none left waiting")
+        .extracting(TaskRun::attempt, TaskRun::state)
+        .containsExactlyInAnyOrder(tuple(1, RunState.FAILED), tuple(2, RunState.FAILED), tuple(3, RunState.FAILED),
+            tuple(4, RunState.FAILED));
   }
 }

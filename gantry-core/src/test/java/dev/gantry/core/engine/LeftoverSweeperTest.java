@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.job.Job;
 import dev.gantry.core.job.TaskRun;
+import dev.gantry.core.spec.JobDocuments.Format;
 import dev.gantry.core.spec.JobSpec;
+import dev.gantry.core.spec.JobSpecReader;
 import dev.gantry.core.spec.SessionPlan;
 import dev.gantry.core.spec.TaskSpec;
 import dev.gantry.core.spi.Cancellation;
@@ -99,6 +101,27 @@ class LeftoverSweeperTest {
     worker.succeed(second, null);
     new LeftoverSweeper(store, runtime).run();
     assertThat(runtime.held).isEmpty();
+  }
+
+  @Test
+  void inARunningEachJobOnlyTheEndedItemsContainersGoNeverARunningOnes() {
+    Job job = jobs.submit(JobSpecReader.read("""
+        name: each
+        tasks:
+          - name: items
+            each: {list: "{{ sequence(0, 2) }}", task: {name: "item {{ item.index }}", image: busybox}}
+        """, Format.YAML));
+    TaskRun one = worker.claim();
+    TaskRun two = worker.claim();
+    holdAllOf(one);
+    holdAllOf(two);
+
+    worker.succeed(one, null);
+    new LeftoverSweeper(store, runtime).run();
+
+    assertThat(store.findJob(job.id()).orElseThrow().state().isTerminal()).as("the job still runs").isFalse();
+    assertThat(runtime.removed).extracting(RuntimeResource::runId).containsOnly(one.id()).hasSize(3);
+    assertThat(runtime.held).extracting(RuntimeResource::runId).containsOnly(two.id());
   }
 
   @Test

@@ -121,7 +121,8 @@ class ClusterIT {
 
       long start = System.nanoTime();
       assertThat(http.put("/jobs/" + id + "/cancel").status()).isEqualTo(200);
-      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> containersOf(docker, id) == 0);
+      // Measured ~0.4 s here; the deadline is for a loaded machine, far below the task's own 300 s.
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> containersOf(docker, id) == 0);
       System.out.printf("cancel to container gone: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
     JsonNode job = http.job(id);

@@ -75,7 +75,8 @@ class LostWorkerIT {
           + run.path("error").asText("-") + " on " + (run.path("nodeId").asText().equals(victim.nodeId()) ? "victim" : "survivor")));
       assertThat(runs).containsExactly("first COMPLETED - on victim", "long FAILED worker lost on victim", "long COMPLETED - on survivor");
       await().atMost(DEADLINE).until(() -> nodeStatus(victim.nodeId()).equals("OFFLINE"));
-      assertThat(nodeStatus(survivor.nodeId())).isEqualTo("UP");
+      // Awaited: on a loaded machine the survivor may miss its 1 s heartbeats for a moment.
+      await().atMost(DEADLINE).until(() -> nodeStatus(survivor.nodeId()).equals("UP"));
       // The killed worker's container outlived it; the survivor's sweeper removes it (it sweeps every 10 s).
       await().atMost(DEADLINE).until(() -> containersOf(docker, id) == 0);
       survivor.stop();

@@ -16,6 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** kill -9 in the middle of a job: the next start finishes the job and removes what was left. */
 class CrashRecoveryIT {
 
+  /**
+   * The first attempt outlasts the kill however slow the machine (a fixed sleep of a few seconds could
+   * end before it, and then no run was lost); the attempt after the restart finds its marker and ends at once.
+   */
+  private static final String LONG_ONCE = "if [ ! -f /shared/long.started ]; then touch /shared/long.started;"
+      + " echo first attempt; sleep 300; fi; cat /shared/note > $GANTRY_OUTPUT";
+
   @TempDir Path dataDir;
 
   @Test
@@ -32,13 +39,14 @@ class CrashRecoveryIT {
           name: killed mid-task
           tasks:
             - {name: first, image: "busybox:latest", network: none, run: "echo -n survived > /shared/note"}
-            - {name: long, image: "busybox:latest", network: none, run: "sleep 8; cat /shared/note > $GANTRY_OUTPUT"}
-          """);
+            - {name: long, image: "busybox:latest", network: none, run: "%s"}
+          """.formatted(LONG_ONCE));
       await().atMost(Duration.ofSeconds(60)).until(() -> http.job(id).path("position").asInt() == 2
           && "RUNNING".equals(http.job(id).path("state").asText()));
       try (var docker = Services.docker()) {
         await().atMost(Duration.ofSeconds(30)).until(() -> docker.resources().stream()
             .anyMatch(r -> id.equals(r.jobId()) && r.kind() == dev.gantry.core.spi.RuntimeResource.Kind.CONTAINER));
+        await().atMost(Duration.ofSeconds(60)).until(() -> RestartedTaskLog.of(http, id).contains("first attempt"));
       }
       acceptedJustBeforeTheKill = http.submit("""
           name: accepted just before the kill

@@ -36,6 +36,8 @@ class CrossProcessLiveLogIT {
   private static final Duration DEADLINE = Duration.ofMinutes(2);
   /** Generous for a loaded machine; the old poll took up to a second, the fallback poll five. */
   private static final long BOUND_MICROS = 500_000;
+  /** The fallback poll's period. */
+  private static final long POLL_MICROS = 5_000_000;
   private static final int LINES = 30;
   private static final int KILL_AFTER = 10;
   private static final long SETTLE_MICROS = 2_000_000;
@@ -61,7 +63,8 @@ class CrossProcessLiveLogIT {
       long listener = await("the server's listening session").atMost(DEADLINE)
           .until(() -> ListeningSession.of(server.pid(), url), Optional::isPresent).orElseThrow();
 
-      // busybox's date has no sub-second field; adjtimex reads the kernel clock this test reads, in microseconds.
+      // busybox's date has no sub-second field; adjtimex reads the kernel clock this test reads, in microseconds,
+      // or in nanoseconds where the kernel's clock is in nano mode (STA_NANO, 8192, in its status; this machine's is).
       String id = server.http().submit("""
           name: stamps across processes
           tasks:
@@ -70,7 +73,8 @@ class CrossProcessLiveLogIT {
               network: none
               run: |
                 i=1; while [ $i -le %d ]; do
-                  adjtimex | awk -v i=$i '/tv_sec/{s=$2} /tv_usec/{u=$2} END{printf "line %%d %%d%%06d\\n", i, s, u}'
+                  adjtimex | awk -v i=$i '/status/{st=$2} /tv_sec/{s=$2} /tv_usec/{u=$2}
+                      END{if (int(st/8192)%%2==1) u=int(u/1000); printf "line %%d %%d%%06d\\n", i, s, u}'
                   usleep 300000; i=$((i+1))
                 done
           """.formatted(LINES));
@@ -96,8 +100,13 @@ class CrossProcessLiveLogIT {
       List<Received> outsideReconnect = received.stream()
           .filter(r -> r.printedMicros() < killedAt || r.printedMicros() > killedAt + SETTLE_MICROS).toList();
       assertThat(outsideReconnect).hasSizeGreaterThan(LINES - 10);
+      // Announced, not polled: the 5 s poll would bring a line 2.5 s late on average and nine in ten later than
+      // 0.5 s. A loaded machine may hold up a line or two (a GC pause, a busy core), so nine in ten must come
+      // within the bound, and none as late as the poll.
+      List<Long> outsideLatencies = outsideReconnect.stream().map(Received::latencyMicros).sorted().toList();
+      assertThat(percentile(outsideLatencies, 90)).as("p90 latency in µs of %s", outsideLatencies).isLessThan(BOUND_MICROS);
       assertThat(outsideReconnect).allSatisfy(r -> assertThat(r.latencyMicros()).as("latency of line %d in µs", r.number())
-          .isLessThan(BOUND_MICROS));
+          .isLessThan(POLL_MICROS));
 
       // The end travels as a notification too: the stream does not wait for the 5 s poll to find it.
       long lastLine = received.get(received.size() - 1).receivedMicros();

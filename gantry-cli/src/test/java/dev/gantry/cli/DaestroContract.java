@@ -253,8 +253,10 @@ abstract class DaestroContract {
     assertThat(http.job(id).path("state").asText()).isEqualTo("CANCELLED"); // the core's state: cancelled at once
     assertThat(http.get("/v1/client/job?state=cancelling").body().toString()).contains(id);
     await().atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(() -> detail(id).path("state").asText().equals("cancelled"));
-    // The trap ran its 3 seconds: SIGTERM, not SIGKILL, and cancelling until the container exited.
-    assertThat(Duration.between(asked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(2500)).isLessThan(CANCEL_GRACE);
+    // Cancelling until the container exited: the trap ran its 3 seconds. SIGTERM, not SIGKILL: the trap
+    // ended the task itself ("stopped", printed after its sleep; a SIGKILL at the grace would have cut it).
+    // How long after the grace the test sees it is the machine's load, not the product's doing.
+    assertThat(Duration.between(asked, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
     assertThat(log(id)).contains("stopping", "stopped");
   }
 

@@ -92,7 +92,7 @@ abstract class QueueSettingsContract {
       set(http, "held", "--disable");
       String id = http.submit(job("held", "held", "true"));
 
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
           .until(() -> http.job(id).path("state").asText().equals("SCHEDULED"));
       assertThat(http.get("/queues/held").body().path("enabled").asBoolean()).isFalse();
 

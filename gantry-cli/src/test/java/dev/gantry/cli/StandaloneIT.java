@@ -157,8 +157,9 @@ class StandaloneIT extends OneStandalone {
     await().atMost(Duration.ofSeconds(30)).until(() -> !gantry.leftovers(id).stream()
         .filter(r -> r.kind() == dev.gantry.core.spi.RuntimeResource.Kind.CONTAINER).toList().isEmpty());
     assertThat(http.put("/jobs/" + id + "/cancel").status()).isEqualTo(200);
-    // "Promptly": the container is gone well within the deadline (the benchmark measures how fast).
-    await().atMost(Duration.ofSeconds(10)).until(() -> gantry.leftovers(id).isEmpty());
+    // "Promptly": the container is gone well within the deadline (the benchmark measures how fast);
+    // the deadline is for a loaded engine, still far below the task's own 120 s.
+    await().atMost(Duration.ofSeconds(60)).until(() -> gantry.leftovers(id).isEmpty());
     JsonNode job = http.job(id);
     assertThat(job.path("state").asText()).isEqualTo("CANCELLED");
     assertThat(execution(job)).singleElement().satisfies(run -> assertThat(run.path("state").asText()).isEqualTo("CANCELLED"));

@@ -25,9 +25,10 @@ class LogStreamTest {
     LogStream stream = new LogStream(sink, 1 << 20);
     Thread engine = new Thread(() -> {
       try {
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 25; i++) {
           stream.onMessage(message(Stream.STDOUT, "t" + i, "line " + i + "\n"));
-          Thread.sleep(60); // each gap is shorter than the quiet limit, all of them together longer
+          // Each gap is shorter than the quiet limit (a twentieth of it, for a loaded machine), all of them together longer.
+          Thread.sleep(50);
         }
         stream.onEnd();
       } catch (InterruptedException e) {
@@ -35,9 +36,9 @@ class LogStreamTest {
       }
     });
     engine.start();
-    stream.finish(Duration.ofMillis(200), NO_STREAM, NOTHING_MISSED);
+    stream.finish(Duration.ofSeconds(1), NO_STREAM, NOTHING_MISSED);
     engine.join();
-    assertThat(sink.texts()).hasSize(8).endsWith("line 7");
+    assertThat(sink.texts()).hasSize(25).endsWith("line 24");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.core.auth.SignInThrottle;
 import dev.gantry.core.engine.Housekeeping;
 import dev.gantry.core.engine.LogFeed;
 import dev.gantry.core.engine.OutboxSender;
@@ -58,7 +59,7 @@ public final class TestServer implements AutoCloseable {
   public final ManualWorker worker = new ManualWorker(store, signals, Clock.systemUTC());
   public final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
   public final TokenService tokens = new TokenService(tokenStore, Clock.systemUTC());
-  public final dev.gantry.core.auth.UserService users = new dev.gantry.core.auth.UserService(store, Clock.systemUTC());
+  public final dev.gantry.core.auth.UserService users;
   /** With authentication on: the secret of an admin token; null otherwise. */
   public final String adminToken;
   /** Outgoing calls are tried 5 times, 100ms, 500ms, 1s, 1s apart. */
@@ -96,11 +97,12 @@ public final class TestServer implements AutoCloseable {
   private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess,
       boolean authOn) {
     // As a standalone without auth on loopback: outgoing calls may reach this machine (the tests' receivers).
-    this(settings, dialects, hostAccess, authOn, new CallTargetPolicy(true));
+    this(settings, dialects, hostAccess, authOn, new CallTargetPolicy(true), new SignInThrottle(Clock.systemUTC()));
   }
 
   private TestServer(ServerSettings settings, Function<JobService, List<HttpDialect>> dialects, HostAccessPolicy hostAccess,
-      boolean authOn, CallTargetPolicy callTargets) {
+      boolean authOn, CallTargetPolicy callTargets, SignInThrottle signIns) {
+    users = new dev.gantry.core.auth.UserService(store, Clock.systemUTC(), signIns);
     jobs = new JobService(store, signals, Clock.systemUTC(), new LogFeed(store, signals), hostAccess, callTargets);
     outbox = OutgoingCalls.sender(store, jobs, callTargets, QUICK_OUTBOX, Clock.systemUTC());
     outboxRounds = new Housekeeping().every(Duration.ofMillis(50), "outbox sender", outbox);
@@ -119,12 +121,19 @@ public final class TestServer implements AutoCloseable {
 
   /** A standard server whose outgoing calls keep to {@code callTargets} (at submit and when sent). */
   public static TestServer withCallTargets(CallTargetPolicy callTargets) {
-    return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, false, callTargets);
+    return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, false, callTargets,
+        new SignInThrottle(Clock.systemUTC()));
   }
 
   /** A standard server with authentication on and token management: every route but the open ones needs a token. */
   public static TestServer withAuth() {
     return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, true);
+  }
+
+  /** With authentication on, failed sign-ins throttled by {@code signIns} (a test's own clock, say). */
+  public static TestServer withAuth(SignInThrottle signIns) {
+    return new TestServer(ServerSettings.defaults().withPort(0), null, HostAccessPolicy.NONE, true, new CallTargetPolicy(true),
+        signIns);
   }
 
   /** Every route of the server, as its dialects added them. */

@@ -47,7 +47,7 @@ class ClusterTest {
     assertThat(store.nodes()).extracting(Node::status).containsExactly(NodeStatus.UP);
 
     tasks.set(2);
-    await().atMost(Duration.ofSeconds(5)).until(() -> store.nodes().get(0).taskCount() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> store.nodes().get(0).taskCount() == 2);
     assertThat(store.nodes().get(0).cpuPercent()).isEqualTo(42.0);
 
     heartbeat.close();

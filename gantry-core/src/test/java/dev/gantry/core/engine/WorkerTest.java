@@ -132,11 +132,11 @@ class WorkerTest {
     Job job = submit("name: j\ntasks: [{name: long, image: busybox}, {name: next, image: busybox}]");
     await().atMost(Duration.ofSeconds(10)).until(() -> started.getCount() == 0);
     jobs.cancel(job.id());
-    await().atMost(Duration.ofSeconds(5)).until(() -> worker.runningCount() == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> worker.runningCount() == 0);
     assertThat(jobs.job(job.id()).state()).isEqualTo(JobState.CANCELLED);
     assertThat(runStates(job.id())).containsExactly(RunState.CANCELLED);
     assertThat(runtime.executed()).extracting(e -> e.task().name()).containsExactly("long");
-    await().atMost(Duration.ofSeconds(5)).until(() -> runtime.removedWorkspaces().contains(job.id()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.removedWorkspaces().contains(job.id()));
   }
 
   @Test

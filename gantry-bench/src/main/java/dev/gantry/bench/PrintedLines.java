@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * The output the log figure runs: 100 MiB of 100-byte lines, and lines stamped with the time they
  * were printed (busybox's {@code date} has no sub-second field; {@code adjtimex} reads the same
- * kernel clock the bench does, in microseconds).
+ * kernel clock the bench does, in microseconds, or in nanoseconds where the kernel's clock is in
+ * nano mode: STA_NANO, 8192, in its status, as on these machines; read as microseconds those made
+ * every stamp lie in the future, each counted as 0 ms until this was found).
  */
 final class PrintedLines {
 
@@ -17,7 +19,8 @@ final class PrintedLines {
   static final int STAMPED_LINES = 200;
   static final int STAMP_EVERY_MS = 50;
   static final String STAMPED_SCRIPT = "i=0; while [ $i -lt " + STAMPED_LINES + " ]; do"
-      + " adjtimex | awk '/tv_sec/{s=$2} /tv_usec/{u=$2} END{printf \"stamp %d%06d\\n\", s, u}';"
+      + " adjtimex | awk '/status/{st=$2} /tv_sec/{s=$2} /tv_usec/{u=$2}"
+      + " END{if (int(st/8192)%2==1) u=int(u/1000); printf \"stamp %d%06d\\n\", s, u}';"
       + " usleep " + STAMP_EVERY_MS * 1000 + "; i=$((i+1)); done";
 
   private PrintedLines() {}
@@ -29,6 +32,10 @@ final class PrintedLines {
     for (String line : text.split("\n")) {
       if (line.startsWith("stamp ")) {
         long printed = Long.parseLong(line.substring(6).trim());
+        if (printed > nowMicros + 1_000_000) {
+          throw new IllegalStateException("a line stamped " + (printed - nowMicros) / 1000 + " ms in the future: '" + line
+              + "' (the stamp is not read as the kernel wrote it)");
+        }
         latencies.add(Math.max(0, nowMicros - printed) * 1_000);
       }
     }

@@ -138,7 +138,10 @@ public final class DockerRuntime implements TaskRuntime {
         return failed != null ? failed : scope.run(execution);
       }
     } finally {
-      endRun(execution.runId(), true); // a lone container: its caller stores the outcome it returns
+      // A lone container, removed as soon as it ended: not safe against a kill before its caller
+      // stores the outcome. The worker does not come this way: it opens a scope and calls endRun
+      // once the outcome is committed (TaskExecutor).
+      endRun(execution.runId(), true);
     }
   }
 

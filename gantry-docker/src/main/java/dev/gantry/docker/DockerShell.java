@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import dev.gantry.core.spi.RuntimeShell;
 import dev.gantry.core.spi.SessionFailure;
+import dev.gantry.core.spi.ShellInputOverflow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,10 @@ final class DockerShell implements RuntimeShell {
     if (exited.get()) {
       throw new SessionFailure("the shell has exited");
     }
-    input.add(typed);
+    if (!input.add(typed)) {
+      throw new ShellInputOverflow("more than " + TypedInput.MAX_UNREAD_BYTES / 1024
+          + " KiB typed that the shell has not read");
+    }
   }
 
   @Override

@@ -17,7 +17,11 @@ final class KeptRuns {
 
   /** Holds {@code removal} until {@link #release} of {@code runId}. */
   void keep(String runId, Runnable removal) {
-    kept.computeIfAbsent(runId, r -> new ArrayList<>()).add(removal);
+    kept.compute(runId, (id, removals) -> {
+      List<Runnable> held = removals == null ? new ArrayList<>() : removals;
+      held.add(removal); // inside compute: atomic with a release of the same run
+      return held;
+    });
   }
 
   /** The run's outcome is stored ({@code remove}): its removals run now; else they are dropped, for the leftover sweeper. */

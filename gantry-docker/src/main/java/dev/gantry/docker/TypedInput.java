@@ -2,25 +2,37 @@ package dev.gantry.docker;
 
 import java.io.InputStream;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What is typed into a shell, as the stream its exec reads stdin from: blocks until bytes come,
  * ends once {@link #end} is called. (A piped stream would fail when the thread that wrote last
- * ends, which the HTTP server's threads do.)
+ * ends, which the HTTP server's threads do.) It holds at most {@link #MAX_UNREAD_BYTES} that the
+ * shell has not read: a shell that stops reading (a {@code sleep}, a full terminal) must not let
+ * a client fill the server's memory.
  */
 final class TypedInput extends InputStream {
 
+  static final int MAX_UNREAD_BYTES = 1 << 20;
   private static final byte[] END = new byte[0];
 
   private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+  private final AtomicLong unread = new AtomicLong();
   private byte[] current = new byte[0];
   private int offset;
   private boolean ended;
 
-  void add(byte[] typed) {
-    if (typed.length > 0) {
-      chunks.add(typed.clone());
+  /** Queues {@code typed} for the shell; false (nothing queued) when it would hold more than the bound unread. */
+  boolean add(byte[] typed) {
+    if (typed.length == 0) {
+      return true;
     }
+    if (unread.addAndGet(typed.length) > MAX_UNREAD_BYTES) {
+      unread.addAndGet(-typed.length);
+      return false;
+    }
+    chunks.add(typed.clone());
+    return true;
   }
 
   void end() {
@@ -50,6 +62,7 @@ final class TypedInput extends InputStream {
         throw new java.io.InterruptedIOException("interrupted while waiting for typed input");
       }
       offset = 0;
+      unread.addAndGet(-current.length);
       if (current == END) {
         ended = true;
       }

@@ -22,6 +22,15 @@ final class CrossSiteRequests {
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
       return;
     }
+    checkFromOwnOrigin(ctx);
+  }
+
+  /**
+   * Throws a 403 when a browser says {@code ctx} comes from another origin, whatever its method:
+   * for a WebSocket's upgrade, a GET that browsers send cross-site without any same-origin rule
+   * (a page elsewhere could otherwise open a shell in a build with the browser's credentials).
+   */
+  static void checkFromOwnOrigin(Context ctx) {
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
       throw refused("Sec-Fetch-Site: " + site);

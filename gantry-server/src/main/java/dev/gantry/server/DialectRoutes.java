@@ -64,11 +64,15 @@ public final class DialectRoutes {
 
   /**
    * A WebSocket at {@code path}: {@code check} runs before the upgrade, guarded as every route (the
-   * caller authenticated, a failure rendered by this dialect as an HTTP answer, and no upgrade then);
+   * caller authenticated, a failure rendered by this dialect as an HTTP answer, and no upgrade then)
+   * and refused when a browser says it comes from another site, as a state-changing request is;
    * a GET without the upgrade goes to {@code plainGet}.
    */
   public DialectRoutes webSocket(String path, Handler check, Handler plainGet, Consumer<WsConfig> socket) {
-    Handler guardedCheck = wrapped("GET", path, check);
+    Handler guardedCheck = wrapped("GET", path, ctx -> {
+      CrossSiteRequests.checkFromOwnOrigin(ctx);
+      check.handle(ctx);
+    });
     // Its answer is in the response already: nothing more to render.
     app.exception(UpgradeRefused.class, (refused, ctx) -> {});
     app.wsBeforeUpgrade(path, ctx -> {

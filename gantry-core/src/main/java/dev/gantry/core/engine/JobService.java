@@ -1,5 +1,6 @@
 package dev.gantry.core.engine;
 
+import dev.gantry.core.auth.AccessDeniedException;
 import dev.gantry.core.auth.Principal;
 import dev.gantry.core.auth.Scope;
 import dev.gantry.core.auth.Viewer;
@@ -267,13 +268,20 @@ public final class JobService {
 
   /**
    * The job's environment kept after its build, for a shell in it: {@code caller} needs
-   * {@code jobs:write} and write access to the job (a shell can change anything in it).
+   * {@code jobs:write}, write access to the job, and to be its owner or an admin. Write access
+   * alone is not enough (a grantee may cancel or restart a job, never read its secrets), and a
+   * shell reads everything the build had: its secret files and environment, as builds.sr.ht lets
+   * only the job's owner connect.
    *
    * @throws NoKeptEnvironmentException when the job is still running, or kept none, or its keep time ended
    */
   public KeptEnvironment keptEnvironment(Principal caller, String jobId) {
     access.changeable(caller, jobId);
     Job job = store.findJob(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+    if (!caller.isAdmin() && !caller.user().equals(job.owner())) {
+      throw new AccessDeniedException(caller.user() + " may change job " + jobId + " but not open a shell in it:"
+          + " a shell reads the build's secrets, so only its owner or an admin may");
+    }
     return new KeptEnvironments(store).of(job, clock.instant());
   }
 

@@ -4,6 +4,7 @@ import dev.gantry.core.engine.JobService;
 import dev.gantry.core.job.KeptEnvironment;
 import dev.gantry.core.spi.RuntimeShell;
 import dev.gantry.core.spi.SessionFailure;
+import dev.gantry.core.spi.ShellInputOverflow;
 import dev.gantry.core.spi.TaskRuntime;
 import dev.gantry.server.Callers;
 import dev.gantry.server.RequestRejectedException;
@@ -66,7 +67,7 @@ final class JobShellEndpoint {
 
   void configure(WsConfig ws) {
     ws.onConnect(ctx -> connected(ctx));
-    ws.onBinaryMessage(ctx -> typed(ctx.sessionId(), ctx.data(), ctx.offset(), ctx.length()));
+    ws.onBinaryMessage(ctx -> typed(ctx, ctx.data(), ctx.offset(), ctx.length()));
     ws.onMessage(ctx -> control(ctx, ctx.message()));
     ws.onClose(ctx -> closed(ctx.sessionId()));
     ws.onError(ctx -> closed(ctx.sessionId()));
@@ -104,13 +105,15 @@ final class JobShellEndpoint {
     }
   }
 
-  private void typed(String sessionId, byte[] data, int offset, int length) {
-    RuntimeShell shell = open.get(sessionId);
+  private void typed(WsContext ctx, byte[] data, int offset, int length) {
+    RuntimeShell shell = open.get(ctx.sessionId());
     if (shell != null) {
       byte[] typed = new byte[length];
       System.arraycopy(data, offset, typed, 0, length);
       try {
         shell.write(typed);
+      } catch (ShellInputOverflow overflow) {
+        ctx.closeSession(WsCloseStatus.MESSAGE_TOO_BIG, truncated(overflow.getMessage()));
       } catch (SessionFailure exited) {
         log.debug("typed into a shell that has exited: {}", exited.getMessage());
       }

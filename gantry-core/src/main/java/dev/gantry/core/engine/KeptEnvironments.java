@@ -23,8 +23,8 @@ final class KeptEnvironments {
     this.store = store;
   }
 
-  /** Until when {@code run}'s environment is kept; null when it is not (not a kept session, still running, cancelled). */
-  static Instant until(TaskRun run, Job job) {
+  /** Until when {@code run}'s environment would be kept, by its own state and plan; null when not (not a kept session, still running, cancelled). */
+  private static Instant until(TaskRun run, Job job) {
     if (run.isActive()) {
       return null;
     }
@@ -33,15 +33,29 @@ final class KeptEnvironments {
     return keep == null ? null : keep.until(run.state(), run.completedAt());
   }
 
-  /** The job's kept environment at {@code now}: that of its latest session run, if kept until later. */
+  /**
+   * The job's kept environment at {@code now}, if it has one: only an ended job's, and only its
+   * latest session run's (an attempt whose worker was lost is not kept, though it FAILED: the job
+   * went on without it).
+   */
+  Optional<KeptEnvironment> current(Job job, Instant now) {
+    if (!job.state().isTerminal()) {
+      return Optional.empty();
+    }
+    return latestSession(job).flatMap(run -> {
+      Instant until = until(run, job);
+      return until != null && until.isAfter(now) ? Optional.of(new KeptEnvironment(job.id(), run.id(), until))
+          : Optional.empty();
+    });
+  }
+
+  /** As {@link #current}, or why not. */
   KeptEnvironment of(Job job, Instant now) {
     if (!job.state().isTerminal()) {
       throw new NoKeptEnvironmentException(job.id(), "it is " + job.state()
           + "; a build's environment is kept (and a shell opens in it) once the build has ended");
     }
-    Optional<TaskRun> latest = store.runsOf(job.id()).stream()
-        .filter(run -> run.taskIn(job.spec()).session() != null)
-        .max(Comparator.comparing(TaskRun::createdAt).thenComparingInt(TaskRun::attempt));
+    Optional<TaskRun> latest = latestSession(job);
     if (latest.isEmpty()) {
       throw new NoKeptEnvironmentException(job.id(), "it is not a build run in one environment (a session)");
     }
@@ -54,5 +68,11 @@ final class KeptEnvironments {
       throw new NoKeptEnvironmentException(job.id(), "its keep time ended at " + until);
     }
     return new KeptEnvironment(job.id(), latest.get().id(), until);
+  }
+
+  private Optional<TaskRun> latestSession(Job job) {
+    return store.runsOf(job.id()).stream()
+        .filter(run -> run.taskIn(job.spec()).session() != null)
+        .max(Comparator.comparing(TaskRun::createdAt).thenComparingInt(TaskRun::attempt));
   }
 }

@@ -27,6 +27,7 @@ public final class LeftoverSweeper implements Runnable {
   private final Store store;
   private final TaskRuntime runtime;
   private final Clock clock;
+  private final KeptEnvironments environments;
 
   public LeftoverSweeper(Store store, TaskRuntime runtime) {
     this(store, runtime, Clock.systemUTC());
@@ -34,6 +35,7 @@ public final class LeftoverSweeper implements Runnable {
 
   public LeftoverSweeper(Store store, TaskRuntime runtime, Clock clock) {
     this.store = store;
+    this.environments = new KeptEnvironments(store);
     this.runtime = runtime;
     this.clock = clock;
   }
@@ -67,13 +69,13 @@ public final class LeftoverSweeper implements Runnable {
       if (resource.kind() != Kind.CONTAINER || resource.runId() == null) {
         continue;
       }
-      store.findRun(resource.runId()).ifPresent(run -> store.findJob(run.jobId()).ifPresent(job -> {
-        Instant until = KeptEnvironments.until(run, job);
-        if (until != null && until.isAfter(now)) {
-          kept.add(run.id());
-          kept.add(run.jobId());
-        }
-      }));
+      store.findRun(resource.runId()).flatMap(run -> store.findJob(run.jobId()))
+          .flatMap(job -> environments.current(job, now))
+          .filter(environment -> environment.runId().equals(resource.runId()))
+          .ifPresent(environment -> {
+            kept.add(environment.runId());
+            kept.add(environment.jobId());
+          });
     }
     return kept;
   }

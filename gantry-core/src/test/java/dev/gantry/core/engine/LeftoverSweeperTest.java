@@ -180,4 +180,24 @@ class LeftoverSweeperTest {
     assertThat(runtime.removed).extracting(RuntimeResource::runId).containsOnly(plain.id()).hasSize(3);
     assertThat(runtime.held).extracting(RuntimeResource::runId).containsOnly(shell.id());
   }
+
+  @Test
+  void aSessionWhoseWorkerWasLostIsNotKeptThoughItFailed() {
+    Duration keep = Duration.ofMinutes(10);
+    Job job = jobs.submit(session(new SessionPlan.Keep(keep, false)));
+    TaskRun lost = worker.claim();
+    holdAllOf(lost);
+    worker.lose(lost, "worker lost");
+    TaskRun again = worker.claim();
+    holdAllOf(again);
+
+    new LeftoverSweeper(store, runtime, clock).run();
+    assertThat(runtime.removed).as("the job goes on without the lost attempt").extracting(RuntimeResource::runId)
+        .containsOnly(lost.id()).hasSize(3);
+
+    worker.succeed(again, null);
+    new LeftoverSweeper(store, runtime, clock).run();
+    assertThat(store.findJob(job.id()).orElseThrow().state().isTerminal()).isTrue();
+    assertThat(runtime.held).isEmpty();
+  }
 }

@@ -47,6 +47,11 @@ public final class ManualWorker {
     return store.findRun(run.id()).orElseThrow();
   }
 
+  /** Gives the run back as its worker does when lost: FAILED with {@code reason}, the task queued again. */
+  public Job lose(TaskRun run, String reason) {
+    return progress.handBack(run, reason).orElseThrow();
+  }
+
   /** Appends a part of standard output to the run's log and announces it, as the real worker does. */
   public LogPart log(TaskRun run, int number, String contents) {
     return log(run, number, LogPart.Stream.STDOUT, contents);

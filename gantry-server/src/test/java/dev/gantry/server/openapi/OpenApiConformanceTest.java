@@ -163,8 +163,8 @@ class OpenApiConformanceTest {
       reads("/jobs/" + done + "/log/stream", "/jobs/" + done + "/log/stream?after=x");
       on("GET /jobs/{id}/log/stream 404", () -> send("GET", "/jobs/" + UNKNOWN + "/log/stream", reader, null, null));
       // The job that ran is no build in one environment: nothing to open a shell in.
-      on("GET /jobs/{id}/shell 409", () -> send("GET", "/jobs/" + done + "/shell", writer, null, null));
-      on("GET /jobs/{id}/shell 404", () -> send("GET", "/jobs/" + UNKNOWN + "/shell", writer, null, null));
+      on("GET /jobs/{id}/shell 409", () -> send("GET", "/jobs/" + done + "/shell", admin, null, null));
+      on("GET /jobs/{id}/shell 404", () -> send("GET", "/jobs/" + UNKNOWN + "/shell", admin, null, null));
       writes("GET", "/jobs/" + done + "/shell", null, null);
       reads("/tasks/" + doneRun, null);
       on("GET /tasks/{id} 404", () -> send("GET", "/tasks/" + UNKNOWN, reader, null, null));

@@ -9,9 +9,7 @@ import dev.gantry.core.spec.Webhook;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,31 +75,8 @@ class H2ClaimStatementsTest {
 
   /** How many statements (other than these counts and connection set-up) the claim of {@code job}'s run ran. */
   private long statementsOfClaim(Job job) throws SQLException {
-    try (Statement s = statistics.createStatement()) {
-      // Room for every statement: past its default of 100 entries H2 evicts the oldest, and the
-      // sum of their counts would drop.
-      s.execute("set query_statistics_max_entries 100000");
-      s.execute("set query_statistics true");
-      long before = executed(s);
-      Instant now = Instant.now();
-      assertThat(store.claimNext(Set.of("q-" + job.id()), "node", now, now.plusSeconds(60))).isPresent();
-      long after = executed(s);
-      s.execute("set query_statistics false");
-      return after - before;
-    }
-  }
-
-  /**
-   * The statements executed so far, less these counts and the set-up of a new connection (four
-   * SETs from the URL and Hikari's READONLY() check), which the pool may be doing in the
-   * background while it fills up: a claim runs neither.
-   */
-  private static long executed(Statement s) throws SQLException {
-    try (ResultSet row = s.executeQuery("select coalesce(sum(execution_count), 0) from information_schema.query_statistics"
-        + " where lower(sql_statement) not like '%query_statistics%'"
-        + " and lower(sql_statement) not like 'set %' and lower(sql_statement) <> 'call readonly()'")) {
-      row.next();
-      return row.getLong(1);
-    }
+    Instant now = Instant.now();
+    return H2StatementCount.of(statistics,
+        () -> assertThat(store.claimNext(Set.of("q-" + job.id()), "node", now, now.plusSeconds(60))).isPresent());
   }
 }

@@ -110,34 +110,32 @@ final class TaskExecutor {
       // The job's time ran out while this task waited in the queue: it does not start.
       after = StoreRetry.within(storeRetry, end, () -> progress.jobTimedOut(run, null, deadline.reason()));
     } else {
-      TaskOutcome outcome;
+      boolean stored = false;
       try {
-        outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
-      } catch (RuntimeException e) {
-        runtime.endRun(run.id(), false); // no outcome: the run is handed back when its lease ends, its containers swept then
-        throw e;
-      }
-      if (execution.detached()) {
-        // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
-        runtime.endRun(run.id(), false);
-        return;
-      }
-      Reason reason = cancellation.reason().orElse(null);
-      if (reason == Reason.CANCELLED || reason == Reason.LEASE_LOST) {
-        // Stopped from outside: its run ended before its container did; that has now exited (Daestro's cancelling ends).
-        containerStopped(run);
-      }
-      if (outcome.runtimeLost()) {
-        execution.markRuntimeLost();
-      }
-      // The container has ended: its outcome must not be lost to a database restart meanwhile.
-      try {
+        TaskOutcome outcome = masked(run(execution, job, task, deadline, found), job.spec().secrets());
+        if (execution.detached()) {
+          // This process is exiting and leaves the run, still RUNNING, to the next worker of its node.
+          return;
+        }
+        Reason reason = cancellation.reason().orElse(null);
+        if (reason == Reason.CANCELLED || reason == Reason.LEASE_LOST) {
+          // Stopped from outside: its run ended before its container did; that has now exited (Daestro's cancelling ends).
+          containerStopped(run);
+        }
+        if (outcome.runtimeLost()) {
+          execution.markRuntimeLost();
+        }
+        // The container has ended: its outcome must not be lost to a database restart meanwhile.
         after = StoreRetry.within(storeRetry, end, () -> reason == Reason.TIMED_OUT && deadline.isJobs()
             ? progress.jobTimedOut(run, outcome.exitCode(), deadline.reason())
             : record(run, task, outcome, reason));
-      } catch (RuntimeException e) {
-        runtime.endRun(run.id(), false); // its containers are the leftover sweeper's once the run is handed back
-        throw e;
+        stored = true;
+      } finally {
+        if (!stored) {
+          // No outcome stored (detached, or the run or its storing failed): the run's containers stay for the next
+          // worker of its node to take over, or for the leftover sweeper once the run is handed back.
+          runtime.endRun(run.id(), false);
+        }
       }
       // Only now: a process killed before this point leaves the ended containers for its next start to collect.
       CrashPoint.reached(CrashPoint.AFTER_OUTCOME_STORED, run.id());
